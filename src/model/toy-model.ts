@@ -1,0 +1,64 @@
+/**
+ * The toy models on plain Float32Arrays (one instance, feature-major W [n, m], b [n]).
+ *   ReLU output model:  x' = ReLU(WᵀW x + b)
+ *   linear model:       x' = WᵀW x + b
+ * These are the reference definitions the batched trainers are tested against.
+ */
+import type { ModelKind } from './config';
+
+/** h = W x for one sample (length m). */
+export function hidden(W: Float32Array, x: ArrayLike<number>, n: number, m: number): Float64Array {
+  const h = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    if (xi === 0) continue;
+    for (let k = 0; k < m; k++) h[k] += W[i * m + k] * xi;
+  }
+  return h;
+}
+
+/** x' for one sample. */
+export function forward(
+  W: Float32Array,
+  b: Float32Array,
+  x: ArrayLike<number>,
+  n: number,
+  m: number,
+  kind: ModelKind,
+): Float64Array {
+  const h = hidden(W, x, n, m);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    for (let k = 0; k < m; k++) s += W[i * m + k] * h[k];
+    out[i] = kind === 'relu' && s < 0 ? 0 : s;
+  }
+  return out;
+}
+
+/**
+ * The importance-weighted squared error with the notebook's normalisation (paper-spec §2.3):
+ * mean over the samples *and* the n features of I_i (x_i − x'_i)². (The paper's per-sample
+ * loss Σ_i I_i (x_i − x'_i)² is this times n.)
+ */
+export function importanceWeightedMse(
+  W: Float32Array,
+  b: Float32Array,
+  X: Float32Array,
+  rows: number,
+  importance: Float32Array,
+  m: number,
+  kind: ModelKind,
+): number {
+  const n = importance.length;
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    const x = X.subarray(r * n, (r + 1) * n);
+    const y = forward(W, b, x, n, m, kind);
+    for (let i = 0; i < n; i++) {
+      const e = y[i] - x[i];
+      total += importance[i] * e * e;
+    }
+  }
+  return total / (rows * n);
+}

@@ -1,0 +1,60 @@
+/**
+ * The trainer interface every training path implements, and the pieces they share
+ * (initialisation, AdamW bookkeeping). Paths: a fused Float32Array step in plain JavaScript
+ * ('js') and tfjs on its wasm, webgl or cpu backend.
+ */
+import { notebookInitStd, type TrainConfig } from '../model/config';
+import { initWeights } from '../model/data';
+import { Rng, deriveSeed } from '../model/rng';
+
+export type TrainPath = 'js' | 'wasm' | 'webgl' | 'cpu';
+export const TRAIN_PATHS: readonly TrainPath[] = ['js', 'wasm', 'webgl', 'cpu'];
+
+/** Parameters and progress of all instances, as plain arrays (feature-major W, see config.ts). */
+export interface TrainerState {
+  /** [I, n, m] */
+  W: Float32Array;
+  /** [I, n] */
+  b: Float32Array;
+  /** Loss of each instance at the last step taken (NaN before the first step). */
+  loss: Float32Array;
+  step: number;
+}
+
+export interface BatchedTrainer {
+  readonly path: TrainPath;
+  readonly config: TrainConfig;
+  /** Steps taken so far. */
+  readonly stepCount: number;
+  /** Run k optimisation steps for every instance. */
+  step(k: number): Promise<void>;
+  /** Read back W, b and the last loss (async: never blocks on a GPU). */
+  read(): Promise<TrainerState>;
+  /** Warm start: replace W and b (optimizer moments are reset). */
+  setParams(W: Float32Array, b: Float32Array): void;
+  dispose(): void;
+}
+
+/** Stream labels for deriveSeed, so that init and data never share random numbers. */
+export const STREAM = { init: 1, data: 2 } as const;
+
+/** Initial W for every instance: each instance from its own seed, independent of its position. */
+export function initialWeights(config: TrainConfig): Float32Array {
+  const { n, m, instances } = config;
+  const std = config.initStd ?? notebookInitStd(n, m, instances.length);
+  const W = new Float32Array(instances.length * n * m);
+  instances.forEach((inst, j) => {
+    W.set(initWeights(n, m, std, new Rng(deriveSeed(inst.seed, STREAM.init))), j * n * m);
+  });
+  return W;
+}
+
+/** One data generator per instance. */
+export function dataStreams(config: TrainConfig): Rng[] {
+  return config.instances.map((inst) => new Rng(deriveSeed(inst.seed, STREAM.data)));
+}
+
+/** Bias-correction factors of Adam at step t (1-based). */
+export function adamCorrections(beta1: number, beta2: number, t: number): { c1: number; c2: number } {
+  return { c1: 1 - Math.pow(beta1, t), c2: 1 - Math.pow(beta2, t) };
+}
