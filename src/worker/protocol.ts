@@ -1,0 +1,74 @@
+/**
+ * The typed protocol between the page and the training worker (Comlink RPC).
+ * Control plane: the page calls TrainerApi methods. Data plane: the worker pushes Snapshots to
+ * a subscribed callback, with their Float32Array buffers transferred, at most ~30 per second.
+ */
+import type { TrainConfig } from '../model/config';
+import type { TrainPath } from '../train/trainer';
+
+export type PathChoice = TrainPath | 'auto';
+
+export interface RunOptions {
+  /** Which path trains: a fixed one, or 'auto' (fastest of a short measured trial). */
+  path: PathChoice;
+  /** Stop (status 'done') after this many steps. */
+  maxSteps: number;
+  /** Start training immediately after configure. */
+  autoStart: boolean;
+}
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+export interface Snapshot {
+  /** Increments on every configure/reset/parameter change; the page drops stale ids. */
+  runId: number;
+  step: number;
+  /** [I, n, m] feature-major, see model/config.ts */
+  W: Float32Array;
+  /** [I, n] */
+  b: Float32Array;
+  /** Loss of every instance at the last step (importance-weighted MSE, notebook normalisation). */
+  loss: Float32Array;
+  status: RunStatus;
+  path: TrainPath;
+  /** Optimisation steps per second over the last interval (0 when not running). */
+  stepsPerSecond: number;
+  /** Set when status is 'error' (e.g. NaN in the loss) or when the path had to change. */
+  message?: string;
+}
+
+export interface PathReport {
+  path: TrainPath;
+  /** Measured trial speeds (fastest first) when the choice was 'auto'. */
+  timings: { path: TrainPath; stepsPerSecond: number }[];
+  /** The WebGL renderer string, and whether it is software (treated as no GPU). */
+  renderer: string | null;
+  softwareRenderer: boolean;
+}
+
+export interface TrainerApi {
+  /** Build a new run (new weights from the instance seeds). Resolves once the path is chosen. */
+  configure(config: TrainConfig, options: RunOptions): Promise<PathReport>;
+  /**
+   * Change the parameters of the current run. Debounced: a burst of calls (a dragged slider)
+   * restarts once. warmStart keeps the current W, b when n, m and the instance count agree.
+   */
+  changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void>;
+  start(): Promise<void>;
+  /** Pause; resolves with the snapshot at the pause. */
+  pause(): Promise<Snapshot | null>;
+  /** Run exactly k steps now (paused or not) and return the snapshot after them. */
+  stepN(k: number): Promise<Snapshot>;
+  /** New weights from the same seeds (or shifted seeds) and step 0. */
+  reset(seedOffset?: number): Promise<void>;
+  /** Latest snapshot, read now. */
+  snapshot(): Promise<Snapshot | null>;
+  /** Receive snapshots (one subscriber; a new call replaces the old). */
+  subscribe(onSnapshot: (s: Snapshot) => void): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** At most this many snapshots per second reach the page. */
+export const SNAPSHOT_HZ = 30;
+/** Delay that collapses a burst of parameter changes into one restart. */
+export const CHANGE_DEBOUNCE_MS = 150;

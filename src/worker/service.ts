@@ -1,0 +1,341 @@
+/**
+ * The training service that runs inside the worker (and, for tests and the CLI, anywhere):
+ * owns the trainer, runs the step loop in adaptive chunks, throttles snapshots, guards against
+ * NaN/Inf and falls back to another path when one fails mid-run. Knows nothing of the page.
+ */
+import * as Comlink from 'comlink';
+import { validateTrainConfig, type TrainConfig } from '../model/config';
+import {
+  activatePath,
+  createTrainer,
+  isSoftwareRenderer,
+  measurePaths,
+  webglRenderer,
+} from '../train/backend';
+import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
+import {
+  CHANGE_DEBOUNCE_MS,
+  SNAPSHOT_HZ,
+  type PathReport,
+  type RunOptions,
+  type RunStatus,
+  type Snapshot,
+  type TrainerApi,
+} from './protocol';
+
+const DEFAULT_OPTIONS: RunOptions = { path: 'auto', maxSteps: 10_000, autoStart: true };
+/** Aim for chunks of about this much compute between yields, so messages are answered quickly. */
+const CHUNK_TARGET_MS = 12;
+
+export class TrainerService implements TrainerApi {
+  private trainer: BatchedTrainer | null = null;
+  private config: TrainConfig | null = null;
+  private options: RunOptions = { ...DEFAULT_OPTIONS };
+  private status: RunStatus = 'idle';
+  private runId = 0;
+  private loop: Promise<void> | null = null;
+  private listener: ((s: Snapshot) => void) | null = null;
+  /** Copy of the last finite parameters: what a fallback path resumes from. */
+  private lastGood: TrainerState | null = null;
+  private message: string | undefined;
+  private report: PathReport | null = null;
+  private readonly measured = new Map<string, PathReport>();
+  private pending: { timer: ReturnType<typeof setTimeout>; resolvers: (() => void)[] } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Steps taken before a fallback trainer took over (its own count starts at 0). */
+  private stepOffset = 0;
+
+  /** Serialise every state change: loop stop/start, trainer swaps and resets never interleave. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  configure(config: TrainConfig, options: Partial<RunOptions> = {}): Promise<PathReport> {
+    return this.exclusive(async () => {
+      validateTrainConfig(config);
+      await this.stopLoop();
+      this.options = { ...DEFAULT_OPTIONS, ...options };
+      const report = await this.choosePath(config, this.options.path);
+      await this.replaceTrainer(config, report.path, null);
+      this.report = report;
+      if (this.options.autoStart) this.startLoop();
+      else await this.emit();
+      return report;
+    });
+  }
+
+  changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean } = {}): Promise<void> {
+    validateTrainConfig(config);
+    return new Promise((resolve) => {
+      const resolvers = this.pending ? [...this.pending.resolvers, resolve] : [resolve];
+      if (this.pending) clearTimeout(this.pending.timer);
+      const timer = setTimeout(() => {
+        this.pending = null;
+        void this.exclusive(async () => {
+          const wasRunning = this.status === 'running' || this.options.autoStart;
+          await this.stopLoop();
+          const { warmStart, ...rest } = options;
+          this.options = { ...this.options, ...rest };
+          const old = this.config;
+          const sameShape =
+            old !== null && old.n === config.n && old.m === config.m && old.instances.length === config.instances.length;
+          const keep = warmStart && sameShape && this.trainer ? await this.trainer.read() : null;
+          const { path } = await this.choosePath(config, this.options.path);
+          await this.replaceTrainer(config, path, keep);
+          if (wasRunning && this.status !== 'error') this.startLoop();
+          else await this.emit();
+        }).finally(() => resolvers.forEach((r) => r()));
+      }, CHANGE_DEBOUNCE_MS);
+      this.pending = { timer, resolvers };
+    });
+  }
+
+  start(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.trainer || this.status === 'running' || this.status === 'error') return;
+      if (this.trainer.stepCount >= this.options.maxSteps) return;
+      this.options.autoStart = true;
+      this.startLoop();
+    });
+  }
+
+  pause(): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      this.options.autoStart = false;
+      await this.stopLoop();
+      return this.trainer ? this.emit() : null;
+    });
+  }
+
+  stepN(k: number): Promise<Snapshot> {
+    return this.exclusive(async () => {
+      if (!this.trainer) throw new Error('stepN: no run configured');
+      if (!Number.isInteger(k) || k < 1 || k > 1_000_000) throw new RangeError(`stepN: k must be an integer in [1, 1e6], got ${k}`);
+      const wasRunning = this.status === 'running';
+      await this.stopLoop();
+      await this.trainer.step(k);
+      if (this.status !== 'error') this.status = wasRunning ? 'running' : 'paused';
+      const snap = await this.emit();
+      if (wasRunning && this.status === 'running') this.startLoop();
+      return snap;
+    });
+  }
+
+  reset(seedOffset = 0): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.config || !this.trainer) return;
+      await this.stopLoop();
+      const config: TrainConfig = {
+        ...this.config,
+        instances: this.config.instances.map((inst) => ({ ...inst, seed: inst.seed + seedOffset })),
+      };
+      await this.replaceTrainer(config, this.trainer.path, null);
+      if (this.options.autoStart) this.startLoop();
+      else await this.emit();
+    });
+  }
+
+  async snapshot(): Promise<Snapshot | null> {
+    return this.exclusive(async () => (this.trainer ? this.makeSnapshot(await this.trainer.read(), 0) : null));
+  }
+
+  async subscribe(onSnapshot: (s: Snapshot) => void): Promise<void> {
+    this.listener = onSnapshot;
+  }
+
+  dispose(): Promise<void> {
+    return this.exclusive(async () => {
+      await this.stopLoop();
+      this.trainer?.dispose();
+      this.trainer = null;
+      this.status = 'idle';
+    });
+  }
+
+  /** The run's current status (for tests). */
+  get currentStatus(): RunStatus {
+    return this.status;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private async replaceTrainer(config: TrainConfig, path: TrainPath, keep: TrainerState | null): Promise<void> {
+    this.trainer?.dispose();
+    this.trainer = null;
+    this.runId++;
+    this.message = undefined;
+    if (!(await activatePath(path))) {
+      this.message = `The ${path} backend could not start; training on the JavaScript path instead.`;
+      path = 'js';
+    }
+    this.trainer = await createTrainer(config, path);
+    if (keep) this.trainer.setParams(keep.W, keep.b);
+    this.config = config;
+    this.lastGood = null;
+    this.stepOffset = 0;
+    this.status = 'paused';
+  }
+
+  /** Pick a path: a fixed one, or the fastest of a short trial (cached per workload shape). */
+  private async choosePath(config: TrainConfig, choice: RunOptions['path']): Promise<PathReport> {
+    const renderer = webglRenderer();
+    const softwareRenderer = isSoftwareRenderer(renderer);
+    if (choice !== 'auto') return { path: choice, timings: [], renderer, softwareRenderer };
+    const key = shapeKey(config);
+    const cached = this.measured.get(key);
+    if (cached) return cached;
+    const candidates: TrainPath[] = ['js', 'wasm'];
+    if (!softwareRenderer) candidates.push('webgl');
+    const timings = await measurePaths(config, candidates, 120);
+    const report: PathReport = {
+      path: timings[0]?.path ?? 'js',
+      timings: timings.map(({ path, stepsPerSecond }) => ({ path, stepsPerSecond })),
+      renderer,
+      softwareRenderer,
+    };
+    this.measured.set(key, report);
+    return report;
+  }
+
+  private startLoop(): void {
+    if (!this.trainer || this.loop) return;
+    this.status = 'running';
+    const id = this.runId;
+    this.loop = this.runLoop(id).finally(() => {
+      this.loop = null;
+    });
+  }
+
+  private async stopLoop(): Promise<void> {
+    if (this.status === 'running') this.status = 'paused';
+    if (this.loop) await this.loop;
+  }
+
+  private async runLoop(id: number): Promise<void> {
+    let chunk = 1;
+    let lastEmit = 0;
+    let stepsAtEmit = this.trainer?.stepCount ?? 0;
+    let timeAtEmit = now();
+    while (this.status === 'running' && id === this.runId && this.trainer) {
+      const trainer = this.trainer;
+      const remaining = this.options.maxSteps - (trainer.stepCount + this.stepOffset);
+      if (remaining <= 0) {
+        this.status = 'done';
+        await this.emit();
+        break;
+      }
+      const k = Math.min(chunk, remaining);
+      const t0 = now();
+      try {
+        await trainer.step(k);
+      } catch (err) {
+        if (!(await this.fallBack(err))) break;
+        continue;
+      }
+      const t1 = now();
+      if (t1 - lastEmit >= 1000 / SNAPSHOT_HZ) {
+        const steps = trainer.stepCount - stepsAtEmit;
+        const rate = (steps * 1000) / Math.max(1e-3, t1 - timeAtEmit);
+        await this.emit(rate);
+        lastEmit = now();
+        stepsAtEmit = trainer.stepCount;
+        timeAtEmit = lastEmit;
+      }
+      // Grow or shrink the chunk toward the target compute time (GPU paths: time incl. readback).
+      const spent = Math.max(0.05, now() - t0);
+      chunk = Math.max(1, Math.min(4096, Math.round(chunk * Math.min(2, Math.max(0.5, CHUNK_TARGET_MS / spent)))));
+      await yieldToEvents();
+    }
+  }
+
+  /** A path failed mid-run (e.g. WebGL context lost): resume from the last good weights elsewhere. */
+  private async fallBack(err: unknown): Promise<boolean> {
+    if (!this.trainer || !this.config) return false;
+    const failed = this.trainer.path;
+    const order: TrainPath[] = (['wasm', 'cpu', 'js'] as TrainPath[]).filter((p) => p !== failed);
+    const resume = this.lastGood;
+    const step = resume?.step ?? 0;
+    this.trainer.dispose();
+    this.trainer = null;
+    for (const p of order) {
+      if (!(await activatePath(p))) continue;
+      this.trainer = await createTrainer(this.config, p);
+      if (resume) this.trainer.setParams(resume.W, resume.b);
+      this.stepOffset = step;
+      this.message = `The ${failed} backend failed (${errorText(err)}); training continues on ${p} from step ${step}.`;
+      return true;
+    }
+    this.status = 'error';
+    this.message = `Training failed on every backend: ${errorText(err)}`;
+    await this.emit();
+    return false;
+  }
+
+  private async emit(stepsPerSecond = 0): Promise<Snapshot> {
+    if (!this.trainer) throw new Error('no trainer');
+    const state = await this.trainer.read();
+    const snap = this.makeSnapshot(state, this.status === 'running' ? stepsPerSecond : 0);
+    if (!allFinite(state.W) || !allFinite(state.b) || (state.step > 0 && !allFinite(state.loss))) {
+      this.status = 'error';
+      snap.status = 'error';
+      snap.message = `Training diverged: NaN or Inf in the ${allFinite(state.loss) ? 'weights' : 'loss'} at step ${snap.step}. Reset to start again.`;
+      this.message = snap.message;
+    } else {
+      this.lastGood = { W: state.W.slice(), b: state.b.slice(), loss: state.loss.slice(), step: snap.step };
+    }
+    if (this.listener) {
+      // The pushed copy's buffers are transferred (moved, not copied, to the page); the caller
+      // of emit gets its own arrays, which may be returned by an RPC call.
+      const pushed = { ...snap, W: snap.W.slice(), b: snap.b.slice(), loss: snap.loss.slice() };
+      this.listener(Comlink.transfer(pushed, [pushed.W.buffer, pushed.b.buffer, pushed.loss.buffer]));
+    }
+    return snap;
+  }
+
+  private makeSnapshot(state: TrainerState, stepsPerSecond: number): Snapshot {
+    return {
+      runId: this.runId,
+      step: state.step + this.stepOffset,
+      W: state.W,
+      b: state.b,
+      loss: state.loss,
+      status: this.status,
+      path: this.trainer?.path ?? 'js',
+      stepsPerSecond,
+      message: this.message,
+    };
+  }
+
+}
+
+function shapeKey(c: TrainConfig): string {
+  const bucket = (v: number) => Math.round(Math.log2(Math.max(1, v)));
+  return [c.kind, bucket(c.n), bucket(c.m), bucket(c.instances.length), bucket(c.batchSize)].join(':');
+}
+
+function allFinite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function now(): number {
+  return performance.now();
+}
+
+/** Let queued messages (pause, parameter changes) run between chunks; no 4 ms timer clamp. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}

@@ -1,0 +1,57 @@
+import { PAPER_OPTIMIZER, constantVector, geometricImportance, type ModelKind, type TrainConfig } from '../../src/model/config';
+import { argminFinite, evaluationLoss } from '../../src/model/evaluate';
+import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../src/model/metrics';
+import type { TrainerState } from '../../src/train/trainer';
+
+/** k seeds of one setting as instances of one batched run. */
+export function seedsConfig(opts: {
+  n: number;
+  m: number;
+  density: number;
+  decay: number;
+  seeds: number[];
+  kind?: ModelKind;
+  batchSize?: number;
+}): TrainConfig {
+  return {
+    n: opts.n,
+    m: opts.m,
+    kind: opts.kind ?? 'relu',
+    batchSize: opts.batchSize ?? 1024,
+    optimizer: { ...PAPER_OPTIMIZER },
+    instances: opts.seeds.map((seed) => ({
+      seed,
+      density: constantVector(opts.n, opts.density),
+      importance: geometricImportance(opts.n, opts.decay),
+    })),
+  };
+}
+
+export interface Judged {
+  index: number;
+  W: Float32Array;
+  b: Float32Array;
+  loss: number;
+  metrics: InstanceMetrics;
+}
+
+/** The lowest evaluation-loss instance, as the paper judges several fits. */
+export function bestInstance(config: TrainConfig, state: TrainerState): Judged {
+  const { n, m, kind } = config;
+  const losses = config.instances.map((inst, j) =>
+    evaluationLoss({ W: instanceWeights(state.W, j, n, m), b: state.b.subarray(j * n, (j + 1) * n), ...inst }, m, kind),
+  );
+  const index = argminFinite(losses);
+  const W = instanceWeights(state.W, index, n, m);
+  return { index, W, b: state.b.subarray(index * n, (index + 1) * n), loss: losses[index], metrics: instanceMetrics(W, n, m) };
+}
+
+/** Sorted polar angles (degrees) of the features with norm above 0.5, and the gaps between neighbours. */
+export function angularGaps(W: Float32Array, n: number): number[] {
+  const angles: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (Math.hypot(W[2 * i], W[2 * i + 1]) > 0.5) angles.push((Math.atan2(W[2 * i + 1], W[2 * i]) * 180) / Math.PI);
+  }
+  angles.sort((a, b) => a - b);
+  return angles.map((a, i) => (i + 1 < angles.length ? angles[i + 1] - a : 360 + angles[0] - a));
+}

@@ -1,0 +1,138 @@
+/**
+ * The worker protocol end to end over a real MessageChannel with Comlink (the same transport
+ * the page uses with its Worker), against the real TrainerService.
+ */
+import * as Comlink from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageChannel } from 'node:worker_threads';
+import type { TrainConfig } from '../../src/model/config';
+import type { Snapshot, TrainerApi } from '../../src/worker/protocol';
+import { TrainerService } from '../../src/worker/service';
+import { seedsConfig } from '../train/helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function connect() {
+  const { port1, port2 } = new MessageChannel();
+  const service = new TrainerService();
+  Comlink.expose(service, port1 as unknown as Comlink.Endpoint);
+  const api = Comlink.wrap<TrainerApi>(port2 as unknown as Comlink.Endpoint);
+  const snaps: Snapshot[] = [];
+  cleanups.push(() => {
+    void service.dispose();
+    api[Comlink.releaseProxy]();
+    port1.close();
+    port2.close();
+  });
+  return { api, snaps, service, ready: api.subscribe(Comlink.proxy((s: Snapshot) => void snaps.push(s))) };
+}
+
+const small = (over: Partial<TrainConfig> = {}): TrainConfig => ({
+  ...seedsConfig({ n: 5, m: 2, density: 0.1, decay: 0.9, seeds: [1, 2], batchSize: 256 }),
+  ...over,
+});
+
+async function until(cond: () => boolean, ms = 20_000) {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('worker protocol', () => {
+  it('configure + start trains to maxSteps, streaming throttled snapshots with transferable arrays', async () => {
+    const { api, snaps, ready } = connect();
+    await ready;
+    const report = await api.configure(small(), { path: 'js', maxSteps: 1500, autoStart: true });
+    expect(report.path).toBe('js');
+    const t0 = Date.now();
+    await until(() => snaps.at(-1)?.status === 'done');
+    const seconds = (Date.now() - t0) / 1000;
+    const last = snaps.at(-1)!;
+    expect(last.step).toBe(1500);
+    expect(last.W).toBeInstanceOf(Float32Array);
+    expect(last.W.length).toBe(2 * 5 * 2);
+    expect(last.b.length).toBe(2 * 5);
+    expect(Array.from(last.loss).every(Number.isFinite)).toBe(true);
+    // Steps only grow, and no more than ~30 snapshots per second arrive.
+    for (let i = 1; i < snaps.length; i++) expect(snaps[i].step).toBeGreaterThanOrEqual(snaps[i - 1].step);
+    expect(snaps.length).toBeLessThanOrEqual(Math.ceil(seconds * 30) + 3);
+    // The loss falls.
+    const first = snaps.find((s) => s.step > 0)!;
+    expect(last.loss[0]).toBeLessThan(first.loss[0]);
+  });
+
+  it('pause stops the steps, stepN runs exactly N, start resumes', async () => {
+    const { api, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: true });
+    await until(() => (snaps.at(-1)?.step ?? 0) > 20);
+    const paused = (await api.pause())!;
+    expect(paused.status).toBe('paused');
+    await until(() => snaps.at(-1)!.status === 'paused');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(snaps.at(-1)!.step).toBe(paused.step);
+    const after = await api.stepN(7);
+    expect(after.step).toBe(paused.step + 7);
+    await api.start();
+    await until(() => snaps.at(-1)!.step > paused.step + 50);
+    await api.pause();
+  });
+
+  it('a burst of parameter changes restarts once; warm start keeps the weights; reset restores the init', async () => {
+    const { api, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: false });
+    await until(() => snaps.length > 0);
+    const initial = snaps.at(-1)!;
+    expect(initial.step).toBe(0);
+    const trained = await api.stepN(200);
+    const runId = trained.runId;
+    const changes = [0.2, 0.3, 0.4, 0.5].map((d) => {
+      const c = small();
+      c.instances.forEach((inst) => inst.density.fill(d));
+      return api.changeParams(c, { warmStart: true });
+    });
+    await Promise.all(changes);
+    await until(() => snaps.at(-1)!.runId !== runId);
+    const warm = snaps.at(-1)!;
+    expect(warm.runId).toBe(runId + 1); // four calls, one restart
+    expect(warm.step).toBe(0);
+    expect(Array.from(warm.W)).toEqual(Array.from(trained.W));
+    await api.reset();
+    await until(() => snaps.at(-1)!.runId === runId + 2);
+    expect(Array.from(snaps.at(-1)!.W)).toEqual(Array.from(initial.W));
+  });
+
+  it('NaN/Inf stops training with a message instead of drawing garbage', async () => {
+    const { api, snaps, ready } = connect();
+    await ready;
+    const c = small();
+    c.optimizer = { ...c.optimizer, learningRate: 1e30 };
+    await api.configure(c, { path: 'js', maxSteps: 1e6, autoStart: true });
+    await until(() => snaps.at(-1)?.status === 'error');
+    expect(snaps.at(-1)!.message).toMatch(/NaN or Inf/);
+    const step = snaps.at(-1)!.step;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(snaps.at(-1)!.step).toBe(step);
+  });
+
+  it('rejects an invalid configuration with a clear error', async () => {
+    const { api, ready } = connect();
+    await ready;
+    await expect(api.configure(small({ m: 0 }), { path: 'js', maxSteps: 10, autoStart: false })).rejects.toThrow(/m must be/);
+  });
+
+  it('auto path: measures the candidate paths and picks the fastest', async () => {
+    const { api, ready } = connect();
+    await ready;
+    const report = await api.configure(small(), { path: 'auto', maxSteps: 10, autoStart: false });
+    expect(report.timings.length).toBeGreaterThanOrEqual(2); // js and wasm in Node
+    expect(report.path).toBe(report.timings[0].path);
+    for (let i = 1; i < report.timings.length; i++) {
+      expect(report.timings[i - 1].stepsPerSecond).toBeGreaterThanOrEqual(report.timings[i].stepsPerSecond);
+    }
+  });
+});
