@@ -38,7 +38,6 @@ export class TrainerService implements TrainerApi {
   /** Copy of the last finite parameters: what a fallback path resumes from. */
   private lastGood: TrainerState | null = null;
   private message: string | undefined;
-  private report: PathReport | null = null;
   private readonly measured = new Map<string, PathReport>();
   private pending: { timer: ReturnType<typeof setTimeout>; resolvers: (() => void)[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
@@ -59,7 +58,6 @@ export class TrainerService implements TrainerApi {
       this.options = { ...DEFAULT_OPTIONS, ...options };
       const report = await this.choosePath(config, this.options.path);
       await this.replaceTrainer(config, report.path, null);
-      this.report = report;
       if (this.options.autoStart) this.startLoop();
       else await this.emit();
       return report;

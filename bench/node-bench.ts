@@ -1,0 +1,98 @@
+/**
+ * npm run bench [-- --json FILE] [--quick]
+ * Instance-steps per second of one training step (forward, backward, AdamW, fresh data) for
+ * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node.
+ * Prints a table; timings are measured here, never asserted in tests.
+ */
+import { writeFileSync } from 'node:fs';
+import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
+import { activatePath, createTrainer } from '../src/train/backend';
+import type { TrainPath } from '../src/train/trainer';
+
+interface Row {
+  workload: string;
+  path: string;
+  n: number;
+  m: number;
+  instances: number;
+  batch: number;
+  density: number;
+  instanceStepsPerSecond: number;
+  seconds: number;
+  steps: number;
+}
+
+const args = process.argv.slice(2);
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const quick = args.includes('--quick');
+const budgetMs = quick ? 500 : 2000;
+
+function config(n: number, m: number, I: number, density: number, batch = 1024): TrainConfig {
+  return {
+    n,
+    m,
+    kind: 'relu',
+    batchSize: batch,
+    optimizer: { ...PAPER_OPTIMIZER },
+    instances: Array.from({ length: I }, (_, j) => ({
+      seed: j + 1,
+      density: constantVector(n, density),
+      importance: geometricImportance(n, 0.9),
+    })),
+  };
+}
+
+async function time(path: TrainPath, c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
+  const t = await createTrainer(c, path);
+  try {
+    await t.step(1);
+    await t.read();
+    let steps = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < budgetMs || steps < 2) {
+      await t.step(1);
+      await t.read(); // include the readback: the worker reads back too
+      steps++;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    return { rate: (steps * c.instances.length) / seconds, seconds, steps };
+  } finally {
+    t.dispose();
+  }
+}
+
+const rows: Row[] = [];
+const paths: TrainPath[] = ['js', 'wasm', 'cpu'];
+for (const density of [1, 0.1]) {
+  for (const I of [1, 64, 1024]) {
+    for (const path of paths) {
+      if (!(await activatePath(path))) continue;
+      const prev = rows.find((r) => r.path === path && r.density === density && r.instances === 64);
+      // tfjs-cpu at I = 1024 needs ~10 s a step: estimate would dominate the run, so skip it.
+      if (path === 'cpu' && I === 1024 && prev && 1024 / prev.instanceStepsPerSecond > 5) {
+        rows.push({ workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, instanceStepsPerSecond: NaN, seconds: NaN, steps: 0 });
+        continue;
+      }
+      const r = await time(path, config(20, 5, I, density));
+      rows.push({ workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, instanceStepsPerSecond: r.rate, seconds: r.seconds, steps: r.steps });
+      process.stderr.write('.');
+    }
+  }
+}
+process.stderr.write('\n');
+
+const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
+console.log('| workload | 1−S | instances | ' + paths.map((p) => `${p} inst-steps/s`).join(' | ') + ' |');
+console.log('|---|---|---|' + paths.map(() => '---').join('|') + '|');
+for (const density of [1, 0.1]) {
+  for (const I of [1, 64, 1024]) {
+    const cells = paths.map((p) => fmt(rows.find((r) => r.path === p && r.instances === I && r.density === density)?.instanceStepsPerSecond ?? NaN));
+    console.log(`| n=20 m=5 B=1024 | ${density} | ${I} | ${cells.join(' | ')} |`);
+  }
+}
+console.log('\njs = fused Float64Array step in plain JavaScript (the floor every tfjs path is compared with);');
+console.log('wasm / cpu = tfjs-backend-wasm / tfjs-backend-cpu running the batched tensor program.');
+if (jsonOut) {
+  writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
+  console.log(`wrote ${jsonOut}`);
+}

@@ -1,0 +1,110 @@
+/**
+ * Shared visual constants and colour scales for the charts.
+ * Everything here is plain data or pure functions, so the chart components can render in
+ * Node (renderToStaticMarkup) as well as in the browser, and exported SVGs look identical.
+ */
+import { format, interpolateRdBu, interpolateViridis, rgb } from 'd3';
+
+/** Generic font stack: exported SVGs must not depend on a web font being loaded. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+
+/** The paper's warm off-white page colour. */
+export const BACKGROUND = '#FCFBF8';
+export const TEXT_COLOR = '#1f1f1f';
+export const MUTED_TEXT_COLOR = '#5f5f5f';
+export const AXIS_COLOR = '#8a8a8a';
+export const GRID_COLOR = '#e4e1da';
+export const LINE_COLOR = '#2b5d8a';
+
+export const FONT_SIZE = 11;
+export const SMALL_FONT_SIZE = 9;
+export const HEADING_FONT_SIZE = 13;
+
+/** Replace NaN/±Infinity by a fallback, so no SVG attribute ever reads "NaN" or "Infinity". */
+export function finite(v: number, fallback = 0): number {
+  return Number.isFinite(v) ? v : fallback;
+}
+
+/** Clamp to [lo, hi]; non-finite input maps to lo. */
+export function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, finite(v, lo)));
+}
+
+/** Round pixel coordinates: keeps markup small and stable across platforms. */
+export function px(v: number): number {
+  return Math.round(finite(v) * 100) / 100;
+}
+
+/**
+ * WᵀW entries and biases: symmetric [-1, 1], clamped. RdBu runs red → blue, so it is read
+ * reversed to put negative = blue, 0 = near white, positive = red (the paper's convention).
+ */
+export function divergingColor(v: number): string {
+  const c = clamp(finite(v), -1, 1); // non-finite → 0 (neutral), not the blue end
+  return interpolateRdBu((1 - c) / 2);
+}
+
+/** Superposition of a feature: dark purple at 0 → bright yellow at ≥ 1 (viridis, colour-blind safe). */
+export function superpositionColor(s: number): string {
+  return interpolateViridis(clamp(s, 0, 1));
+}
+
+/**
+ * Feature importance, t ∈ [0, 1] with 1 = most important. Viridis order (purple → yellow-green)
+ * as in the paper's notebook, but the bright end is progressively darkened so every colour keeps
+ * ≥ 3:1 contrast against the off-white background (pure viridis yellow nearly vanishes on it).
+ */
+export function importanceColor(t: number): string {
+  const c = clamp(t, 0, 1);
+  return rgb(interpolateViridis(0.1 + 0.8 * c)).darker(c).formatHex();
+}
+
+const fixed3 = format('.3~r');
+const exp3 = format('.3~e');
+
+/** 3 significant digits for tooltips and labels; "—" for non-finite values. */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  // Plain decimals stay readable between 1e-3 and 1e5; outside that, scientific notation.
+  return a >= 1e-3 && a < 1e5 ? fixed3(v) : exp3(v);
+}
+
+/**
+ * Attributes every chart's root <svg> carries: standalone namespace, explicit size, a11y
+ * and a data-chart tag. Sizes are sanitised here so callers cannot leak NaN into them.
+ */
+export function svgRootProps(chart: string, width: number, height: number, label: string) {
+  const w = Math.max(1, Math.round(finite(width, 1)));
+  const h = Math.max(1, Math.round(finite(height, 1)));
+  return {
+    xmlns: 'http://www.w3.org/2000/svg',
+    width: w,
+    height: h,
+    viewBox: `0 0 ${w} ${h}`,
+    role: 'img',
+    'aria-label': label,
+    'data-chart': chart,
+    fontFamily: FONT_FAMILY,
+  } as const;
+}
+
+/**
+ * A colour legend as discrete swatches rather than a <linearGradient>: gradients need document-wide
+ * ids, which collide when several charts share a page and break when one SVG is exported alone.
+ */
+export function legendSwatches(
+  x0: number,
+  width: number,
+  count: number,
+  color: (t: number) => string,
+): { x: number; width: number; fill: string }[] {
+  const step = width / count;
+  return Array.from({ length: count }, (_, k) => ({
+    x: px(x0 + k * step),
+    // Slight overlap hides hairline seams between swatches when the SVG is scaled.
+    width: px(k === count - 1 ? step : step + 0.5),
+    fill: color((k + 0.5) / count),
+  }));
+}

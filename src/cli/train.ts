@@ -1,0 +1,134 @@
+/**
+ * Headless training on the same model/train code as the page:
+ *   npm run train -- --n 5 --m 2 --sparsity 0.99 --importance-decay 0.9 --steps 10000 --seed 1 --out model.json
+ * Writes JSON with the config, W, b, the loss history and the metrics of every instance.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, type TrainConfig } from '../model/config';
+import { activatePath, createTrainer } from '../train/backend';
+import type { TrainPath } from '../train/trainer';
+import { buildModelJson, settingInstances } from './model-json';
+
+export class UsageError extends Error {}
+
+const USAGE = `Usage: npm run train -- [options]
+  --n <int>                 features (default 5)
+  --m <int>                 hidden dimensions (default 2)
+  --sparsity <S>            probability a feature is zero, in [0, 1) (default 0.9)
+  --density <1-S>           alternative to --sparsity, in (0, 1]
+  --importance-decay <r>    importance of feature i is r^i, r in (0, 1] (default 0.9)
+  --kind <relu|linear>      model (default relu)
+  --steps <int>             training steps (default 10000)
+  --batch <int>             batch size (default 1024)
+  --lr <x>                  learning rate (default 1e-3)
+  --seed <int>              seed of the first instance (default 1)
+  --seeds <int>             seeds trained as instances, seed, seed+1, … (default 1)
+  --path <js|wasm|cpu>      training path (default js, the fastest on a CPU)
+  --history-every <int>     record the loss every k steps (default 100)
+  --out <file>              write JSON here (default: print a summary only)
+  --help`;
+
+function num(name: string, raw: string | undefined, fallback: number, ok: (v: number) => boolean, what: string): number {
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${name} must be ${what}, got "${raw}"`);
+  return v;
+}
+const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+
+export function parseTrainArgs(argv: string[]) {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: Object.fromEntries(
+        ['n', 'm', 'sparsity', 'density', 'importance-decay', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'].map(
+          (k) => [k, { type: 'string' as const }],
+        ).concat([['help', { type: 'boolean' as const }]] as never),
+      ),
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return null;
+  const s = (k: string) => values[k] as string | undefined;
+  const n = num('n', s('n'), 5, isInt(1, 1024), 'an integer in [1, 1024]');
+  const m = num('m', s('m'), 2, isInt(1, 256), 'an integer in [1, 256]');
+  if (s('sparsity') !== undefined && s('density') !== undefined) throw new UsageError('give --sparsity or --density, not both');
+  const density =
+    s('density') !== undefined
+      ? num('density', s('density'), 1, (v) => v >= 1e-4 && v <= 1, 'a density 1−S in [0.0001, 1]')
+      : 1 - num('sparsity', s('sparsity'), 0.9, (v) => v >= 0 && v <= 0.9999, 'a sparsity S in [0, 0.9999]');
+  const decay = num('importance-decay', s('importance-decay'), 0.9, (v) => v > 0 && v <= 1, 'a number in (0, 1]');
+  const kind = s('kind') ?? 'relu';
+  if (kind !== 'relu' && kind !== 'linear') throw new UsageError(`--kind must be relu or linear, got "${kind}"`);
+  const path = (s('path') ?? 'js') as TrainPath;
+  if (!['js', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be js, wasm or cpu, got "${path}"`);
+  const steps = num('steps', s('steps'), 10_000, isInt(0, 10_000_000), 'an integer in [0, 1e7]');
+  const batch = num('batch', s('batch'), PAPER_BATCH_SIZE, isInt(1, 65536), 'an integer in [1, 65536]');
+  const lr = num('lr', s('lr'), PAPER_OPTIMIZER.learningRate, (v) => v > 0 && v < 10, 'a number in (0, 10)');
+  const seed = num('seed', s('seed'), 1, isInt(-(2 ** 31), 2 ** 31 - 1), 'a 32-bit integer');
+  const seeds = num('seeds', s('seeds'), 1, isInt(1, 4096), 'an integer in [1, 4096]');
+  const historyEvery = num('history-every', s('history-every'), 100, isInt(1, 1e7), 'a positive integer');
+  const config: TrainConfig = {
+    n,
+    m,
+    kind,
+    batchSize: batch,
+    optimizer: { ...PAPER_OPTIMIZER, learningRate: lr },
+    instances: settingInstances(n, density, decay, seed, seeds),
+  };
+  return { config, steps, path, historyEvery, out: s('out') };
+}
+
+export async function runTrain(argv: string[], log: (s: string) => void = console.log): Promise<void> {
+  const args = parseTrainArgs(argv);
+  if (!args) {
+    log(USAGE);
+    return;
+  }
+  const { config, steps, path, historyEvery, out } = args;
+  if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
+  const trainer = await createTrainer(config, path);
+  const history: { step: number; loss: number[] }[] = [];
+  const t0 = performance.now();
+  let lastLog = t0;
+  try {
+    while (trainer.stepCount < steps) {
+      await trainer.step(Math.min(historyEvery, steps - trainer.stepCount));
+      const st = await trainer.read();
+      history.push({ step: st.step, loss: Array.from(st.loss) });
+      if (performance.now() - lastLog > 2000) {
+        lastLog = performance.now();
+        log(`step ${st.step}/${steps}  loss ${Array.from(st.loss, (v) => v.toExponential(3)).join(' ')}`);
+      }
+    }
+    const state = await trainer.read();
+    const json = buildModelJson(config, state, history, { path, seconds: (performance.now() - t0) / 1000 });
+    for (const inst of json.instances) {
+      log(
+        `seed ${inst.seed}: eval loss ${inst.evalLoss.toExponential(4)}, ‖W‖_F² ${inst.metrics.frobeniusSquared.toFixed(3)}, ` +
+          `m/‖W‖_F² ${inst.metrics.dimensionsPerFeature.toFixed(3)}, D ${inst.metrics.dimensionality.map((d) => d.toFixed(2)).join(' ')}`,
+      );
+    }
+    log(`trained ${config.instances.length} instance(s) × ${steps} steps on ${path} in ${json.run.seconds.toFixed(1)} s; best seed ${json.instances[json.best].seed}`);
+    if (out) {
+      writeFileSync(out, JSON.stringify(json));
+      log(`wrote ${out}`);
+    }
+  } finally {
+    trainer.dispose();
+  }
+}
+
+const isMain = process.argv[1] && /cli[\\/]train\.ts$/.test(process.argv[1]);
+if (isMain) {
+  runTrain(process.argv.slice(2)).catch((e: unknown) => {
+    const usage = e instanceof UsageError;
+    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    if (usage) console.error('run with --help for the options');
+    process.exit(usage ? 2 : 1);
+  });
+}

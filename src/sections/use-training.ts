@@ -1,0 +1,125 @@
+/**
+ * React binding of one training run in the worker: configures it, forwards parameter changes
+ * (debounced in the worker), collects the loss history, and re-renders at most once per frame.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TrainConfig } from '../model/config';
+import type { PathChoice, PathReport, Snapshot } from '../worker/protocol';
+import { TrainerClient } from '../worker/client';
+
+export interface LossHistory {
+  step: number[];
+  /** loss[j][t]: instance j at step[t] */
+  loss: number[][];
+}
+
+export interface TrainingRun {
+  snapshot: Snapshot | null;
+  history: LossHistory;
+  report: PathReport | null;
+  notice: string | null;
+  dismissNotice(): void;
+  play(): void;
+  pause(): void;
+  reset(): void;
+  stepBy(k: number): void;
+}
+
+const MAX_HISTORY = 1500;
+
+export function useTrainingRun(config: TrainConfig, opts: { maxSteps: number; warmStart: boolean; path: PathChoice }): TrainingRun {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [report, setReport] = useState<PathReport | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const history = useRef<LossHistory>({ step: [], loss: [] });
+  const latest = useRef<Snapshot | null>(null);
+  const frame = useRef(0);
+  const clientRef = useRef<TrainerClient | null>(null);
+  const configured = useRef(false);
+  const lastMessage = useRef<string | undefined>(undefined);
+
+  const onSnapshot = useCallback((s: Snapshot) => {
+    const h = history.current;
+    if (latest.current && s.runId !== latest.current.runId) {
+      h.step = [];
+      h.loss = [];
+    }
+    if (s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
+      h.step.push(s.step);
+      s.loss.forEach((v, j) => (h.loss[j] ??= []).push(v));
+      if (h.step.length > MAX_HISTORY) thin(h);
+    }
+    latest.current = s;
+    if (s.message && s.message !== lastMessage.current) setNotice(s.message);
+    lastMessage.current = s.message;
+    if (!frame.current) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        setSnapshot(latest.current);
+      });
+    }
+  }, []);
+
+  // One client (one worker) per mounted section.
+  useEffect(() => {
+    const client = new TrainerClient({ onSnapshot, onPath: setReport, onNotice: setNotice });
+    clientRef.current = client;
+    return () => {
+      cancelAnimationFrame(frame.current);
+      client.dispose();
+      clientRef.current = null;
+      configured.current = false;
+    };
+  }, [onSnapshot]);
+
+  const key = configKey(config, opts.path, opts.maxSteps);
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client) return;
+    const fail = (e: unknown) => setNotice(`Could not start training: ${e instanceof Error ? e.message : String(e)}`);
+    if (!configured.current) {
+      configured.current = true;
+      client.configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: true }).catch(fail);
+    } else {
+      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart }).catch(fail);
+    }
+    // config is described completely by key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const act = (f: (c: TrainerClient) => Promise<unknown>) => () => {
+    const c = clientRef.current;
+    if (c) f(c).catch((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)));
+  };
+  return {
+    snapshot,
+    history: history.current,
+    report,
+    notice,
+    dismissNotice: () => setNotice(null),
+    play: act((c) => c.start()),
+    pause: act((c) => c.pause()),
+    reset: act((c) => c.reset()),
+    stepBy: (k: number) => act((c) => c.stepN(k))(),
+  };
+}
+
+/** Keep every other point: the curve keeps its shape at half the memory. */
+function thin(h: LossHistory): void {
+  const keep = (_: unknown, i: number) => i % 2 === 0 || i === h.step.length - 1;
+  h.step = h.step.filter(keep);
+  h.loss = h.loss.map((l) => l.filter(keep));
+}
+
+function configKey(c: TrainConfig, path: string, maxSteps: number): string {
+  return JSON.stringify({
+    n: c.n,
+    m: c.m,
+    kind: c.kind,
+    b: c.batchSize,
+    o: c.optimizer,
+    i: c.instances.map((x) => [x.seed, Array.from(x.density), Array.from(x.importance)]),
+    path,
+    maxSteps,
+  });
+}
