@@ -48,7 +48,7 @@ export function parseTrainArgs(argv: string[]) {
           (k) => [k, { type: 'string' as const }],
         ).concat([['help', { type: 'boolean' as const }]] as never),
       ),
-    }));
+    }) as { values: Record<string, string | boolean | undefined> });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -122,7 +122,7 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
           </div>
           <p className="status" aria-live="polite">
             step <strong data-testid="step">{snap?.step ?? 0}</strong> / {state.steps.toLocaleString('en-US')} ·{' '}
-            <span data-testid="status">{snap?.status ?? 'starting'}</span>
+            <span data-testid="status" data-run={snap?.runId ?? -1}>{snap?.status ?? 'starting'}</span>
             <br />
             loss <strong data-testid="loss">{view && shape ? fmtLoss(shape.loss[shown]) : '—'}</strong> · backend{' '}
             <strong data-testid="backend">{snap?.path ?? '…'}</strong>

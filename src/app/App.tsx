@@ -1,0 +1,73 @@
+/**
+ * The page: reads the settings from the URL once, keeps them in the URL as they change (so any
+ * view is a shareable link), and reports settings it had to ignore instead of failing silently.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { AtAGlance } from '../sections/AtAGlance';
+import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
+import { parseParams, serializeParams } from '../state/url-params';
+
+function readUrl() {
+  return parseParams(GLANCE_PARAMS, window.location.search);
+}
+
+export function App() {
+  const [initial] = useState(readUrl);
+  const [glance, setGlance] = useState<GlanceState>(initial.values);
+  const [ignored, setIgnored] = useState<string[]>(initial.ignored);
+
+  // Mirror state into the URL without adding a history entry per slider tick.
+  useEffect(() => {
+    const query = serializeParams(GLANCE_PARAMS, glance).toString();
+    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
+  }, [glance]);
+
+  // Back/forward or a pasted link in the same tab: re-read the URL.
+  useEffect(() => {
+    const onPop = () => {
+      const parsed = readUrl();
+      setGlance(parsed.values);
+      setIgnored(parsed.ignored);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const onChange = useCallback((patch: Partial<GlanceState>) => setGlance((s) => ({ ...s, ...patch })), []);
+
+  return (
+    <div className="page">
+      <header className="masthead">
+        <h1>Toy Models of Superposition</h1>
+        <p className="byline">
+          An interactive companion to Elhage et al., <i>Toy Models of Superposition</i> (Anthropic, 2022). Every figure on this page is a
+          real model training in your browser, off the main thread.
+        </p>
+      </header>
+      {ignored.length ? (
+        <div className="notice url-notice" role="alert" data-testid="url-notice">
+          <strong>Some settings in the link were ignored</strong> and replaced by defaults:
+          <ul>
+            {ignored.map((msg) => (
+              <li key={msg}>{msg}</li>
+            ))}
+          </ul>
+          <button type="button" aria-label="Dismiss" onClick={() => setIgnored([])}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      <main>
+        <AtAGlance state={glance} onChange={onChange} />
+      </main>
+      <footer className="colophon">
+        <p>
+          Models: <i>x′</i> = ReLU(<i>W</i>ᵀ<i>W x</i> + <i>b</i>) trained with AdamW (lr 10⁻³, batch 1024) on synthetic sparse features, as in
+          the paper. Settings live in the address bar — copy it to share exactly this view. Open source; no network requests
+          beyond this page.
+        </p>
+      </footer>
+    </div>
+  );
+}

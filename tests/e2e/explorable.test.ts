@@ -1,0 +1,140 @@
+/**
+ * The built page in headless Chromium: it loads cleanly, trains in a worker while staying
+ * responsive, reacts to the sparsity slider, exports valid SVGs and survives a malformed link.
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { openPage, readNumber, type OpenPage } from './browser';
+
+const baseUrl = inject('baseUrl');
+let open: OpenPage | null = null;
+
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+/** Features drawn with ‖W_i‖ > 0.5 in the geometry panel (read from each vector's tooltip). */
+async function representedFeatures(o: OpenPage): Promise<number> {
+  const titles = await o.page.locator('[data-chart="feature-geometry-2d"] g[data-feature] > title').allTextContents();
+  return titles.map((t) => Number(/‖W‖ = ([-\d.e]+)/.exec(t)?.[1])).filter((v) => v > 0.5).length;
+}
+
+describe('Superposition at a glance', () => {
+  it('loads with no console errors and no off-origin requests, and trains in a worker while the page stays responsive', async () => {
+    open = await openPage(baseUrl, '?steps=100000');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'running' }).waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) > 0);
+    const step0 = await readNumber(page, 'step');
+    const loss0 = await readNumber(page, 'loss');
+
+    // Watch the main thread for 3 s of training: frames keep coming and no task blocks it long.
+    const probe = await page.evaluate(async () => {
+      const longTasks: number[] = [];
+      const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      obs.observe({ type: 'longtask', buffered: false });
+      let frames = 0;
+      let maxGap = 0;
+      let last = performance.now();
+      const end = last + 3000;
+      await new Promise<void>((resolve) => {
+        const tick = (t: number) => {
+          frames++;
+          maxGap = Math.max(maxGap, t - last);
+          last = t;
+          if (t < end) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+      obs.disconnect();
+      return { frames, maxGap, longest: Math.max(0, ...longTasks) };
+    });
+    const step1 = await readNumber(page, 'step');
+    const loss1 = await readNumber(page, 'loss');
+
+    expect(await page.getByTestId('backend').textContent()).toMatch(/^(js|wasm|webgl|cpu)$/);
+    expect(step1).toBeGreaterThan(step0 + 200);
+    expect(loss1).toBeLessThan(loss0 * 0.8);
+    // Generous bounds (software rendering, 2 shared cores): what they catch is training on the
+    // main thread, which would freeze frames for the whole 3 s.
+    expect(probe.frames).toBeGreaterThan(30);
+    expect(probe.maxGap).toBeLessThan(1000);
+    expect(probe.longest).toBeLessThan(1000);
+
+    expect(open.problems).toEqual([]);
+    expect(open.offOrigin).toEqual([]);
+  });
+
+  it('moving the sparsity slider changes the geometry: 2 features when dense, more in superposition when sparse', async () => {
+    open = await openPage(baseUrl, '?density=1&steps=3000');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    expect(await representedFeatures(open)).toBe(2);
+    const before = await page.locator('[data-chart="feature-geometry-2d"] [data-layer="features"]').innerHTML();
+    const run0 = await page.getByTestId('status').getAttribute('data-run');
+
+    await page.locator('input[name="density"]').fill('1.3'); // 1−S = 10^−1.3 ≈ 0.05
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain('density=0.05');
+    // The worker restarts the run (a new run id) after its debounce; wait for that run to finish.
+    await expect.poll(() => page.getByTestId('status').getAttribute('data-run'), { timeout: 10_000 }).not.toBe(run0);
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    const after = await page.locator('[data-chart="feature-geometry-2d"] [data-layer="features"]').innerHTML();
+    expect(after).not.toBe(before);
+    expect(await representedFeatures(open)).toBeGreaterThanOrEqual(4);
+    expect(open.problems).toEqual([]);
+  });
+
+  it('every Export SVG button downloads a standalone SVG that parses and has content', async () => {
+    open = await openPage(baseUrl, '?steps=500');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    const buttons = page.locator('[data-action="export-svg"]');
+    const count = await buttons.count();
+    expect(count).toBe(4);
+    for (let k = 0; k < count; k++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), buttons.nth(k).click()]);
+      expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.svg$/);
+      const text = readFileSync((await download.path())!, 'utf8');
+      expect(text).not.toMatch(/NaN|Infinity|href=|url\(/);
+      const parsed = await page.evaluate((svg) => {
+        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const root = doc.documentElement;
+        return {
+          error: doc.getElementsByTagName('parsererror').length > 0,
+          root: root.localName,
+          ns: root.namespaceURI,
+          width: Number(root.getAttribute('width')),
+          shapes: root.querySelectorAll('rect, line, path, circle').length,
+          desc: root.querySelector('desc')?.textContent ?? '',
+        };
+      }, text);
+      expect(parsed.error, download.suggestedFilename()).toBe(false);
+      expect(parsed.root).toBe('svg');
+      expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+      expect(parsed.width).toBeGreaterThan(50);
+      expect(parsed.shapes).toBeGreaterThan(5);
+      expect(parsed.desc).toContain('n=5, m=2');
+    }
+    expect(open.problems).toEqual([]);
+  });
+
+  it('a malformed link shows what was ignored, keeps defaults, and the URL follows the controls', async () => {
+    open = await openPage(baseUrl, '?n=abc&m=99&bogus=1&density=0.3');
+    const { page } = open;
+    const notice = page.getByTestId('url-notice');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('n="abc": not a number');
+    expect(text).toContain('m="99": outside [1, 10]');
+    expect(text).toContain('unknown setting "bogus"');
+    expect(await page.getByTestId('density-value').textContent()).toBe('0.30');
+    await page.locator('input[name="n"]').fill('7');
+    await expect.poll(() => new URL(page.url()).searchParams.get('n')).toBe('7');
+    expect(new URL(page.url()).searchParams.get('bogus')).toBeNull();
+    await page.getByRole('button', { name: 'Dismiss' }).first().click();
+    await expect.poll(() => notice.count()).toBe(0);
+    expect(open.problems).toEqual([]);
+  });
+});
