@@ -108,3 +108,41 @@ export function legendSwatches(
     fill: color((k + 0.5) / count),
   }));
 }
+
+/** The extra feature's phase, as classified by the model layer (type-only, so theme stays pure). */
+type Phase = import('../model/theory').Phase;
+
+/**
+ * Phase-diagram colours: Paul Tol's "high-contrast" scheme. It is built to stay distinct for
+ * all common colour-vision deficiencies and in greyscale (dark blue, medium red, light ochre
+ * differ in lightness as well as hue: L* ≈ 28 / 50 / 73), survives washed-out projectors, and
+ * all three are clearly darker than the off-white BACKGROUND. Blue = the feature has its own
+ * dimension, red = it shares one (superposition), ochre = it is dropped.
+ */
+export const PHASE_COLORS: Record<Phase, string> = {
+  'not-represented': '#DDAA33',
+  dedicated: '#004488',
+  superposition: '#BB5566',
+};
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  'not-represented': 'not represented',
+  dedicated: 'dedicated dimension',
+  superposition: 'superposition',
+};
+
+/** Legend and iteration order of the phases. */
+export const PHASE_ORDER: readonly Phase[] = ['not-represented', 'dedicated', 'superposition'];
+
+/** Grid cells that have not been trained yet: a light neutral, just darker than BACKGROUND. */
+export const UNTRAINED_COLOR = '#E8E5DE';
+
+/**
+ * Cells whose trained phase disagrees with the reference (theory). Very dark crimson: in
+ * disagreement mode every agreeing cell is a faded tint, so the disagreeing ones stand out by
+ * lightness alone, whatever the viewer's colour vision.
+ */
+export const DISAGREE_COLOR = '#6B0F1A';
+
+/** Opacity of agreeing cells in disagreement mode. */
+export const AGREE_OPACITY = 0.3;

@@ -29,8 +29,11 @@ export class JsTrainer implements BatchedTrainer {
   private readonly X: Float32Array;
   private readonly h: Float64Array;
   private readonly gh: Float64Array;
-  private readonly g: Float64Array;
   private readonly active: Int32Array;
+  private readonly frozen: Uint8Array;
+  /** Per-instance loss sum and step count since the last read (for convergence). */
+  private readonly lossAcc: Float64Array;
+  private readonly lossAccSteps: Float32Array;
   private steps = 0;
   private adamT = 0;
   private disposed = false;
@@ -51,8 +54,10 @@ export class JsTrainer implements BatchedTrainer {
     this.X = new Float32Array(batchSize * n);
     this.h = new Float64Array(m);
     this.gh = new Float64Array(m);
-    this.g = new Float64Array(n);
     this.active = new Int32Array(n);
+    this.frozen = new Uint8Array(I);
+    this.lossAcc = new Float64Array(I);
+    this.lossAccSteps = new Float32Array(I);
   }
 
   get stepCount(): number {
@@ -68,7 +73,12 @@ export class JsTrainer implements BatchedTrainer {
     if (this.disposed) throw new Error('trainer disposed');
     for (let s = 0; s < k; s++) {
       this.adamT++;
-      for (let j = 0; j < this.config.instances.length; j++) this.instanceStep(j);
+      for (let j = 0; j < this.config.instances.length; j++) {
+        if (this.frozen[j]) continue;
+        this.instanceStep(j);
+        this.lossAcc[j] += this.loss[j];
+        this.lossAccSteps[j]++;
+      }
       this.steps++;
     }
   }
@@ -76,8 +86,9 @@ export class JsTrainer implements BatchedTrainer {
   private instanceStep(j: number): void {
     const { n, m, batchSize: B, kind, optimizer: opt } = this.config;
     const { density, importance } = this.config.instances[j];
-    const { X, h, gh, g, gW, gb, active } = this;
+    const { X, h, gh, gW, gb, active } = this;
     const W = this.W;
+    const bias = this.b;
     const wOff = j * n * m;
     const bOff = j * n;
     const relu = kind === 'relu';
@@ -88,30 +99,37 @@ export class JsTrainer implements BatchedTrainer {
     gb.fill(0);
     let lossSum = 0;
 
+    let zeroRows = 0;
     for (let r = 0; r < B; r++) {
       const xOff = r * n;
       // h = Vᵀx over the active inputs only.
-      h.fill(0);
       let na = 0;
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < n; i++) if (X[xOff + i] !== 0) active[na++] = i;
+      // An all-zero sample gives h = 0 and o = b: identical for every such row, so sparse
+      // batches (mostly empty rows) are counted here and handled once below.
+      if (na === 0) {
+        zeroRows++;
+        continue;
+      }
+      // Manual loops: TypedArray.fill costs more than the work for m ≈ 1–10.
+      for (let k = 0; k < m; k++) h[k] = 0;
+      for (let a = 0; a < na; a++) {
+        const i = active[a];
         const xi = X[xOff + i];
-        if (xi === 0) continue;
-        active[na++] = i;
         const w = wOff + i * m;
         for (let k = 0; k < m; k++) h[k] += W[w + k] * xi;
       }
       // Decoder, loss and ∂L/∂o; accumulate the decoder gradient and gh = Vᵀg.
-      gh.fill(0);
+      for (let k = 0; k < m; k++) gh[k] = 0;
       for (let i = 0; i < n; i++) {
         const w = wOff + i * m;
-        let o = this.b[bOff + i];
+        let o = bias[bOff + i];
         for (let k = 0; k < m; k++) o += W[w + k] * h[k];
         const xi = X[xOff + i];
         const y = relu && o < 0 ? 0 : o;
         const e = y - xi;
         lossSum += importance[i] * e * e;
         const gi = relu && o <= 0 ? 0 : 2 * scale * importance[i] * e;
-        g[i] = gi;
         if (gi === 0) continue;
         gb[i] += gi;
         const gw = i * m;
@@ -128,18 +146,40 @@ export class JsTrainer implements BatchedTrainer {
         for (let k = 0; k < m; k++) gW[gw + k] += xi * gh[k];
       }
     }
+    // The all-zero rows: output y = ReLU(b) against target 0; only the bias gets a gradient.
+    if (zeroRows > 0) {
+      for (let i = 0; i < n; i++) {
+        const o = bias[bOff + i];
+        const y = relu && o < 0 ? 0 : o;
+        lossSum += zeroRows * importance[i] * y * y;
+        if (!(relu && o <= 0)) gb[i] += zeroRows * 2 * scale * importance[i] * y;
+      }
+    }
     this.loss[j] = lossSum * scale;
     adamWUpdate(W, this.mW, this.vW, gW, wOff, opt, this.adamT);
     adamWUpdate(this.b, this.mb, this.vb, gb, bOff, opt, this.adamT);
   }
 
   async read(): Promise<TrainerState> {
+    const I = this.loss.length;
+    const meanLoss = new Float32Array(I);
+    for (let j = 0; j < I; j++) meanLoss[j] = this.lossAccSteps[j] > 0 ? this.lossAcc[j] / this.lossAccSteps[j] : NaN;
+    const meanLossSteps = this.lossAccSteps.slice();
+    this.lossAcc.fill(0);
+    this.lossAccSteps.fill(0);
     return {
       W: Float32Array.from(this.W),
       b: Float32Array.from(this.b),
       loss: Float32Array.from(this.loss),
       step: this.steps,
+      meanLoss,
+      meanLossSteps,
     };
+  }
+
+  freeze(mask: Uint8Array): void {
+    if (mask.length !== this.frozen.length) throw new RangeError('freeze: one flag per instance');
+    this.frozen.set(mask);
   }
 
   setParams(W: Float32Array, b: Float32Array): void {
@@ -151,6 +191,9 @@ export class JsTrainer implements BatchedTrainer {
     this.mb.fill(0);
     this.vb.fill(0);
     this.adamT = 0;
+    this.frozen.fill(0);
+    this.lossAcc.fill(0);
+    this.lossAccSteps.fill(0);
   }
 
   dispose(): void {

@@ -19,6 +19,12 @@ export interface TrainerState {
   /** Loss of each instance at the last step taken (NaN before the first step). */
   loss: Float32Array;
   step: number;
+  /**
+   * Mean loss of each instance over the steps since the previous read, and how many steps that
+   * was (only paths that can average cheaply report it; convergence then sees every step).
+   */
+  meanLoss?: Float32Array;
+  meanLossSteps?: Float32Array;
 }
 
 export interface BatchedTrainer {
@@ -32,6 +38,11 @@ export interface BatchedTrainer {
   read(): Promise<TrainerState>;
   /** Warm start: replace W and b (optimizer moments are reset). */
   setParams(W: Float32Array, b: Float32Array): void;
+  /**
+   * Stop training the instances marked 1 (converged); their weights stay as they are. Paths
+   * that cannot skip work per instance leave this out and keep training everything.
+   */
+  freeze?(mask: Uint8Array): void;
   dispose(): void;
 }
 

@@ -4,6 +4,7 @@
  * a subscribed callback, with their Float32Array buffers transferred, at most ~30 per second.
  */
 import type { TrainConfig } from '../model/config';
+import type { ConvergenceOptions } from '../train/convergence';
 import type { TrainPath } from '../train/trainer';
 
 export type PathChoice = TrainPath | 'auto';
@@ -15,6 +16,11 @@ export interface RunOptions {
   maxSteps: number;
   /** Start training immediately after configure. */
   autoStart: boolean;
+  /**
+   * Stop each instance once its loss has plateaued (freezing it where the path allows) and
+   * finish when all have; maxSteps still caps the run. Absent: train to maxSteps.
+   */
+  convergence?: ConvergenceOptions | null;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -33,6 +39,10 @@ export interface Snapshot {
   path: TrainPath;
   /** Optimisation steps per second over the last interval (0 when not running). */
   stepsPerSecond: number;
+  /** Per instance, 1 once converged (only when RunOptions.convergence is set). */
+  converged?: Uint8Array;
+  /** Milliseconds spent training in this run so far. */
+  trainingMs: number;
   /** Set when status is 'error' (e.g. NaN in the loss) or when the path had to change. */
   message?: string;
 }

@@ -12,6 +12,7 @@ import {
   measurePaths,
   webglRenderer,
 } from '../train/backend';
+import { ConvergenceTracker } from '../train/convergence';
 import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
 import {
   CHANGE_DEBOUNCE_MS,
@@ -43,6 +44,8 @@ export class TrainerService implements TrainerApi {
   private queue: Promise<unknown> = Promise.resolve();
   /** Steps taken before a fallback trainer took over (its own count starts at 0). */
   private stepOffset = 0;
+  private tracker: ConvergenceTracker | null = null;
+  private trainingMs = 0;
 
   /** Serialise every state change: loop stop/start, trainer swaps and resets never interleave. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -113,7 +116,9 @@ export class TrainerService implements TrainerApi {
       if (!Number.isInteger(k) || k < 1 || k > 1_000_000) throw new RangeError(`stepN: k must be an integer in [1, 1e6], got ${k}`);
       const wasRunning = this.status === 'running';
       await this.stopLoop();
+      const t0 = now();
       await this.trainer.step(k);
+      this.trainingMs += now() - t0;
       if (this.status !== 'error') this.status = wasRunning ? 'running' : 'paused';
       const snap = await this.emit();
       if (wasRunning && this.status === 'running') this.startLoop();
@@ -173,6 +178,8 @@ export class TrainerService implements TrainerApi {
     this.config = config;
     this.lastGood = null;
     this.stepOffset = 0;
+    this.trainingMs = 0;
+    this.tracker = this.options.convergence ? new ConvergenceTracker(config.instances.length, this.options.convergence) : null;
     this.status = 'paused';
   }
 
@@ -233,6 +240,7 @@ export class TrainerService implements TrainerApi {
         continue;
       }
       const t1 = now();
+      this.trainingMs += t1 - t0;
       if (t1 - lastEmit >= 1000 / SNAPSHOT_HZ) {
         const steps = trainer.stepCount - stepsAtEmit;
         const rate = (steps * 1000) / Math.max(1e-3, t1 - timeAtEmit);
@@ -274,6 +282,7 @@ export class TrainerService implements TrainerApi {
   private async emit(stepsPerSecond = 0): Promise<Snapshot> {
     if (!this.trainer) throw new Error('no trainer');
     const state = await this.trainer.read();
+    this.trackConvergence(state);
     const snap = this.makeSnapshot(state, this.status === 'running' ? stepsPerSecond : 0);
     if (!allFinite(state.W) || !allFinite(state.b) || (state.step > 0 && !allFinite(state.loss))) {
       this.status = 'error';
@@ -286,8 +295,10 @@ export class TrainerService implements TrainerApi {
     if (this.listener) {
       // The pushed copy's buffers are transferred (moved, not copied, to the page); the caller
       // of emit gets its own arrays, which may be returned by an RPC call.
-      const pushed = { ...snap, W: snap.W.slice(), b: snap.b.slice(), loss: snap.loss.slice() };
-      this.listener(Comlink.transfer(pushed, [pushed.W.buffer, pushed.b.buffer, pushed.loss.buffer]));
+      const pushed = { ...snap, W: snap.W.slice(), b: snap.b.slice(), loss: snap.loss.slice(), converged: snap.converged?.slice() };
+      const buffers: ArrayBuffer[] = [pushed.W.buffer, pushed.b.buffer, pushed.loss.buffer];
+      if (pushed.converged) buffers.push(pushed.converged.buffer);
+      this.listener(Comlink.transfer(pushed, buffers));
     }
     return snap;
   }
@@ -302,8 +313,19 @@ export class TrainerService implements TrainerApi {
       status: this.status,
       path: this.trainer?.path ?? 'js',
       stepsPerSecond,
+      converged: this.tracker ? this.tracker.converged.slice() : undefined,
+      trainingMs: this.trainingMs,
       message: this.message,
     };
+  }
+
+  /** Feed the loss to the convergence tracker; freeze what converged; finish when all have. */
+  private trackConvergence(state: TrainerState): void {
+    const tracker = this.tracker;
+    if (!tracker || !this.trainer || state.step === 0) return;
+    const newly = tracker.observe(state.step + this.stepOffset, state.meanLoss ?? state.loss, state.meanLossSteps ?? 1);
+    if (newly > 0) this.trainer.freeze?.(tracker.converged);
+    if (tracker.convergedCount === tracker.instances && this.status === 'running') this.status = 'done';
   }
 
 }

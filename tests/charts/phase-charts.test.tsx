@@ -1,0 +1,355 @@
+/** Phase diagram and weight glyph: cells tile the plot, phases and disagreements are marked, boundaries stay inside, no NaN. */
+import { DOMParser } from '@xmldom/xmldom';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { PhaseDiagramChart, logCellEdges, type Phase, type PhaseDiagramChartProps } from '../../src/charts/PhaseDiagramChart';
+import { WeightGlyph } from '../../src/charts/WeightGlyph';
+import { BACKGROUND, PHASE_COLORS, divergingColor } from '../../src/charts/theme';
+
+function parse(markup: string) {
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  return { doc, errors };
+}
+
+const logSpace = (a: number, b: number, k: number) => Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
+const R = logSpace(0.1, 10, 24);
+const D = logSpace(1, 0.01, 24);
+
+/** A plausible diagram: dense → dedicated or dropped by r, sparse → superposition; the last two rows not trained yet. */
+function toyPhases(): (Phase | null)[] {
+  const out: (Phase | null)[] = [];
+  for (let row = 0; row < D.length; row++) {
+    for (let col = 0; col < R.length; col++) {
+      if (row >= D.length - 2) out.push(null);
+      else if (D[row] > 0.3) out.push(R[col] < 1 ? 'not-represented' : 'dedicated');
+      else out.push(R[col] < 0.3 ? 'not-represented' : 'superposition');
+    }
+  }
+  return out;
+}
+
+type Cell = { index: number; phase: string; x: number; y: number; width: number; height: number; disagree: boolean };
+
+function cellsOf(markup: string): Cell[] {
+  const { doc } = parse(markup);
+  return Array.from(doc.getElementsByTagName('rect'))
+    .filter((r) => r.getAttribute('data-cell') !== null)
+    .map((r) => ({
+      index: Number(r.getAttribute('data-cell')),
+      phase: r.getAttribute('data-phase')!,
+      x: Number(r.getAttribute('x')),
+      y: Number(r.getAttribute('y')),
+      width: Number(r.getAttribute('width')),
+      height: Number(r.getAttribute('height')),
+      disagree: r.getAttribute('data-disagree') === 'true',
+    }));
+}
+
+function plotBox(markup: string) {
+  const { doc } = parse(markup);
+  const r = Array.from(doc.getElementsByTagName('rect')).find((e) => e.getAttribute('data-layer') === 'plot-area')!;
+  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+  return { x0: x, y0: y, x1: x + width, y1: y + height, width, height };
+}
+
+function badAttributes(markup: string): string[] {
+  return (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
+}
+
+/** The props React would hand to the <svg> and to each cell, without a DOM (the component has no hooks). */
+function elementTree(props: PhaseDiagramChartProps) {
+  const root = PhaseDiagramChart(props) as ReactElement<Record<string, unknown>>;
+  return root;
+}
+
+describe('PhaseDiagramChart', () => {
+  const phases = toyPhases();
+
+  it('draws one cell per grid point, tiling the plot area with shared edges', () => {
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} />);
+    expect(parse(svg).errors).toEqual([]);
+    const cells = cellsOf(svg);
+    expect(cells).toHaveLength(24 * 24);
+    const box = plotBox(svg);
+    const at = (row: number, col: number) => cells[row * 24 + col];
+    for (let row = 0; row < 24; row++) {
+      const widths = Array.from({ length: 24 }, (_, col) => at(row, col).width).reduce((a, b) => a + b, 0);
+      expect(Math.abs(widths - box.width)).toBeLessThan(1);
+      expect(at(row, 0).x).toBeCloseTo(box.x0, 1);
+      expect(at(row, 23).x + at(row, 23).width).toBeCloseTo(box.x1, 1);
+      for (let col = 0; col + 1 < 24; col++) {
+        // Horizontal neighbours share their vertical edge; rows are aligned.
+        expect(Math.abs(at(row, col).x + at(row, col).width - at(row, col + 1).x)).toBeLessThan(0.02);
+        expect(at(row, col).y).toBe(at(row, col + 1).y);
+      }
+    }
+    for (let col = 0; col < 24; col++) {
+      const heights = Array.from({ length: 24 }, (_, row) => at(row, col).height).reduce((a, b) => a + b, 0);
+      expect(Math.abs(heights - box.height)).toBeLessThan(1);
+      // Row 0 (density 1) at the top, the last row (0.01) at the bottom.
+      expect(at(0, col).y).toBeCloseTo(box.y0, 1);
+      expect(at(23, col).y + at(23, col).height).toBeCloseTo(box.y1, 1);
+      for (let row = 0; row + 1 < 24; row++) {
+        expect(Math.abs(at(row, col).y + at(row, col).height - at(row + 1, col).y)).toBeLessThan(0.02);
+      }
+    }
+    // Log-spaced grid ⇒ equal cells, except the edge cells which are equal too (half a step each side).
+    const w0 = at(0, 0).width;
+    for (const c of cells) expect(Math.abs(c.width - w0)).toBeLessThan(0.05);
+  });
+
+  it('marks each cell with its phase, untrained cells as "untrained", and colours by phase', () => {
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} />);
+    const cells = cellsOf(svg);
+    for (const c of cells) expect(c.phase).toBe(phases[c.index] ?? 'untrained');
+    expect(cells.filter((c) => c.phase === 'untrained')).toHaveLength(48);
+    expect(cells.filter((c) => c.disagree)).toHaveLength(0);
+    for (const p of ['not-represented', 'dedicated', 'superposition'] as const) {
+      expect(svg).toContain(`data-phase="${p}" x=`);
+      expect(svg).toContain(`fill="${PHASE_COLORS[p]}"`);
+    }
+    // Tooltip names the grid point and the phase.
+    expect(svg).toMatch(/<title>r = 0\.1, 1−S = 1: not represented<\/title>/);
+    expect(svg).toContain('1−S = 0.01: not trained yet</title>');
+    // Legend and axis titles.
+    for (const s of ['not represented', 'dedicated dimension', 'superposition', 'not trained yet', 'relative importance r of the extra feature', 'feature density 1 − S']) {
+      expect(svg).toContain(`>${s}</text>`);
+    }
+    expect(svg).not.toContain('data-legend="disagrees"');
+  });
+
+  it('colours are distinct from each other and from the background', () => {
+    const all = [...Object.values(PHASE_COLORS), BACKGROUND].map((c) => c.toLowerCase());
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('ticks sit at decades with plain labels, minor ticks between, density 1 at the top', () => {
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} />);
+    const { doc } = parse(svg);
+    const groups = Array.from(doc.getElementsByTagName('g'));
+    const ticks = (layer: string) =>
+      Array.from(groups.find((g) => g.getAttribute('data-layer') === layer)!.getElementsByTagName('g'))
+        .filter((g) => g.getAttribute('data-tick') !== null)
+        .map((g) => ({ v: Number(g.getAttribute('data-tick')), label: g.getElementsByTagName('text')[0].textContent, line: g.getElementsByTagName('line')[0] }));
+    const xt = ticks('x-axis');
+    const yt = ticks('y-axis');
+    expect(xt.map((t) => t.label)).toEqual(['0.1', '1', '10']);
+    expect(yt.map((t) => t.label).sort()).toEqual(['0.01', '0.1', '1']);
+    const yOf = (v: number) => Number(yt.find((t) => t.v === v)!.line.getAttribute('y1'));
+    expect(yOf(1)).toBeLessThan(yOf(0.1));
+    expect(yOf(0.1)).toBeLessThan(yOf(0.01));
+    // Minor ticks: 2…9 per decade, 8 in each of the two decades of each axis.
+    const minor = (layer: string) =>
+      Array.from(groups.find((g) => g.getAttribute('data-layer') === layer)!.childNodes).filter((n) => n.nodeName === 'line').length;
+    expect(minor('x-axis')).toBe(16);
+    expect(minor('y-axis')).toBe(16);
+  });
+
+  it('disagreement mode marks exactly the cells whose phase differs from the reference', () => {
+    const reference = phases.map((p) => p);
+    const flipped = new Set<number>();
+    for (const k of [0, 5, 30, 100, 250, 400, 527]) {
+      const p = phases[k]!;
+      reference[k] = p === 'superposition' ? 'dedicated' : 'superposition';
+      flipped.add(k);
+    }
+    reference[3] = null; // no reference: not a disagreement
+    reference[560] = 'dedicated'; // untrained cell (row 23): not a disagreement
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} reference={reference} mode="disagreement" />);
+    expect(parse(svg).errors).toEqual([]);
+    const cells = cellsOf(svg);
+    const marked = cells.filter((c) => c.disagree).map((c) => c.index);
+    expect(marked).toHaveLength(flipped.size);
+    expect(new Set(marked)).toEqual(flipped);
+    expect(svg).toContain(`data-disagreements="${flipped.size}"`);
+    // The trained phase stays on the cell; the tooltip names both.
+    expect(cells[0].phase).toBe('not-represented');
+    expect(svg).toContain('r = 0.1, 1−S = 1: not represented (reference: superposition)</title>');
+    expect(svg).toContain('data-legend="agrees"');
+    expect(svg).toContain('data-legend="disagrees"');
+    expect(svg).toContain('>agrees</text>');
+    expect(svg).toContain('>disagrees</text>');
+  });
+
+  it('boundaries are clipped to the plot box and drawn with a halo', () => {
+    const boundaries = [
+      {
+        id: 'wild',
+        label: 'leaves and re-enters',
+        points: [
+          { r: 0.001, density: 10 },
+          { r: 1, density: 0.1 },
+          { r: 1000, density: 0.1 },
+          { r: NaN, density: 0.5 },
+          { r: 0.5, density: 0.5 },
+          { r: 2, density: 0.2 },
+          { r: 2, density: 1e-6 },
+          { r: 3, density: 1e-6 },
+          { r: 5, density: 0.5 },
+        ],
+      },
+      { id: 'outside', label: 'never visible', points: [{ r: 100, density: 0.5 }, { r: 1000, density: 0.05 }] },
+    ];
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} boundaries={boundaries} />);
+    expect(parse(svg).errors).toEqual([]);
+    const box = plotBox(svg);
+    const { doc } = parse(svg);
+    const group = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('data-boundary') === 'wild')!;
+    const paths = Array.from(group.getElementsByTagName('path'));
+    expect(paths).toHaveLength(2); // halo + line
+    expect(paths[0].getAttribute('stroke')).toBe(BACKGROUND);
+    expect(Number(paths[0].getAttribute('stroke-width'))).toBeGreaterThan(Number(paths[1].getAttribute('stroke-width')));
+    const d = paths[1].getAttribute('d')!;
+    expect(d).toMatch(/^M/);
+    const coords = Array.from(d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g), (mm) => [Number(mm[1]), Number(mm[2])]);
+    expect(coords.length).toBeGreaterThan(4);
+    for (const [px, py] of coords) {
+      expect(px).toBeGreaterThanOrEqual(box.x0 - 0.01);
+      expect(px).toBeLessThanOrEqual(box.x1 + 0.01);
+      expect(py).toBeGreaterThanOrEqual(box.y0 - 0.01);
+      expect(py).toBeLessThanOrEqual(box.y1 + 0.01);
+    }
+    // It touches the box where it was clipped, and breaks into separate runs at the NaN and the dip below.
+    expect(coords.some(([px]) => Math.abs(px - box.x0) < 0.02)).toBe(true);
+    expect(coords.some(([px]) => Math.abs(px - box.x1) < 0.02)).toBe(true);
+    expect(coords.filter(([, py]) => Math.abs(py - box.y1) < 0.02)).toHaveLength(2);
+    expect((d.match(/M/g) ?? []).length).toBe(3);
+    // Boundaries are named in the legend with their line style; one wholly outside draws nothing.
+    expect(svg).toContain('data-legend="boundary-wild"');
+    expect(svg).toContain('>leaves and re-enters</text>');
+    expect(svg).not.toContain('data-boundary="outside"');
+    expect(svg).not.toContain('never visible');
+  });
+
+  it('never emits NaN or Infinity, even for degenerate input', () => {
+    const bad: PhaseDiagramChartProps[] = [
+      { rValues: [NaN, 1, 10], densityValues: [1, Infinity, 0.01], phases: ['dedicated', null, 'bogus' as Phase] },
+      { rValues: [0, 0, 0], densityValues: [-1, -1], phases: [] },
+      { rValues: [1], densityValues: [0.5], phases: ['superposition'], selected: NaN, width: NaN, height: Infinity },
+      { rValues: [], densityValues: [], phases: [], mode: 'disagreement' },
+      {
+        rValues: R,
+        densityValues: D,
+        phases,
+        mode: 'disagreement',
+        reference: [],
+        selected: 3,
+        boundaries: [{ id: 'b', label: 'b', points: [{ r: NaN, density: NaN }, { r: Infinity, density: 0 }, { r: 1, density: 0.5 }, { r: 1e300, density: 1e-300 }] }],
+      },
+    ];
+    for (const props of bad) {
+      const svg = renderToStaticMarkup(<PhaseDiagramChart {...props} />);
+      expect(badAttributes(svg)).toEqual([]);
+      expect(parse(svg).errors).toEqual([]);
+      expect(cellsOf(svg)).toHaveLength(props.rValues.length * props.densityValues.length);
+    }
+    expect(logCellEdges([NaN, 1], [0.1, 10]).every(Number.isFinite)).toBe(true);
+  });
+
+  it('is keyboard-operable only when selectable: arrows move the selection, Enter re-selects', () => {
+    const plain = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} />);
+    expect(plain).not.toContain('tabindex');
+    expect(plain).not.toContain('data-selected');
+
+    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} selected={5} onSelect={() => {}} />);
+    expect(svg).toMatch(/^<svg[^>]*tabindex="0"/);
+    expect(svg).toContain('data-selected="5"');
+    // Cells themselves are not tab stops.
+    expect((svg.match(/tabindex=/g) ?? []).length).toBe(1);
+
+    const press = (selected: number | null, key: string) => {
+      const onSelect = vi.fn();
+      const root = elementTree({ rValues: R, densityValues: D, phases, selected, onSelect });
+      const preventDefault = vi.fn();
+      (root.props.onKeyDown as (e: unknown) => void)({ key, preventDefault });
+      return onSelect.mock.calls.map((c) => c[0]);
+    };
+    expect(press(5, 'ArrowRight')).toEqual([6]);
+    expect(press(5, 'ArrowLeft')).toEqual([4]);
+    expect(press(5, 'ArrowDown')).toEqual([29]); // next row = sparser = lower on screen
+    expect(press(29, 'ArrowUp')).toEqual([5]);
+    expect(press(5, 'ArrowUp')).toEqual([]); // already in the top row
+    expect(press(23, 'ArrowRight')).toEqual([]); // already in the last column
+    expect(press(5, 'Enter')).toEqual([5]);
+    expect(press(null, 'ArrowRight')).toEqual([0]);
+    expect(press(5, 'a')).toEqual([]);
+  });
+
+  it('cells report hover and click', () => {
+    const onHover = vi.fn();
+    const onSelect = vi.fn();
+    const root = elementTree({ rValues: R, densityValues: D, phases, onHover, onSelect });
+    const layers = (root.props.children as ReactElement<Record<string, unknown>>[]).flat();
+    const cellLayer = layers.find((el) => el?.props?.['data-layer'] === 'cells')!;
+    const cells = cellLayer.props.children as ReactElement<Record<string, () => void>>[];
+    cells[42].props.onMouseEnter();
+    cells[42].props.onMouseLeave();
+    cells[42].props.onClick();
+    expect(onHover.mock.calls).toEqual([[42], [null]]);
+    expect(onSelect.mock.calls).toEqual([[42]]);
+  });
+});
+
+describe('WeightGlyph', () => {
+  function features(markup: string) {
+    const { doc } = parse(markup);
+    return Array.from(doc.getElementsByTagName('g')).filter((g) => g.getAttribute('data-feature') !== null);
+  }
+
+  it('m = 1: features as stems on a symmetric axis, +1 to the right of −1', () => {
+    const svg = renderToStaticMarkup(<WeightGlyph W={[1, -1, 0]} n={3} m={1} importance={[1, 0.5, 0.2]} />);
+    expect(parse(svg).errors).toEqual([]);
+    expect(svg).toMatch(/^<svg[^>]*width="90" height="90"/);
+    const cx = (i: number) => Number(features(svg).find((g) => g.getAttribute('data-feature') === String(i))!.getElementsByTagName('circle')[0].getAttribute('cx'));
+    expect(cx(0)).toBeGreaterThan(cx(2));
+    expect(cx(2)).toBeGreaterThan(cx(1));
+    expect(cx(0) - cx(2)).toBeCloseTo(cx(2) - cx(1), 1); // symmetric about 0
+    expect(features(svg)).toHaveLength(3);
+    expect(svg).toContain('>−1</text>');
+  });
+
+  it('m = 2: one vector per feature from a common origin', () => {
+    const n = 5;
+    const W = Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(k / 2)) / n));
+    const svg = renderToStaticMarkup(<WeightGlyph W={W} n={n} m={2} />);
+    expect(parse(svg).errors).toEqual([]);
+    const lines = features(svg).map((g) => g.getElementsByTagName('line')[0]);
+    expect(lines).toHaveLength(n);
+    const x0 = lines[0].getAttribute('x1');
+    const y0 = lines[0].getAttribute('y1');
+    for (const l of lines) {
+      expect(l.getAttribute('x1')).toBe(x0);
+      expect(l.getAttribute('y1')).toBe(y0);
+    }
+    const lens = lines.map((l) => Math.hypot(Number(l.getAttribute('x2')) - Number(x0), Number(l.getAttribute('y2')) - Number(y0)));
+    for (const len of lens) expect(len).toBeCloseTo(lens[0], 0);
+  });
+
+  it('m > 2: the n×n Gram matrix as a heatmap', () => {
+    // n = 4 in m = 3: three orthonormal features and one antipodal to feature 0.
+    const W = [1, 0, 0, 0, 1, 0, 0, 0, 1, -1, 0, 0];
+    const svg = renderToStaticMarkup(<WeightGlyph W={W} n={4} m={3} importance={[1, 0.9, 0.8, 0.7]} />);
+    expect(parse(svg).errors).toEqual([]);
+    expect((svg.match(/<rect[^>]*data-cell=/g) ?? []).length).toBe(16);
+    expect((svg.match(/<rect[^>]*data-importance=/g) ?? []).length).toBe(4);
+    expect(svg).toContain(`data-cell="0,0" `);
+    expect(svg).toMatch(new RegExp(`data-cell="0,3"[^>]*fill="${divergingColor(-1).replace(/[()]/g, '\\$&')}"`));
+    expect(svg).toMatch(new RegExp(`data-cell="1,1"[^>]*fill="${divergingColor(1).replace(/[()]/g, '\\$&')}"`));
+    expect(svg).toMatch(new RegExp(`data-cell="1,2"[^>]*fill="${divergingColor(0).replace(/[()]/g, '\\$&')}"`));
+  });
+
+  it('never emits NaN or Infinity', () => {
+    const bad = [NaN, Infinity, -Infinity, 0, 1, NaN];
+    for (const m of [1, 2, 3, 0]) {
+      for (const svg of [
+        renderToStaticMarkup(<WeightGlyph W={bad} n={3} m={m} importance={bad} />),
+        renderToStaticMarkup(<WeightGlyph W={bad} n={NaN} m={m} size={NaN} />),
+      ]) {
+        expect(badAttributes(svg)).toEqual([]);
+        expect(parse(svg).errors).toEqual([]);
+      }
+    }
+  });
+});
