@@ -4,30 +4,45 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { AtAGlance } from '../sections/AtAGlance';
+import { PhaseChange } from '../sections/PhaseChange';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
+import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { parseParams, serializeParams } from '../state/url-params';
 
+/** Each section owns its keys; together they are the whole URL. */
 function readUrl() {
-  return parseParams(GLANCE_PARAMS, window.location.search);
+  const glance = parseParams(GLANCE_PARAMS, window.location.search, Object.keys(PHASE_PARAMS));
+  const phase = parseParams(PHASE_PARAMS, window.location.search, Object.keys(GLANCE_PARAMS));
+  const unknown = glance.ignored.filter((msg) => msg.startsWith('unknown setting'));
+  return {
+    glance: glance.values,
+    phase: phase.values,
+    // unknown keys are reported by both parses; list them once
+    ignored: [...glance.ignored, ...phase.ignored.filter((msg) => !unknown.includes(msg))],
+  };
 }
 
 export function App() {
   const [initial] = useState(readUrl);
-  const [glance, setGlance] = useState<GlanceState>(initial.values);
+  const [glance, setGlance] = useState<GlanceState>(initial.glance);
+  const [phase, setPhase] = useState<PhaseState>(initial.phase);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
 
   // Mirror state into the URL without adding a history entry per slider tick.
   useEffect(() => {
-    const query = serializeParams(GLANCE_PARAMS, glance).toString();
+    const params = serializeParams(GLANCE_PARAMS, glance);
+    serializeParams(PHASE_PARAMS, phase).forEach((v, k) => params.set(k, v));
+    const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
-  }, [glance]);
+  }, [glance, phase]);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
     const onPop = () => {
       const parsed = readUrl();
-      setGlance(parsed.values);
+      setGlance(parsed.glance);
+      setPhase(parsed.phase);
       setIgnored(parsed.ignored);
     };
     window.addEventListener('popstate', onPop);
@@ -35,6 +50,7 @@ export function App() {
   }, []);
 
   const onChange = useCallback((patch: Partial<GlanceState>) => setGlance((s) => ({ ...s, ...patch })), []);
+  const onPhaseChange = useCallback((patch: Partial<PhaseState>) => setPhase((s) => ({ ...s, ...patch })), []);
 
   return (
     <div className="page">
@@ -60,6 +76,7 @@ export function App() {
       ) : null}
       <main>
         <AtAGlance state={glance} onChange={onChange} />
+        <PhaseChange state={phase} onChange={onPhaseChange} />
       </main>
       <footer className="colophon">
         <p>

@@ -2,8 +2,9 @@
  * React binding of one training run in the worker: configures it, forwards parameter changes
  * (debounced in the worker), collects the loss history, and re-renders at most once per frame.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../model/config';
+import type { ConvergenceOptions } from '../train/convergence';
 import type { PathChoice, PathReport, Snapshot } from '../worker/protocol';
 import { TrainerClient } from '../worker/client';
 
@@ -27,7 +28,20 @@ export interface TrainingRun {
 
 const MAX_HISTORY = 1500;
 
-export function useTrainingRun(config: TrainConfig, opts: { maxSteps: number; warmStart: boolean; path: PathChoice }): TrainingRun {
+export interface TrainingRunOptions {
+  maxSteps: number;
+  warmStart: boolean;
+  path: PathChoice;
+  /** Train each instance until its loss plateaus (see train/convergence.ts). */
+  convergence?: ConvergenceOptions | null;
+  /** Start as soon as configured (default true). */
+  autoStart?: boolean;
+  /** Keep the per-instance loss history (default true; off for big grids). */
+  keepHistory?: boolean;
+}
+
+export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): TrainingRun {
+  const keepHistory = opts.keepHistory ?? true;
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [report, setReport] = useState<PathReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +58,7 @@ export function useTrainingRun(config: TrainConfig, opts: { maxSteps: number; wa
       h.step = [];
       h.loss = [];
     }
-    if (s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
+    if (keepHistory && s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
       h.step.push(s.step);
       s.loss.forEach((v, j) => (h.loss[j] ??= []).push(v));
       if (h.step.length > MAX_HISTORY) thin(h);
@@ -58,7 +72,7 @@ export function useTrainingRun(config: TrainConfig, opts: { maxSteps: number; wa
         setSnapshot(latest.current);
       });
     }
-  }, []);
+  }, [keepHistory]);
 
   // One client (one worker) per mounted section.
   useEffect(() => {
@@ -72,16 +86,17 @@ export function useTrainingRun(config: TrainConfig, opts: { maxSteps: number; wa
     };
   }, [onSnapshot]);
 
-  const key = configKey(config, opts.path, opts.maxSteps);
+  // Memoised: for a phase grid the key covers thousands of instances.
+  const key = useMemo(() => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null), [config, opts.path, opts.maxSteps, opts.convergence]);
   useEffect(() => {
     const client = clientRef.current;
     if (!client) return;
     const fail = (e: unknown) => setNotice(`Could not start training: ${e instanceof Error ? e.message : String(e)}`);
     if (!configured.current) {
       configured.current = true;
-      client.configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: true }).catch(fail);
+      client.configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null }).catch(fail);
     } else {
-      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart }).catch(fail);
+      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null }).catch(fail);
     }
     // config is described completely by key
     // eslint-disable-next-line react-hooks/exhaustive-deps

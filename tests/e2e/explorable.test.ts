@@ -27,7 +27,6 @@ describe('Superposition at a glance', () => {
     await page.getByTestId('status').filter({ hasText: 'running' }).waitFor();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) > 0);
     const step0 = await readNumber(page, 'step');
-    const loss0 = await readNumber(page, 'loss');
 
     // Watch the main thread for 3 s of training: frames keep coming and no task blocks it long.
     const probe = await page.evaluate(async () => {
@@ -52,11 +51,15 @@ describe('Superposition at a glance', () => {
       return { frames, maxGap, longest: Math.max(0, ...longTasks) };
     });
     const step1 = await readNumber(page, 'step');
-    const loss1 = await readNumber(page, 'loss');
+    // The loss curve (log scale, SVG y grows downward) must run clearly downhill.
+    const d = (await page.locator('[data-chart="loss-curve"] path[data-layer="loss-smoothed"]').getAttribute('d')) ?? '';
+    const ys = [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]([-\d.]+)/g)].map((p) => Number(p[2]));
 
     expect(await page.getByTestId('backend').textContent()).toMatch(/^(js|wasm|webgl|cpu)$/);
     expect(step1).toBeGreaterThan(step0 + 200);
-    expect(loss1).toBeLessThan(loss0 * 0.8);
+    expect(ys.length).toBeGreaterThan(5);
+    expect(ys.at(-1)!).toBeGreaterThan(ys[0] + 30);
+    expect(await readNumber(page, 'loss')).toBeGreaterThan(0);
     // Generous bounds (software rendering, 2 shared cores): what they catch is training on the
     // main thread, which would freeze frames for the whole 3 s.
     expect(probe.frames).toBeGreaterThan(30);
@@ -92,7 +95,7 @@ describe('Superposition at a glance', () => {
     await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
     const buttons = page.locator('[data-action="export-svg"]');
     const count = await buttons.count();
-    expect(count).toBe(4);
+    expect(count).toBeGreaterThanOrEqual(6); // 4 at a glance + the two phase diagrams
     for (let k = 0; k < count; k++) {
       const [download] = await Promise.all([page.waitForEvent('download'), buttons.nth(k).click()]);
       expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.svg$/);
@@ -115,8 +118,34 @@ describe('Superposition at a glance', () => {
       expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
       expect(parsed.width).toBeGreaterThan(50);
       expect(parsed.shapes).toBeGreaterThan(5);
-      expect(parsed.desc).toContain('n=5, m=2');
+      expect(parsed.desc).toMatch(k < 4 ? /n=5, m=2/ : /Phase diagram, n = 2 features, m = 1 dimension/);
     }
+    expect(open.problems).toEqual([]);
+  });
+
+  it('phase change: the grid trains when scrolled into view, matches the theory mostly, and a clicked cell opens its model', async () => {
+    open = await openPage(baseUrl, '?steps=200&pgrid=6&pseeds=2&psteps=1500');
+    const { page } = open;
+    const trained = page.locator('[data-chart-frame="phase-phase-2-1-trained"]');
+    expect(await trained.locator('rect[data-cell]').count()).toBe(36);
+    expect(await page.locator('[data-chart-frame="phase-phase-2-1-theory"] rect[data-cell]').count()).toBe(36);
+    expect(await trained.locator('[data-boundary]').count()).toBeGreaterThanOrEqual(2);
+    await page.locator('#phase-change').scrollIntoViewIfNeeded();
+    await page.getByTestId('phase-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    expect(await trained.locator('rect[data-phase="untrained"]').count()).toBe(0);
+    const [agree, total] = ((await page.getByTestId('phase-agreement').textContent()) ?? '').split('/').map((t) => Number(t.trim()));
+    expect(total).toBe(36);
+    expect(agree).toBeGreaterThanOrEqual(24);
+
+    await trained.locator('rect[data-cell="14"]').click();
+    await page.getByTestId('phase-drilldown').waitFor();
+    expect(new URL(page.url()).searchParams.get('pcell')).toBe('14');
+    expect(await page.getByTestId('phase-drilldown').locator('[data-chart="gram-heatmap"] rect[data-cell]').count()).toBe(4);
+    expect(await page.getByTestId('cell-phase').textContent()).toMatch(/not represented|dedicated dimension|superposition/);
+
+    await page.locator('input[name="pdiff"]').check();
+    const diffs = Number(await trained.locator('svg').getAttribute('data-disagreements'));
+    expect(diffs).toBe(36 - agree);
     expect(open.problems).toEqual([]);
   });
 

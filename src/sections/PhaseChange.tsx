@@ -1,0 +1,280 @@
+/**
+ * "Superposition as a phase change": a whole grid of tiny models — every (relative importance r,
+ * density 1 − S) cell, several seeds each — trains as one batched run in its own worker. The
+ * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
+ * diagram sits beside it; a disagreement view marks where training and theory differ.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ChartFrame } from '../charts/ChartFrame';
+import { FeatureNormBars } from '../charts/FeatureNormBars';
+import { GramHeatmap } from '../charts/GramHeatmap';
+import { PhaseDiagramChart } from '../charts/PhaseDiagramChart';
+import { PHASE_LABELS } from '../charts/theme';
+import { WeightGlyph } from '../charts/WeightGlyph';
+import { instanceMetrics, instanceWeights } from '../model/metrics';
+import { cellAt, cellCount, classifyExtraFeature, phaseGrid, phaseTrainConfig } from '../model/phase';
+import { boundaryCurves, experimentImportance, experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../model/theory';
+import { PHASE_PARAMS, type PhaseState } from '../state/phase';
+import { DEFAULT_CONVERGENCE } from '../train/convergence';
+import { useTrainingRun } from './use-training';
+
+export interface PhaseChangeProps {
+  state: PhaseState;
+  onChange(patch: Partial<PhaseState>): void;
+}
+
+const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
+
+export function PhaseChange({ state, onChange }: PhaseChangeProps) {
+  const experiment = state.pexp as PhaseExperiment;
+  const grid = useMemo(() => phaseGrid(experiment, state.pgrid, state.pseeds), [experiment, state.pgrid, state.pseeds]);
+  const config = useMemo(() => phaseTrainConfig(grid), [grid]);
+  const { n, m } = experimentShape(experiment);
+  const cells = cellCount(grid);
+  const visible = useVisible<HTMLElement>();
+  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'auto', convergence: CONVERGENCE, autoStart: false, keepHistory: false });
+  const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
+
+  // Train only while the reader can see the section (and not after they paused it themselves).
+  const userPaused = useRef(false);
+  const status = snap?.status;
+  useEffect(() => {
+    if (userPaused.current) return;
+    if (visible.seen && status === 'paused') run.play();
+    if (!visible.seen && status === 'running') run.pause();
+    // run's methods are stable enough for this purpose; re-run on visibility/status only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [visible.seen, status]);
+
+  const bestSeeds = useBestSeedPerCell(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds);
+  const trained = useMemo(() => {
+    const phases: (Phase | null)[] = new Array(cells).fill(null);
+    if (!snap || snap.step === 0) return phases;
+    for (let c = 0; c < cells; c++) {
+      const j = c * grid.seeds + bestSeeds[c];
+      phases[c] = classifyExtraFeature(snap.W.subarray(j * n * m, (j + 1) * n * m), n, m);
+    }
+    return phases;
+  }, [snap, bestSeeds, cells, grid.seeds, n, m]);
+  const theory = useMemo(() => Array.from({ length: cells }, (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase), [grid, cells, experiment]);
+  const boundaries = useMemo(() => boundaryCurves(experiment, { rMin: 0.1, rMax: 10, dMin: 0.01, dMax: 1 }), [experiment]);
+
+  const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
+  const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
+  const [hover, setHover] = useState<number | null>(null);
+  const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
+  const focus = hover ?? selected;
+
+  const cellModel = (c: number) => {
+    if (!snap) return null;
+    const j = c * grid.seeds + bestSeeds[c];
+    const W = instanceWeights(snap.W, j, n, m);
+    return { j, W, b: snap.b.subarray(j * n, (j + 1) * n), loss: snap.loss[j], converged: snap.converged?.[j] === 1 };
+  };
+  const focusModel = focus !== null ? cellModel(focus) : null;
+  const selectedModel = selected !== null ? cellModel(selected) : null;
+  const selectedMetrics = selectedModel ? instanceMetrics(selectedModel.W, n, m) : null;
+  const expLabel = experiment === 'phase-2-1' ? 'n = 2 features, m = 1 dimension' : 'n = 3 features, m = 2 dimensions';
+  const exportMeta = {
+    description: `Phase diagram, ${expLabel}: ${state.pgrid}×${state.pgrid} cells, best of ${state.pseeds} seeds, step ${snap?.step ?? 0}`,
+    config: { ...state, step: snap?.step ?? 0 },
+  };
+  const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (state.psteps - snap.step) / snap.stepsPerSecond : null;
+
+  return (
+    <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
+      <h2 id="phase-change-title">Superposition as a phase change</h2>
+      <p className="lede">
+        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<i>r</i>,
+        relative to the others) and how often features are active (density 1 − <i>S</i>). Whether the extra feature is dropped, gets a
+        dimension of its own, or shares one in superposition changes abruptly across lines the paper derives in closed form — a phase
+        change. Below, every cell is a real model ({expLabel}), all {config.instances.length.toLocaleString('en-US')} of them
+        training together; the lines are the theory.
+      </p>
+      <div className="phase-controls" role="group" aria-label="Phase diagram settings">
+        <label className="control">
+          <span>model</span>
+          <select name="pexp" value={state.pexp} onChange={(e) => onChange({ pexp: e.target.value, pcell: -1 })}>
+            <option value="phase-2-1">n = 2, m = 1</option>
+            <option value="phase-3-2">n = 3, m = 2</option>
+          </select>
+        </label>
+        <label className="control">
+          <span>
+            grid <output>{state.pgrid}×{state.pgrid}</output>
+          </span>
+          <input type="range" name="pgrid" min={PHASE_PARAMS.pgrid.min} max={PHASE_PARAMS.pgrid.max} step={1} value={state.pgrid} onChange={(e) => onChange({ pgrid: Number(e.target.value), pcell: -1 })} />
+        </label>
+        <label className="control">
+          <span>
+            seeds per cell <output>{state.pseeds}</output>
+          </span>
+          <input type="range" name="pseeds" min={PHASE_PARAMS.pseeds.min} max={PHASE_PARAMS.pseeds.max} step={1} value={state.pseeds} onChange={(e) => onChange({ pseeds: Number(e.target.value) })} />
+        </label>
+        <label className="control">
+          <span>
+            step limit <output>{state.psteps.toLocaleString('en-US')}</output>
+          </span>
+          <input type="range" name="psteps" min={1000} max={20_000} step={1000} value={Math.min(20_000, Math.max(1000, state.psteps))} onChange={(e) => onChange({ psteps: Number(e.target.value) })} />
+        </label>
+        <label className="control checkbox">
+          <input type="checkbox" name="ptheory" checked={state.ptheory} onChange={(e) => onChange({ ptheory: e.target.checked })} />
+          <span>analytic diagram beside</span>
+        </label>
+        <label className="control checkbox">
+          <input type="checkbox" name="pdiff" checked={state.pdiff} onChange={(e) => onChange({ pdiff: e.target.checked })} />
+          <span>show disagreement with theory</span>
+        </label>
+        <div className="playbar">
+          {snap?.status === 'running' ? (
+            <button type="button" data-action="phase-pause" onClick={() => ((userPaused.current = true), run.pause())}>
+              ❚❚ Pause
+            </button>
+          ) : (
+            <button type="button" data-action="phase-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
+              ▶ Train
+            </button>
+          )}
+          <button type="button" data-action="phase-reset" onClick={() => ((userPaused.current = false), run.reset())}>
+            ↺ Reset
+          </button>
+        </div>
+      </div>
+      <p className="status phase-status" aria-live="polite">
+        <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
+          {snap ? snap.status : 'starting'}
+        </span>{' '}
+        · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {state.psteps.toLocaleString('en-US')} · converged{' '}
+        <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
+        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+        {eta !== null ? ` · at most ${formatSeconds(eta)} left` : ''}
+        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend {snap?.path ?? '…'}
+        <br />
+        agreement with theory: <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
+        {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
+      </p>
+      {run.notice ? (
+        <div className="notice" role="alert">
+          {run.notice}{' '}
+          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      <div className="phase-panels">
+        <ChartFrame
+          title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}
+          exportName={`phase-${experiment}-trained`}
+          exportMeta={exportMeta}
+          caption="Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, click to inspect (arrow keys move the selection)."
+        >
+          <PhaseDiagramChart
+            rValues={grid.rValues}
+            densityValues={grid.densityValues}
+            phases={trained}
+            mode={state.pdiff ? 'disagreement' : 'phases'}
+            reference={theory}
+            boundaries={boundaries}
+            selected={selected}
+            onHover={setHover}
+            onSelect={(c) => onChange({ pcell: c })}
+            title={`Trained phase diagram, ${expLabel}`}
+          />
+        </ChartFrame>
+        {state.ptheory ? (
+          <ChartFrame title="Analytic theory" exportName={`phase-${experiment}-theory`} exportMeta={exportMeta} caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid.">
+            <PhaseDiagramChart rValues={grid.rValues} densityValues={grid.densityValues} phases={theory} boundaries={boundaries} selected={selected} title={`Analytic phase diagram, ${expLabel}`} />
+          </ChartFrame>
+        ) : null}
+        <aside className="cell-card" aria-live="polite" data-testid="cell-card">
+          {focus !== null && focusModel ? (
+            <>
+              <p className="cell-title">
+                {hover !== null ? 'Hovered' : 'Selected'} cell: r = <strong>{fmt3(cellAt(grid, focus).r)}</strong>, 1 − S ={' '}
+                <strong>{fmt3(cellAt(grid, focus).density)}</strong>
+              </p>
+              <p>
+                trained: <strong data-testid="cell-phase">{trained[focus] ? PHASE_LABELS[trained[focus]!] : 'not trained yet'}</strong>
+                <br />
+                theory: {PHASE_LABELS[theory[focus]]}
+                <br />
+                loss {Number.isFinite(focusModel.loss) ? focusModel.loss.toExponential(2) : '—'} · seed {bestSeeds[focus] + 1} of {grid.seeds}
+                {focusModel.converged ? ' · converged' : ''}
+              </p>
+              <WeightGlyph W={focusModel.W} n={n} m={m} importance={experimentImportance(experiment, cellAt(grid, focus).r)} size={110} title="Weights of this cell's model" />
+            </>
+          ) : (
+            <p className="panel-note">Hover over a cell to see its model; click to inspect it below.</p>
+          )}
+        </aside>
+      </div>
+      {selected !== null && selectedModel && selectedMetrics ? (
+        <div className="panels drill-down" data-testid="phase-drilldown">
+          <ChartFrame title={`Cell r = ${fmt3(cellAt(grid, selected).r)}, 1−S = ${fmt3(cellAt(grid, selected).density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta}>
+            <GramHeatmap gram={selectedMetrics.gram} bias={selectedModel.b} n={n} size={180} />
+          </ChartFrame>
+          <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta}>
+            <FeatureNormBars norms={selectedMetrics.norms} superposition={selectedMetrics.superposition} n={n} m={m} />
+          </ChartFrame>
+          <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} caption="The last feature is the extra one.">
+            <WeightGlyph W={selectedModel.W} n={n} m={m} importance={experimentImportance(experiment, cellAt(grid, selected).r)} size={200} title="Weights of the selected cell's model" />
+          </ChartFrame>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Lowest smoothed loss per cell (an EMA per instance: one minibatch is too noisy at low density). */
+function useBestSeedPerCell(loss: Float32Array | null, runId: number, cells: number, seeds: number): Int32Array {
+  const ref = useRef<{ runId: number; ema: Float64Array; best: Int32Array }>({ runId: -1, ema: new Float64Array(0), best: new Int32Array(cells) });
+  return useMemo(() => {
+    let s = ref.current;
+    if (!loss || loss.length !== cells * seeds) return new Int32Array(cells);
+    if (s.runId !== runId || s.ema.length !== loss.length) {
+      s = ref.current = { runId, ema: Float64Array.from(loss), best: new Int32Array(cells) };
+    } else {
+      for (let j = 0; j < loss.length; j++) {
+        const v = loss[j];
+        if (Number.isFinite(v)) s.ema[j] = Number.isFinite(s.ema[j]) ? 0.7 * s.ema[j] + 0.3 * v : v;
+      }
+    }
+    const best = new Int32Array(cells);
+    for (let c = 0; c < cells; c++) {
+      let k = 0;
+      for (let q = 1; q < seeds; q++) if (s.ema[c * seeds + q] < s.ema[c * seeds + k] || !Number.isFinite(s.ema[c * seeds + k])) k = q;
+      best[c] = k;
+    }
+    s.best = best;
+    return best;
+  }, [loss, runId, cells, seeds]);
+}
+
+/** Whether the element has been on screen (IntersectionObserver; always true where unsupported). */
+function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
+  const [seen, setSeen] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const ref = useMemo(
+    () => (el: T | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
+      if (!el) return;
+      if (typeof IntersectionObserver === 'undefined') {
+        setSeen(true);
+        return;
+      }
+      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
+      observer.current.observe(el);
+    },
+    [],
+  );
+  return { ref, seen };
+}
+
+const fmt3 = (v: number) => (v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '—';
+  if (s < 90) return `${Math.ceil(s)} s`;
+  return `${Math.ceil(s / 60)} min`;
+}
