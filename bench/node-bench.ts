@@ -6,7 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
+import { runPhaseSweep } from '../src/cli/sweep';
+import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/backend';
+import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
+import { ThreadedJsTrainer } from '../src/train/threaded-trainer';
+import { availableParallelism } from 'node:os';
 import type { TrainPath } from '../src/train/trainer';
 
 interface Row {
@@ -25,6 +30,10 @@ interface Row {
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const quick = args.includes('--quick');
+/** Also train the default phase grid (24×24 cells × 3 seeds, n=2, m=1) to convergence: minutes. */
+const withGrid = args.includes('--grid');
+/** Threads for the 'js-threads' column: every core (2 on the reference machine). */
+const threads = Math.max(2, Math.min(8, availableParallelism()));
 const budgetMs = quick ? 500 : 2000;
 
 function config(n: number, m: number, I: number, density: number, batch = 1024): TrainConfig {
@@ -42,8 +51,8 @@ function config(n: number, m: number, I: number, density: number, batch = 1024):
   };
 }
 
-async function time(path: TrainPath, c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
-  const t = await createTrainer(c, path);
+async function time(path: TrainPath | 'js-threads', c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
+  const t = path === 'js-threads' ? new ThreadedJsTrainer(c, threads) : await createTrainer(c, path);
   try {
     await t.step(1);
     await t.read();
@@ -62,11 +71,11 @@ async function time(path: TrainPath, c: TrainConfig): Promise<{ rate: number; se
 }
 
 const rows: Row[] = [];
-const paths: TrainPath[] = ['js', 'wasm', 'cpu'];
+const paths: (TrainPath | 'js-threads')[] = ['js', 'js-threads', 'wasm', 'cpu'];
 for (const density of [1, 0.1]) {
   for (const I of [1, 64, 1024]) {
     for (const path of paths) {
-      if (!(await activatePath(path))) continue;
+      if (path !== 'js-threads' && !(await activatePath(path))) continue;
       const prev = rows.find((r) => r.path === path && r.density === density && r.instances === 64);
       // tfjs-cpu at I = 1024 needs ~10 s a step: estimate would dominate the run, so skip it.
       if (path === 'cpu' && I === 1024 && prev && 1024 / prev.instanceStepsPerSecond > 5) {
@@ -91,7 +100,14 @@ for (const density of [1, 0.1]) {
   }
 }
 console.log('\njs = fused Float64Array step in plain JavaScript (the floor every tfjs path is compared with);');
+console.log(`js-threads = the same step with the instances split over ${threads} worker threads;`);
 console.log('wasm / cpu = tfjs-backend-wasm / tfjs-backend-cpu running the batched tensor program.');
+if (withGrid) {
+  const res = await runPhaseSweep(phaseGrid('phase-2-1', 24, 3, 1), { maxSteps: 10_000, path: 'js', threads, convergence: { ...DEFAULT_CONVERGENCE } });
+  const instances = res.cells.length * 3;
+  rows.push({ workload: 'phase grid 24x24x3 n2 m1 converged', path: `js-threads(${threads})`, n: 2, m: 1, instances, batch: 1024, density: NaN, instanceStepsPerSecond: NaN, seconds: res.run.seconds, steps: res.run.stepsRun });
+  console.log(`\nphase grid 24×24×3 (n=2, m=1), to convergence on js × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`);
+}
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
   console.log(`wrote ${jsonOut}`);

@@ -5,6 +5,7 @@
  * evaluation-loss seed per cell, classifies it and compares it with the analytic theory.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { argminFinite, evaluationLoss } from '../model/evaluate';
 import { cellAt, cellCount, classifyExtraFeature, phaseGrid, phaseTrainConfig, type PhaseGrid } from '../model/phase';
@@ -35,7 +36,7 @@ export interface SweepResult {
   format: typeof SWEEP_FORMAT;
   experiment: PhaseExperiment;
   grid: { resolution: number; seeds: number; seed: number; rValues: number[]; densityValues: number[] };
-  run: { path: TrainPath; maxSteps: number; stepsRun: number; seconds: number; convergence: ConvergenceOptions | null };
+  run: { path: TrainPath; threads: number; maxSteps: number; stepsRun: number; seconds: number; convergence: ConvergenceOptions | null };
   /** Row-major: cells[row * resolution + col], row = density (descending), col = r (ascending). */
   cells: SweepCell[];
   agreement: { cells: number; agree: number; awayFromBoundary: number; agreeAwayFromBoundary: number };
@@ -45,6 +46,8 @@ export interface SweepOptions {
   maxSteps: number;
   path: TrainPath;
   convergence: ConvergenceOptions | null;
+  /** Worker threads for the js path (default 1). */
+  threads?: number;
   onProgress?(step: number, converged: number, instances: number): void;
 }
 
@@ -65,7 +68,8 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
   const { n, m } = experimentShape(grid.experiment);
   const I = config.instances.length;
   if (!(await activatePath(opts.path))) throw new Error(`the ${opts.path} backend is not available here`);
-  const trainer = await createTrainer(config, opts.path);
+  const threads = opts.threads ?? 1;
+  const trainer = opts.path === 'js' && threads > 1 ? new (await import('../train/threaded-trainer')).ThreadedJsTrainer(config, threads) : await createTrainer(config, opts.path);
   const tracker = opts.convergence ? new ConvergenceTracker(I, opts.convergence) : null;
   const t0 = performance.now();
   try {
@@ -116,7 +120,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
       format: SWEEP_FORMAT,
       experiment: grid.experiment,
       grid: { resolution: grid.rValues.length, seeds: grid.seeds, seed: grid.seed, rValues: Array.from(grid.rValues), densityValues: Array.from(grid.densityValues) },
-      run: { path: opts.path, maxSteps: opts.maxSteps, stepsRun: state.step, seconds, convergence: opts.convergence },
+      run: { path: opts.path, threads, maxSteps: opts.maxSteps, stepsRun: state.step, seconds, convergence: opts.convergence },
       cells,
       agreement: { cells: cells.length, agree, awayFromBoundary: away, agreeAwayFromBoundary: agreeAway },
     };
@@ -133,6 +137,7 @@ const USAGE = `Usage: npm run sweep -- [options]
   --steps <int>                        step limit (default 10000)
   --converge                           stop instances whose loss has plateaued (window 1000, 1%)
   --path <js|wasm|cpu>                 training path (default js)
+  --threads <int>                      worker threads for the js path (default: the cores, at most 4)
   --out <file>                         write JSON here
   --help`;
 
@@ -150,6 +155,7 @@ export function parseSweepArgs(argv: string[]) {
         steps: { type: 'string' },
         converge: { type: 'boolean' },
         path: { type: 'string' },
+        threads: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -171,7 +177,12 @@ export function parseSweepArgs(argv: string[]) {
   if (!['js', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be js, wasm or cpu, got "${path}"`);
   return {
     grid: phaseGrid(experiment, int('grid', 24, 2, 64), int('seeds', 3, 1, 16), int('seed', 1, 1, 2 ** 31 - 1)),
-    options: { maxSteps: int('steps', 10_000, 1, 1_000_000), path, convergence: values.converge ? { ...DEFAULT_CONVERGENCE } : null },
+    options: {
+      maxSteps: int('steps', 10_000, 1, 1_000_000),
+      path,
+      convergence: values.converge ? { ...DEFAULT_CONVERGENCE } : null,
+      threads: int('threads', Math.min(4, availableParallelism()), 1, 64),
+    },
     out: values.out as string | undefined,
   };
 }
@@ -180,7 +191,7 @@ export function summarise(res: SweepResult): string {
   const a = res.agreement;
   const pct = (x: number, of: number) => (of ? ((100 * x) / of).toFixed(1) : '—');
   return (
-    `${res.experiment}: ${res.grid.resolution}×${res.grid.resolution} cells × ${res.grid.seeds} seeds, ${res.run.stepsRun} steps on ${res.run.path} in ${res.run.seconds.toFixed(1)} s\n` +
+    `${res.experiment}: ${res.grid.resolution}×${res.grid.resolution} cells × ${res.grid.seeds} seeds, ${res.run.stepsRun} steps on ${res.run.path}${res.run.threads > 1 ? ` × ${res.run.threads} threads` : ''} in ${res.run.seconds.toFixed(1)} s\n` +
     `agreement with theory: ${a.agree}/${a.cells} cells (${pct(a.agree, a.cells)}%); away from boundaries ${a.agreeAwayFromBoundary}/${a.awayFromBoundary} (${pct(a.agreeAwayFromBoundary, a.awayFromBoundary)}%)`
   );
 }

@@ -4,11 +4,11 @@
  * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';
-import { PhaseDiagramChart } from '../charts/PhaseDiagramChart';
+import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../charts/PhaseDiagramChart';
 import { PHASE_LABELS } from '../charts/theme';
 import { WeightGlyph } from '../charts/WeightGlyph';
 import { instanceMetrics, instanceWeights } from '../model/metrics';
@@ -24,6 +24,10 @@ export interface PhaseChangeProps {
 }
 
 const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
+/** Hundreds of cells: redraw a diagram only when its own props change. */
+const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
+/** One worker per core (at most 4) for a big grid: its instances are independent. */
+const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function PhaseChange({ state, onChange }: PhaseChangeProps) {
   const experiment = state.pexp as PhaseExperiment;
@@ -32,7 +36,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
   const { n, m } = experimentShape(experiment);
   const cells = cellCount(grid);
   const visible = useVisible<HTMLElement>();
-  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'auto', convergence: CONVERGENCE, autoStart: false, keepHistory: false });
+  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'auto', convergence: CONVERGENCE, autoStart: false, keepHistory: false, maxHz: 6, shards: config.instances.length >= 64 ? GRID_SHARDS : 1 });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
@@ -62,6 +66,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
   const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
   const [hover, setHover] = useState<number | null>(null);
+  const onSelectCell = useCallback((c: number) => onChange({ pcell: c }), [onChange]);
   const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
   const focus = hover ?? selected;
 
@@ -177,7 +182,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
             boundaries={boundaries}
             selected={selected}
             onHover={setHover}
-            onSelect={(c) => onChange({ pcell: c })}
+            onSelect={onSelectCell}
             title={`Trained phase diagram, ${expLabel}`}
           />
         </ChartFrame>

@@ -7,6 +7,7 @@ import type { TrainConfig } from '../model/config';
 import type { ConvergenceOptions } from '../train/convergence';
 import type { PathChoice, PathReport, Snapshot } from '../worker/protocol';
 import { TrainerClient } from '../worker/client';
+import { ShardedTrainerClient, type TrainingClient } from '../worker/sharded-client';
 
 export interface LossHistory {
   step: number[];
@@ -38,6 +39,10 @@ export interface TrainingRunOptions {
   autoStart?: boolean;
   /** Keep the per-instance loss history (default true; off for big grids). */
   keepHistory?: boolean;
+  /** Re-render at most this often while running (default 60). */
+  maxHz?: number;
+  /** Workers to split the instances over (default 1). */
+  shards?: number;
 }
 
 export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): TrainingRun {
@@ -48,7 +53,10 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   const history = useRef<LossHistory>({ step: [], loss: [] });
   const latest = useRef<Snapshot | null>(null);
   const frame = useRef(0);
-  const clientRef = useRef<TrainerClient | null>(null);
+  const clientRef = useRef<TrainingClient | null>(null);
+  const shards = opts.shards ?? 1;
+  const maxHz = opts.maxHz ?? 60;
+  const lastRender = useRef(0);
   const configured = useRef(false);
   const lastMessage = useRef<string | undefined>(undefined);
 
@@ -67,24 +75,35 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     if (s.message && s.message !== lastMessage.current) setNotice(s.message);
     lastMessage.current = s.message;
     if (!frame.current) {
+      // At most one render per frame, and at most maxHz per second: a big grid's charts cost
+      // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
+      // the workers. A run's final snapshot always renders at once.
+      const wait = s.status === 'running' ? Math.max(0, lastRender.current + 1000 / maxHz - performance.now()) : 0;
       frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        setSnapshot(latest.current);
+        const render = () => {
+          frame.current = 0;
+          lastRender.current = performance.now();
+          setSnapshot(latest.current);
+        };
+        if (wait > 16) frame.current = window.setTimeout(() => requestAnimationFrame(render), wait - 16);
+        else render();
       });
     }
-  }, [keepHistory]);
+  }, [keepHistory, maxHz]);
 
   // One client (one worker) per mounted section.
   useEffect(() => {
-    const client = new TrainerClient({ onSnapshot, onPath: setReport, onNotice: setNotice });
+    const events = { onSnapshot, onPath: setReport, onNotice: setNotice };
+    const client: TrainingClient = shards > 1 ? new ShardedTrainerClient(events, shards) : new TrainerClient(events);
     clientRef.current = client;
     return () => {
       cancelAnimationFrame(frame.current);
+      clearTimeout(frame.current);
       client.dispose();
       clientRef.current = null;
       configured.current = false;
     };
-  }, [onSnapshot]);
+  }, [onSnapshot, shards]);
 
   // Memoised: for a phase grid the key covers thousands of instances.
   const key = useMemo(() => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null), [config, opts.path, opts.maxSteps, opts.convergence]);
@@ -102,7 +121,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const act = (f: (c: TrainerClient) => Promise<unknown>) => () => {
+  const act = (f: (c: TrainingClient) => Promise<unknown>) => () => {
     const c = clientRef.current;
     if (c) f(c).catch((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)));
   };

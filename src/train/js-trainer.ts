@@ -12,6 +12,7 @@
 import type { TrainConfig } from '../model/config';
 import { fillSparseUniform } from '../model/data';
 import type { Rng } from '../model/rng';
+import { compileBatchKernel, genericBatchKernel, type BatchKernel } from './js-kernel';
 import { adamCorrections, dataStreams, initialWeights, type BatchedTrainer, type TrainerState } from './trainer';
 
 export class JsTrainer implements BatchedTrainer {
@@ -31,6 +32,10 @@ export class JsTrainer implements BatchedTrainer {
   private readonly gh: Float64Array;
   private readonly active: Int32Array;
   private readonly frozen: Uint8Array;
+  private readonly kernel: BatchKernel;
+  private readonly kernelOut = new Float64Array(2);
+  /** Per instance: 2 · loss scale · importance_i (the gradient's constant factor). */
+  private readonly gradScale: Float64Array[];
   /** Per-instance loss sum and step count since the last read (for convergence). */
   private readonly lossAcc: Float64Array;
   private readonly lossAccSteps: Float32Array;
@@ -38,7 +43,11 @@ export class JsTrainer implements BatchedTrainer {
   private adamT = 0;
   private disposed = false;
 
-  constructor(readonly config: TrainConfig) {
+  /** `specialise: false` runs the generic loop (the reference the generated kernel is tested against). */
+  constructor(
+    readonly config: TrainConfig,
+    opts: { specialise?: boolean } = {},
+  ) {
     const { n, m, batchSize, instances } = config;
     const I = instances.length;
     this.W = Float64Array.from(initialWeights(config));
@@ -56,6 +65,9 @@ export class JsTrainer implements BatchedTrainer {
     this.gh = new Float64Array(m);
     this.active = new Int32Array(n);
     this.frozen = new Uint8Array(I);
+    const relu = config.kind === 'relu';
+    this.kernel = opts.specialise === false ? genericBatchKernel(n, m, relu) : compileBatchKernel(n, m, relu);
+    this.gradScale = instances.map((inst) => Float64Array.from(inst.importance, (v) => (2 * v) / (batchSize * n)));
     this.lossAcc = new Float64Array(I);
     this.lossAccSteps = new Float32Array(I);
   }
@@ -97,62 +109,18 @@ export class JsTrainer implements BatchedTrainer {
     fillSparseUniform(X, 0, B, density, this.rngs[j]);
     gW.fill(0);
     gb.fill(0);
-    let lossSum = 0;
-
-    let zeroRows = 0;
-    for (let r = 0; r < B; r++) {
-      const xOff = r * n;
-      // h = Vᵀx over the active inputs only.
-      let na = 0;
-      for (let i = 0; i < n; i++) if (X[xOff + i] !== 0) active[na++] = i;
-      // An all-zero sample gives h = 0 and o = b: identical for every such row, so sparse
-      // batches (mostly empty rows) are counted here and handled once below.
-      if (na === 0) {
-        zeroRows++;
-        continue;
-      }
-      // Manual loops: TypedArray.fill costs more than the work for m ≈ 1–10.
-      for (let k = 0; k < m; k++) h[k] = 0;
-      for (let a = 0; a < na; a++) {
-        const i = active[a];
-        const xi = X[xOff + i];
-        const w = wOff + i * m;
-        for (let k = 0; k < m; k++) h[k] += W[w + k] * xi;
-      }
-      // Decoder, loss and ∂L/∂o; accumulate the decoder gradient and gh = Vᵀg.
-      for (let k = 0; k < m; k++) gh[k] = 0;
-      for (let i = 0; i < n; i++) {
-        const w = wOff + i * m;
-        let o = bias[bOff + i];
-        for (let k = 0; k < m; k++) o += W[w + k] * h[k];
-        const xi = X[xOff + i];
-        const y = relu && o < 0 ? 0 : o;
-        const e = y - xi;
-        lossSum += importance[i] * e * e;
-        const gi = relu && o <= 0 ? 0 : 2 * scale * importance[i] * e;
-        if (gi === 0) continue;
-        gb[i] += gi;
-        const gw = i * m;
-        for (let k = 0; k < m; k++) {
-          gW[gw + k] += gi * h[k];
-          gh[k] += gi * W[w + k];
-        }
-      }
-      // Encoder gradient: x_i · gh for the active inputs.
-      for (let a = 0; a < na; a++) {
-        const i = active[a];
-        const xi = X[xOff + i];
-        const gw = i * m;
-        for (let k = 0; k < m; k++) gW[gw + k] += xi * gh[k];
-      }
-    }
+    const gradScale = this.gradScale[j];
+    const out = this.kernelOut;
+    this.kernel({ W, b: bias, gW, gb, X, B, wOff, bOff, importance, gradScale, active, h, gh, out });
+    let lossSum = out[0];
+    const zeroRows = out[1];
     // The all-zero rows: output y = ReLU(b) against target 0; only the bias gets a gradient.
     if (zeroRows > 0) {
       for (let i = 0; i < n; i++) {
         const o = bias[bOff + i];
         const y = relu && o < 0 ? 0 : o;
         lossSum += zeroRows * importance[i] * y * y;
-        if (!(relu && o <= 0)) gb[i] += zeroRows * 2 * scale * importance[i] * y;
+        if (!(relu && o <= 0)) gb[i] += zeroRows * gradScale[i] * y;
       }
     }
     this.loss[j] = lossSum * scale;

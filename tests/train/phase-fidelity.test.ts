@@ -9,7 +9,7 @@ import { DEFAULT_CONVERGENCE } from '../../src/train/convergence';
 
 describe('phase diagram n = 2, m = 1', () => {
   it('≥ 85% of the cells clear of the analytic boundaries (factor 1.5) match the theory', async () => {
-    const res = await runPhaseSweep(phaseGrid('phase-2-1', 8, 3, 1), { maxSteps: 10_000, path: 'js', convergence: { ...DEFAULT_CONVERGENCE } });
+    const res = await runPhaseSweep(phaseGrid('phase-2-1', 8, 3, 1), { maxSteps: 10_000, path: 'js', threads: 2, convergence: { ...DEFAULT_CONVERGENCE } });
     console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
     const a = res.agreement;
     expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);

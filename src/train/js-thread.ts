@@ -1,0 +1,40 @@
+/**
+ * Node worker thread behind ThreadedJsTrainer: one JsTrainer on a contiguous slice of the
+ * instances. Messages: {op:'step',k} | {op:'read'} | {op:'set',W,b} | {op:'freeze',mask}.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TrainConfig } from '../model/config';
+import { JsTrainer } from './js-trainer';
+
+const port = parentPort;
+if (!port) throw new Error('js-thread must run as a worker thread');
+const trainer = new JsTrainer((workerData as { config: TrainConfig }).config);
+
+port.on('message', async (msg: { id: number; op: string; k?: number; W?: Float32Array; b?: Float32Array; mask?: Uint8Array }) => {
+  try {
+    switch (msg.op) {
+      case 'step':
+        trainer.stepSync(msg.k ?? 1);
+        port.postMessage({ id: msg.id });
+        break;
+      case 'read': {
+        const st = await trainer.read();
+        const transfer = [st.W.buffer, st.b.buffer, st.loss.buffer, st.meanLoss!.buffer, st.meanLossSteps!.buffer] as ArrayBuffer[];
+        port.postMessage({ id: msg.id, state: st }, transfer);
+        break;
+      }
+      case 'set':
+        trainer.setParams(msg.W!, msg.b!);
+        port.postMessage({ id: msg.id });
+        break;
+      case 'freeze':
+        trainer.freeze(msg.mask!);
+        port.postMessage({ id: msg.id });
+        break;
+      default:
+        port.postMessage({ id: msg.id, error: `unknown op ${msg.op}` });
+    }
+  } catch (e) {
+    port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
