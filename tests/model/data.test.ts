@@ -77,3 +77,42 @@ describe('toy models and loss', () => {
     expect(() => validateTrainConfig({ ...base, instances: [] })).toThrow(/instances/);
   });
 });
+
+describe('sparse data generator: independence across instances and steps', () => {
+  // The trainer gives each instance its own stream (deriveSeed(seed, STREAM.data)) and draws
+  // successive batches from it: neither neighbouring instances nor consecutive steps may correlate.
+  const corr = (a: Float32Array, b: Float32Array) => {
+    const n = a.length;
+    let ma = 0;
+    let mb = 0;
+    for (let i = 0; i < n; i++) {
+      ma += a[i] / n;
+      mb += b[i] / n;
+    }
+    let c = 0;
+    let va = 0;
+    let vb = 0;
+    for (let i = 0; i < n; i++) {
+      c += (a[i] - ma) * (b[i] - mb);
+      va += (a[i] - ma) ** 2;
+      vb += (b[i] - mb) ** 2;
+    }
+    return c / Math.sqrt(va * vb);
+  };
+  it.each([0.5, 0.05])('density %f: |corr| < 4/√N between instance streams and between consecutive batches', (p) => {
+    const d = perFeature(4, p);
+    const rows = 50_000;
+    const bound = 4 / Math.sqrt(rows * 4);
+    const s1 = new Rng(deriveSeed(1, 2));
+    const s2 = new Rng(deriveSeed(2, 2));
+    const a1 = sparseBatch(rows, d, s1);
+    const a2 = sparseBatch(rows, d, s1); // the next step of the same instance
+    const b1 = sparseBatch(rows, d, s2); // another instance, same step
+    expect(Math.abs(corr(a1, a2))).toBeLessThan(bound);
+    expect(Math.abs(corr(a1, b1))).toBeLessThan(bound);
+    // and the non-zero count of the later batch is still right (no drift in the skip sampler)
+    let nz = 0;
+    for (const v of a2) nz += +(v !== 0);
+    expect(Math.abs(nz / a2.length - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / a2.length));
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * npm run bench:browser [-- --grid] [--json FILE] [--quick]
+ * Builds bench/browser (the real trainer worker), runs it in headless Chromium and prints
+ * instance-steps/s per path for n = 20, m = 5, batch 1024, I ∈ {1, 64, 1024}; with --grid also
+ * the seconds to the converged default phase grid, and the page's frame times while that grid
+ * trains (longest frame, long tasks). Timings are measured, never asserted.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import type { BrowserRow } from './browser/main';
+
+const args = process.argv.slice(2);
+const withGrid = args.includes('--grid');
+const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const budget = args.includes('--quick') ? 600 : 1500;
+const root = resolve('bench/browser');
+const outDir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
+const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+
+await build({ root, base: './', configFile: false, logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022' } });
+const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+const url = server.resolvedUrls!.local[0];
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
+});
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${url}?budget=${budget}${withGrid ? '&grid=1' : ''}`);
+  await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 15 * 60_000 });
+  const result = (await page.evaluate(() => window.__bench))!;
+  if (result.error) throw new Error(result.error);
+  let frames: { longestFrameMs: number; p95FrameMs: number; longTasks: number; seconds: number } | null = null;
+  if (withGrid) frames = await measurePageFrames(context);
+
+  const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
+  const paths = ['js', 'wasm', 'webgl', 'cpu'];
+  console.log(`headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}\n`);
+  console.log('| workload | instances | ' + paths.map((p) => `${p} inst-steps/s`).join(' | ') + ' |');
+  console.log('|---|---|' + paths.map(() => '---').join('|') + '|');
+  for (const I of [1, 64, 1024]) {
+    const cells = paths.map((p) => fmt(result.rows.find((r: BrowserRow) => r.path === p && r.instances === I && r.workload.startsWith('step'))?.instanceStepsPerSecond ?? NaN));
+    console.log(`| n=20 m=5 B=1024, 1−S=1 | ${I} | ${cells.join(' | ')} |`);
+  }
+  for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('phase'))) console.log(`\n${r.workload} on ${r.path}: ${r.seconds.toFixed(1)} s (${r.note})`);
+  if (frames) console.log(`page frames while the default grid trains (${frames.seconds} s): longest ${frames.longestFrameMs.toFixed(0)} ms, 95th percentile ${frames.p95FrameMs.toFixed(0)} ms, ${frames.longTasks} long tasks`);
+  if (jsonOut) {
+    writeFileSync(jsonOut, JSON.stringify({ renderer: result.renderer, rows: result.rows, frames }, null, 2));
+    console.log(`wrote ${jsonOut}`);
+  }
+} finally {
+  await context.close();
+  await server.close();
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true });
+}
+
+/** Frame times of the real page (dist/) while its default phase grid trains. */
+async function measurePageFrames(ctx: typeof context) {
+  const dist = resolve('dist');
+  const site = await preview({ configFile: false, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(site.resolvedUrls!.local[0] + '?steps=100');
+    await page.locator('#phase-change').scrollIntoViewIfNeeded();
+    await page.getByTestId('phase-status').filter({ hasText: 'running' }).waitFor({ timeout: 60_000 });
+    return await page.evaluate(async () => {
+      const longTasks: number[] = [];
+      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+      obs.observe({ type: 'longtask' });
+      const gaps: number[] = [];
+      let last = performance.now();
+      const end = last + 10_000;
+      await new Promise<void>((done) => {
+        const tick = (t: number) => {
+          gaps.push(t - last);
+          last = t;
+          if (t < end) requestAnimationFrame(tick);
+          else done();
+        };
+        requestAnimationFrame(tick);
+      });
+      obs.disconnect();
+      gaps.sort((a, b) => a - b);
+      return { longestFrameMs: gaps[gaps.length - 1], p95FrameMs: gaps[Math.floor(gaps.length * 0.95)], longTasks: longTasks.length, seconds: 10 };
+    });
+  } finally {
+    await site.close();
+  }
+}
