@@ -3,7 +3,7 @@
  * SVG on screen as a standalone file.
  */
 import { useRef, useState, type ReactNode } from 'react';
-import { downloadText, safeFileName, standaloneSvg, type ExportMeta } from './export';
+import { downloadBlob, downloadText, safeFileName, standaloneSvg, svgToPng, type ExportMeta } from './export';
 
 export interface ChartFrameProps {
   title: string;
@@ -11,30 +11,66 @@ export interface ChartFrameProps {
   /** File name stem of the exported SVG. */
   exportName: string;
   exportMeta?: ExportMeta;
+  /** The model(s) behind the chart as JSON (e.g. the models@1 format the CLI writes); null: not yet. */
+  exportJson?: () => unknown;
   children: ReactNode;
 }
 
-export function ChartFrame({ title, caption, exportName, exportMeta, children }: ChartFrameProps) {
+export function ChartFrame({ title, caption, exportName, exportMeta, exportJson, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const exportSvg = () => {
+  const svgText = (): { text: string; width: number; height: number } | null => {
     const svg = body.current?.querySelector('svg');
     if (!svg) {
       setError('Nothing to export yet: the chart has not been drawn.');
+      return null;
+    }
+    setError(null);
+    return {
+      text: standaloneSvg(svg.outerHTML, exportMeta ?? { description: title }),
+      width: Number(svg.getAttribute('width')) || svg.clientWidth,
+      height: Number(svg.getAttribute('height')) || svg.clientHeight,
+    };
+  };
+  const exportSvg = () => {
+    const s = svgText();
+    if (s) downloadText(safeFileName(exportName, 'svg'), s.text, 'image/svg+xml');
+  };
+  const exportPng = () => {
+    const s = svgText();
+    if (!s) return;
+    svgToPng(s.text, s.width, s.height, 2)
+      .then((blob) => downloadBlob(safeFileName(exportName, 'png'), blob))
+      .catch((e: unknown) => setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  const exportModels = () => {
+    const data = exportJson?.();
+    if (data == null) {
+      setError('No trained model to export yet.');
       return;
     }
     setError(null);
-    downloadText(safeFileName(exportName, 'svg'), standaloneSvg(svg.outerHTML, exportMeta ?? { description: title }), 'image/svg+xml');
+    downloadText(safeFileName(exportName, 'json'), JSON.stringify(data), 'application/json');
   };
 
   return (
     <figure className="chart-frame" data-chart-frame={exportName}>
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
-        <button type="button" className="export" data-action="export-svg" onClick={exportSvg} aria-label={`Export “${title}” as SVG`}>
-          Export SVG
-        </button>
+        <span className="export-group">
+          <button type="button" className="export" data-action="export-svg" onClick={exportSvg} aria-label={`Export “${title}” as SVG`} title="Standalone SVG">
+            SVG
+          </button>
+          <button type="button" className="export" data-action="export-png" onClick={exportPng} aria-label={`Export “${title}” as PNG at 2×`} title="PNG at 2× size">
+            PNG
+          </button>
+          {exportJson ? (
+            <button type="button" className="export" data-action="export-json" onClick={exportModels} aria-label={`Export the model behind “${title}” as JSON`} title="Weights, biases, metrics and loss history as JSON">
+              JSON
+            </button>
+          ) : null}
+        </span>
       </figcaption>
       <div className="chart-body" ref={body}>
         {children}

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { buildModelJson } from '../cli/model-json';
 import { FeatureGeometry2D } from '../charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';
@@ -35,6 +36,17 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
   const running = snap?.status === 'running';
   const described = `n=${n}, m=${m}, 1−S=${fmtDensity(state.density)}, I=${state.decay}^i, ${state.kind}, seed ${state.seed + shown}`;
   const exportMeta = { description: `Superposition at a glance: ${described}, step ${snap?.step ?? 0}`, config: { ...state, shownSeed: state.seed + shown, step: snap?.step ?? 0 } };
+
+  // The trained models behind every panel, in the CLI's models@1 format (parseModelJson reads it).
+  const exportJson = () =>
+    shape
+      ? buildModelJson(
+          config,
+          { W: shape.W, b: shape.b, loss: shape.loss, step: shape.step },
+          run.history.step.map((step, t) => ({ step, loss: run.history.loss.map((l) => l[t]) })),
+          { path: shape.path, seconds: shape.trainingMs / 1000 },
+        )
+      : null;
 
   return (
     <section id="at-a-glance" aria-labelledby="at-a-glance-title" className="section">
@@ -150,13 +162,13 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
           </div>
         ) : null}
         <div className="panels">
-          <ChartFrame title="WᵀW and bias" exportName="wtw-bias" exportMeta={exportMeta} caption="Blue negative, red positive. Off-diagonal entries are interference between features.">
+          <ChartFrame title="WᵀW and bias" exportName="wtw-bias" exportMeta={exportMeta} exportJson={exportJson} caption="Blue negative, red positive. Off-diagonal entries are interference between features.">
             {view ? <GramHeatmap gram={view.metrics.gram} bias={view.b} n={n} /> : <Waiting />}
           </ChartFrame>
-          <ChartFrame title="Feature norms ‖Wᵢ‖" exportName="feature-norms" exportMeta={exportMeta} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
+          <ChartFrame title="Feature norms ‖Wᵢ‖" exportName="feature-norms" exportMeta={exportMeta} exportJson={exportJson} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
             {view ? <FeatureNormBars norms={view.metrics.norms} superposition={view.metrics.superposition} n={n} m={m} /> : <Waiting />}
           </ChartFrame>
-          <ChartFrame title="Feature geometry" exportName="feature-geometry" exportMeta={exportMeta} caption="Each feature's column Wᵢ as a vector in the hidden plane; colour = importance.">
+          <ChartFrame title="Feature geometry" exportName="feature-geometry" exportMeta={exportMeta} exportJson={exportJson} caption="Each feature's column Wᵢ as a vector in the hidden plane; colour = importance.">
             {m !== 2 ? (
               <p className="panel-note">
                 The geometry view draws the hidden plane, so it needs m = 2 (now m = {m}).{' '}
@@ -170,7 +182,7 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
               <Waiting />
             )}
           </ChartFrame>
-          <ChartFrame title="Loss" exportName="loss-curve" exportMeta={exportMeta} caption="Importance-weighted squared error of the shown seed (mean over batch and features).">
+          <ChartFrame title="Loss" exportName="loss-curve" exportMeta={exportMeta} exportJson={exportJson} caption="Importance-weighted squared error of the shown seed (mean over batch and features).">
             <LossCurve steps={run.history.step} losses={run.history.loss[shown] ?? []} />
           </ChartFrame>
         </div>

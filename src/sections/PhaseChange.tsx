@@ -6,6 +6,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
+import { buildModelJson } from '../cli/model-json';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../charts/PhaseDiagramChart';
@@ -83,6 +84,35 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
   const exportMeta = {
     description: `Phase diagram, ${expLabel}: ${state.pgrid}×${state.pgrid} cells, best of ${state.pseeds} seeds, step ${snap?.step ?? 0}`,
     config: { ...state, step: snap?.step ?? 0 },
+  };
+  /** Every cell's kept model with its phase and the theory's (the grid chart's data). */
+  const exportGridJson = () =>
+    snap
+      ? {
+          format: 'superposition-explorable/phase-grid@1',
+          experiment,
+          step: snap.step,
+          grid: { resolution: state.pgrid, seeds: state.pseeds, rValues: Array.from(grid.rValues), densityValues: Array.from(grid.densityValues) },
+          layout: 'cells[row * resolution + col]; row = density (descending), col = r (ascending); W[i][k] = component k of feature i',
+          cells: trained.map((phase, c) => {
+            const model = cellModel(c)!;
+            const { r, density } = cellAt(grid, c);
+            return { r, density, phase, theory: theory[c], seed: bestSeeds[c], loss: model.loss, W: Array.from({ length: n }, (_, i) => Array.from(model.W.subarray(i * m, (i + 1) * m))), b: Array.from(model.b) };
+          }),
+        }
+      : null;
+  /** The selected cell's seeds as a models@1 file, as the CLI writes it. */
+  const exportCellJson = () => {
+    if (!snap || selected === null) return null;
+    const first = selected * grid.seeds;
+    const sub = { ...config, instances: config.instances.slice(first, first + grid.seeds) };
+    const cellState = {
+      W: snap.W.slice(first * n * m, (first + grid.seeds) * n * m),
+      b: snap.b.slice(first * n, (first + grid.seeds) * n),
+      loss: snap.loss.slice(first, first + grid.seeds),
+      step: snap.step,
+    };
+    return buildModelJson(sub, cellState, [], { path: snap.path, seconds: snap.trainingMs / 1000 });
   };
   const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (state.psteps - snap.step) / snap.stepsPerSecond : null;
 
@@ -171,6 +201,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
           title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}
           exportName={`phase-${experiment}-trained`}
           exportMeta={exportMeta}
+          exportJson={exportGridJson}
           caption="Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, click to inspect (arrow keys move the selection)."
         >
           <PhaseDiagramChart
@@ -215,13 +246,13 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
       </div>
       {selected !== null && selectedModel && selectedMetrics ? (
         <div className="panels drill-down" data-testid="phase-drilldown">
-          <ChartFrame title={`Cell r = ${fmt3(cellAt(grid, selected).r)}, 1−S = ${fmt3(cellAt(grid, selected).density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta}>
+          <ChartFrame title={`Cell r = ${fmt3(cellAt(grid, selected).r)}, 1−S = ${fmt3(cellAt(grid, selected).density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta} exportJson={exportCellJson}>
             <GramHeatmap gram={selectedMetrics.gram} bias={selectedModel.b} n={n} size={180} />
           </ChartFrame>
-          <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta}>
+          <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta} exportJson={exportCellJson}>
             <FeatureNormBars norms={selectedMetrics.norms} superposition={selectedMetrics.superposition} n={n} m={m} />
           </ChartFrame>
-          <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} caption="The last feature is the extra one.">
+          <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} exportJson={exportCellJson} caption="The last feature is the extra one.">
             <WeightGlyph W={selectedModel.W} n={n} m={m} importance={experimentImportance(experiment, cellAt(grid, selected).r)} size={200} title="Weights of the selected cell's model" />
           </ChartFrame>
         </div>

@@ -3,6 +3,7 @@
  * responsive, reacts to the sparsity slider, exports valid SVGs and survives a malformed link.
  */
 import { readFileSync } from 'node:fs';
+import { parseModelJson } from '../../src/cli/model-json';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, readNumber, type OpenPage } from './browser';
 
@@ -120,6 +121,25 @@ describe('Superposition at a glance', () => {
       expect(parsed.shapes).toBeGreaterThan(5);
       expect(parsed.desc).toMatch(k < 4 ? /n=5, m=2/ : /Phase diagram, n = 2 features, m = 1 dimension/);
     }
+    expect(open.problems).toEqual([]);
+  });
+
+  it('PNG export is a 2× raster of the chart; JSON export is the models file the CLI reads', async () => {
+    open = await openPage(baseUrl, '?steps=300');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    const frame = page.locator('[data-chart-frame="wtw-bias"]');
+    const svgWidth = Number(await frame.locator('svg').getAttribute('width'));
+    const [png] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-action="export-png"]').click()]);
+    expect(png.suggestedFilename()).toBe('wtw-bias.png');
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(2 * svgWidth); // IHDR width
+    const [json] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-action="export-json"]').click()]);
+    const models = parseModelJson(readFileSync((await json.path())!, 'utf8'));
+    expect(models.config).toMatchObject({ n: 5, m: 2, steps: 300 });
+    expect(models.instances).toHaveLength(3);
+    expect(models.lossHistory.step.length).toBeGreaterThan(0);
     expect(open.problems).toEqual([]);
   });
 
