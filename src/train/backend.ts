@@ -58,7 +58,10 @@ export async function activatePath(path: TrainPath): Promise<boolean> {
 export async function createTrainer(config: TrainConfig, path: TrainPath): Promise<BatchedTrainer> {
   if (path === 'js') return new JsTrainer(config);
   const { TfjsTrainer } = await import('./tfjs-trainer');
-  return new TfjsTrainer(config, path);
+  const trainer = new TfjsTrainer(config, path);
+  // On WebGL the data is made on the GPU (no per-step upload); elsewhere it comes from JS.
+  if (path === 'webgl') await trainer.useGpuData();
+  return trainer;
 }
 
 /** Activate the first path of `order` that works; throws if none does. */

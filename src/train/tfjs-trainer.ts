@@ -8,7 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { TrainConfig } from '../model/config';
 import { fillSparseUniform } from '../model/data';
 import type { Rng } from '../model/rng';
-import { dataStreams, initialWeights, type BatchedTrainer, type TrainPath, type TrainerState } from './trainer';
+import { deriveSeed } from '../model/rng';
+import { STREAM, dataStreams, initialWeights, type BatchedTrainer, type TrainPath, type TrainerState } from './trainer';
+import type { WebglSampler } from './webgl-sampler';
 
 export class TfjsTrainer implements BatchedTrainer {
   private W: tf.Tensor3D;
@@ -21,6 +23,8 @@ export class TfjsTrainer implements BatchedTrainer {
   private readonly importance: tf.Tensor3D;
   private readonly rngs: Rng[];
   private readonly hostX: Float32Array;
+  /** WebGL: batches made on the GPU from a counter hash (null: generated in JS and uploaded). */
+  private sampler: WebglSampler | null = null;
   private steps = 0;
   private adamT = 0;
   private disposed = false;
@@ -49,8 +53,34 @@ export class TfjsTrainer implements BatchedTrainer {
     return this.steps;
   }
 
+  /** Where the training data comes from: 'gpu' (counter-hash kernel) or 'js' (uploaded). */
+  get dataSource(): 'gpu' | 'js' {
+    return this.sampler ? 'gpu' : 'js';
+  }
+
+  /**
+   * On WebGL2, make the batches on the GPU (same distribution, another random stream than the
+   * js/wasm paths: model/counter-hash.ts). Returns false where the kernel cannot run.
+   */
+  async useGpuData(): Promise<boolean> {
+    const { WebglSampler } = await import('./webgl-sampler');
+    if (!WebglSampler.available()) return false;
+    const { n, batchSize, instances } = this.config;
+    const density = new Float32Array(instances.length * n);
+    instances.forEach((inst, j) => density.set(inst.density, j * n));
+    this.sampler?.dispose();
+    this.sampler = new WebglSampler(
+      instances.map((inst) => deriveSeed(inst.seed, STREAM.data)),
+      density,
+      batchSize,
+      n,
+    );
+    return true;
+  }
+
   /** The same per-instance streams as the js path, so both see identical data. */
   private nextBatch(): tf.Tensor3D {
+    if (this.sampler) return this.sampler.sample(this.steps);
     const { n, batchSize: B, instances } = this.config;
     instances.forEach((inst, j) => fillSparseUniform(this.hostX, j * B * n, B, inst.density, this.rngs[j]));
     return tf.tensor3d(this.hostX, [instances.length, B, n]);
@@ -126,6 +156,8 @@ export class TfjsTrainer implements BatchedTrainer {
     tf.dispose([this.W, this.b, this.mW, this.vW, this.mb, this.vb, this.importance]);
     if (this.lastLoss) this.lastLoss.dispose();
     this.lastLoss = null;
+    this.sampler?.dispose();
+    this.sampler = null;
   }
 }
 
