@@ -14,6 +14,8 @@ import { GLANCE_PARAMS, densityFromSlider, glanceTrainConfig, sliderFromDensity,
 import type { PathChoice } from '../worker/protocol';
 import { useTrainingRun } from './use-training';
 
+const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
+
 export interface AtAGlanceProps {
   state: GlanceState;
   onChange(patch: Partial<GlanceState>): void;
@@ -21,7 +23,12 @@ export interface AtAGlanceProps {
 
 export function AtAGlance({ state, onChange }: AtAGlanceProps) {
   const config = useMemo(() => glanceTrainConfig(state), [state]);
-  const run = useTrainingRun(config, { maxSteps: state.steps, warmStart: state.warm, path: state.backend as PathChoice });
+  const run = useTrainingRun(config, {
+    maxSteps: state.steps,
+    warmStart: state.warm,
+    path: state.backend as PathChoice,
+    simulateFailure: state.fault === 'webgl-lost' ? WEBGL_LOST : null,
+  });
   const snap = run.snapshot;
   const shape = snap && snap.W.length === config.n * config.m * config.instances.length ? snap : null;
   const shown = useBestInstance(shape?.loss ?? null, shape?.runId ?? -1);

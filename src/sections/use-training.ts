@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../model/config';
 import type { ConvergenceOptions } from '../train/convergence';
-import type { PathChoice, PathReport, Snapshot } from '../worker/protocol';
+import type { PathChoice, PathReport, RunOptions, Snapshot } from '../worker/protocol';
 import { TrainerClient } from '../worker/client';
 import { ShardedTrainerClient, type TrainingClient } from '../worker/sharded-client';
 
@@ -41,6 +41,8 @@ export interface TrainingRunOptions {
   keepHistory?: boolean;
   /** Re-render at most this often while running (default 60). */
   maxHz?: number;
+  /** Test hook, see RunOptions.simulateFailure. */
+  simulateFailure?: RunOptions['simulateFailure'];
   /** Workers to split the instances over (default 1). */
   shards?: number;
 }
@@ -113,7 +115,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     const fail = (e: unknown) => setNotice(`Could not start training: ${e instanceof Error ? e.message : String(e)}`);
     if (!configured.current) {
       configured.current = true;
-      client.configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null }).catch(fail);
+      client.configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null, simulateFailure: opts.simulateFailure ?? null }).catch(fail);
     } else {
       client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null }).catch(fail);
     }

@@ -17,6 +17,8 @@ export const GLANCE_PARAMS = {
   warm: { kind: 'bool', default: false },
   /** Training path: 'auto' measures the candidates and picks the fastest. */
   backend: { kind: 'enum', values: ['auto', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
+  /** Test hook (not a control): 'webgl-lost' makes the WebGL path fail after 200 steps. */
+  fault: { kind: 'enum', values: ['none', 'webgl-lost'], default: 'none' },
 } as const satisfies ParamTable;
 
 export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;

@@ -21,6 +21,11 @@ export interface RunOptions {
    * finish when all have; maxSteps still caps the run. Absent: train to maxSteps.
    */
   convergence?: ConvergenceOptions | null;
+  /**
+   * Test hook: make the given path fail (as a lost WebGL context does) after this many steps,
+   * so the fallback can be exercised end to end on machines where it never fails by itself.
+   */
+  simulateFailure?: { path: TrainPath; afterSteps: number } | null;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';

@@ -234,6 +234,10 @@ export class TrainerService implements TrainerApi {
       const k = Math.min(chunk, remaining);
       const t0 = now();
       try {
+        const fail = this.options.simulateFailure;
+        if (fail && trainer.path === fail.path && trainer.stepCount + this.stepOffset >= fail.afterSteps) {
+          throw new Error('simulated loss of the WebGL context');
+        }
         await trainer.step(k);
       } catch (err) {
         if (!(await this.fallBack(err))) break;

@@ -169,6 +169,23 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
+  it('a lost WebGL context falls back to WASM with a notice, keeping the weights, the step count and the settings', async () => {
+    open = await openPage(baseUrl, '?backend=webgl&fault=webgl-lost&steps=1200&seeds=1');
+    const { page } = open;
+    const notice = page.locator('.notice[role="alert"]').filter({ hasText: 'backend failed' });
+    await notice.waitFor({ timeout: 60_000 });
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain('The webgl backend failed (simulated loss of the WebGL context); training continues on wasm from step');
+    const resumedAt = Number(/from step (\d+)/.exec(text)?.[1]);
+    expect(resumedAt).toBeGreaterThanOrEqual(200);
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('backend').textContent()).toBe('wasm');
+    expect(await readNumber(page, 'step')).toBe(1200);
+    expect(new URL(page.url()).searchParams.get('backend')).toBe('webgl');
+    expect(await readNumber(page, 'loss')).toBeLessThan(0.02);
+    expect(open.problems).toEqual([]);
+  });
+
   it('a malformed link shows what was ignored, keeps defaults, and the URL follows the controls', async () => {
     open = await openPage(baseUrl, '?n=abc&m=99&bogus=1&density=0.3');
     const { page } = open;

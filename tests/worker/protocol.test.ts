@@ -119,6 +119,27 @@ describe('worker protocol', () => {
     expect(snaps.at(-1)!.step).toBe(step);
   });
 
+  it('a backend that fails mid-run hands over to the next one from the last good weights and step', async () => {
+    const { api, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path: 'wasm', maxSteps: 400, autoStart: true, simulateFailure: { path: 'wasm', afterSteps: 150 } });
+    await until(() => snaps.at(-1)?.status === 'done', 60_000);
+    const firstAfter = snaps.findIndex((s) => s.path !== 'wasm' && s.step > 0);
+    expect(firstAfter).toBeGreaterThan(0);
+    const before = snaps.slice(0, firstAfter).filter((s) => s.path === 'wasm').at(-1)!;
+    const after = snaps[firstAfter];
+    expect(after.path).toBe('cpu');
+    expect(after.message).toMatch(/The wasm backend failed \(simulated loss of the WebGL context\); training continues on cpu from step \d+/);
+    expect(before.step).toBeGreaterThan(0);
+    // no restart: steps never go back, and the weights continue from where wasm left them
+    for (let k = 1; k < snaps.length; k++) expect(snaps[k].step).toBeGreaterThanOrEqual(snaps[k - 1].step);
+    const resumedAt = Number(/from step (\d+)/.exec(after.message!)![1]);
+    expect(resumedAt).toBe(before.step);
+    const drift = Math.max(...Array.from(after.W, (w, i) => Math.abs(w - before.W[i])));
+    expect(drift).toBeLessThan(0.05 * (after.step - before.step + 1));
+    expect(snaps.at(-1)!.step).toBe(400);
+  });
+
   it('rejects an invalid configuration with a clear error', async () => {
     const { api, ready } = connect();
     await ready;
