@@ -55,6 +55,7 @@ export function App() {
   return (
     <div className="page">
       <header className="masthead">
+        <ThemeToggle />
         <h1>Toy Models of Superposition</h1>
         <p className="byline">
           An interactive companion to Elhage et al., <i>Toy Models of Superposition</i> (Anthropic, 2022). Every figure on this page is a
@@ -74,6 +75,17 @@ export function App() {
           </button>
         </div>
       ) : null}
+      <nav className="toc" aria-label="Contents">
+        <strong>Contents</strong>
+        <ol>
+          <li>
+            <a href="#at-a-glance">Superposition at a glance</a>
+          </li>
+          <li>
+            <a href="#phase-change">Superposition as a phase change</a>
+          </li>
+        </ol>
+      </nav>
       <main>
         <AtAGlance state={glance} onChange={onChange} />
         <PhaseChange state={phase} onChange={onPhaseChange} />
@@ -87,4 +99,42 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+type Theme = 'light' | 'dark';
+
+/** Light/dark page theme: follows the system until the reader picks one (remembered locally). */
+function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(() => {
+    const saved = safeStorage()?.getItem('theme');
+    if (saved === 'light' || saved === 'dark') return saved;
+    return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  });
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      data-action="theme"
+      aria-label={`Switch to the ${next} theme`}
+      onClick={() => {
+        setTheme(next);
+        safeStorage()?.setItem('theme', next);
+      }}
+    >
+      {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+    </button>
+  );
+}
+
+/** localStorage, or null where it is blocked (private modes, sandboxed frames). */
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@
  * seeds in the worker; the panels show the lowest-loss seed, as the paper judges several fits.
  */
 import { useMemo, useRef } from 'react';
+import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
 import { FeatureGeometry2D } from '../charts/FeatureGeometry2D';
@@ -59,11 +60,16 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
     <section id="at-a-glance" aria-labelledby="at-a-glance-title" className="section">
       <h2 id="at-a-glance-title">Superposition at a glance</h2>
       <p className="lede">
-        A toy model squeezes <i>n</i> features through <i>m</i> &lt; <i>n</i> hidden dimensions, <i>h</i> = <i>W x</i>, and
-        reconstructs them as <i>x′</i> = ReLU(<i>W</i>ᵀ<i>W x</i> + <i>b</i>). When features are dense the model keeps only the
-        <i> m</i> most important ones, each in its own direction. Make them sparse and it starts storing more features than it has
-        dimensions — in superposition — accepting a little interference because two rare features are seldom active together.
-        Drag the sparsity slider and watch a real model retrain.
+        A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>, and tries to
+        read them back out with the same matrix:
+      </p>
+      <Tex display>{"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}</Tex>
+      <p className="lede">
+        Each feature is zero with probability <Tex>S</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature <Tex>i</Tex> matters
+        with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the <Tex>m</Tex> most important ones, each in a
+        direction of its own. Make them sparse and it starts storing more features than it has dimensions — in superposition —
+        accepting a little interference, because two rare features are seldom active together. Drag the density slider and watch a
+        real model retrain.
       </p>
       <div className="glance">
         <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>

@@ -5,6 +5,7 @@
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
@@ -120,11 +121,14 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
     <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
       <h2 id="phase-change-title">Superposition as a phase change</h2>
       <p className="lede">
-        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<i>r</i>,
-        relative to the others) and how often features are active (density 1 − <i>S</i>). Whether the extra feature is dropped, gets a
+        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<Tex>r</Tex>,
+        relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the extra feature is dropped, gets a
         dimension of its own, or shares one in superposition changes abruptly across lines the paper derives in closed form — a phase
         change. Below, every cell is a real model ({expLabel}), all {config.instances.length.toLocaleString('en-US')} of them
-        training together; the lines are the theory.
+        training together; the lines are the theory. With <Tex>d = 1 - S</Tex>, dropping the extra feature costs{' '}
+        <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an
+        antipodal pair costs <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the
+        superposition region opens below the triple point <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
       </p>
       <div className="phase-controls" role="group" aria-label="Phase diagram settings">
         <label className="control">
@@ -177,7 +181,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
       </div>
       <p className="status phase-status" aria-live="polite">
         <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
-          {snap ? snap.status : 'starting'}
+          {!snap ? 'starting' : snap.status === 'paused' && snap.step === 0 && !userPaused.current ? 'waiting (trains when scrolled into view)' : snap.status}
         </span>{' '}
         · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {state.psteps.toLocaleString('en-US')} · converged{' '}
         <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models

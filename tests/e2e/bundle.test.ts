@@ -1,0 +1,37 @@
+/**
+ * Lean, self-contained build: the entry chunk stays under its budget (tfjs backends and KaTeX
+ * load lazily), and the built page references nothing outside its own folder.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/** gzip budget of the entry chunk (React, d3 scales, the page's own code). Measured 113 kB. */
+export const ENTRY_BUDGET_GZIP_KB = 130;
+
+describe('built bundle', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const entry = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"><\/script>/.exec(html)?.[1];
+
+  it(`the entry chunk is under ${ENTRY_BUDGET_GZIP_KB} kB gzipped and holds neither tfjs nor KaTeX`, () => {
+    expect(entry).toBeDefined();
+    const code = readFileSync(join('dist', entry!));
+    const kb = gzipSync(code).length / 1024;
+    console.log(`entry chunk ${entry}: ${(code.length / 1024).toFixed(0)} kB, ${kb.toFixed(1)} kB gzipped (budget ${ENTRY_BUDGET_GZIP_KB})`);
+    expect(kb).toBeLessThan(ENTRY_BUDGET_GZIP_KB);
+    const text = code.toString('utf8');
+    // booleans, not toContain: a failure must not print a 340 kB file
+    expect(text.includes('WEBGL_VERSION'), 'tfjs-backend-webgl in the entry chunk').toBe(false);
+    expect(text.includes('KaTeX parse error'), 'KaTeX in the entry chunk').toBe(false);
+  });
+
+  it('index.html loads only same-folder assets (relative URLs, no CDN)', () => {
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(1);
+    for (const r of refs) expect(r.startsWith('./')).toBe(true);
+    const assets = readdirSync('dist/assets');
+    expect(assets.some((f) => f.endsWith('.wasm'))).toBe(true); // tfjs wasm binaries are bundled
+    expect(assets.some((f) => f.endsWith('.woff2'))).toBe(true); // KaTeX fonts are bundled
+  });
+});
