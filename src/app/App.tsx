@@ -2,28 +2,21 @@
  * The page: reads the settings from the URL once, keeps them in the URL as they change (so any
  * view is a shareable link), and reports settings it had to ignore instead of failing silently.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
 import { PhaseChange } from '../sections/PhaseChange';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
-import { parseParams, serializeParams } from '../state/url-params';
+import { readUrl } from '../state/page-url';
+import { serializeParams } from '../state/url-params';
 
-/** Each section owns its keys; together they are the whole URL. */
-function readUrl() {
-  const glance = parseParams(GLANCE_PARAMS, window.location.search, Object.keys(PHASE_PARAMS));
-  const phase = parseParams(PHASE_PARAMS, window.location.search, Object.keys(GLANCE_PARAMS));
-  const unknown = glance.ignored.filter((msg) => msg.startsWith('unknown setting'));
-  return {
-    glance: glance.values,
-    phase: phase.values,
-    // unknown keys are reported by both parses; list them once
-    ignored: [...glance.ignored, ...phase.ignored.filter((msg) => !unknown.includes(msg))],
-  };
-}
+/** Changes closer together than this (a dragged slider) share one history entry. */
+const HISTORY_SETTLE_MS = 1000;
 
 export function App() {
-  const [initial] = useState(readUrl);
+  const [initial] = useState(() => readUrl(window.location.search));
+  const lastUrlChange = useRef(0);
   const [glance, setGlance] = useState<GlanceState>(initial.glance);
   const [phase, setPhase] = useState<PhaseState>(initial.phase);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
@@ -34,13 +27,20 @@ export function App() {
     serializeParams(PHASE_PARAMS, phase).forEach((v, k) => params.set(k, v));
     const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    // A new history entry once the previous change has settled, so Back steps through views
+    // rather than through every slider tick.
+    const now = performance.now();
+    if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+    lastUrlChange.current = now;
   }, [glance, phase]);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
     const onPop = () => {
-      const parsed = readUrl();
+      const parsed = readUrl(window.location.search);
+      lastUrlChange.current = 0; // the URL already says this; do not push it again
       setGlance(parsed.glance);
       setPhase(parsed.phase);
       setIgnored(parsed.ignored);
@@ -87,8 +87,16 @@ export function App() {
         </ol>
       </nav>
       <main>
-        <AtAGlance state={glance} onChange={onChange} />
-        <PhaseChange state={phase} onChange={onPhaseChange} />
+        <AtAGlance
+          state={glance}
+          onChange={onChange}
+          presets={<PresetMenu section="at-a-glance" table={GLANCE_PARAMS} onPick={(values) => setGlance(values as GlanceState)} />}
+        />
+        <PhaseChange
+          state={phase}
+          onChange={onPhaseChange}
+          presets={<PresetMenu section="phase-change" table={PHASE_PARAMS} onPick={(values) => setPhase(values as PhaseState)} />}
+        />
       </main>
       <footer className="colophon">
         <p>

@@ -2,7 +2,7 @@
  * "Superposition at a glance": one setting (n, m, sparsity, importance) trained live as a few
  * seeds in the worker; the panels show the lowest-loss seed, as the paper judges several fits.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
@@ -20,9 +20,11 @@ const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
 export interface AtAGlanceProps {
   state: GlanceState;
   onChange(patch: Partial<GlanceState>): void;
+  /** The section's paper-figure menu. */
+  presets?: ReactNode;
 }
 
-export function AtAGlance({ state, onChange }: AtAGlanceProps) {
+export function AtAGlance({ state, onChange, presets }: AtAGlanceProps) {
   const config = useMemo(() => glanceTrainConfig(state), [state]);
   const run = useTrainingRun(config, {
     maxSteps: state.steps,
@@ -59,6 +61,7 @@ export function AtAGlance({ state, onChange }: AtAGlanceProps) {
   return (
     <section id="at-a-glance" aria-labelledby="at-a-glance-title" className="section">
       <h2 id="at-a-glance-title">Superposition at a glance</h2>
+      {presets}
       <p className="lede">
         A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>, and tries to
         read them back out with the same matrix:

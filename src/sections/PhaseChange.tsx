@@ -4,7 +4,7 @@
  * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
@@ -23,6 +23,8 @@ import { useTrainingRun } from './use-training';
 export interface PhaseChangeProps {
   state: PhaseState;
   onChange(patch: Partial<PhaseState>): void;
+  /** The section's paper-figure menu. */
+  presets?: ReactNode;
 }
 
 const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
@@ -31,7 +33,7 @@ const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
 /** One worker per core (at most 4) for a big grid: its instances are independent. */
 const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
-export function PhaseChange({ state, onChange }: PhaseChangeProps) {
+export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
   const experiment = state.pexp as PhaseExperiment;
   const grid = useMemo(() => phaseGrid(experiment, state.pgrid, state.pseeds), [experiment, state.pgrid, state.pseeds]);
   const config = useMemo(() => phaseTrainConfig(grid), [grid]);
@@ -120,6 +122,7 @@ export function PhaseChange({ state, onChange }: PhaseChangeProps) {
   return (
     <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
       <h2 id="phase-change-title">Superposition as a phase change</h2>
+      {presets}
       <p className="lede">
         Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<Tex>r</Tex>,
         relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the extra feature is dropped, gets a

@@ -23,6 +23,7 @@ export interface Parsed<T extends ParamTable> {
 }
 
 const MAX_SHOWN = 40;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const shown = (raw: string) => JSON.stringify(raw.length > MAX_SHOWN ? raw.slice(0, MAX_SHOWN) + '…' : raw);
 
 export function defaults<T extends ParamTable>(table: T): ParamValues<T> {
@@ -58,7 +59,8 @@ function parseValue(spec: ParamSpec, raw: string): { ok: true; value: number | s
     case 'int':
     case 'number': {
       const t = raw.trim();
-      const v = t === '' ? NaN : Number(t);
+      // Plain decimal or scientific literals only: Number() would also take '0x10', '0b1', ' '.
+      const v = DECIMAL.test(t) ? Number(t) : NaN;
       if (!Number.isFinite(v)) return { ok: false, reason: 'not a number' };
       if (spec.kind === 'int' && !Number.isInteger(v)) return { ok: false, reason: 'not a whole number' };
       if (v < spec.min || v > spec.max) return { ok: false, reason: `outside [${spec.min}, ${spec.max}]` };
