@@ -186,6 +186,41 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
+  it('a shared link reproduces the exact view: same settings, same trained weights', async () => {
+    const link = '?n=7&m=3&density=0.05&seed=4&seeds=2&steps=400&backend=js';
+    const weights: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      open = await openPage(baseUrl, link);
+      const { page } = open;
+      await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+      expect(new URL(page.url()).search).toBe(link);
+      expect(await page.locator('input[name="n"]').inputValue()).toBe('7');
+      const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart-frame="wtw-bias"] [data-action="export-json"]').click()]);
+      const models = parseModelJson(readFileSync((await json.path())!, 'utf8'));
+      expect(models.config).toMatchObject({ n: 7, m: 3, steps: 400 });
+      weights.push(JSON.stringify(models.instances.map((i) => [i.seed, i.W, i.b])));
+      expect(open.problems).toEqual([]);
+      await open.close();
+      open = null;
+    }
+    expect(weights[1]).toBe(weights[0]);
+  });
+
+  it('a preset sets a whole figure, and Back returns to the view before it', async () => {
+    open = await openPage(baseUrl, '?steps=300&n=6');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1100); // let the first view settle into its own history entry
+    await page.locator('select[name="preset-at-a-glance"]').selectOption('intro-s99');
+    await expect.poll(() => new URL(page.url()).searchParams.get('density')).toBe('0.01');
+    expect(new URL(page.url()).searchParams.get('n')).toBeNull(); // n = 5 is the default
+    expect(await page.getByTestId('density-value').textContent()).toBe('0.010');
+    await page.goBack();
+    await expect.poll(() => page.locator('input[name="n"]').inputValue()).toBe('6');
+    expect(new URL(page.url()).searchParams.get('density')).toBeNull();
+    expect(open.problems).toEqual([]);
+  });
+
   it('a malformed link shows what was ignored, keeps defaults, and the URL follows the controls', async () => {
     open = await openPage(baseUrl, '?n=abc&m=99&bogus=1&density=0.3');
     const { page } = open;
