@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { argminFinite, evaluationLoss } from '../model/evaluate';
+import { argminFinite, stratifiedExpectedLoss } from '../model/evaluate';
 import { cellAt, cellCount, classifyExtraFeature, phaseGrid, phaseTrainConfig, type PhaseGrid } from '../model/phase';
 import { experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../model/theory';
 import { activatePath, createTrainer } from '../train/backend';
@@ -93,7 +93,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
       const losses = Array.from({ length: grid.seeds }, (_, k) => {
         const j = c * grid.seeds + k;
         const inst = config.instances[j];
-        return evaluationLoss({ W: state.W.subarray(j * n * m, (j + 1) * n * m), b: state.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, 'relu', 4096);
+        return stratifiedExpectedLoss({ W: state.W.subarray(j * n * m, (j + 1) * n * m), b: state.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, 'relu', 512);
       });
       const k = argminFinite(losses);
       const j = c * grid.seeds + k;

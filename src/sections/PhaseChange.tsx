@@ -13,7 +13,10 @@ import { GramHeatmap } from '../charts/GramHeatmap';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../charts/PhaseDiagramChart';
 import { PHASE_LABELS } from '../charts/theme';
 import { WeightGlyph } from '../charts/WeightGlyph';
+import type { TrainConfig } from '../model/config';
+import { stratifiedExpectedLoss } from '../model/evaluate';
 import { instanceMetrics, instanceWeights } from '../model/metrics';
+import type { Snapshot } from '../worker/protocol';
 import { cellAt, cellCount, classifyExtraFeature, phaseGrid, phaseTrainConfig } from '../model/phase';
 import { boundaryCurves, experimentImportance, experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../model/theory';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
@@ -45,6 +48,7 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
 
   // Train only while the reader can see the section (and not after they paused it themselves).
   const userPaused = useRef(false);
+  const seedChoiceCache = useRef<SeedChoiceCache>({ runId: -1, at: 0, chosen: new Map() });
   const status = snap?.status;
   useEffect(() => {
     if (userPaused.current) return;
@@ -54,16 +58,12 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [visible.seen, status]);
 
-  const bestSeeds = useBestSeedPerCell(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds);
-  const trained = useMemo(() => {
+  const emaBest = useBestSeedPerCell(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds);
+  const { bestSeeds, trained } = useMemo(() => {
     const phases: (Phase | null)[] = new Array(cells).fill(null);
-    if (!snap || snap.step === 0) return phases;
-    for (let c = 0; c < cells; c++) {
-      const j = c * grid.seeds + bestSeeds[c];
-      phases[c] = classifyExtraFeature(snap.W.subarray(j * n * m, (j + 1) * n * m), n, m);
-    }
-    return phases;
-  }, [snap, bestSeeds, cells, grid.seeds, n, m]);
+    if (!snap || snap.step === 0) return { bestSeeds: emaBest, trained: phases };
+    return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current);
+  }, [snap, emaBest, config, grid.seeds, cells]);
   const theory = useMemo(() => Array.from({ length: cells }, (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase), [grid, cells, experiment]);
   const boundaries = useMemo(() => boundaryCurves(experiment, { rMin: 0.1, rMax: 10, dMin: 0.01, dMax: 1 }), [experiment]);
 
@@ -266,6 +266,58 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
       ) : null}
     </section>
   );
+}
+
+interface SeedChoiceCache {
+  runId: number;
+  at: number;
+  /** cell → seed chosen by expected loss (only cells whose seeds disagree on the phase) */
+  chosen: Map<number, number>;
+}
+
+/** Re-decide contested cells at most this often: each decision costs a few thousand forward passes. */
+const SEED_CHOICE_MS = 1500;
+
+/**
+ * Phase per cell from its best seed. Where all seeds agree on the phase any seed will do (the
+ * EMA choice is kept for the hover card). Where they disagree, the seed with the lowest
+ * *expected* loss wins — stratified over which features are on, since at low density a
+ * minibatch almost never has two features on at once, so its loss cannot tell the phases apart.
+ */
+function chooseSeeds(snap: Snapshot, config: TrainConfig, seeds: number, emaBest: Int32Array, cache: SeedChoiceCache): { bestSeeds: Int32Array; trained: (Phase | null)[] } {
+  const { n, m } = config;
+  const cells = config.instances.length / seeds;
+  const now = performance.now();
+  const refresh = cache.runId !== snap.runId || now - cache.at > SEED_CHOICE_MS || snap.status !== 'running';
+  if (refresh) {
+    cache.runId = snap.runId;
+    cache.at = now;
+    cache.chosen.clear();
+  }
+  const bestSeeds = Int32Array.from(emaBest);
+  const trained: (Phase | null)[] = new Array(cells);
+  const W = (j: number) => snap.W.subarray(j * n * m, (j + 1) * n * m);
+  for (let c = 0; c < cells; c++) {
+    const phases = Array.from({ length: seeds }, (_, k) => classifyExtraFeature(W(c * seeds + k), n, m));
+    if (phases.every((p) => p === phases[0])) {
+      trained[c] = phases[0];
+      continue;
+    }
+    let k = cache.chosen.get(c);
+    if (k === undefined || refresh) {
+      const losses = phases.map((_, q) => {
+        const j = c * seeds + q;
+        const inst = config.instances[j];
+        return stratifiedExpectedLoss({ W: W(j), b: snap.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, config.kind, 96);
+      });
+      k = losses.indexOf(Math.min(...losses.filter(Number.isFinite)));
+      if (k < 0) k = emaBest[c];
+      cache.chosen.set(c, k);
+    }
+    bestSeeds[c] = k;
+    trained[c] = phases[k];
+  }
+  return { bestSeeds, trained };
 }
 
 /** Lowest smoothed loss per cell (an EMA per instance: one minibatch is too noisy at low density). */
