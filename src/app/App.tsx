@@ -5,7 +5,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
+import { Geometry } from '../sections/Geometry';
 import { PhaseChange } from '../sections/PhaseChange';
+import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { readUrl } from '../state/page-url';
@@ -19,12 +21,14 @@ export function App() {
   const lastUrlChange = useRef(0);
   const [glance, setGlance] = useState<GlanceState>(initial.glance);
   const [phase, setPhase] = useState<PhaseState>(initial.phase);
+  const [geometry, setGeometry] = useState<GeometryState>(initial.geometry);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
 
   // Mirror state into the URL without adding a history entry per slider tick.
   useEffect(() => {
     const params = serializeParams(GLANCE_PARAMS, glance);
     serializeParams(PHASE_PARAMS, phase).forEach((v, k) => params.set(k, v));
+    serializeParams(GEOMETRY_PARAMS, geometry).forEach((v, k) => params.set(k, v));
     const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
@@ -34,7 +38,7 @@ export function App() {
     if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
     lastUrlChange.current = now;
-  }, [glance, phase]);
+  }, [glance, phase, geometry]);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
@@ -43,6 +47,7 @@ export function App() {
       lastUrlChange.current = 0; // the URL already says this; do not push it again
       setGlance(parsed.glance);
       setPhase(parsed.phase);
+      setGeometry(parsed.geometry);
       setIgnored(parsed.ignored);
     };
     window.addEventListener('popstate', onPop);
@@ -51,6 +56,7 @@ export function App() {
 
   const onChange = useCallback((patch: Partial<GlanceState>) => setGlance((s) => ({ ...s, ...patch })), []);
   const onPhaseChange = useCallback((patch: Partial<PhaseState>) => setPhase((s) => ({ ...s, ...patch })), []);
+  const onGeometryChange = useCallback((patch: Partial<GeometryState>) => setGeometry((s) => ({ ...s, ...patch })), []);
 
   return (
     <div className="page">
@@ -84,6 +90,9 @@ export function App() {
           <li>
             <a href="#phase-change">Superposition as a phase change</a>
           </li>
+          <li>
+            <a href="#geometry">The geometry of superposition</a>
+          </li>
         </ol>
       </nav>
       <main>
@@ -97,6 +106,7 @@ export function App() {
           onChange={onPhaseChange}
           presets={<PresetMenu section="phase-change" table={PHASE_PARAMS} onPick={(values) => setPhase(values as PhaseState)} />}
         />
+        <Geometry state={geometry} onChange={onGeometryChange} />
       </main>
       <footer className="colophon">
         <p>

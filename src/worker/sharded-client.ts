@@ -3,7 +3,7 @@
  * shards, one TrainerClient (one worker, one core) each, and their snapshots are joined back
  * into one. Instances are independent, so a phase grid trains ≈ K× faster on K idle cores.
  */
-import type { TrainConfig } from '../model/config';
+import { notebookInitStd, type TrainConfig } from '../model/config';
 import type { PathReport, RunOptions, RunStatus, Snapshot } from './protocol';
 import { TrainerClient, type ClientEvents } from './client';
 
@@ -86,7 +86,10 @@ export class ShardedTrainerClient implements TrainingClient {
     }
     this.ranges = ranges;
     this.latest = ranges.map(() => null);
-    return ranges.map(([a, b]) => ({ ...config, instances: config.instances.slice(a, b) }));
+    // The notebook's init std depends on the instance count: pin it to the whole request's, so a
+    // sharded run starts from exactly the weights an unsharded one would.
+    const initStd = config.initStd ?? notebookInitStd(config.n, config.m, config.instances.length);
+    return ranges.map(([a, b]) => ({ ...config, initStd, instances: config.instances.slice(a, b) }));
   }
 
   private onShard(s: number, snap: Snapshot): void {

