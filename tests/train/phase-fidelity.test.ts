@@ -21,3 +21,17 @@ describe('phase diagram n = 2, m = 1', () => {
     expect(at(7, 3)).toBe('superposition'); // sparse
   });
 });
+
+describe('phase diagram n = 3, m = 2', () => {
+  it('≥ 80% of the cells clear of the analytic boundaries match the theory (best of 3 by expected loss)', async () => {
+    const res = await runPhaseSweep(phaseGrid('phase-3-2', 8, 3, 1), { maxSteps: 10_000, path: 'js', threads: 2, convergence: { ...DEFAULT_CONVERGENCE } });
+    console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
+    const a = res.agreement;
+    expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);
+    expect(a.agreeAwayFromBoundary / a.awayFromBoundary).toBeGreaterThanOrEqual(0.8);
+    const at = (row: number, col: number) => res.cells[row * 8 + col].phase;
+    expect(at(0, 0)).toBe('not-represented');
+    expect(at(0, 7)).toBe('dedicated');
+    expect(at(7, 0)).toBe('superposition');
+  });
+});
