@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
+import { Footnotes } from '../sections/Footnotes';
+import type { FootnoteModel } from '../sections/footnote-model';
 import { Geometry } from '../sections/Geometry';
 import { PhaseChange } from '../sections/PhaseChange';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
@@ -22,6 +24,7 @@ export function App() {
   const [glance, setGlance] = useState<GlanceState>(initial.glance);
   const [phase, setPhase] = useState<PhaseState>(initial.phase);
   const [geometry, setGeometry] = useState<GeometryState>(initial.geometry);
+  const [footnoteModel, setFootnoteModel] = useState<FootnoteModel | null>(null);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
 
   // Mirror state into the URL without adding a history entry per slider tick.
@@ -93,6 +96,9 @@ export function App() {
           <li>
             <a href="#geometry">The geometry of superposition</a>
           </li>
+          <li>
+            <a href="#footnotes">What the footnotes claim</a>
+          </li>
         </ol>
       </nav>
       <main>
@@ -100,6 +106,7 @@ export function App() {
           state={glance}
           onChange={onChange}
           presets={<PresetMenu section="at-a-glance" table={GLANCE_PARAMS} onPick={(values) => setGlance(values as GlanceState)} />}
+          onModel={setFootnoteModel}
         />
         <PhaseChange
           state={phase}
@@ -107,6 +114,7 @@ export function App() {
           presets={<PresetMenu section="phase-change" table={PHASE_PARAMS} onPick={(values) => setPhase(values as PhaseState)} />}
         />
         <Geometry state={geometry} onChange={onGeometryChange} />
+        <Footnotes model={footnoteModel} />
       </main>
       <footer className="colophon">
         <p>

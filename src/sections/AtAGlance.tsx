@@ -2,7 +2,7 @@
  * "Superposition at a glance": one setting (n, m, sparsity, importance) trained live as a few
  * seeds in the worker; the panels show the lowest-loss seed, as the paper judges several fits.
  */
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
@@ -13,6 +13,7 @@ import { LossCurve } from '../charts/LossCurve';
 import { instanceMetrics, instanceWeights } from '../model/metrics';
 import { GLANCE_PARAMS, densityFromSlider, glanceTrainConfig, sliderFromDensity, type GlanceState } from '../state/glance';
 import type { PathChoice } from '../worker/protocol';
+import type { FootnoteModel } from './footnote-model';
 import { useTrainingRun } from './use-training';
 
 const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
@@ -22,9 +23,14 @@ export interface AtAGlanceProps {
   onChange(patch: Partial<GlanceState>): void;
   /** The section's paper-figure menu. */
   presets?: ReactNode;
+  /** The model the panels show, for the footnote experiments (throttled while training). */
+  onModel?(model: FootnoteModel | null): void;
 }
 
-export function AtAGlance({ state, onChange, presets }: AtAGlanceProps) {
+/** While training, hand the shown model on at most this often (each hand-off restarts experiments). */
+const MODEL_HANDOFF_MS = 3000;
+
+export function AtAGlance({ state, onChange, presets, onModel }: AtAGlanceProps) {
   const config = useMemo(() => glanceTrainConfig(state), [state]);
   const run = useTrainingRun(config, {
     maxSteps: state.steps,
@@ -43,6 +49,26 @@ export function AtAGlance({ state, onChange, presets }: AtAGlanceProps) {
   }, [shape, shown, n, m]);
 
   const importance = config.instances[0].importance;
+
+  const lastHandoff = useRef(0);
+  useEffect(() => {
+    if (!onModel) return;
+    if (!view || !shape) return onModel(null);
+    const now = performance.now();
+    if (shape.status === 'running' && now - lastHandoff.current < MODEL_HANDOFF_MS) return;
+    lastHandoff.current = now;
+    onModel({
+      W: view.W.slice(),
+      b: view.b.slice(),
+      n,
+      m,
+      kind: state.kind === 'linear' ? 'linear' : 'relu',
+      importance: Float32Array.from(config.instances[shown].importance),
+      density: Float32Array.from(config.instances[shown].density),
+      step: shape.step,
+      label: `n=${n}, m=${m}, 1−S=${state.density}, I=${state.decay}^i, ${state.kind}, seed ${state.seed + shown}`,
+    });
+  }, [view, shape, onModel, n, m, config, shown, state.density, state.decay, state.kind, state.seed]);
   const running = snap?.status === 'running';
   const described = `n=${n}, m=${m}, 1−S=${fmtDensity(state.density)}, I=${state.decay}^i, ${state.kind}, seed ${state.seed + shown}`;
   const exportMeta = { description: `Superposition at a glance: ${described}, step ${snap?.step ?? 0}`, config: { ...state, shownSeed: state.seed + shown, step: snap?.step ?? 0 } };

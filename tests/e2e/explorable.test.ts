@@ -239,6 +239,22 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
+  it('footnotes: every experiment computes in its worker on the shown model and draws', async () => {
+    open = await openPage(baseUrl, '?n=5&m=2&density=0.01&steps=1500');
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    for (const id of ['fn-forward', 'fn-dictionary', 'fn-l1', 'fn-gaussian', 'fn-cs']) {
+      const sub = page.getByTestId(id);
+      await sub.scrollIntoViewIfNeeded();
+      await expect.poll(() => sub.getAttribute('data-state'), { timeout: 60_000, message: id }).toBe('ready');
+      expect(await sub.locator('svg[data-chart]').count(), id).toBeGreaterThan(0);
+    }
+    // removing a pentagon feature's direction hurts other features (footnote 25)
+    expect(Number(await page.getByTestId('fn-remove-readout').getAttribute('data-doubled'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await page.getByTestId('dict-fraction').getAttribute('data-value'))).toBeGreaterThan(0.5);
+    expect(open.problems).toEqual([]);
+  });
+
   it('a malformed link shows what was ignored, keeps defaults, and the URL follows the controls', async () => {
     open = await openPage(baseUrl, '?n=abc&m=99&bogus=1&density=0.3');
     const { page } = open;
