@@ -2,18 +2,35 @@
  * The page: reads the settings from the URL once, keeps them in the URL as they change (so any
  * view is a shareable link), and reports settings it had to ignore instead of failing silently.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
-import { Footnotes } from '../sections/Footnotes';
 import type { FootnoteModel } from '../sections/footnote-model';
-import { Geometry } from '../sections/Geometry';
-import { PhaseChange } from '../sections/PhaseChange';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { readUrl } from '../state/page-url';
 import { serializeParams } from '../state/url-params';
+
+// Sections below the first load as their own chunks: the first paint needs only "at a glance".
+const PhaseChange = lazy(() => import('../sections/PhaseChange').then((m) => ({ default: m.PhaseChange })));
+const Geometry = lazy(() => import('../sections/Geometry').then((m) => ({ default: m.Geometry })));
+const Footnotes = lazy(() => import('../sections/Footnotes').then((m) => ({ default: m.Footnotes })));
+
+function SectionSlot({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <section id={id} className="section">
+          <h2>{title}</h2>
+          <p className="panel-note">Loading…</p>
+        </section>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /** Changes closer together than this (a dragged slider) share one history entry. */
 const HISTORY_SETTLE_MS = 1000;
@@ -108,13 +125,19 @@ export function App() {
           presets={<PresetMenu section="at-a-glance" table={GLANCE_PARAMS} onPick={(values) => setGlance(values as GlanceState)} />}
           onModel={setFootnoteModel}
         />
-        <PhaseChange
-          state={phase}
-          onChange={onPhaseChange}
-          presets={<PresetMenu section="phase-change" table={PHASE_PARAMS} onPick={(values) => setPhase(values as PhaseState)} />}
-        />
-        <Geometry state={geometry} onChange={onGeometryChange} />
-        <Footnotes model={footnoteModel} />
+        <SectionSlot id="phase-change" title="Superposition as a phase change">
+          <PhaseChange
+            state={phase}
+            onChange={onPhaseChange}
+            presets={<PresetMenu section="phase-change" table={PHASE_PARAMS} onPick={(values) => setPhase(values as PhaseState)} />}
+          />
+        </SectionSlot>
+        <SectionSlot id="geometry" title="The geometry of superposition">
+          <Geometry state={geometry} onChange={onGeometryChange} />
+        </SectionSlot>
+        <SectionSlot id="footnotes" title="What the footnotes claim">
+          <Footnotes model={footnoteModel} />
+        </SectionSlot>
       </main>
       <footer className="colophon">
         <p>

@@ -5,17 +5,20 @@
  * reference fractions. Click a model for its feature geometry graph (tegum factors, each named by
  * the polytope it forms), its WᵀW, and a gallery of the polytopes it contains.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../charts/DimsPerFeatureChart';
-import { GeometryGraphChart, PolytopeGallery, POLYTOPE_LABELS, geometryAnalysis } from '../charts/GeometryGraphChart';
+import { DynamicsChart, nearestStepIndex } from '../charts/DynamicsChart';
+import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../charts/FeatureGeometry3D';
+import { GeometryGraphChart, PolytopeGallery, POLYTOPE_COLORS, POLYTOPE_LABELS, geometryAnalysis } from '../charts/GeometryGraphChart';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { buildModelJson } from '../cli/model-json';
 import { FACTOR_NAMES, type FactorName } from '../model/geometry';
 import { gram, instanceWeights } from '../model/metrics';
 import { sweepSummary } from '../model/uniform-sweep';
-import { GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
+import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
+import { DynamicsRecorder } from './dynamics-recorder';
 import { useTrainingRun } from './use-training';
 import './geometry.css';
 
@@ -25,6 +28,8 @@ export interface GeometryProps {
 }
 
 const DimsPerFeatureChart = memo(DimsPerFeatureChartPlain);
+/** The perturbed-pentagon sub-section loads as its own chunk (it sits at the end of the page). */
+const PerturbedPentagon = lazy(() => import('./PerturbedPentagon').then((mod) => ({ default: mod.PerturbedPentagon })));
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
 const CORES = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 /** WᵀW as SVG cells stays drawable up to this many features (n² rectangles). */
@@ -59,9 +64,41 @@ export function Geometry({ state, onChange }: GeometryProps) {
   const onSelect = useCallback((j: number) => onChange({ gmodel: j }), [onChange]);
   const selected = state.gmodel >= 0 && state.gmodel < count ? state.gmodel : null;
 
-  const selectedW = useMemo(() => (trained && selected !== null ? instanceWeights(trained.W, selected, n, m) : null), [trained, selected, n, m]);
+  const liveW = useMemo(() => (trained && selected !== null ? instanceWeights(trained.W, selected, n, m) : null), [trained, selected, n, m]);
+
+  // Learning dynamics: snapshots as they arrive (idempotent per run and step, so safe in render).
+  const recorder = useRef<DynamicsRecorder | null>(null);
+  recorder.current ??= new DynamicsRecorder();
+  if (snap) recorder.current.record(snap, count, n, m, selected);
+  const history = useMemo(() => (selected !== null && snap ? recorder.current!.history(selected, n, m) : null), [snap, selected, n, m]);
+  // The step the geometry panels show: null follows training live.
+  const [scrubStep, setScrubStep] = useState<number | null>(null);
+  const runId = snap?.runId ?? -1;
+  useEffect(() => setScrubStep(null), [selected, runId]);
+  const lastIndex = history ? history.steps.length - 1 : -1;
+  const shownIndex = history ? (scrubStep === null ? lastIndex : nearestStepIndex(history.steps, scrubStep)) : -1;
+  const scrubbed = history !== null && scrubStep !== null && shownIndex < lastIndex;
+  const selectedW = scrubbed ? history.W[shownIndex] : liveW;
+  const selectedB = scrubbed ? history.b[shownIndex] : trained && selected !== null ? trained.b.subarray(selected * n, (selected + 1) * n) : null;
+  const shownStep = scrubbed ? history.steps[shownIndex] : (trained?.step ?? 0);
+  const [view, setView] = useState<View3D>(DEFAULT_VIEW);
+
   const analysis = useMemo(() => (selectedW ? geometryAnalysis(selectedW, n, m) : null), [selectedW, n, m]);
   const selectedGram = useMemo(() => (selectedW && n <= MAX_GRAM_FEATURES ? gram(selectedW, n, m) : null), [selectedW, n, m]);
+  const featureColors = useMemo(() => {
+    if (!analysis) return undefined;
+    const out: string[] = new Array(n).fill(POLYTOPE_COLORS.other);
+    analysis.polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_COLORS[f.name])));
+    return out;
+  }, [analysis, n]);
+  // Dynamics lines: one categorical colour per feature when few, else by the polytope each feature forms now.
+  const liveAnalysis = useMemo(() => (liveW && n > 10 ? geometryAnalysis(liveW, n, m) : null), [liveW, n, m]);
+  const dynamicsColors = useMemo(() => {
+    if (!liveAnalysis) return undefined;
+    const out: string[] = new Array(n).fill(POLYTOPE_COLORS.other);
+    liveAnalysis.polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_COLORS[f.name])));
+    return out;
+  }, [liveAnalysis, n]);
   const featuresByName = useMemo(() => {
     const out: Partial<Record<FactorName, number[]>> = {};
     analysis?.polytopes.factors.forEach((f) => (out[f.name] ??= []).push(...f.features));
@@ -92,6 +129,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
   };
   const point = summary && selected !== null ? summary[selected] : null;
   const presetId = GEOMETRY_PRESETS.find((p) => Object.entries(p.values).every(([k, v]) => state[k as keyof GeometryState] === v))?.id ?? '';
+  const preset3d = GEOMETRY_3D_PRESETS.find((p) => p.values && Object.entries(p.values).every(([k, v]) => state[k as keyof GeometryState] === v));
 
   return (
     <section id="geometry" aria-labelledby="geometry-title" className="section" ref={visible.ref}>
@@ -159,6 +197,25 @@ export function Geometry({ state, onChange }: GeometryProps) {
           <input type="range" name="gsteps" min={GEOMETRY_PARAMS.gsteps.min} max={GEOMETRY_PARAMS.gsteps.max} step={500} value={gsteps} onChange={(e) => onChange({ gsteps: Number(e.target.value) })} />
         </label>
         <NumberField label="seed" name="gseed" spec={GEOMETRY_PARAMS.gseed} value={gseed} onCommit={(v) => onChange({ gseed: v })} />
+        <label className="control">
+          <span>3-D presets (m = 3)</span>
+          <select
+            name="g3d"
+            data-testid="geometry-3d-preset"
+            value={preset3d?.id ?? ''}
+            onChange={(e) => {
+              const p = GEOMETRY_3D_PRESETS.find((q) => q.id === e.target.value);
+              if (p?.values) onChange(p.values);
+            }}
+          >
+            <option value="">{preset3d ? '—' : 'choose a polytope…'}</option>
+            {GEOMETRY_3D_PRESETS.map((p) => (
+              <option key={p.id} value={p.id} disabled={!p.values}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="playbar">
           {snap?.status === 'running' ? (
             <button type="button" data-action="geometry-pause" onClick={() => ((userPaused.current = true), run.pause())}>
@@ -227,7 +284,13 @@ export function Geometry({ state, onChange }: GeometryProps) {
             Model {selected}: 1/(1 − S) = <strong>{point ? point.invDensity.toFixed(2) : '—'}</strong> · <i>m</i>/‖<i>W</i>‖²<sub>F</sub> ={' '}
             <strong>{point ? point.dimensionsPerFeature.toFixed(3) : '—'}</strong> · Σ <i>D</i>
             <sub>i</sub> = {point ? point.sumDimensionality.toFixed(2) : '—'} of {m} · {analysis.polytopes.factors.length} tegum factor
-            {analysis.polytopes.factors.length === 1 ? '' : 's'}: <span data-testid="geometry-polytopes">{polytopeSummary(analysis.polytopes.counts)}</span>{' '}
+            {analysis.polytopes.factors.length === 1 ? '' : 's'}: <span data-testid="geometry-polytopes">{polytopeSummary(analysis.polytopes.counts)}</span>
+            {scrubbed ? (
+              <>
+                {' '}
+                · <strong data-testid="geometry-shown-step">at step {shownStep.toLocaleString('en-US')}</strong> (timeline)
+              </>
+            ) : null}{' '}
             <button type="button" data-action="geometry-close" onClick={() => onChange({ gmodel: -1 })}>
               Close
             </button>
@@ -240,11 +303,11 @@ export function Geometry({ state, onChange }: GeometryProps) {
               exportJson={exportModelJson}
               caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
             >
-              <GeometryGraphChart W={selectedW} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}`} />
+              <GeometryGraphChart W={selectedW} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}, step ${shownStep}`} />
             </ChartFrame>
             <ChartFrame title="Its WᵀW and bias" exportName={`geometry-model-${selected}-wtw`} exportMeta={exportMeta} exportJson={exportModelJson}>
               {selectedGram ? (
-                <GramHeatmap gram={selectedGram} bias={trained!.b.subarray(selected * n, (selected + 1) * n)} n={n} size={n <= 40 ? 220 : 300} />
+                <GramHeatmap gram={selectedGram} bias={selectedB!} n={n} size={n <= 40 ? 220 : 300} />
               ) : (
                 <p className="panel-note">
                   With n = {n} features WᵀW has {(n * n).toLocaleString('en-US')} entries, too many to draw as SVG here; export the model as JSON
@@ -255,12 +318,109 @@ export function Geometry({ state, onChange }: GeometryProps) {
             <ChartFrame title="Polytope gallery" exportName={`geometry-model-${selected}-polytopes`} exportMeta={exportMeta} exportJson={exportModelJson} caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference).">
               <PolytopeGallery counts={analysis.polytopes.counts} features={featuresByName} title={`Polytopes in model ${selected}`} />
             </ChartFrame>
+            {m === 3 ? (
+              <ChartFrame
+                title="Its features in 3-D"
+                exportName={`geometry-model-${selected}-3d`}
+                exportMeta={{ ...exportMeta, config: { ...exportMeta.config, shownStep, yaw: view.yaw, pitch: view.pitch } }}
+                exportJson={exportModelJson}
+                caption="Drag to rotate, or focus the picture and use the arrow keys (Home resets). Farther vectors are lighter and thinner; dashed lines join neighbouring tips to show the solid. Colours as in the graph. Export SVG saves this view."
+              >
+                <div className="geometry-3d-view" data-testid="geometry-3d">
+                  <FeatureGeometry3D W={selectedW} n={n} view={view} onViewChange={setView} colors={featureColors} title={`Features of model ${selected} in its 3 hidden dimensions, step ${shownStep}`} />
+                </div>
+              </ChartFrame>
+            ) : null}
+          </div>
+          <div className="geometry-timeline">
+            <ChartFrame
+              title="Learning dynamics"
+              exportName={`geometry-model-${selected}-dynamics`}
+              exportMeta={exportMeta}
+              exportJson={exportModelJson}
+              caption={
+                <>
+                  Each feature&apos;s <i>D</i>
+                  <sub>i</sub> over training (top; dashed: the paper&apos;s fractions), above the model&apos;s minibatch loss on the same steps. Look for
+                  features hopping from one level to another: in the paper each such jump comes with a drop in the loss. {n > 10 ? 'Lines are coloured by the polytope each feature forms at the latest step. ' : ''}
+                  Drag the timeline (or click the chart) to show that step in the panels above.
+                </>
+              }
+            >
+              {history ? (
+                <DynamicsChart steps={history.steps} dimensionalities={history.D} losses={history.loss} n={n} width={880} height={360} cursor={scrubbed ? shownStep : null} colors={dynamicsColors} onSeek={(s) => setScrubStep(s)} title={`D_i and loss of model ${selected} during training`} />
+              ) : (
+                <p className="panel-note" data-testid="geometry-dynamics-note">
+                  {recorder.current!.recordsAll
+                    ? 'The timeline fills in as the sweep trains.'
+                    : `This sweep is too big to keep every model's history, so only the selected model's is recorded, from the moment it is selected. ${snap?.status === 'done' ? 'Press Reset to train again and record this model from step 0.' : 'It starts with the next snapshot.'}`}
+                </p>
+              )}
+              {history && history.steps.length > 1 ? (
+                <div className="geometry-scrubber">
+                  <label htmlFor="geometry-timeline-input">
+                    step shown: <output data-testid="geometry-timeline-step">{shownStep.toLocaleString('en-US')}</output>
+                  </label>
+                  <input
+                    id="geometry-timeline-input"
+                    type="range"
+                    name="gtimeline"
+                    data-testid="geometry-scrubber"
+                    min={0}
+                    max={lastIndex}
+                    step={1}
+                    value={shownIndex}
+                    aria-valuetext={`step ${shownStep}`}
+                    onChange={(e) => {
+                      const k = Number(e.target.value);
+                      setScrubStep(k >= lastIndex ? null : history.steps[k]);
+                    }}
+                  />
+                  {scrubbed ? (
+                    <button type="button" data-action="geometry-live" onClick={() => setScrubStep(null)}>
+                      Back to live
+                    </button>
+                  ) : (
+                    <span className="geometry-3d-note">live</span>
+                  )}
+                  <span className="geometry-3d-note">
+                    {history.steps.length} snapshots{recorder.current!.recordsAll ? '' : ` of model ${selected} (recorded from step ${history.steps[0].toLocaleString('en-US')})`}
+                  </span>
+                </div>
+              ) : null}
+            </ChartFrame>
           </div>
         </div>
       ) : (
-        <p className="panel-note geometry-hint">{trained ? 'Click a model in either chart to see its feature geometry.' : 'The charts fill in as the sweep trains.'}</p>
+        <p className="panel-note geometry-hint">
+          {trained ? 'Click a model in either chart to see its feature geometry and how it got there.' : 'The charts fill in as the sweep trains.'}
+          {m === 3 ? ' With m = 3 the inspected model is also drawn in 3-D.' : ''}
+        </p>
       )}
+      {preset3d || m === 3 ? <ThreeDNote /> : null}
+      <Suspense fallback={<p className="panel-note">Loading “Perturbing one feature”…</p>}>
+        <PerturbedPentagon state={state} onChange={onChange} />
+      </Suspense>
     </section>
+  );
+}
+
+/** What the 3-D presets are and how reliably each polytope arose when we measured them. */
+function ThreeDNote() {
+  return (
+    <div className="geometry-3d-note" data-testid="geometry-3d-note">
+      <p>
+        <b>3-D presets.</b> With <i>m</i> = 3 hidden dimensions the solids can be seen directly. Each preset trains a small <i>m</i> = 3 sweep
+        and opens the model that formed the polytope when we trained these settings in Node (the page trains them the same way):
+      </p>
+      <ul>
+        {GEOMETRY_3D_PRESETS.map((p) => (
+          <li key={p.id} data-preset={p.id}>
+            <b>{p.label}</b>: {p.note}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -357,7 +357,7 @@ describe('PolytopeGallery', () => {
 describe('geometry URL state', () => {
   it('defaults to the CPU-sized sweep and accepts the paper and notebook sizes', () => {
     const d = defaults(GEOMETRY_PARAMS);
-    expect(d).toEqual({ gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000, gseed: 1, gmodel: -1 });
+    expect(d).toEqual({ gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000, gseed: 1, gmodel: -1, gpseeds: 4, gpsteps: 6000, gpbase: 0.05 });
     expect(parseParams(GEOMETRY_PARAMS, '?gn=400&gm=30&gcount=20&gsteps=10000').ignored).toEqual([]);
     expect(parseParams(GEOMETRY_PARAMS, '?gn=200&gm=20').values).toMatchObject({ gn: 200, gm: 20 });
     const bad = parseParams(GEOMETRY_PARAMS, '?gn=5000&gmodel=40&gmax=0.5');
