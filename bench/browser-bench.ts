@@ -66,7 +66,8 @@ async function measurePageFrames(ctx: typeof context) {
   try {
     const page = await ctx.newPage();
     await page.goto(site.resolvedUrls!.local[0] + '?steps=100');
-    await page.locator('#phase-change').scrollIntoViewIfNeeded();
+    for (const id of ['phase-status', 'geometry-status', 'footnotes']) await page.getByTestId(id).waitFor(); // lazy sections
+    await page.getByTestId('phase-status').scrollIntoViewIfNeeded();
     await page.getByTestId('phase-status').filter({ hasText: 'running' }).waitFor({ timeout: 60_000 });
     return await page.evaluate(async () => {
       const longTasks: number[] = [];

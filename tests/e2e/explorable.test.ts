@@ -21,6 +21,11 @@ async function representedFeatures(o: OpenPage): Promise<number> {
   return titles.map((t) => Number(/‖W‖ = ([-\d.e]+)/.exec(t)?.[1])).filter((v) => v > 0.5).length;
 }
 
+/** The sections below the first load lazily; wait for all of them so the layout stops moving. */
+async function sectionsLoaded(o: OpenPage): Promise<void> {
+  for (const id of ['phase-status', 'geometry-status', 'footnotes']) await o.page.getByTestId(id).waitFor({ timeout: 30_000 });
+}
+
 describe('Superposition at a glance', () => {
   it('loads with no console errors and no off-origin requests, and trains in a worker while the page stays responsive', async () => {
     open = await openPage(baseUrl, '?steps=100000');
@@ -147,10 +152,11 @@ describe('Superposition at a glance', () => {
     open = await openPage(baseUrl, '?steps=200&pgrid=6&pseeds=2&psteps=1500');
     const { page } = open;
     const trained = page.locator('[data-chart-frame="phase-phase-2-1-trained"]');
+    await sectionsLoaded(open);
     expect(await trained.locator('rect[data-cell]').count()).toBe(36);
     expect(await page.locator('[data-chart-frame="phase-phase-2-1-theory"] rect[data-cell]').count()).toBe(36);
     expect(await trained.locator('[data-boundary]').count()).toBeGreaterThanOrEqual(2);
-    await page.locator('#phase-change').scrollIntoViewIfNeeded();
+    await page.getByTestId('phase-status').scrollIntoViewIfNeeded();
     await page.getByTestId('phase-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
     expect(await trained.locator('rect[data-phase="untrained"]').count()).toBe(0);
     const [agree, total] = ((await page.getByTestId('phase-agreement').textContent()) ?? '').split('/').map((t) => Number(t.trim()));
@@ -226,7 +232,8 @@ describe('Superposition at a glance', () => {
   it('geometry: the sparsity sweep trains when scrolled into view; a clicked model shows its graph and polytopes', async () => {
     open = await openPage(baseUrl, '?steps=200&gcount=4&gsteps=600');
     const { page } = open;
-    await page.locator('#geometry').scrollIntoViewIfNeeded();
+    await sectionsLoaded(open);
+    await page.getByTestId('geometry-status').scrollIntoViewIfNeeded();
     await page.getByTestId('geometry-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
     expect(await page.locator('[data-chart="dims-per-feature"] [data-model]').count()).toBe(4);
     const models = page.locator('[data-chart="dimensionality-scatter"] g[data-model]');
@@ -243,6 +250,7 @@ describe('Superposition at a glance', () => {
     open = await openPage(baseUrl, '?n=5&m=2&density=0.01&steps=1500');
     const { page } = open;
     await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await sectionsLoaded(open);
     for (const id of ['fn-forward', 'fn-dictionary', 'fn-l1', 'fn-gaussian', 'fn-cs']) {
       const sub = page.getByTestId(id);
       await sub.scrollIntoViewIfNeeded();
