@@ -6,7 +6,32 @@
  * the notebook's row). Batched arrays stack instances: `W[(inst * n + i) * m + k]`, `b[inst * n + i]`.
  */
 
-export type ModelKind = 'relu' | 'linear';
+/**
+ * 'relu' and 'linear' are the basic tied models (paper-spec §2.1–2.2). The variants of issue 5
+ * train on the JS path only (src/train/variant-trainer.ts):
+ *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (§2.4, privileged basis);
+ *   'abs'         — h = ReLU(W1 x), y' = ReLU(W2 h + b), always untied, inputs on [−1, 1],
+ *                   target |x| (§2.5).
+ */
+export type ModelKind = 'relu' | 'linear' | 'relu-hidden' | 'abs';
+
+export const MODEL_KINDS: readonly ModelKind[] = ['relu', 'linear', 'relu-hidden', 'abs'];
+
+/**
+ * Features whose gates are tied (paper-spec §1.2–1.3), by feature index; sets are disjoint and
+ * every member of a set has the same density in each instance.
+ *   correlated:     one gate for the whole set, on with probability p (the members' density);
+ *                   the members' values are drawn independently.
+ *   anticorrelated: the set is on with probability min(1, k·p) (k members), and then exactly
+ *                   one member, chosen uniformly, is non-zero. Each member's marginal density is
+ *                   min(p, 1/k), i.e. p whenever k·p ≤ 1 (ARENA's convention, generalised).
+ *                   The paper's convention (set on with probability 1 − S, member density
+ *                   (1 − S)/k) is the same generator with p = (1 − S)/k.
+ */
+export interface FeatureSet {
+  kind: 'correlated' | 'anticorrelated';
+  features: number[];
+}
 
 /** One model trained as one instance of a batched program. */
 export interface InstanceSpec {
@@ -39,6 +64,13 @@ export interface TrainConfig {
    * xavier_normal_ on the notebook's [instances, n, m] tensor, sqrt(2 / (m (n + I))).
    */
   initStd?: number;
+  /** Correlated / anticorrelated feature sets, shared by every instance (none: independent). */
+  featureSets?: FeatureSet[];
+  /**
+   * Separate encoder W1 and decoder W2 instead of W and Wᵀ (the 'abs' kind is always untied).
+   * Untied runs store W as [I, 2, n, m]: per instance the feature-major W1 block, then W2.
+   */
+  untied?: boolean;
 }
 
 export const PAPER_OPTIMIZER: Readonly<OptimizerConfig> = Object.freeze({
@@ -97,7 +129,9 @@ export function validateTrainConfig(c: TrainConfig): TrainConfig {
   int('m', c.m, LIMITS.mMin, LIMITS.mMax);
   int('batchSize', c.batchSize, 1, LIMITS.batchMax);
   int('instances', c.instances.length, 1, LIMITS.instancesMax);
-  if (c.kind !== 'relu' && c.kind !== 'linear') throw new RangeError(`kind must be relu or linear, got ${String(c.kind)}`);
+  if (!MODEL_KINDS.includes(c.kind)) throw new RangeError(`kind must be one of ${MODEL_KINDS.join(', ')}, got ${String(c.kind)}`);
+  if (c.untied !== undefined && typeof c.untied !== 'boolean') throw new RangeError('untied must be a boolean');
+  if (c.kind === 'abs' && c.untied === false) throw new RangeError('the abs model is always untied');
   const o = c.optimizer;
   for (const [k, v] of Object.entries(o)) {
     if (!Number.isFinite(v) || v < 0) throw new RangeError(`optimizer.${k} must be a finite non-negative number, got ${v}`);
@@ -118,5 +152,29 @@ export function validateTrainConfig(c: TrainConfig): TrainConfig {
     }
     if (!Number.isInteger(inst.seed)) throw new RangeError(`instance ${j}: seed must be an integer`);
   });
+  validateFeatureSets(c);
   return c;
+}
+
+function validateFeatureSets(c: TrainConfig): void {
+  if (c.featureSets === undefined) return;
+  if (!Array.isArray(c.featureSets)) throw new RangeError('featureSets must be an array');
+  const seen = new Uint8Array(c.n);
+  c.featureSets.forEach((set, s) => {
+    if (set.kind !== 'correlated' && set.kind !== 'anticorrelated') {
+      throw new RangeError(`featureSets[${s}]: kind must be correlated or anticorrelated, got ${String(set.kind)}`);
+    }
+    if (!Array.isArray(set.features) || set.features.length < 2) throw new RangeError(`featureSets[${s}]: a set needs at least 2 features`);
+    for (const f of set.features) {
+      if (!Number.isInteger(f) || f < 0 || f >= c.n) throw new RangeError(`featureSets[${s}]: feature ${f} is not in [0, ${c.n})`);
+      if (seen[f]) throw new RangeError(`featureSets[${s}]: feature ${f} is in more than one set`);
+      seen[f] = 1;
+    }
+    c.instances.forEach((inst, j) => {
+      const p = inst.density[set.features[0]];
+      if (set.features.some((f) => inst.density[f] !== p)) {
+        throw new RangeError(`instance ${j}: the members of featureSets[${s}] must share one density`);
+      }
+    });
+  });
 }

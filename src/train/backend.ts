@@ -4,8 +4,10 @@
  * set (setWasmBinaryUrls) before the wasm path is activated; in Node the backend finds its own.
  */
 import type { TrainConfig } from '../model/config';
+import { needsVariantTrainer } from '../model/variants/model';
 import { JsTrainer } from './js-trainer';
 import type { BatchedTrainer, TrainPath } from './trainer';
+import { VariantTrainer } from './variant-trainer';
 
 type TfCore = typeof import('@tensorflow/tfjs-core');
 
@@ -56,6 +58,11 @@ export async function activatePath(path: TrainPath): Promise<boolean> {
 
 /** A trainer on an already activated path. */
 export async function createTrainer(config: TrainConfig, path: TrainPath): Promise<BatchedTrainer> {
+  if (needsVariantTrainer(config)) {
+    // Hidden-ReLU, abs, untied and correlated-feature models (issue 5) exist on the JS path only.
+    if (path === 'js') return new VariantTrainer(config);
+    throw new Error(`the ${config.kind} model${config.featureSets?.length ? ' with feature sets' : ''}${config.untied ? ' (untied)' : ''} trains on the JS path only, not ${path}`);
+  }
   if (path === 'js') return new JsTrainer(config);
   const { TfjsTrainer } = await import('./tfjs-trainer');
   const trainer = new TfjsTrainer(config, path);
@@ -117,6 +124,8 @@ export async function measurePaths(
   budgetMs = 250,
 ): Promise<PathTiming[]> {
   const out: PathTiming[] = [];
+  // The variants have no tfjs implementation: only the JS path is a candidate.
+  if (needsVariantTrainer(config)) candidates = candidates.filter((p) => p === 'js');
   for (const path of candidates) {
     if (!(await activatePath(path))) continue;
     const trainer = await createTrainer(config, path);
