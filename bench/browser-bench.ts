@@ -69,6 +69,7 @@ async function measurePageFrames(ctx: typeof context) {
     for (const id of ['phase-status', 'geometry-status', 'footnotes']) await page.getByTestId(id).waitFor(); // lazy sections
     await page.getByTestId('phase-status').scrollIntoViewIfNeeded();
     await page.getByTestId('phase-status').filter({ hasText: 'running' }).waitFor({ timeout: 60_000 });
+    await page.evaluate('window.__name = (f) => f'); // tsx (esbuild keepNames) wraps named functions in __name
     return await page.evaluate(async () => {
       const longTasks: number[] = [];
       const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));

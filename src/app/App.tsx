@@ -6,6 +6,7 @@ import { Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNod
 import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
 import type { FootnoteModel } from '../sections/footnote-model';
+import { BEYOND_PARAMS, type BeyondState } from '../state/beyond';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
@@ -15,6 +16,7 @@ import { serializeParams } from '../state/url-params';
 // Sections below the first load as their own chunks: the first paint needs only "at a glance".
 const PhaseChange = lazy(() => import('../sections/PhaseChange').then((m) => ({ default: m.PhaseChange })));
 const Geometry = lazy(() => import('../sections/Geometry').then((m) => ({ default: m.Geometry })));
+const BeyondBasic = lazy(() => import('../sections/BeyondBasic').then((m) => ({ default: m.BeyondBasic })));
 const Footnotes = lazy(() => import('../sections/Footnotes').then((m) => ({ default: m.Footnotes })));
 
 function SectionSlot({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -41,6 +43,7 @@ export function App() {
   const [glance, setGlance] = useState<GlanceState>(initial.glance);
   const [phase, setPhase] = useState<PhaseState>(initial.phase);
   const [geometry, setGeometry] = useState<GeometryState>(initial.geometry);
+  const [beyond, setBeyond] = useState<BeyondState>(initial.beyond);
   const [footnoteModel, setFootnoteModel] = useState<FootnoteModel | null>(null);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
 
@@ -49,6 +52,7 @@ export function App() {
     const params = serializeParams(GLANCE_PARAMS, glance);
     serializeParams(PHASE_PARAMS, phase).forEach((v, k) => params.set(k, v));
     serializeParams(GEOMETRY_PARAMS, geometry).forEach((v, k) => params.set(k, v));
+    serializeParams(BEYOND_PARAMS, beyond).forEach((v, k) => params.set(k, v));
     const query = params.toString();
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
@@ -58,7 +62,7 @@ export function App() {
     if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
     lastUrlChange.current = now;
-  }, [glance, phase, geometry]);
+  }, [glance, phase, geometry, beyond]);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
@@ -68,6 +72,7 @@ export function App() {
       setGlance(parsed.glance);
       setPhase(parsed.phase);
       setGeometry(parsed.geometry);
+      setBeyond(parsed.beyond);
       setIgnored(parsed.ignored);
     };
     window.addEventListener('popstate', onPop);
@@ -76,6 +81,7 @@ export function App() {
 
   const onChange = useCallback((patch: Partial<GlanceState>) => setGlance((s) => ({ ...s, ...patch })), []);
   const onPhaseChange = useCallback((patch: Partial<PhaseState>) => setPhase((s) => ({ ...s, ...patch })), []);
+  const onBeyondChange = useCallback((patch: Partial<BeyondState>) => setBeyond((s) => ({ ...s, ...patch })), []);
   const onGeometryChange = useCallback((patch: Partial<GeometryState>) => setGeometry((s) => ({ ...s, ...patch })), []);
 
   return (
@@ -114,6 +120,9 @@ export function App() {
             <a href="#geometry">The geometry of superposition</a>
           </li>
           <li>
+            <a href="#beyond-basic">Beyond the basic model</a>
+          </li>
+          <li>
             <a href="#footnotes">What the footnotes claim</a>
           </li>
         </ol>
@@ -134,6 +143,9 @@ export function App() {
         </SectionSlot>
         <SectionSlot id="geometry" title="The geometry of superposition">
           <Geometry state={geometry} onChange={onGeometryChange} />
+        </SectionSlot>
+        <SectionSlot id="beyond-basic" title="Beyond the basic model">
+          <BeyondBasic state={beyond} onChange={onBeyondChange} />
         </SectionSlot>
         <SectionSlot id="footnotes" title="What the footnotes claim">
           <Footnotes model={footnoteModel} />

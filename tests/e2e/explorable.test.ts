@@ -23,7 +23,7 @@ async function representedFeatures(o: OpenPage): Promise<number> {
 
 /** The sections below the first load lazily; wait for all of them so the layout stops moving. */
 async function sectionsLoaded(o: OpenPage): Promise<void> {
-  for (const id of ['phase-status', 'geometry-status', 'footnotes']) await o.page.getByTestId(id).waitFor({ timeout: 30_000 });
+  for (const id of ['phase-status', 'geometry-status', 'beyond-status', 'footnotes']) await o.page.getByTestId(id).waitFor({ timeout: 30_000 });
 }
 
 describe('Superposition at a glance', () => {
@@ -260,6 +260,21 @@ describe('Superposition at a glance', () => {
     // removing a pentagon feature's direction hurts other features (footnote 25)
     expect(Number(await page.getByTestId('fn-remove-readout').getAttribute('data-doubled'))).toBeGreaterThanOrEqual(1);
     expect(Number(await page.getByTestId('dict-fraction').getAttribute('data-value'))).toBeGreaterThan(0.5);
+    expect(open.problems).toEqual([]);
+  });
+
+  it('beyond the basic model: a variant trains when scrolled into view and draws; switching the experiment retrains', async () => {
+    open = await openPage(baseUrl, '?steps=200&vpreset=anticorrelated-pairs&vsteps=800');
+    const { page } = open;
+    await sectionsLoaded(open);
+    await page.getByTestId('beyond-status').scrollIntoViewIfNeeded();
+    await page.getByTestId('beyond-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    await page.getByTestId('beyond-chart-ready').waitFor();
+    expect(await page.locator('#beyond-basic svg[data-chart]').count()).toBeGreaterThan(0);
+    await page.getByTestId('beyond-preset').selectOption('abs-dense');
+    await expect.poll(() => new URL(page.url()).searchParams.get('vpreset')).toBe('abs-dense');
+    await page.getByTestId('beyond-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    expect(await page.locator('#beyond-basic [data-chart="neuron-stack"]').count()).toBeGreaterThan(0);
     expect(open.problems).toEqual([]);
   });
 

@@ -1,0 +1,639 @@
+/**
+ * "Beyond the basic model" (issue 5): correlated and anticorrelated features, a privileged basis
+ * (ReLU hidden layer), computation in superposition (absolute value) and adversarial
+ * vulnerability. One preset of model/variants/presets.ts trains at a time in the section's own
+ * worker (the variant trainer on the JS path); the charts show the best seed of each density.
+ */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Tex } from '../app/Tex';
+import { ChartFrame } from '../charts/ChartFrame';
+import { GramHeatmap } from '../charts/GramHeatmap';
+import { LineChart, type LinePoint } from '../charts/LineChart';
+import { NeuronStackChart } from '../charts/NeuronStackChart';
+import { SetGeometry2D } from '../charts/SetGeometry2D';
+import { frobeniusSquared, gram } from '../model/metrics';
+import { adversarialVulnerability, countNeurons, findAsymmetricMotifs, neuronStacks, setGeometry, type AsymmetricMotif, type NeuronStack, type NeuronStatus } from '../model/variants/analysis';
+import { ANTICORRELATED_CONVENTION, CORRELATED_CONVENTION, setIndexOfFeature } from '../model/variants/correlated-data';
+import { instanceParams, weightsPerInstance } from '../model/variants/model';
+import {
+  absNoSuperposition,
+  absSweep,
+  adversarialSweep,
+  anticorrelatedPairs,
+  bestPerGroup,
+  correlatedPairs,
+  localOrthogonalBases,
+  privilegedBasis,
+  threeCorrelatedPairs,
+  type VariantPreset,
+} from '../model/variants/presets';
+import { BEYOND_PARAMS, BEYOND_PRESETS, type BeyondPresetId, type BeyondState } from '../state/beyond';
+import type { Snapshot } from '../worker/protocol';
+import { useTrainingRun } from './use-training';
+import './beyond.css';
+
+export interface BeyondBasicProps {
+  state: BeyondState;
+  onChange(patch: Partial<BeyondState>): void;
+}
+
+const FACTORIES: Record<BeyondPresetId, () => VariantPreset> = {
+  'correlated-pairs': () => correlatedPairs(),
+  'anticorrelated-pairs': () => anticorrelatedPairs(),
+  'three-correlated-pairs': () => threeCorrelatedPairs(),
+  'local-orthogonal-bases': () => localOrthogonalBases(),
+  'privileged-basis': () => privilegedBasis(),
+  'abs-dense': () => absNoSuperposition(),
+  'abs-sweep': () => absSweep(),
+  adversarial: () => adversarialSweep(),
+};
+
+const PRESET_LABELS: Record<BeyondPresetId, string> = {
+  'correlated-pairs': 'Correlated: 2 pairs in m = 2',
+  'anticorrelated-pairs': 'Anticorrelated: 2 pairs in m = 2',
+  'three-correlated-pairs': 'Correlated: 3 pairs in m = 2',
+  'local-orthogonal-bases': 'Local orthogonal bases: n = 20, m = 10',
+  'privileged-basis': 'Privileged basis: ReLU hidden layer, n = 10, m = 5',
+  'abs-dense': 'Absolute value: n = 3, m = 6 (no superposition)',
+  'abs-sweep': 'Absolute value: n = 100, m = 40 sweep (slow)',
+  adversarial: 'Adversarial vulnerability: n = 50, m = 5',
+};
+
+/** The n = 100, m = 40 sweep trains ~10 steps/s on a laptop core: cap its length (the paper used 30k steps). */
+export const ABS_SWEEP_MAX_STEPS = 2000;
+/** Inputs per adversarial evaluation (≈ 0.15 s per model on the main thread, measured in Node). */
+const ADVERSARIAL_SAMPLES = 1000;
+
+export function isBeyondPreset(id: string): id is BeyondPresetId {
+  return (BEYOND_PRESETS as readonly string[]).includes(id);
+}
+
+/** The preset with its seeds shifted so the first one is `seed0`. */
+export function beyondPreset(id: BeyondPresetId, seed0 = 1): VariantPreset {
+  const p = FACTORIES[id]();
+  if (seed0 === 1) return p;
+  return { ...p, config: { ...p.config, instances: p.config.instances.map((inst) => ({ ...inst, seed: inst.seed + seed0 - 1 })) } };
+}
+
+/** The step limit actually used for a preset (the big abs sweep is capped). */
+export function beyondSteps(id: BeyondPresetId, steps: number): number {
+  return id === 'abs-sweep' ? Math.min(steps, ABS_SWEEP_MAX_STEPS) : steps;
+}
+
+export function BeyondBasic({ state, onChange }: BeyondBasicProps) {
+  const id: BeyondPresetId = isBeyondPreset(state.vpreset) ? state.vpreset : 'correlated-pairs';
+  const visible = useVisible<HTMLElement>();
+  return (
+    <section id="beyond-basic" aria-labelledby="beyond-basic-title" className="section" ref={visible.ref}>
+      <h2 id="beyond-basic-title">Beyond the basic model</h2>
+      <p className="lede">
+        The basic toy model assumes independent features, no hidden nonlinearity and a task that only asks the model to copy its input.
+        The second half of the paper relaxes each assumption in turn. Pick one experiment below; it trains live in its own worker
+        (plain JavaScript on the CPU), several seeds per density, and every chart shows the lowest-loss seed of each density.
+      </p>
+      <div className="beyond-controls" role="group" aria-label="Variant experiment settings">
+        <label className="control">
+          <span>experiment</span>
+          <select name="vpreset" data-testid="beyond-preset" value={id} onChange={(e) => onChange({ vpreset: e.target.value })}>
+            {BEYOND_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {PRESET_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control">
+          <span>
+            step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output>
+          </span>
+          <input
+            type="range"
+            name="vsteps"
+            min={BEYOND_PARAMS.vsteps.min}
+            max={20_000}
+            step={500}
+            value={Math.min(20_000, state.vsteps)}
+            onChange={(e) => onChange({ vsteps: Number(e.target.value) })}
+          />
+        </label>
+        <label className="control beyond-number">
+          <span>first seed</span>
+          <input
+            type="number"
+            name="vseed"
+            min={BEYOND_PARAMS.vseed.min}
+            max={BEYOND_PARAMS.vseed.max}
+            step={1}
+            value={state.vseed}
+            onChange={(e) => {
+              const v = Math.round(Number(e.target.value));
+              if (Number.isFinite(v) && v >= BEYOND_PARAMS.vseed.min && v <= BEYOND_PARAMS.vseed.max) onChange({ vseed: v });
+            }}
+          />
+        </label>
+      </div>
+      <PresetProse id={id} />
+      {/* a fresh worker per experiment: no stale snapshot of another preset can reach its charts */}
+      <BeyondRun key={`${id}:${state.vseed}`} id={id} state={state} seen={visible.seen} />
+    </section>
+  );
+}
+
+function PresetProse({ id }: { id: BeyondPresetId }) {
+  switch (id) {
+    case 'correlated-pairs':
+    case 'three-correlated-pairs':
+    case 'anticorrelated-pairs':
+      return (
+        <div className="beyond-prose">
+          <p>
+            Features that tend to fire together interfere more often, so the model avoids superposing them: members of a correlated set
+            prefer to be orthogonal to each other and share directions with the <em>other</em> sets. Features that never fire together
+            cost nothing to superpose, so anticorrelated pairs settle antipodal (opposite directions). With three correlated pairs in two
+            dimensions there is not enough room: as density rises the model gives up and represents each pair by one direction, its
+            principal component (the pairs “collapse”).
+          </p>
+          <p className="beyond-convention">
+            Data convention — {id === 'anticorrelated-pairs' ? ANTICORRELATED_CONVENTION : CORRELATED_CONVENTION}.
+          </p>
+        </div>
+      );
+    case 'local-orthogonal-bases':
+      return (
+        <div className="beyond-prose">
+          <p>
+            Twenty features in two correlated sets of ten, ten dimensions: each set on its own would fit exactly. The model builds an
+            orthogonal basis for each set — the diagonal blocks of <Tex>{'W^\\top W'}</Tex> are nearly the identity — and lets the two sets
+            overlap each other, since their members are rarely active together with members of the other set.
+          </p>
+          <p className="beyond-convention">Data convention — {CORRELATED_CONVENTION}.</p>
+        </div>
+      );
+    case 'privileged-basis':
+      return (
+        <div className="beyond-prose">
+          <p>
+            Add a ReLU to the hidden layer, <Tex>{'h = \\mathrm{ReLU}(Wx)'}</Tex>, <Tex>{"x' = \\mathrm{ReLU}(W^\\top h + b)"}</Tex>, and the
+            hidden units become a privileged basis: it now matters which features a <em>neuron</em> reads. Each column below is one neuron,
+            stacked with its input weight per feature (colour = feature, negative below the axis). Dense data gives monosemantic neurons
+            for the five most important features; sparser data packs more features per neuron (polysemantic). Ten features, five neurons,
+            importance <Tex>{'0.75^i'}</Tex>, eight seeds per density — the paper kept the best of a thousand, so expect a rougher sweep.
+          </p>
+        </div>
+      );
+    case 'abs-dense':
+    case 'abs-sweep':
+      return (
+        <div className="beyond-prose">
+          <p>
+            Now the model must compute: inputs are uniform on <Tex>{'[-1, 1]'}</Tex> and the target is <Tex>{'|x|'}</Tex>, with an untied
+            model <Tex>{"y' = \\mathrm{ReLU}(W_2\\,\\mathrm{ReLU}(W_1 x) + b)"}</Tex>. Without superposition each feature takes two neurons,
+            one reading <Tex>{'\\mathrm{ReLU}(x)'}</Tex> and one <Tex>{'\\mathrm{ReLU}(-x)'}</Tex>. Neurons are rescaled so their largest input
+            weight is 1 and sorted by the feature they mostly serve. In the sparse sweep some neurons compute two features at once with
+            very different input weights, a second neuron cancelling the interference — the paper's <em>asymmetric superposition</em>{' '}
+            motif, outlined in red when found.
+          </p>
+          {id === 'abs-sweep' ? (
+            <p className="notice beyond-cost" role="note" data-testid="beyond-cost-note">
+              Cost: 7 models of 100 features × 40 neurons, two weight matrices each. On one CPU core this trains roughly ten steps a second,
+              so the step limit is capped at {ABS_SWEEP_MAX_STEPS.toLocaleString('en-US')} (the paper trained 30,000 steps on a GPU). The
+              sparse models will not have finished organising; read the plots as a snapshot of training, not the paper's end state.
+            </p>
+          ) : null}
+        </div>
+      );
+    case 'adversarial':
+      return (
+        <div className="beyond-prose">
+          <p>
+            Superposition has a price in robustness. For each feature the worst small perturbation of a trained model is (to first order)
+            along the corresponding row of <Tex>{'W^\\top W'}</Tex>; with an L2 budget of 0.1 × the mean input norm we apply it and compare the
+            loss increase with that of a model that stores <Tex>{'m'}</Tex> features on orthogonal axes and drops the rest. The ratio is ≈ 1 for
+            dense data and grows as features pack into fewer dimensions. Fifty features, five dimensions, equal importance; the attack is
+            evaluated on the main thread once training is done or paused, for the best seed of each density.
+          </p>
+        </div>
+      );
+  }
+}
+
+interface RunProps {
+  id: BeyondPresetId;
+  state: BeyondState;
+  seen: boolean;
+}
+
+function BeyondRun({ id, state, seen }: RunProps) {
+  const preset = useMemo(() => beyondPreset(id, state.vseed), [id, state.vseed]);
+  const { config } = preset;
+  const steps = beyondSteps(id, state.vsteps);
+  const run = useTrainingRun(config, { maxSteps: steps, warmStart: false, path: 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: id === 'abs-sweep' ? 2 : 5 });
+  const per = weightsPerInstance(config);
+  const snap = run.snapshot && run.snapshot.W.length === config.instances.length * per && run.snapshot.b.length === config.instances.length * config.n ? run.snapshot : null;
+
+  // Train only while the reader can see the section (and not after they paused it themselves).
+  const userPaused = useRef(false);
+  const status = snap?.status;
+  useEffect(() => {
+    if (userPaused.current) return;
+    if (seen && status === 'paused') run.play();
+    if (!seen && status === 'running') run.pause();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seen, status]);
+
+  const settled = !!snap && snap.step > 0 && (snap.status === 'done' || snap.status === 'paused');
+  const best = useMemo(() => (snap && snap.step > 0 ? pickBest(preset, snap, settled) : null), [snap, preset, settled]);
+  const exportMeta = { description: `${preset.title}: best of ${preset.seeds} seed(s) per density, step ${snap?.step ?? 0}`, config: { ...state, steps, step: snap?.step ?? 0 } };
+  const exportJson = () =>
+    snap && best
+      ? {
+          format: 'superposition-explorable/variant@1',
+          preset: preset.id,
+          title: preset.title,
+          step: snap.step,
+          config: { n: config.n, m: config.m, kind: config.kind, featureSets: config.featureSets ?? [], seeds: preset.seeds },
+          layout: 'W1[i][k]: feature i → neuron k; W2[i][k]: neuron k → output i (W2 = W1 when tied)',
+          models: best.map((j, g) => {
+            const p = instanceParams(config, snap.W, snap.b, j);
+            const rows = (A: Float32Array) => Array.from({ length: config.n }, (_, i) => Array.from(A.subarray(i * config.m, (i + 1) * config.m)));
+            return { density: preset.densities[g], seed: config.instances[j].seed, loss: snap.loss[j], W1: rows(p.W1), ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}), b: Array.from(p.b) };
+          }),
+        }
+      : null;
+  const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
+
+  let body: ReactNode = null;
+  if (snap && best) {
+    body = <BeyondView id={id} preset={preset} snap={snap} best={best} exportMeta={exportMeta} exportJson={exportJson} settled={settled} />;
+  }
+
+  return (
+    <>
+      <div className="beyond-controls beyond-playbar">
+        <div className="playbar">
+          {snap?.status === 'running' ? (
+            <button type="button" data-action="beyond-pause" onClick={() => ((userPaused.current = true), run.pause())}>
+              ❚❚ Pause
+            </button>
+          ) : (
+            <button type="button" data-action="beyond-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
+              ▶ Train
+            </button>
+          )}
+          <button type="button" data-action="beyond-reset" onClick={() => ((userPaused.current = false), run.reset())}>
+            ↺ Reset
+          </button>
+        </div>
+      </div>
+      <p className="status beyond-status" aria-live="polite">
+        <span data-testid="beyond-status" data-run={snap?.runId ?? -1}>
+          {!snap ? 'starting' : snap.status === 'paused' && snap.step === 0 && !userPaused.current ? 'waiting (trains when scrolled into view)' : snap.status}
+        </span>{' '}
+        · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {steps.toLocaleString('en-US')} ·{' '}
+        {config.instances.length} models ({preset.densities.length} densities × {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})
+        {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond)} steps/s` : ''}
+        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+        {eta !== null ? ` · about ${formatSeconds(eta)} left` : ''}
+        {best && !settled && preset.seeds > 1 ? ' · best seed by current minibatch loss (re-evaluated when paused or done)' : ''}
+      </p>
+      {run.notice ? (
+        <div className="notice" role="alert">
+          {run.notice}{' '}
+          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      {body ? (
+        <div data-testid="beyond-chart-ready" data-preset={id}>
+          {body}
+        </div>
+      ) : (
+        <p className="panel-note">Charts appear once training has started.</p>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+export interface ViewProps {
+  preset: VariantPreset;
+  snap: Snapshot;
+  /** Best instance per density group. */
+  best: number[];
+  exportMeta: { description: string; config: unknown };
+  exportJson: () => unknown;
+  settled: boolean;
+}
+
+function densityLabel(d: number): string {
+  return `1 − S = ${d >= 0.1 ? d.toFixed(2) : d.toPrecision(2)}`;
+}
+
+function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+  const { config } = preset;
+  const sets = config.featureSets ?? [];
+  const setOf = useMemo(() => setIndexOfFeature(config.n, sets), [config.n, sets]);
+  const anti = sets[0]?.kind === 'anticorrelated';
+  return (
+    <div className="beyond-grid">
+      {best.map((j, g) => {
+        const p = instanceParams(config, snap.W, snap.b, j);
+        const geo = setGeometry(p.W1, config.m, sets);
+        const angles = geo.flatMap((s) => s.angles.map((a) => Math.round(a.degrees)));
+        const d = preset.densities[g];
+        return (
+          <ChartFrame
+            key={g}
+            title={`${anti ? 'Member' : 'Set'} density ${d >= 0.1 ? d.toFixed(2) : d.toPrecision(2)}`}
+            exportName={`beyond-${preset.id}-${g}`}
+            exportMeta={exportMeta}
+            exportJson={exportJson}
+            caption={angles.length ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}` : 'within-set angles: — (a member is dropped)'}
+          >
+            <SetGeometry2D W={p.W1} n={config.n} setOf={setOf} size={190} note={`loss ${fmtLoss(snap.loss[j])}`} title={`${preset.title}, ${densityLabel(d)}`} />
+          </ChartFrame>
+        );
+      })}
+    </div>
+  );
+}
+
+function LocalBasesView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+  const { config } = preset;
+  const j = best[0];
+  const p = instanceParams(config, snap.W, snap.b, j);
+  const G = gram(p.W1, config.n, config.m);
+  const geo = setGeometry(p.W1, config.m, config.featureSets ?? []);
+  const summary = geo.map((s) => {
+    const dev = s.angles.length ? s.angles.reduce((a, x) => a + Math.abs(x.degrees - 90), 0) / s.angles.length : NaN;
+    return `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(dev) ? dev.toFixed(1) : '—'}° over ${s.angles.length} pairs`;
+  });
+  return (
+    <div className="beyond-grid">
+      <ChartFrame title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)" exportName={`beyond-${preset.id}-wtw`} exportMeta={exportMeta} exportJson={exportJson} caption={summary.join('; ')}>
+        <GramHeatmap gram={G} bias={p.b} n={config.n} size={300} title={`WᵀW, ${preset.title}`} />
+      </ChartFrame>
+    </div>
+  );
+}
+
+function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+  const { config } = preset;
+  const rows = best.map((j, g) => {
+    const p = instanceParams(config, snap.W, snap.b, j);
+    const stacks = neuronStacks(p.W1, config.n, config.m, { nonNegativeInputs: true });
+    return { g, j, stacks, counts: countNeurons(stacks) };
+  });
+  return (
+    <>
+      <div className="beyond-grid">
+        {rows.map(({ g, j, stacks, counts }) => (
+          <ChartFrame
+            key={g}
+            title={densityLabel(preset.densities[g])}
+            exportName={`beyond-${preset.id}-${g}`}
+            exportMeta={exportMeta}
+            exportJson={exportJson}
+            caption={`${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · loss ${fmtLoss(snap.loss[j])}`}
+          >
+            <NeuronStackChart columns={stacks} n={config.n} width={220} height={200} title={`Neuron stacks, ${preset.title}, ${densityLabel(preset.densities[g])}`} />
+          </ChartFrame>
+        ))}
+      </div>
+      <CountsTable densities={preset.densities} counts={rows.map((r) => r.counts)} />
+    </>
+  );
+}
+
+function CountsTable({ densities, counts }: { densities: readonly number[]; counts: readonly Record<NeuronStatus, number>[] }) {
+  return (
+    <table className="beyond-table" data-testid="beyond-neuron-counts">
+      <caption>Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of its squared input weight.</caption>
+      <thead>
+        <tr>
+          <th scope="col">1 − S</th>
+          <th scope="col">monosemantic</th>
+          <th scope="col">polysemantic</th>
+          <th scope="col">dead</th>
+        </tr>
+      </thead>
+      <tbody>
+        {densities.map((d, g) => (
+          <tr key={g}>
+            <td>{d >= 0.1 ? d.toFixed(2) : d.toPrecision(2)}</td>
+            <td>{counts[g].monosemantic}</td>
+            <td>{counts[g].polysemantic}</td>
+            <td>{counts[g].dead}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Features computed by a ReLU(x) / ReLU(−x) pair of monosemantic neurons. */
+function featurePairs(stacks: readonly NeuronStack[]): number {
+  const pos = new Set<number>();
+  const neg = new Set<number>();
+  for (const s of stacks) if (s.status === 'monosemantic') (s.primarySign > 0 ? pos : neg).add(s.primary);
+  return [...pos].filter((f) => neg.has(f)).length;
+}
+
+function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+  const { config } = preset;
+  const big = config.n > 10;
+  const rows = best.map((j, g) => {
+    const p = instanceParams(config, snap.W, snap.b, j);
+    const stacks = neuronStacks(p.W1, config.n, config.m, { W2: p.W2 });
+    const motifs: AsymmetricMotif[] = findAsymmetricMotifs(p.W1, p.W2, config.n, config.m);
+    return { g, j, stacks, motifs, counts: countNeurons(stacks), pairs: featurePairs(stacks) };
+  });
+  return (
+    <div className={big ? 'beyond-grid beyond-grid-wide' : 'beyond-grid'}>
+      {rows.map(({ g, j, stacks, motifs, counts, pairs }) => (
+        <ChartFrame
+          key={g}
+          title={densityLabel(preset.densities[g])}
+          exportName={`beyond-${preset.id}-${g}`}
+          exportMeta={exportMeta}
+          exportJson={exportJson}
+          caption={
+            `${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · ${pairs} / ${config.n} features with a ReLU(x)/ReLU(−x) pair` +
+            ` · ${motifs.length ? `${motifs.length} asymmetric motif${motifs.length === 1 ? '' : 's'} (e.g. neuron ${motifs[0].neuron}: feature ${motifs[0].strong} strong, ${motifs[0].victim} victim)` : 'no asymmetric motif'}` +
+            ` · loss ${fmtLoss(snap.loss[j])}`
+          }
+        >
+          <NeuronStackChart
+            columns={stacks}
+            n={config.n}
+            highlight={[...new Set(motifs.map((m) => m.neuron))]}
+            width={big ? 520 : 240}
+            height={big ? 240 : 200}
+            yLabel="input weight (rescaled)"
+            title={`Neuron stacks, ${preset.title}, ${densityLabel(preset.densities[g])}`}
+          />
+        </ChartFrame>
+      ))}
+    </div>
+  );
+}
+
+interface AdvPoint {
+  density: number;
+  perDim: number;
+  ratio: number;
+}
+
+function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }: ViewProps) {
+  const { config } = preset;
+  const perDim = best.map((j) => frobeniusSquared(instanceParams(config, snap.W, snap.b, j).W1) / config.m);
+  const [result, setResult] = useState<{ key: string; points: AdvPoint[]; ms: number } | null>(null);
+  const key = `${snap.runId}:${snap.step}:${best.join(',')}`;
+  // The attack runs on the main thread, one model per task so the page stays responsive.
+  useEffect(() => {
+    if (!settled) return;
+    let cancelled = false;
+    const points: AdvPoint[] = [];
+    let ms = 0;
+    const next = (g: number) => {
+      if (cancelled) return;
+      if (g === best.length) {
+        setResult({ key, points, ms });
+        return;
+      }
+      const t0 = performance.now();
+      const j = best[g];
+      const p = instanceParams(config, snap.W, snap.b, j);
+      const v = adversarialVulnerability(config, config.instances[j], p, { samples: ADVERSARIAL_SAMPLES });
+      ms += performance.now() - t0;
+      points.push({ density: preset.densities[g], perDim: frobeniusSquared(p.W1) / config.m, ratio: v.ratio });
+      timer = window.setTimeout(() => next(g + 1), 0);
+    };
+    let timer = window.setTimeout(() => next(0), 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // key covers snap, best and the run
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, settled]);
+  const current = result && result.key === key ? result : null;
+  const finitePts = (pts: LinePoint[]) => pts.filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y) && q.x > 0);
+  const densityPts = finitePts(preset.densities.map((d, g) => ({ x: d, y: perDim[g] })));
+  return (
+    <div className="beyond-grid beyond-grid-wide">
+      <ChartFrame title="Features per dimension ‖W‖_F² / m (live)" exportName={`beyond-${preset.id}-perdim`} exportMeta={exportMeta} exportJson={exportJson}>
+        <LineChart
+          series={[{ name: '‖W‖_F² / m', points: densityPts, color: '#4477AA', markers: true }]}
+          xLabel="density 1 − S"
+          yLabel="features per dimension"
+          xScale="log"
+          title="Features per dimension vs density"
+          chart="beyond-perdim"
+          width={380}
+          height={240}
+        />
+      </ChartFrame>
+      {current ? (
+        <>
+          <ChartFrame
+            title="Vulnerability ratio vs density"
+            exportName={`beyond-${preset.id}-vs-density`}
+            exportMeta={exportMeta}
+            exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}
+            caption={`Loss increase under the analytic attack relative to the no-superposition baseline (1 = as robust). ${ADVERSARIAL_SAMPLES} inputs per model; computed in ${Math.round(current.ms)} ms.`}
+          >
+            <LineChart
+              series={[{ name: 'vulnerability ratio', points: finitePts(current.points.map((q) => ({ x: q.density, y: q.ratio }))), color: '#EE6677', markers: true }]}
+              xLabel="density 1 − S"
+              yLabel="vulnerability ratio"
+              xScale="log"
+              references={[{ axis: 'y', value: 1, label: 'baseline' }]}
+              title="Adversarial vulnerability ratio vs density"
+              chart="beyond-vuln-density"
+              width={380}
+              height={240}
+            />
+          </ChartFrame>
+          <ChartFrame title="Vulnerability ratio vs features per dimension" exportName={`beyond-${preset.id}-vs-perdim`} exportMeta={exportMeta} exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}>
+            <LineChart
+              series={[{ name: 'vulnerability ratio', points: finitePts([...current.points].sort((a, b) => a.perDim - b.perDim).map((q) => ({ x: q.perDim, y: q.ratio }))), color: '#228833', markers: true }]}
+              xLabel="features per dimension ‖W‖_F² / m"
+              yLabel="vulnerability ratio"
+              references={[{ axis: 'y', value: 1, label: 'baseline' }]}
+              title="Adversarial vulnerability ratio vs features per dimension"
+              chart="beyond-vuln-perdim"
+              width={380}
+              height={240}
+            />
+          </ChartFrame>
+        </>
+      ) : (
+        <p className="panel-note" data-testid="beyond-adversarial-pending">
+          {settled ? 'Computing the attack…' : 'The vulnerability ratio is computed when training is done or paused.'}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The per-preset chart views (exported for tests: they render from a snapshot without a worker). */
+export function BeyondView({ id, ...props }: ViewProps & { id: BeyondPresetId }) {
+  if (id === 'correlated-pairs' || id === 'anticorrelated-pairs' || id === 'three-correlated-pairs') return <SetsView {...props} />;
+  if (id === 'local-orthogonal-bases') return <LocalBasesView {...props} />;
+  if (id === 'privileged-basis') return <PrivilegedView {...props} />;
+  if (id === 'abs-dense' || id === 'abs-sweep') return <AbsView {...props} />;
+  return <AdversarialView {...props} />;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/**
+ * Best instance per density group. One seed: nothing to choose. While training, the lowest
+ * minibatch loss (cheap); once paused or done, the lowest evaluation loss (bestPerGroup).
+ */
+export function pickBest(preset: VariantPreset, snap: Pick<Snapshot, 'W' | 'b' | 'loss'>, settled: boolean): number[] {
+  const groups = preset.config.instances.length / preset.seeds;
+  if (preset.seeds === 1) return Array.from({ length: groups }, (_, g) => g);
+  if (settled) return bestPerGroup(preset, snap.W, snap.b, { samples: 4000 });
+  return Array.from({ length: groups }, (_, g) => {
+    let k = g * preset.seeds;
+    for (let j = k + 1; j < (g + 1) * preset.seeds; j++) if (Number.isFinite(snap.loss[j]) && (!Number.isFinite(snap.loss[k]) || snap.loss[j] < snap.loss[k])) k = j;
+    return k;
+  });
+}
+
+function fmtLoss(v: number): string {
+  return Number.isFinite(v) ? v.toExponential(2) : '—';
+}
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '—';
+  if (s < 90) return `${Math.ceil(s)} s`;
+  return `${Math.ceil(s / 60)} min`;
+}
+
+/** Whether the element is on screen (IntersectionObserver; always true where unsupported). */
+function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
+  const [seen, setSeen] = useState(false);
+  const observer = useRef<IntersectionObserver | null>(null);
+  const ref = useMemo(
+    () => (el: T | null) => {
+      observer.current?.disconnect();
+      observer.current = null;
+      if (!el) return;
+      if (typeof IntersectionObserver === 'undefined') {
+        setSeen(true);
+        return;
+      }
+      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
+      observer.current.observe(el);
+    },
+    [],
+  );
+  return { ref, seen };
+}
