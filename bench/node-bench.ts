@@ -32,6 +32,8 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : und
 const quick = args.includes('--quick');
 /** Also train the default phase grid (24×24 cells × 3 seeds, n=2, m=1) to convergence: minutes. */
 const withGrid = args.includes('--grid');
+/** Also time the footnote experiments' batched tfjs workloads (dictionary learning, compressed sensing). */
+const withFootnotes = args.includes('--footnotes');
 /** Threads for the 'js-threads' column: every core (2 on the reference machine). */
 const threads = Math.max(2, Math.min(8, availableParallelism()));
 const budgetMs = quick ? 500 : 2000;
@@ -107,6 +109,30 @@ if (withGrid) {
   const instances = res.cells.length * 3;
   rows.push({ workload: 'phase grid 24x24x3 n2 m1 converged', path: `js-threads(${threads})`, n: 2, m: 1, instances, batch: 1024, density: NaN, instanceStepsPerSecond: NaN, seconds: res.run.seconds, steps: res.run.stepsRun });
   console.log(`\nphase grid 24×24×3 (n=2, m=1), to convergence on js × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`);
+}
+if (withFootnotes) {
+  const { FootnotesService } = await import('../src/worker/footnotes-service');
+  const { JsTrainer } = await import('../src/train/js-trainer');
+  const svc = new FootnotesService();
+  // A trained n=20, m=5, 1−S=0.05 model (uniform importance) as the dictionary's subject.
+  const trainer = new JsTrainer({ ...config(20, 5, 1, 0.05), instances: [{ seed: 1, density: constantVector(20, 0.05), importance: constantVector(20, 1) }] });
+  trainer.stepSync(3000);
+  const st = await trainer.read();
+  const model = { W: st.W, b: st.b, n: 20, m: 5, kind: 'relu' as const, importance: constantVector(20, 1), density: constantVector(20, 0.05) };
+  console.log('\n| footnote workload (wasm, batched FISTA) | seconds | result |');
+  console.log('|---|---|---|');
+  for (const k of [20, 40, 80]) {
+    const t0 = performance.now();
+    const r = await svc.dictionary({ model, k });
+    const sec = (performance.now() - t0) / 1000;
+    rows.push({ workload: `dictionary n20 m5 k${k}`, path: 'wasm', n: 20, m: 5, instances: 1, batch: 0, density: 0.05, instanceStepsPerSecond: NaN, seconds: sec, steps: 0 });
+    console.log(`| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`);
+  }
+  const t0 = performance.now();
+  const cs = await svc.compressedSensing({ ns: [25, 50, 100, 200] }, () => undefined, () => undefined);
+  const sec = (performance.now() - t0) / 1000;
+  rows.push({ workload: 'compressed sensing n25..200', path: 'wasm', n: 200, m: 100, instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0), batch: 0, density: NaN, instanceStepsPerSecond: NaN, seconds: sec, steps: 0 });
+  console.log(`| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`);
 }
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
