@@ -278,6 +278,28 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
+  it('geometry: an m = 3 model rotates in the 3-D view (keys) and the timeline scrubs back to an earlier step', async () => {
+    open = await openPage(baseUrl, '?steps=200&gn=6&gm=3&gcount=3&gsteps=1000');
+    const { page } = open;
+    await sectionsLoaded(open);
+    await page.getByTestId('geometry-status').scrollIntoViewIfNeeded();
+    await page.getByTestId('geometry-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
+    await page.locator('[data-chart="dimensionality-scatter"] g[data-model]').nth(1).dispatchEvent('click');
+    const view = page.locator('svg[data-chart="feature-geometry-3d"]');
+    await view.waitFor();
+    const yaw0 = await view.getAttribute('data-yaw');
+    await view.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => view.getAttribute('data-yaw')).not.toBe(yaw0);
+    const scrubber = page.getByTestId('geometry-scrubber');
+    await scrubber.fill('1');
+    const shown = Number(((await page.getByTestId('geometry-timeline-step').textContent()) ?? '').replace(/,/g, ''));
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(1000);
+    await page.getByTestId('geometry-shown-step').waitFor();
+    expect(open.problems).toEqual([]);
+  });
+
   it('a malformed link shows what was ignored, keeps defaults, and the URL follows the controls', async () => {
     open = await openPage(baseUrl, '?n=abc&m=99&bogus=1&density=0.3');
     const { page } = open;
