@@ -31,6 +31,7 @@ import { BEYOND_PARAMS, BEYOND_PRESETS, type BeyondPresetId, type BeyondState } 
 import type { Snapshot } from '../worker/protocol';
 import { useTrainingRun } from './use-training';
 import './beyond.css';
+import { useVisible } from './use-visible';
 
 export interface BeyondBasicProps {
   state: BeyondState;
@@ -617,23 +618,3 @@ function formatSeconds(s: number): string {
   return `${Math.ceil(s / 60)} min`;
 }
 
-/** Whether the element is on screen (IntersectionObserver; always true where unsupported). */
-function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
-  const [seen, setSeen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const ref = useMemo(
-    () => (el: T | null) => {
-      observer.current?.disconnect();
-      observer.current = null;
-      if (!el) return;
-      if (typeof IntersectionObserver === 'undefined') {
-        setSeen(true);
-        return;
-      }
-      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
-      observer.current.observe(el);
-    },
-    [],
-  );
-  return { ref, seen };
-}

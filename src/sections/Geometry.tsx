@@ -21,6 +21,7 @@ import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, es
 import { DynamicsRecorder } from './dynamics-recorder';
 import { useTrainingRun } from './use-training';
 import './geometry.css';
+import { useVisible } from './use-visible';
 
 export interface GeometryProps {
   state: GeometryState;
@@ -465,27 +466,6 @@ function polytopeSummary(counts: Record<FactorName, number>): string {
   const plural = (name: FactorName) => (name === 'dedicated' ? 'dedicated features' : name === 'other' ? 'other' : `${POLYTOPE_LABELS[name]}s`);
   const parts = FACTOR_NAMES.filter((name) => counts[name] > 0).map((name) => `${counts[name]} ${counts[name] === 1 ? (name === 'dedicated' ? 'dedicated feature' : POLYTOPE_LABELS[name]) : plural(name)}`);
   return parts.length ? parts.join(', ') : 'none (no learned features)';
-}
-
-/** Whether the element is on screen (IntersectionObserver; always true where unsupported). */
-function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
-  const [seen, setSeen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const ref = useMemo(
-    () => (el: T | null) => {
-      observer.current?.disconnect();
-      observer.current = null;
-      if (!el) return;
-      if (typeof IntersectionObserver === 'undefined') {
-        setSeen(true);
-        return;
-      }
-      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
-      observer.current.observe(el);
-    },
-    [],
-  );
-  return { ref, seen };
 }
 
 function formatSeconds(s: number): string {

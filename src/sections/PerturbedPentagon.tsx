@@ -23,6 +23,7 @@ import { perturbedPentagonConfig } from '../model/uniform-sweep';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import type { BatchedTrainer } from '../train/trainer';
 import { useTrainingRun } from './use-training';
+import { useVisible } from './use-visible';
 
 /** Relative densities of feature 4: 13 points log-spaced from 0.1 to 10 (10^(k/6 − 1)). */
 export const PENTAGON_RELATIVE_DENSITIES: readonly number[] = Array.from(logSpace(0.1, 10, 13));
@@ -365,23 +366,3 @@ export function PerturbedPentagon({ state, onChange }: PerturbedPentagonProps) {
   );
 }
 
-/** Whether the element is on screen (IntersectionObserver; always true where unsupported). */
-function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
-  const [seen, setSeen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const ref = useMemo(
-    () => (el: T | null) => {
-      observer.current?.disconnect();
-      observer.current = null;
-      if (!el) return;
-      if (typeof IntersectionObserver === 'undefined') {
-        setSeen(true);
-        return;
-      }
-      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
-      observer.current.observe(el);
-    },
-    [],
-  );
-  return { ref, seen };
-}

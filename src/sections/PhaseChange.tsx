@@ -22,6 +22,7 @@ import { boundaryCurves, experimentImportance, experimentShape, theoryPhase, typ
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { useTrainingRun } from './use-training';
+import { useVisible } from './use-visible';
 
 export interface PhaseChangeProps {
   state: PhaseState;
@@ -343,27 +344,6 @@ function useBestSeedPerCell(loss: Float32Array | null, runId: number, cells: num
     s.best = best;
     return best;
   }, [loss, runId, cells, seeds]);
-}
-
-/** Whether the element has been on screen (IntersectionObserver; always true where unsupported). */
-function useVisible<T extends Element>(): { ref: (el: T | null) => void; seen: boolean } {
-  const [seen, setSeen] = useState(false);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const ref = useMemo(
-    () => (el: T | null) => {
-      observer.current?.disconnect();
-      observer.current = null;
-      if (!el) return;
-      if (typeof IntersectionObserver === 'undefined') {
-        setSeen(true);
-        return;
-      }
-      observer.current = new IntersectionObserver((entries) => setSeen(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
-      observer.current.observe(el);
-    },
-    [],
-  );
-  return { ref, seen };
 }
 
 const fmt3 = (v: number) => (v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
