@@ -4,7 +4,7 @@
  * vulnerability. One preset of model/variants/presets.ts trains at a time in the section's own
  * worker (the variant trainer on the JS path); the charts show the best seed of each density.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { GramHeatmap } from '../charts/GramHeatmap';
@@ -32,6 +32,7 @@ import type { Snapshot } from '../worker/protocol';
 import { useTrainingRun } from './use-training';
 import './beyond.css';
 import { useVisible } from './use-visible';
+import { TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
 
 export interface BeyondBasicProps {
   state: BeyondState;
@@ -233,14 +234,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * per && run.snapshot.b.length === config.instances.length * config.n ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
-  const userPaused = useRef(false);
-  const status = snap?.status;
-  useEffect(() => {
-    if (userPaused.current) return;
-    if (seen && status === 'paused') run.play();
-    if (!seen && status === 'running') run.pause();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [seen, status]);
+  const userPaused = useTrainWhileVisible(run, snap, seen);
 
   const settled = !!snap && snap.step > 0 && (snap.status === 'done' || snap.status === 'paused');
   const best = useMemo(() => (snap && snap.step > 0 ? pickBest(preset, snap, settled) : null), [snap, preset, settled]);
@@ -271,24 +265,11 @@ function BeyondRun({ id, state, seen }: RunProps) {
   return (
     <>
       <div className="beyond-controls beyond-playbar">
-        <div className="playbar">
-          {snap?.status === 'running' ? (
-            <button type="button" data-action="beyond-pause" onClick={() => ((userPaused.current = true), run.pause())}>
-              ❚❚ Pause
-            </button>
-          ) : (
-            <button type="button" data-action="beyond-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
-              ▶ Train
-            </button>
-          )}
-          <button type="button" data-action="beyond-reset" onClick={() => ((userPaused.current = false), run.reset())}>
-            ↺ Reset
-          </button>
-        </div>
+        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="beyond" />
       </div>
       <p className="status beyond-status" aria-live="polite">
         <span data-testid="beyond-status" data-run={snap?.runId ?? -1}>
-          {!snap ? 'starting' : snap.status === 'paused' && snap.step === 0 && !userPaused.current ? 'waiting (trains when scrolled into view)' : snap.status}
+          {statusText(snap, userPaused)}
         </span>{' '}
         · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {steps.toLocaleString('en-US')} ·{' '}
         {config.instances.length} models ({preset.densities.length} densities × {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})

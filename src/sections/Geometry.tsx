@@ -22,6 +22,7 @@ import { DynamicsRecorder } from './dynamics-recorder';
 import { useTrainingRun } from './use-training';
 import './geometry.css';
 import { useVisible } from './use-visible';
+import { TrainingPlaybar, useTrainWhileVisible } from './training-controls';
 
 export interface GeometryProps {
   state: GeometryState;
@@ -48,15 +49,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
   const snap = run.snapshot && run.snapshot.W.length === count * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
-  const userPaused = useRef(false);
-  const status = snap?.status;
-  useEffect(() => {
-    if (userPaused.current) return;
-    if (visible.seen && status === 'paused') run.play();
-    if (!visible.seen && status === 'running') run.pause();
-    // run's methods are stable enough for this purpose; re-run on visibility/status only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible.seen, status]);
+  const userPaused = useTrainWhileVisible(run, snap, visible.seen);
 
   const trained = snap && snap.step > 0 ? snap : null;
   const summary = useMemo(() => (trained ? sweepSummary(trained.W, config) : null), [trained, config]);
@@ -217,20 +210,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
             ))}
           </select>
         </label>
-        <div className="playbar">
-          {snap?.status === 'running' ? (
-            <button type="button" data-action="geometry-pause" onClick={() => ((userPaused.current = true), run.pause())}>
-              ❚❚ Pause
-            </button>
-          ) : (
-            <button type="button" data-action="geometry-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
-              ▶ Train
-            </button>
-          )}
-          <button type="button" data-action="geometry-reset" onClick={() => ((userPaused.current = false), run.reset())}>
-            ↺ Reset
-          </button>
-        </div>
+        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="geometry" />
       </div>
       {big ? (
         <div className="notice" role="note" data-testid="geometry-gpu-note">

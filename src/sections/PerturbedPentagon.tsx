@@ -24,6 +24,7 @@ import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import type { BatchedTrainer } from '../train/trainer';
 import { useTrainingRun } from './use-training';
 import { useVisible } from './use-visible';
+import { TrainingPlaybar, useTrainWhileVisible } from './training-controls';
 
 /** Relative densities of feature 4: 13 points log-spaced from 0.1 to 10 (10^(k/6 − 1)). */
 export const PENTAGON_RELATIVE_DENSITIES: readonly number[] = Array.from(logSpace(0.1, 10, 13));
@@ -229,14 +230,7 @@ export function PerturbedPentagon({ state, onChange }: PerturbedPentagonProps) {
   const visible = useVisible<HTMLDivElement>();
   const run = useTrainingRun(config, { maxSteps: steps, warmStart: false, path: 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: 3, shards: 1 });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
-  const userPaused = useRef(false);
-  const status = snap?.status;
-  useEffect(() => {
-    if (userPaused.current) return;
-    if (visible.seen && status === 'paused') run.play();
-    if (!visible.seen && status === 'running') run.pause();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible.seen, status]);
+  const userPaused = useTrainWhileVisible(run, snap, visible.seen);
 
   const trained = snap && snap.step > 0 ? snap : null;
   // Choosing the best seeds costs a few tens of ms: at most every FITS_EVERY_MS while training.
@@ -310,20 +304,7 @@ export function PerturbedPentagon({ state, onChange }: PerturbedPentagonProps) {
             ))}
           </select>
         </label>
-        <div className="playbar">
-          {snap?.status === 'running' ? (
-            <button type="button" data-action="pentagon-pause" onClick={() => ((userPaused.current = true), run.pause())}>
-              ❚❚ Pause
-            </button>
-          ) : (
-            <button type="button" data-action="pentagon-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
-              ▶ Train
-            </button>
-          )}
-          <button type="button" data-action="pentagon-reset" onClick={() => ((userPaused.current = false), run.reset())}>
-            ↺ Reset
-          </button>
-        </div>
+        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
       </div>
       <p className="status geometry-status" aria-live="polite">
         random fits: <span data-testid="pentagon-status">{snap ? snap.status : 'starting'}</span> · step{' '}

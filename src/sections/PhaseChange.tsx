@@ -4,7 +4,7 @@
  * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
 import { buildModelJson } from '../cli/model-json';
@@ -23,6 +23,7 @@ import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { useTrainingRun } from './use-training';
 import { useVisible } from './use-visible';
+import { TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
 
 export interface PhaseChangeProps {
   state: PhaseState;
@@ -48,16 +49,8 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
-  const userPaused = useRef(false);
+  const userPaused = useTrainWhileVisible(run, snap, visible.seen);
   const seedChoiceCache = useRef<SeedChoiceCache>({ runId: -1, at: 0, chosen: new Map() });
-  const status = snap?.status;
-  useEffect(() => {
-    if (userPaused.current) return;
-    if (visible.seen && status === 'paused') run.play();
-    if (!visible.seen && status === 'running') run.pause();
-    // run's methods are stable enough for this purpose; re-run on visibility/status only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible.seen, status]);
 
   const emaBest = useBestSeedPerCell(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds);
   const { bestSeeds, trained } = useMemo(() => {
@@ -168,24 +161,11 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
           <input type="checkbox" name="pdiff" checked={state.pdiff} onChange={(e) => onChange({ pdiff: e.target.checked })} />
           <span>show disagreement with theory</span>
         </label>
-        <div className="playbar">
-          {snap?.status === 'running' ? (
-            <button type="button" data-action="phase-pause" onClick={() => ((userPaused.current = true), run.pause())}>
-              ❚❚ Pause
-            </button>
-          ) : (
-            <button type="button" data-action="phase-play" disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
-              ▶ Train
-            </button>
-          )}
-          <button type="button" data-action="phase-reset" onClick={() => ((userPaused.current = false), run.reset())}>
-            ↺ Reset
-          </button>
-        </div>
+        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="phase" />
       </div>
       <p className="status phase-status" aria-live="polite">
         <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
-          {!snap ? 'starting' : snap.status === 'paused' && snap.step === 0 && !userPaused.current ? 'waiting (trains when scrolled into view)' : snap.status}
+          {statusText(snap, userPaused)}
         </span>{' '}
         · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {state.psteps.toLocaleString('en-US')} · converged{' '}
         <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
