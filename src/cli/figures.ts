@@ -10,9 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createElement, type FunctionComponent } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { standaloneSvg, type ExportMeta } from '../charts/export';
+import type { ExportMeta } from '../charts/export';
 import { FeatureGeometry2D } from '../charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';
@@ -25,9 +23,9 @@ import { boundaryCurves, experimentImportance, experimentShape, type PhaseExperi
 import { GLANCE_PARAMS, glanceTrainConfig } from '../state/glance';
 import { PHASE_PARAMS } from '../state/phase';
 import { PRESETS, presetSearch, type Preset } from '../state/presets';
-import { parseParams, type ParamTable, type ParamValues } from '../state/url-params';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { JsTrainer } from '../train/js-trainer';
+import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
 import { buildModelJson } from './model-json';
 import { runPhaseSweep, summarise } from './sweep';
 import { UsageError } from './train';
@@ -96,22 +94,8 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
   return { out, quick: !!values.quick, presets };
 }
 
-/** A preset's settings, parsed at the same boundary as the page's URL; anything ignored is a bug. */
-function presetValues<T extends ParamTable>(table: T, p: Preset): ParamValues<T> {
-  const { values, ignored } = parseParams(table, presetSearch(p));
-  if (ignored.length) throw new Error(`preset ${p.id}: ${ignored.join('; ')}`);
-  return values;
-}
 
-function svgOf<P extends object>(component: FunctionComponent<P>, props: P, meta: ExportMeta): string {
-  return standaloneSvg(renderToStaticMarkup(createElement(component, props)), meta);
-}
-
-const fmtDensity = (d: number) => (d >= 0.1 ? d.toFixed(2) : d.toPrecision(2));
-
-type Figure = { name: string; svg: string };
-
-async function glanceFigures(p: Preset, quick: boolean, log: (s: string) => void) {
+async function glanceFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(GLANCE_PARAMS, p);
   const config = glanceTrainConfig(state);
   const { n, m } = config;
@@ -163,7 +147,7 @@ async function glanceFigures(p: Preset, quick: boolean, log: (s: string) => void
   }
 }
 
-async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void) {
+async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(PHASE_PARAMS, p);
   const experiment = state.pexp as PhaseExperiment;
   const resolution = quick ? Math.min(state.pgrid, QUICK.phaseGrid) : state.pgrid;
@@ -224,6 +208,18 @@ async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void)
   return { figures, json: res, steps: res.run.stepsRun };
 }
 
+/** Each section's headless renderer: trains a preset as the section does and draws its charts. */
+const RENDERERS: Record<Preset['section'], (p: Preset, quick: boolean, log: (s: string) => void) => Promise<PresetFigures>> = {
+  'at-a-glance': glanceFigures,
+  'phase-change': phaseFigures,
+  geometry: async (p) => {
+    throw new Error(`preset ${p.id}: the geometry section has no headless renderer yet`);
+  },
+  'beyond-basic': async (p) => {
+    throw new Error(`preset ${p.id}: the beyond-basic section has no headless renderer yet`);
+  },
+};
+
 export async function runFigures(argv: string[], log: (s: string) => void = console.log): Promise<FiguresIndex | null> {
   const args = parseFiguresArgs(argv);
   if (!args) {
@@ -237,7 +233,7 @@ export async function runFigures(argv: string[], log: (s: string) => void = cons
   for (const [k, p] of presets.entries()) {
     log(`[${k + 1}/${presets.length}] ${p.id}: ${p.title}${quick ? ' (quick)' : ''}`);
     const t0 = performance.now();
-    const { figures, json, steps } = p.section === 'at-a-glance' ? await glanceFigures(p, quick, log) : await phaseFigures(p, quick, log);
+    const { figures, json, steps } = await RENDERERS[p.section](p, quick, log);
     const files: string[] = [];
     for (const f of figures) {
       const name = `${p.id}-${f.name}.svg`;

@@ -1,11 +1,15 @@
 /** Presets are links the page understands: every key belongs to its section and parses cleanly. */
 import { describe, expect, it } from 'vitest';
+import { BEYOND_PARAMS, BEYOND_PRESETS } from '../../src/state/beyond';
+import { GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/state/geometry';
+import { readUrl } from '../../src/state/page-url';
 import { GLANCE_PARAMS, glanceTrainConfig } from '../../src/state/glance';
 import { PHASE_PARAMS } from '../../src/state/phase';
 import { PRESETS, PRESET_TABLES, presetById, presetSearch } from '../../src/state/presets';
 import { parseParams, type ParamSpec } from '../../src/state/url-params';
 
-const otherKeys = (section: keyof typeof PRESET_TABLES) => Object.keys(PRESET_TABLES[section === 'at-a-glance' ? 'phase-change' : 'at-a-glance']);
+const otherKeys = (section: keyof typeof PRESET_TABLES) =>
+  (Object.keys(PRESET_TABLES) as (keyof typeof PRESET_TABLES)[]).filter((s) => s !== section).flatMap((s) => Object.keys(PRESET_TABLES[s]));
 
 /** What a raw URL value means under its spec. */
 function expected(spec: ParamSpec, raw: string): number | string | boolean {
@@ -37,6 +41,14 @@ describe('presets', () => {
     expect(basic.some((p) => Number(p.params.density) <= 0.1)).toBe(true);
     const phases = PRESETS.filter((p) => p.section === 'phase-change').map((p) => p.params.pexp);
     expect(phases).toEqual(expect.arrayContaining(['phase-2-1', 'phase-3-2']));
+    const geometry = PRESETS.filter((p) => p.section === 'geometry');
+    expect(geometry.find((p) => p.id === 'geometry-paper')?.params).toMatchObject({ gn: '400', gm: '30' });
+    expect(Number(geometry.find((p) => p.id === 'geometry-paper')?.params.gcount)).toBeGreaterThanOrEqual(20);
+    expect(geometry.find((p) => p.id === 'geometry-notebook')?.params).toMatchObject({ gn: '200', gm: '20' });
+    expect(geometry.filter((p) => p.params.gm === '3').length).toBe(3);
+    // every "Beyond the basic model" experiment is a preset of its own
+    const beyond = PRESETS.filter((p) => p.section === 'beyond-basic').map((p) => p.params.vpreset);
+    expect(beyond.sort()).toEqual([...BEYOND_PRESETS].sort());
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses cleanly against its section', (_, p) => {
@@ -50,7 +62,7 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s: presetSearch round-trips to its values', (_, p) => {
     const search = presetSearch(p);
     expect(search.startsWith('?')).toBe(true);
-    expect(search).not.toMatch(/preset=/);
+    expect(search).not.toMatch(/(^|[?&])preset=/);
     const keys = [...new URLSearchParams(search).keys()];
     expect(keys.sort()).toEqual(Object.keys(p.params).sort());
     const table = PRESET_TABLES[p.section];
@@ -59,17 +71,34 @@ describe('presets', () => {
     for (const [key, raw] of Object.entries(p.params)) expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
   });
 
-  it('glance presets make valid training requests; phase presets name an experiment', () => {
+  it('presets make valid training requests for their sections', () => {
     for (const p of PRESETS) {
       if (p.section === 'at-a-glance') {
         const { values } = parseParams(GLANCE_PARAMS, presetSearch(p));
         const config = glanceTrainConfig(values);
         expect(config.instances).toHaveLength(values.seeds);
         expect(config.m).toBeLessThan(config.n);
-      } else {
+      } else if (p.section === 'phase-change') {
         const { values } = parseParams(PHASE_PARAMS, presetSearch(p));
         expect(PHASE_PARAMS.pexp.values).toContain(values.pexp);
+      } else if (p.section === 'geometry') {
+        const { values } = parseParams(GEOMETRY_PARAMS, presetSearch(p));
+        const config = geometryTrainConfig(values);
+        expect(config.instances).toHaveLength(values.gcount);
+        expect(values.gmodel).toBeLessThan(values.gcount);
+      } else {
+        const { values } = parseParams(BEYOND_PARAMS, presetSearch(p));
+        expect(BEYOND_PRESETS).toContain(values.vpreset);
+        expect(values.vsteps).toBeGreaterThanOrEqual(10_000);
       }
     }
+  });
+
+  it('reach the page through ?preset=<id>, and keys given in the link win', () => {
+    const url = readUrl('?preset=geometry-octahedron&gseed=7');
+    expect(url.ignored).toEqual([]);
+    expect(url.geometry).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
+    expect(readUrl('?preset=privileged-basis').beyond).toMatchObject({ vpreset: 'privileged-basis', vsteps: 10_000 });
+    expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 });
