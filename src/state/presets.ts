@@ -143,7 +143,7 @@ export const PRESETS: readonly Preset[] = Object.freeze([
     description: 'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels already show.',
     params: sweepSize('cpu'),
   },
-  ...(['tetrahedron', 'octahedron', 'antiprism'] as const).map(
+  ...(['tetrahedron', 'octahedron', 'bipyramid', 'antiprism'] as const).map(
     (id): Preset => ({
       id: `geometry-${id}`,
       title: `3-D feature geometry: ${GEOMETRY_3D_PRESETS.find((p) => p.id === id)!.label}`,

@@ -45,7 +45,7 @@ describe('presets', () => {
     expect(geometry.find((p) => p.id === 'geometry-paper')?.params).toMatchObject({ gn: '400', gm: '30' });
     expect(Number(geometry.find((p) => p.id === 'geometry-paper')?.params.gcount)).toBeGreaterThanOrEqual(20);
     expect(geometry.find((p) => p.id === 'geometry-notebook')?.params).toMatchObject({ gn: '200', gm: '20' });
-    expect(geometry.filter((p) => p.params.gm === '3').length).toBe(3);
+    expect(geometry.filter((p) => p.params.gm === '3').length).toBe(4);
     // every "Beyond the basic model" experiment is a preset of its own
     const beyond = PRESETS.filter((p) => p.section === 'beyond-basic').map((p) => p.params.vpreset);
     expect(beyond.sort()).toEqual([...BEYOND_PRESETS].sort());
