@@ -7,11 +7,12 @@ import { PresetMenu } from './PresetMenu';
 import { AtAGlance } from '../sections/AtAGlance';
 import type { FootnoteModel } from '../sections/footnote-model';
 import { BEYOND_PARAMS, type BeyondState } from '../state/beyond';
+import { FOOTNOTE_PARAMS, type FootnoteState } from '../state/footnotes';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import { GLANCE_PARAMS, type GlanceState } from '../state/glance';
 import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { readUrl } from '../state/page-url';
-import { serializeParams } from '../state/url-params';
+import { queryString, serializeParams } from '../state/url-params';
 
 // Sections below the first load as their own chunks: the first paint needs only "at a glance".
 const PhaseChange = lazy(() => import('../sections/PhaseChange').then((m) => ({ default: m.PhaseChange })));
@@ -44,6 +45,7 @@ export function App() {
   const [phase, setPhase] = useState<PhaseState>(initial.phase);
   const [geometry, setGeometry] = useState<GeometryState>(initial.geometry);
   const [beyond, setBeyond] = useState<BeyondState>(initial.beyond);
+  const [footnotes, setFootnotes] = useState<FootnoteState>(initial.footnotes);
   const [footnoteModel, setFootnoteModel] = useState<FootnoteModel | null>(null);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
 
@@ -53,7 +55,8 @@ export function App() {
     serializeParams(PHASE_PARAMS, phase).forEach((v, k) => params.set(k, v));
     serializeParams(GEOMETRY_PARAMS, geometry).forEach((v, k) => params.set(k, v));
     serializeParams(BEYOND_PARAMS, beyond).forEach((v, k) => params.set(k, v));
-    const query = params.toString();
+    serializeParams(FOOTNOTE_PARAMS, footnotes).forEach((v, k) => params.set(k, v));
+    const query = queryString(params);
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
     // A new history entry once the previous change has settled, so Back steps through views
@@ -62,7 +65,7 @@ export function App() {
     if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS) window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
     lastUrlChange.current = now;
-  }, [glance, phase, geometry, beyond]);
+  }, [glance, phase, geometry, beyond, footnotes]);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
@@ -73,6 +76,7 @@ export function App() {
       setPhase(parsed.phase);
       setGeometry(parsed.geometry);
       setBeyond(parsed.beyond);
+      setFootnotes(parsed.footnotes);
       setIgnored(parsed.ignored);
     };
     window.addEventListener('popstate', onPop);
@@ -83,6 +87,7 @@ export function App() {
   const onPhaseChange = useCallback((patch: Partial<PhaseState>) => setPhase((s) => ({ ...s, ...patch })), []);
   const onBeyondChange = useCallback((patch: Partial<BeyondState>) => setBeyond((s) => ({ ...s, ...patch })), []);
   const onGeometryChange = useCallback((patch: Partial<GeometryState>) => setGeometry((s) => ({ ...s, ...patch })), []);
+  const onFootnotesChange = useCallback((patch: Partial<FootnoteState>) => setFootnotes((s) => ({ ...s, ...patch })), []);
 
   return (
     <div className="page">
@@ -148,7 +153,7 @@ export function App() {
           <BeyondBasic state={beyond} onChange={onBeyondChange} />
         </SectionSlot>
         <SectionSlot id="footnotes" title="What the footnotes claim">
-          <Footnotes model={footnoteModel} />
+          <Footnotes model={footnoteModel} state={footnotes} onChange={onFootnotesChange} />
         </SectionSlot>
       </main>
       <footer className="colophon">

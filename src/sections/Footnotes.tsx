@@ -23,6 +23,22 @@ import { compressedSensingScale } from '../model/footnotes/compressed-sensing';
 import { decomposeForwardPass } from '../model/footnotes/forward-pass';
 import { dimensionsPerFeature, featureNorms } from '../model/metrics';
 import { Rng } from '../model/rng';
+import {
+  CS_NS,
+  CS_SCALES,
+  DICT_K_FACTORS,
+  FORWARD_VALUE_MAX,
+  FORWARD_VALUE_MIN,
+  GAUSS_RANDOM_M,
+  GAUSS_RATIOS,
+  L1_MAX,
+  L1_STEPS,
+  dictionaryDensity,
+  encodeForward,
+  forwardInputs,
+  nextDraw,
+  type FootnoteState,
+} from '../state/footnotes';
 import { lambdaSweep } from '../train/l1-margin';
 import type {
   CompressedSensingCurve,
@@ -43,9 +59,20 @@ export type { FootnoteModel } from './footnote-model';
 export interface FootnotesProps {
   /** The model shown in "Superposition at a glance"; null until it has trained a step. */
   model: FootnoteModel | null;
+  /** Every control's setting (they live in the URL, see state/footnotes.ts). */
+  state: FootnoteState;
+  onChange(patch: Partial<FootnoteState>): void;
 }
 
-export function Footnotes({ model }: FootnotesProps) {
+/** What each experiment gets: the model, and the section's URL state. */
+interface PartProps {
+  model: FootnoteModel | null;
+  state: FootnoteState;
+  onChange(patch: Partial<FootnoteState>): void;
+}
+
+export function Footnotes({ model, state, onChange }: FootnotesProps) {
+  const props: PartProps = { model, state, onChange };
   return (
     <section id="footnotes" aria-labelledby="footnotes-title" className="section footnotes" data-testid="footnotes">
       <h2 id="footnotes-title">What the footnotes claim</h2>
@@ -63,11 +90,11 @@ export function Footnotes({ model }: FootnotesProps) {
           'Waiting for the model in “Superposition at a glance” to train its first steps…'
         )}
       </p>
-      <ForwardPass model={model} />
-      <DictionaryLearning model={model} />
-      <L1Margin model={model} />
-      <GaussianLatents model={model} />
-      <CompressedSensing model={model} />
+      <ForwardPass {...props} />
+      <DictionaryLearning {...props} />
+      <L1Margin {...props} />
+      <GaussianLatents {...props} />
+      <CompressedSensing {...props} />
     </section>
   );
 }
@@ -162,9 +189,9 @@ const sliderFromDensity = (d: number) => -Math.log10(Math.min(1, Math.max(1e-3, 
 
 // ——— 1. Inside one forward pass (footnotes 25, 27, 19) ———
 
-function ForwardPass({ model }: { model: FootnoteModel | null }) {
+function ForwardPass({ model, state, onChange }: PartProps) {
   const screen = useOnScreen<HTMLElement>();
-  const [removed, setRemoved] = useState(0);
+  const removed = state.fremove;
   const fingerprint = modelFingerprint(model);
   const task = useFootnoteTask<RemoveDirectionResult>({
     enabled: screen.visible && !!model,
@@ -189,7 +216,7 @@ function ForwardPass({ model }: { model: FootnoteModel | null }) {
         and that second part, the interference, is what the bias and ReLU have to filter. Turn features on and off and drag their values
         to build <Tex>h</Tex> term by term; where the filtering fails, features you switched off appear in the output (red).
       </p>
-      {model ? <ForwardPassExplorer key={`${model.n}x${model.m}`} model={model} /> : <NeedsModel />}
+      {model ? <ForwardPassExplorer model={model} state={state} onChange={onChange} /> : <NeedsModel />}
       <h4>Removing a direction</h4>
       <p>
         If every feature had a direction of its own, deleting one would be surgical. Project feature <Tex>i</Tex>&apos;s direction out of
@@ -202,7 +229,7 @@ function ForwardPass({ model }: { model: FootnoteModel | null }) {
           <div className="fn-controls" role="group" aria-label="Remove a direction">
             <label className="control">
               <span>remove the direction of feature</span>
-              <select name="fn-remove" data-action="fn-remove-feature" value={f} onChange={(e) => setRemoved(Number(e.target.value))}>
+              <select name="fn-remove" data-action="fn-remove-feature" value={f} onChange={(e) => onChange({ fremove: Number(e.target.value) })}>
                 {Array.from({ length: n }, (_, i) => (
                   <option key={i} value={i}>
                     {i}
@@ -223,11 +250,13 @@ function ForwardPass({ model }: { model: FootnoteModel | null }) {
 /** An output below this counts as zero (a feature that is off reads back "nothing"). */
 const LEAK_THRESHOLD = 0.01;
 
-function ForwardPassExplorer({ model }: { model: FootnoteModel }) {
+function ForwardPassExplorer({ model, state, onChange }: { model: FootnoteModel } & Omit<PartProps, 'model'>) {
   const { n, m, W, b, kind } = model;
-  const [active, setActive] = useState<boolean[]>(() => Array.from({ length: n }, (_, i) => i < Math.min(2, n)));
-  const [values, setValues] = useState<number[]>(() => Array.from({ length: n }, (_, i) => (i === 0 ? 1 : i === 1 ? 0.7 : 0.5)));
-  const [draws, setDraws] = useState(1);
+  // The URL's inputs resized to this model's n (a link or a change at a glance may differ).
+  const { fon, fx } = state;
+  const { active, values } = useMemo(() => forwardInputs({ fon, fx }, n), [fon, fx, n]);
+  const setInput = (nextActive: readonly boolean[], nextValues: readonly number[], patch: Partial<FootnoteState> = {}) =>
+    onChange({ ...encodeForward(nextActive, nextValues), ...patch });
   const x = useMemo(() => values.map((v, i) => (active[i] ? v : 0)), [values, active]);
   const d = useMemo(() => decomposeForwardPass(W, b, x, n, m, kind), [W, b, x, n, m, kind]);
   const inactiveHit = Array.from({ length: n }, (_, i) => !active[i] && Math.abs(d.output[i]) > LEAK_THRESHOLD);
@@ -239,13 +268,15 @@ function ForwardPassExplorer({ model }: { model: FootnoteModel }) {
     config: { model: model.label, step: model.step, x },
   };
   const sample = () => {
-    const rng = new Rng(draws * 7919 + n);
-    setDraws((k) => k + 1);
+    const rng = new Rng(state.fdraw * 7919 + n);
     // Inputs as in training: each feature on with its density, value uniform on (0, 1]; at least one on.
     let on = Array.from({ length: n }, (_, i) => rng.uniform() < model.density[i]);
     if (!on.some(Boolean)) on = on.map((_, i) => i === rng.int(n));
-    setActive(on);
-    setValues((vs) => vs.map((v, i) => (on[i] ? Number((1 - rng.uniform()).toFixed(2)) : v)));
+    setInput(
+      on,
+      values.map((v, i) => (on[i] ? Number((1 - rng.uniform()).toFixed(2)) : v)),
+      { fdraw: nextDraw(state.fdraw) },
+    );
   };
 
   return (
@@ -259,7 +290,7 @@ function ForwardPassExplorer({ model }: { model: FootnoteModel }) {
                 data-action="fn-toggle"
                 data-feature={i}
                 checked={active[i]}
-                onChange={(e) => setActive((a) => a.map((v, j) => (j === i ? e.target.checked : v)))}
+                onChange={(e) => setInput(active.map((v, j) => (j === i ? e.target.checked : v)), values)}
               />
               <span>x{sub(i)}</span>
             </label>
@@ -268,12 +299,12 @@ function ForwardPassExplorer({ model }: { model: FootnoteModel }) {
               aria-label={`value of feature ${i}`}
               data-action="fn-value"
               data-feature={i}
-              min={0.01}
-              max={1}
+              min={FORWARD_VALUE_MIN}
+              max={FORWARD_VALUE_MAX}
               step={0.01}
               value={values[i]}
               disabled={!active[i]}
-              onChange={(e) => setValues((vs) => vs.map((v, j) => (j === i ? Number(e.target.value) : v)))}
+              onChange={(e) => setInput(active, values.map((v, j) => (j === i ? Number(e.target.value) : v)))}
             />
             <output>{active[i] ? values[i].toFixed(2) : '0'}</output>
           </div>
@@ -282,7 +313,7 @@ function ForwardPassExplorer({ model }: { model: FootnoteModel }) {
           <button type="button" data-action="fn-sample" onClick={sample} title="Draw an input from the model's training distribution">
             Sample an input
           </button>
-          <button type="button" data-action="fn-clear" onClick={() => setActive((a) => a.map(() => false))}>
+          <button type="button" data-action="fn-clear" onClick={() => setInput(active.map(() => false), values)}>
             All off
           </button>
         </div>
@@ -402,13 +433,11 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
 
 // ——— 2. Dictionary learning (footnote 20) ———
 
-const K_FACTORS = [1, 2, 4] as const;
-
-function DictionaryLearning({ model }: { model: FootnoteModel | null }) {
+function DictionaryLearning({ model, state, onChange }: PartProps) {
   const screen = useOnScreen<HTMLElement>();
-  const [kFactor, setKFactor] = useState<number>(2);
-  const [lambda, setLambda] = useState(0.05);
-  const [densityChoice, setDensityChoice] = useState<number | null>(null);
+  const kFactor = Number(state.fdk);
+  const lambda = state.fdlambda;
+  const densityChoice = dictionaryDensity(state);
   const fingerprint = modelFingerprint(model);
   const own = model ? meanDensity(model) : 0.1;
   const density = densityChoice ?? own;
@@ -467,8 +496,8 @@ function DictionaryLearning({ model }: { model: FootnoteModel | null }) {
           <div className="fn-controls" role="group" aria-label="Dictionary learning settings">
             <label className="control">
               <span>atoms k</span>
-              <select name="dict-k" data-action="dict-k" value={kFactor} onChange={(e) => setKFactor(Number(e.target.value))}>
-                {K_FACTORS.map((kf) => (
+              <select name="dict-k" data-action="dict-k" value={kFactor} onChange={(e) => onChange({ fdk: e.target.value })}>
+                {DICT_K_FACTORS.map((kf) => (
                   <option key={kf} value={kf}>
                     {kf === 1 ? 'n' : `${kf}n`} = {kf * n}
                   </option>
@@ -488,7 +517,7 @@ function DictionaryLearning({ model }: { model: FootnoteModel | null }) {
                 max={-0.5}
                 step={0.05}
                 value={Math.log10(lambda)}
-                onChange={(e) => setLambda(Number(Math.pow(10, Number(e.target.value)).toPrecision(2)))}
+                onChange={(e) => onChange({ fdlambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
               />
             </label>
             <label className="control">
@@ -504,11 +533,11 @@ function DictionaryLearning({ model }: { model: FootnoteModel | null }) {
                 max={3}
                 step={0.05}
                 value={sliderFromDensity(density)}
-                onChange={(e) => setDensityChoice(densityFromSlider(Number(e.target.value)))}
+                onChange={(e) => onChange({ fddensity: densityFromSlider(Number(e.target.value)) })}
               />
             </label>
             {densityChoice !== null ? (
-              <button type="button" data-action="dict-density-reset" onClick={() => setDensityChoice(null)}>
+              <button type="button" data-action="dict-density-reset" onClick={() => onChange({ fddensity: 0 })}>
                 Use the model&apos;s density
               </button>
             ) : null}
@@ -620,13 +649,10 @@ function DictionaryLearning({ model }: { model: FootnoteModel | null }) {
 
 // ——— 3. The L1 margin (footnote 21) ———
 
-const L1_STEPS = [250, 500, 1000, 2000] as const;
-const L1_MAX = [1e-3, 3e-3, 1e-2, 3e-2] as const;
-
-function L1Margin({ model }: { model: FootnoteModel | null }) {
+function L1Margin({ model, state, onChange }: PartProps) {
   const screen = useOnScreen<HTMLElement>();
-  const [steps, setSteps] = useState(500);
-  const [lambdaMax, setLambdaMax] = useState(1e-2);
+  const steps = Number(state.fl1steps);
+  const lambdaMax = Number(state.fl1max);
   const lambdas = useMemo(() => lambdaSweep(lambdaMax / 100, lambdaMax, 5), [lambdaMax]);
   const task = useFootnoteTask<L1MarginResult>({
     enabled: screen.visible && !!model,
@@ -660,7 +686,7 @@ function L1Margin({ model }: { model: FootnoteModel | null }) {
           <div className="fn-controls" role="group" aria-label="L1 margin settings">
             <label className="control">
               <span>continued training</span>
-              <select name="l1-steps" data-action="l1-steps" value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
+              <select name="l1-steps" data-action="l1-steps" value={steps} onChange={(e) => onChange({ fl1steps: e.target.value })}>
                 {L1_STEPS.map((s) => (
                   <option key={s} value={s}>
                     {s.toLocaleString('en-US')} steps
@@ -670,7 +696,7 @@ function L1Margin({ model }: { model: FootnoteModel | null }) {
             </label>
             <label className="control">
               <span>strongest λ</span>
-              <select name="l1-lambda-max" data-action="l1-lambda-max" value={lambdaMax} onChange={(e) => setLambdaMax(Number(e.target.value))}>
+              <select name="l1-lambda-max" data-action="l1-lambda-max" value={lambdaMax} onChange={(e) => onChange({ fl1max: e.target.value })}>
                 {L1_MAX.map((l) => (
                   <option key={l} value={l}>
                     {l.toExponential(0)} (sweep {(l / 100).toExponential(0)} … {l.toExponential(0)})
@@ -754,18 +780,16 @@ function L1Margin({ model }: { model: FootnoteModel | null }) {
 
 // ——— 4. Gaussian latents (footnote 22) ———
 
-const GAUSS_RATIOS = [1, 2, 4, 8, 16, 32] as const;
-
-function GaussianLatents({ model }: { model: FootnoteModel | null }) {
+function GaussianLatents({ model, state, onChange }: PartProps) {
   const screen = useOnScreen<HTMLElement>();
-  const [source, setSource] = useState<'random' | 'model'>('random');
-  const [ratio, setRatio] = useState(8);
-  const [density, setDensity] = useState(0.1);
-  const [dimension, setDimension] = useState(0);
-  const [logY, setLogY] = useState(false);
+  const source = state.fgsource;
+  const ratio = Number(state.fgratio);
+  const density = state.fgdensity;
+  const logY = state.fglog;
+  // Until the model has trained (or with a link asking for it before it has), the random directions stand in.
   const useModel = source === 'model' && !!model;
-  const m = useModel ? model!.m : 8;
-  const dim = Math.min(dimension, m - 1);
+  const m = useModel ? model!.m : GAUSS_RANDOM_M;
+  const dim = Math.min(state.fgdim, m - 1);
   const task = useFootnoteTask<GaussianResult>({
     enabled: screen.visible,
     controlsKey: JSON.stringify({ source: useModel ? 'model' : 'random', ratio, density, dim }),
@@ -774,7 +798,7 @@ function GaussianLatents({ model }: { model: FootnoteModel | null }) {
       api.gaussian(
         useModel
           ? { source: 'model', model: modelData(model!), density, dimension: dim }
-          : { source: 'random', m: 8, featuresPerDimension: ratio, density, dimension: dim },
+          : { source: 'random', m: GAUSS_RANDOM_M, featuresPerDimension: ratio, density, dimension: dim },
       ),
   });
   const r = task.result;
@@ -796,7 +820,7 @@ function GaussianLatents({ model }: { model: FootnoteModel | null }) {
       <div className="fn-controls" role="group" aria-label="Gaussian latents settings">
         <label className="control">
           <span>features</span>
-          <select name="gauss-source" data-action="gauss-source" value={source} onChange={(e) => setSource(e.target.value as 'random' | 'model')}>
+          <select name="gauss-source" data-action="gauss-source" value={source} onChange={(e) => onChange({ fgsource: e.target.value })}>
             <option value="random">random unit directions in 8 dimensions</option>
             <option value="model" disabled={!model}>
               the trained model{model ? ` (${model.n} features in ${model.m} dims)` : ''}
@@ -805,10 +829,10 @@ function GaussianLatents({ model }: { model: FootnoteModel | null }) {
         </label>
         <label className="control">
           <span>features per dimension</span>
-          <select name="gauss-ratio" data-action="gauss-ratio" value={ratio} disabled={useModel} onChange={(e) => setRatio(Number(e.target.value))}>
+          <select name="gauss-ratio" data-action="gauss-ratio" value={ratio} disabled={useModel} onChange={(e) => onChange({ fgratio: e.target.value })}>
             {GAUSS_RATIOS.map((v) => (
               <option key={v} value={v}>
-                {v} (n = {v * 8})
+                {v} (n = {v * GAUSS_RANDOM_M})
               </option>
             ))}
           </select>
@@ -826,12 +850,12 @@ function GaussianLatents({ model }: { model: FootnoteModel | null }) {
             max={3}
             step={0.05}
             value={sliderFromDensity(density)}
-            onChange={(e) => setDensity(densityFromSlider(Number(e.target.value)))}
+            onChange={(e) => onChange({ fgdensity: densityFromSlider(Number(e.target.value)) })}
           />
         </label>
         <label className="control">
           <span>hidden dimension</span>
-          <select name="gauss-dim" data-action="gauss-dim" value={dim} onChange={(e) => setDimension(Number(e.target.value))}>
+          <select name="gauss-dim" data-action="gauss-dim" value={dim} onChange={(e) => onChange({ fgdim: Number(e.target.value) })}>
             {Array.from({ length: m }, (_, k) => (
               <option key={k} value={k}>
                 h{sub(k)}
@@ -840,7 +864,7 @@ function GaussianLatents({ model }: { model: FootnoteModel | null }) {
           </select>
         </label>
         <label className="control checkbox">
-          <input type="checkbox" name="gauss-logy" data-action="gauss-logy" checked={logY} onChange={(e) => setLogY(e.target.checked)} />
+          <input type="checkbox" name="gauss-logy" data-action="gauss-logy" checked={logY} onChange={(e) => onChange({ fglog: e.target.checked })} />
           <span>log density axis</span>
         </label>
       </div>
@@ -905,13 +929,10 @@ function singleFeatureKurtosis(p: number): number {
 
 // ——— 5. Compressed sensing (footnotes 23–24) ———
 
-const CS_NS = [25, 50, 100, 200, 400] as const;
-const CS_SCALES = [1, 2, 4] as const;
-
-function CompressedSensing({ model }: { model: FootnoteModel | null }) {
+function CompressedSensing({ model, state, onChange }: PartProps) {
   const screen = useOnScreen<HTMLElement>();
-  const [ns, setNs] = useState<number[]>([25, 50, 100, 200]);
-  const [scale, setScale] = useState(1);
+  const ns = state.fcsn;
+  const scale = Number(state.fcstrials);
   const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
   const controlsKey = JSON.stringify({ ns, scale });
   const task = useFootnoteTask<CompressedSensingResult>({
@@ -922,7 +943,7 @@ function CompressedSensing({ model }: { model: FootnoteModel | null }) {
     run: (api, onProgress) => {
       setPartial({ key: controlsKey, curves: [] });
       const onPartial = Comlink.proxy((c: CompressedSensingCurve) => setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)));
-      return api.compressedSensing({ ns, trialsScale: scale }, onProgress, onPartial);
+      return api.compressedSensing({ ns: [...ns], trialsScale: scale }, onProgress, onPartial);
     },
   });
   const curves = task.result && !task.stale ? task.result.curves : partial.key === controlsKey ? partial.curves : (task.result?.curves ?? []);
@@ -1002,7 +1023,7 @@ function CompressedSensing({ model }: { model: FootnoteModel | null }) {
                 data-action="cs-n"
                 data-n={v}
                 checked={ns.includes(v)}
-                onChange={(e) => setNs((cur) => (e.target.checked ? [...cur, v].sort((a, b) => a - b) : cur.filter((x) => x !== v)))}
+                onChange={(e) => onChange({ fcsn: e.target.checked ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b) : ns.filter((x) => x !== v) })}
               />
               {v}
             </label>
@@ -1010,7 +1031,7 @@ function CompressedSensing({ model }: { model: FootnoteModel | null }) {
         </fieldset>
         <label className="control">
           <span>random problems</span>
-          <select name="cs-trials" data-action="cs-trials" value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+          <select name="cs-trials" data-action="cs-trials" value={scale} onChange={(e) => onChange({ fcstrials: e.target.value })}>
             {CS_SCALES.map((s) => (
               <option key={s} value={s}>
                 {s === 1 ? 'quick' : `×${s} (smoother, slower)`}

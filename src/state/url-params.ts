@@ -8,12 +8,30 @@ export type ParamSpec =
   | { kind: 'int'; min: number; max: number; default: number }
   | { kind: 'number'; min: number; max: number; default: number }
   | { kind: 'enum'; values: readonly string[]; default: string }
-  | { kind: 'bool'; default: boolean };
+  | { kind: 'bool'; default: boolean }
+  | ListSpec;
+
+/**
+ * A comma-separated list of numbers (`fon=0,2,4`), for controls with one value per item (per
+ * feature, per chosen size). Every item must pass; a bad item rejects the whole list, so a link
+ * never half-applies. `set` lists are unordered choices: duplicates are rejected and the order
+ * normalised ascending; `allowed` restricts items to a fixed menu (a row of checkboxes).
+ */
+export interface ListSpec {
+  kind: 'list';
+  item: 'int' | 'number';
+  min: number;
+  max: number;
+  maxLength: number;
+  set?: boolean;
+  allowed?: readonly number[];
+  default: readonly number[];
+}
 
 export type ParamTable = Record<string, ParamSpec>;
 
 export type ParamValues<T extends ParamTable> = {
-  [K in keyof T]: T[K] extends { kind: 'enum' } ? string : T[K] extends { kind: 'bool' } ? boolean : number;
+  [K in keyof T]: T[K] extends { kind: 'enum' } ? string : T[K] extends { kind: 'bool' } ? boolean : T[K] extends { kind: 'list' } ? readonly number[] : number;
 };
 
 export interface Parsed<T extends ParamTable> {
@@ -33,7 +51,7 @@ export function defaults<T extends ParamTable>(table: T): ParamValues<T> {
 /** Parse `search` (a location.search string or URLSearchParams) against the table. */
 export function parseParams<T extends ParamTable>(table: T, search: string | URLSearchParams, knownElsewhere: readonly string[] = []): Parsed<T> {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const values = defaults(table) as Record<string, number | string | boolean>;
+  const values = defaults(table) as Record<string, Value>;
   const ignored: string[] = [];
   const seen = new Set<string>();
   for (const [key, raw] of params) {
@@ -49,23 +67,49 @@ export function parseParams<T extends ParamTable>(table: T, search: string | URL
     seen.add(key);
     const v = parseValue(spec, raw);
     if (v.ok) values[key] = v.value;
-    else ignored.push(`${key}=${shown(raw)}: ${v.reason}; using ${String(spec.default)}`);
+    else ignored.push(`${key}=${shown(raw)}: ${v.reason}; using ${shownDefault(spec)}`);
   }
   return { values: values as ParamValues<T>, ignored };
 }
 
-function parseValue(spec: ParamSpec, raw: string): { ok: true; value: number | string | boolean } | { ok: false; reason: string } {
+type Value = number | string | boolean | readonly number[];
+type Result<V> = { ok: true; value: V } | { ok: false; reason: string };
+
+const shownDefault = (spec: ParamSpec) => (spec.kind === 'list' ? (spec.default.length ? spec.default.join(',') : '(none)') : String(spec.default));
+
+function parseNumber(raw: string, kind: 'int' | 'number', min: number, max: number): Result<number> {
+  const t = raw.trim();
+  // Plain decimal or scientific literals only: Number() would also take '0x10', '0b1', ' '.
+  const v = DECIMAL.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(v)) return { ok: false, reason: 'not a number' };
+  if (kind === 'int' && !Number.isInteger(v)) return { ok: false, reason: 'not a whole number' };
+  if (v < min || v > max) return { ok: false, reason: `outside [${min}, ${max}]` };
+  return { ok: true, value: v };
+}
+
+function parseList(spec: ListSpec, raw: string): Result<readonly number[]> {
+  // An empty value is the empty list (every box unticked), not a list with one blank item.
+  if (raw.trim() === '') return { ok: true, value: [] };
+  const items = raw.split(',');
+  if (items.length > spec.maxLength) return { ok: false, reason: `more than ${spec.maxLength} items` };
+  const out: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const v = parseNumber(item, spec.item, spec.min, spec.max);
+    if (!v.ok) return { ok: false, reason: `item ${i + 1} ${shown(item)}: ${v.reason}` };
+    if (spec.allowed && !spec.allowed.includes(v.value)) return { ok: false, reason: `item ${i + 1} ${shown(item)}: not one of ${spec.allowed.join(', ')}` };
+    if (spec.set && out.includes(v.value)) return { ok: false, reason: `item ${i + 1} ${shown(item)}: given twice` };
+    out.push(v.value);
+  }
+  return { ok: true, value: spec.set ? out.sort((a, b) => a - b) : out };
+}
+
+function parseValue(spec: ParamSpec, raw: string): Result<Value> {
   switch (spec.kind) {
     case 'int':
-    case 'number': {
-      const t = raw.trim();
-      // Plain decimal or scientific literals only: Number() would also take '0x10', '0b1', ' '.
-      const v = DECIMAL.test(t) ? Number(t) : NaN;
-      if (!Number.isFinite(v)) return { ok: false, reason: 'not a number' };
-      if (spec.kind === 'int' && !Number.isInteger(v)) return { ok: false, reason: 'not a whole number' };
-      if (v < spec.min || v > spec.max) return { ok: false, reason: `outside [${spec.min}, ${spec.max}]` };
-      return { ok: true, value: v };
-    }
+    case 'number':
+      return parseNumber(raw, spec.kind, spec.min, spec.max);
+    case 'list':
+      return parseList(spec, raw);
     case 'enum':
       return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
     case 'bool':
@@ -81,7 +125,22 @@ export function serializeParams<T extends ParamTable>(table: T, values: ParamVal
   for (const [key, spec] of Object.entries(table)) {
     const v = (values as Record<string, unknown>)[key];
     if (v === spec.default) continue;
+    if (spec.kind === 'list' && Array.isArray(v)) {
+      if (sameList(v, spec.default)) continue;
+      out.set(key, v.join(','));
+      continue;
+    }
     out.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }
   return out;
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * The query string for the address bar. URLSearchParams escapes ',' as %2C; a list reads better
+ * as `fon=0,2,4`, and ',' is legal in a query, so it is left as is (parsing accepts both).
+ */
+export function queryString(params: URLSearchParams): string {
+  return params.toString().replace(/%2C/gi, ',');
 }

@@ -21,6 +21,11 @@ import { gaussianFit } from '../../src/model/footnotes/gaussian';
 import { Rng } from '../../src/model/rng';
 import { Footnotes } from '../../src/sections/Footnotes';
 import type { FootnoteModel } from '../../src/sections/footnote-model';
+import { FOOTNOTE_PARAMS } from '../../src/state/footnotes';
+import { defaults } from '../../src/state/url-params';
+
+/** The section's URL state at its defaults; a static render never changes it. */
+const urlState = { state: defaults(FOOTNOTE_PARAMS), onChange: () => {} };
 
 function parse(markup: string) {
   const errors: string[] = [];
@@ -333,7 +338,7 @@ describe('Footnotes section (static render)', () => {
   });
 
   it('renders every sub-section with its hooks, idle before it is on screen; m = 2 draws the tip-to-tail sum', () => {
-    const html = renderToStaticMarkup(<Footnotes model={model(5, 2, pentagon(5))} />);
+    const html = renderToStaticMarkup(<Footnotes model={model(5, 2, pentagon(5))} {...urlState} />);
     for (const id of ['fn-forward', 'fn-dictionary', 'fn-l1', 'fn-gaussian', 'fn-cs']) {
       expect(html).toMatch(new RegExp(`data-testid="${id}" data-state="idle"`));
     }
@@ -351,11 +356,11 @@ describe('Footnotes section (static render)', () => {
 
   it('m ≠ 2 draws h as stacked bars over the hidden dimensions; no model shows the waiting notes', () => {
     const rng = new Rng(1);
-    const html = renderToStaticMarkup(<Footnotes model={model(6, 3, Float32Array.from({ length: 18 }, () => rng.normal() * 0.5))} />);
+    const html = renderToStaticMarkup(<Footnotes model={model(6, 3, Float32Array.from({ length: 18 }, () => rng.normal() * 0.5))} {...urlState} />);
     expect(html).toContain('data-chart="hidden-contributions"');
     expect(html).not.toContain('data-chart="vector-sum-2d"');
     expect(badAttributes(html)).toEqual([]);
-    const none = renderToStaticMarkup(<Footnotes model={null} />);
+    const none = renderToStaticMarkup(<Footnotes model={null} {...urlState} />);
     expect(none).toContain('Waiting for the model');
     expect(none).toContain('data-testid="fn-gaussian" data-state="idle"');
   });

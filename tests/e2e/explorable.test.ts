@@ -263,6 +263,43 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
+  it('footnotes: a link sets every experiment’s controls, keeps them in the URL, and a toggle updates it', async () => {
+    // in the order the page writes keys, so the URL must stay exactly this
+    const link = '?steps=200&fremove=3&fon=0,2,4&fx=0.4,0.7,0.9&fdk=4&fdlambda=0.01&fl1steps=1000&fgratio=4&fglog=1&fcsn=50,400&fcstrials=2';
+    open = await openPage(baseUrl, link);
+    const { page } = open;
+    await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+    await sectionsLoaded(open);
+    const fn = page.getByTestId('footnotes');
+    await fn.locator('[data-action="fn-toggle"]').first().waitFor(); // the forward pass needs the trained model
+    expect(await fn.locator('select[name="fn-remove"]').inputValue()).toBe('3');
+    const toggles = fn.locator('[data-action="fn-toggle"]');
+    expect(await toggles.count()).toBe(5);
+    const on: boolean[] = [];
+    for (let i = 0; i < 5; i++) on.push(await toggles.nth(i).isChecked());
+    expect(on).toEqual([true, false, true, false, true]);
+    const value = (i: number) => fn.locator(`input[data-action="fn-value"][data-feature="${i}"]`).inputValue();
+    expect([await value(0), await value(2), await value(4)]).toEqual(['0.4', '0.9', '0.5']);
+    expect(await page.getByTestId('fn-forward-readout').textContent()).toContain('3 active features');
+    expect(await fn.locator('select[name="dict-k"]').inputValue()).toBe('4');
+    expect(Number(await fn.locator('input[name="dict-lambda"]').inputValue())).toBeCloseTo(-2, 6);
+    expect(await fn.locator('select[name="l1-steps"]').inputValue()).toBe('1000');
+    expect(await fn.locator('select[name="gauss-ratio"]').inputValue()).toBe('4');
+    expect(await fn.locator('input[name="gauss-logy"]').isChecked()).toBe(true);
+    const sizes: number[] = [];
+    for (const n of [25, 50, 100, 200, 400]) if (await fn.locator(`input[data-action="cs-n"][data-n="${n}"]`).isChecked()) sizes.push(n);
+    expect(sizes).toEqual([50, 400]);
+    expect(await fn.locator('select[name="cs-trials"]').inputValue()).toBe('2');
+    expect(new URL(page.url()).search).toBe(link);
+    expect(await page.getByTestId('url-notice').count()).toBe(0);
+
+    await toggles.nth(1).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('fon')).toBe('0,1,2,4');
+    expect(await page.getByTestId('fn-forward-readout').textContent()).toContain('4 active features');
+    expect(new URL(page.url()).searchParams.get('fcsn')).toBe('50,400');
+    expect(open.problems).toEqual([]);
+  });
+
   it('beyond the basic model: a variant trains when scrolled into view and draws; switching the experiment retrains', async () => {
     open = await openPage(baseUrl, '?steps=200&vpreset=anticorrelated-pairs&vsteps=800');
     const { page } = open;
