@@ -34,6 +34,21 @@ export const POLYTOPE_LABELS: Record<FactorName, string> = {
   other: 'other',
 };
 
+/** "4 digons, 1 pentagon" (names with a zero count left out). */
+export function polytopeSummary(counts: Record<FactorName, number>): string {
+  const one = (name: FactorName) => (name === 'dedicated' ? 'dedicated feature' : POLYTOPE_LABELS[name]);
+  const many = (name: FactorName) => (name === 'dedicated' ? 'dedicated features' : name === 'other' ? 'other' : `${POLYTOPE_LABELS[name]}s`);
+  const parts = FACTOR_NAMES.filter((name) => counts[name] > 0).map((name) => `${counts[name]} ${counts[name] === 1 ? one(name) : many(name)}`);
+  return parts.length ? parts.join(', ') : 'none (no learned features)';
+}
+
+/** A colour per feature by the polytope its tegum factor forms (unlearned features: 'other'). */
+export function featureColorsByPolytope(polytopes: PolytopeCounts, n: number): string[] {
+  const out: string[] = new Array(n).fill(POLYTOPE_COLORS.other);
+  polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_COLORS[f.name])));
+  return out;
+}
+
 const EDGE_COLOR = TEXT_COLOR;
 /** Beyond this many edges only the strongest are drawn (a big "other" factor can have ~n²/2). */
 export const MAX_DRAWN_EDGES = 2500;

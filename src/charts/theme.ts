@@ -71,6 +71,14 @@ export function fmt(v: number): string {
   return a >= 1e-3 && a < 1e5 ? fixed3(v) : exp3(v);
 }
 
+/** A wait for a reader: "40 s", "12 min", "2.3 h"; "—" for non-finite values. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 /**
  * Attributes every chart's root <svg> carries: standalone namespace, explicit size, a11y
  * and a data-chart tag. Sizes are sanitised here so callers cannot leak NaN into them.

@@ -26,6 +26,7 @@ import { PRESETS, presetSearch, type Preset } from '../state/presets';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { JsTrainer } from '../train/js-trainer';
 import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
+import { QUICK_GEOMETRY, geometryFigures } from './figures-geometry';
 import { buildModelJson } from './model-json';
 import { runPhaseSweep, summarise } from './sweep';
 import { UsageError } from './train';
@@ -56,7 +57,8 @@ export interface FiguresIndex {
 
 const USAGE = `Usage: npm run figures -- [options]
   --out <dir>          output folder, created if missing (default figures-out)
-  --quick              short runs: ${QUICK.glanceSteps} steps per model; phase grids ${QUICK.phaseGrid}×${QUICK.phaseGrid}, ${QUICK.phaseSeeds} seed, ${QUICK.phaseSteps} steps
+  --quick              short runs: ${QUICK.glanceSteps} steps per model; phase grids ${QUICK.phaseGrid}×${QUICK.phaseGrid}, ${QUICK.phaseSeeds} seed, ${QUICK.phaseSteps} steps;
+                       geometry sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m, pentagon ${QUICK_GEOMETRY.pentagonSteps} steps
   --only <id,id,…>     only these presets (default: all)
   --help
 Presets:
@@ -212,9 +214,7 @@ async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void)
 const RENDERERS: Record<Preset['section'], (p: Preset, quick: boolean, log: (s: string) => void) => Promise<PresetFigures>> = {
   'at-a-glance': glanceFigures,
   'phase-change': phaseFigures,
-  geometry: async (p) => {
-    throw new Error(`preset ${p.id}: the geometry section has no headless renderer yet`);
-  },
+  geometry: geometryFigures,
   'beyond-basic': async (p) => {
     throw new Error(`preset ${p.id}: the beyond-basic section has no headless renderer yet`);
   },

@@ -11,13 +11,14 @@ import { DimensionalityScatter as DimensionalityScatterPlain } from '../charts/D
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../charts/DimsPerFeatureChart';
 import { DynamicsChart, nearestStepIndex } from '../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../charts/FeatureGeometry3D';
-import { GeometryGraphChart, PolytopeGallery, POLYTOPE_COLORS, POLYTOPE_LABELS, geometryAnalysis } from '../charts/GeometryGraphChart';
+import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, geometryAnalysis, polytopeSummary } from '../charts/GeometryGraphChart';
+import { formatDuration } from '../charts/theme';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { buildModelJson } from '../cli/model-json';
-import { FACTOR_NAMES, type FactorName } from '../model/geometry';
+import type { FactorName } from '../model/geometry';
 import { gram, instanceWeights } from '../model/metrics';
 import { sweepSummary } from '../model/uniform-sweep';
-import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
+import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
 import { DynamicsRecorder } from './dynamics-recorder';
 import { useTrainingRun } from './use-training';
 import './geometry.css';
@@ -35,7 +36,6 @@ const PerturbedPentagon = lazy(() => import('./PerturbedPentagon').then((mod) =>
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
 const CORES = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 /** WᵀW as SVG cells stays drawable up to this many features (n² rectangles). */
-const MAX_GRAM_FEATURES = 100;
 
 export function Geometry({ state, onChange }: GeometryProps) {
   const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = state;
@@ -79,20 +79,10 @@ export function Geometry({ state, onChange }: GeometryProps) {
 
   const analysis = useMemo(() => (selectedW ? geometryAnalysis(selectedW, n, m) : null), [selectedW, n, m]);
   const selectedGram = useMemo(() => (selectedW && n <= MAX_GRAM_FEATURES ? gram(selectedW, n, m) : null), [selectedW, n, m]);
-  const featureColors = useMemo(() => {
-    if (!analysis) return undefined;
-    const out: string[] = new Array(n).fill(POLYTOPE_COLORS.other);
-    analysis.polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_COLORS[f.name])));
-    return out;
-  }, [analysis, n]);
+  const featureColors = useMemo(() => (analysis ? featureColorsByPolytope(analysis.polytopes, n) : undefined), [analysis, n]);
   // Dynamics lines: one categorical colour per feature when few, else by the polytope each feature forms now.
   const liveAnalysis = useMemo(() => (liveW && n > 10 ? geometryAnalysis(liveW, n, m) : null), [liveW, n, m]);
-  const dynamicsColors = useMemo(() => {
-    if (!liveAnalysis) return undefined;
-    const out: string[] = new Array(n).fill(POLYTOPE_COLORS.other);
-    liveAnalysis.polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_COLORS[f.name])));
-    return out;
-  }, [liveAnalysis, n]);
+  const dynamicsColors = useMemo(() => (liveAnalysis ? featureColorsByPolytope(liveAnalysis.polytopes, n) : undefined), [liveAnalysis, n]);
   const featuresByName = useMemo(() => {
     const out: Partial<Record<FactorName, number[]>> = {};
     analysis?.polytopes.factors.forEach((f) => (out[f.name] ??= []).push(...f.features));
@@ -215,7 +205,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
       {big ? (
         <div className="notice" role="note" data-testid="geometry-gpu-note">
           <strong>This size needs a GPU.</strong> {sizeLabel} × {count} models is meant for WebGL; on a CPU it would take roughly{' '}
-          {formatSeconds(cpuEstimate)}
+          {formatDuration(cpuEstimate)}
           {run.report ? (run.report.path === 'webgl' ? ' — this page is training on WebGL.' : ` — this page is training on the CPU (${run.report.path} path), so expect that.`) : '.'}{' '}
           The CPU-sized preset shows the same effects more weakly.
         </div>
@@ -226,7 +216,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
         </span>{' '}
         · step <strong data-testid="geometry-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {gsteps.toLocaleString('en-US')} · {count} models of {sizeLabel}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-        {eta !== null ? ` · about ${formatSeconds(eta)} left` : ''} · backend {snap?.path ?? '…'}
+        {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
         <br />
         models at one dimension per feature (0.9–1.1): <strong data-testid="geometry-dedicated">{summary ? dedicated : '—'}</strong> · on the ½ plateau (0.45–0.55):{' '}
         <strong data-testid="geometry-plateau">{summary ? onPlateau : '—'}</strong>
@@ -441,16 +431,3 @@ function NumberField({ label, name, spec, value, onCommit }: { label: string; na
   );
 }
 
-/** "4 digons, 1 pentagon" (names with a zero count left out). */
-function polytopeSummary(counts: Record<FactorName, number>): string {
-  const plural = (name: FactorName) => (name === 'dedicated' ? 'dedicated features' : name === 'other' ? 'other' : `${POLYTOPE_LABELS[name]}s`);
-  const parts = FACTOR_NAMES.filter((name) => counts[name] > 0).map((name) => `${counts[name]} ${counts[name] === 1 ? (name === 'dedicated' ? 'dedicated feature' : POLYTOPE_LABELS[name]) : plural(name)}`);
-  return parts.length ? parts.join(', ') : 'none (no learned features)';
-}
-
-function formatSeconds(s: number): string {
-  if (!Number.isFinite(s)) return '—';
-  if (s < 90) return `${Math.ceil(s)} s`;
-  if (s < 90 * 60) return `${Math.ceil(s / 60)} min`;
-  return `${(s / 3600).toFixed(1)} h`;
-}

@@ -66,6 +66,9 @@ export function estimatedCpuSeconds(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount
   return (CPU_MS_PER_INSTANCE_STEP_PER_NM * s.gn * s.gm * s.gcount * s.gsteps) / 1000 / Math.max(1, Math.min(workers, s.gcount));
 }
 
+/** WᵀW of the selected model is drawn up to this many features (beyond it, a note instead). */
+export const MAX_GRAM_FEATURES = 100;
+
 /** Above this n·m the section says a GPU (WebGL) is needed for a reasonable wait. */
 export const GPU_SIZE_NM = 1000;
 
