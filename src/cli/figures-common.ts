@@ -15,6 +15,15 @@ export interface PresetFigures {
   steps: number;
 }
 
+/** How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker threads. */
+export interface RenderOptions {
+  quick: boolean;
+  threads: number;
+}
+
+/** A section's headless renderer: trains one preset as the section does and draws its charts. */
+export type Renderer = (p: Preset, opts: RenderOptions, log: (s: string) => void) => Promise<PresetFigures>;
+
 /** A preset's settings, parsed at the same boundary as the page's URL; anything ignored is a bug. */
 export function presetValues<T extends ParamTable>(table: T, p: Preset): ParamValues<T> {
   const { values, ignored } = parseParams(table, presetSearch(p));

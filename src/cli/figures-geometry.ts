@@ -27,8 +27,9 @@ import { CURVE_STEPS, PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSo
 import { GEOMETRY_PARAMS, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
 import type { Preset } from '../state/presets';
 import { JsTrainer } from '../train/js-trainer';
-import type { TrainerState } from '../train/trainer';
-import { presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
+import { ThreadedJsTrainer } from '../train/threaded-trainer';
+import type { BatchedTrainer, TrainerState } from '../train/trainer';
+import { presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions } from './figures-common';
 
 export const GEOMETRY_SWEEP_FORMAT = 'superposition-explorable/geometry-sweep@1';
 /** The page's own export format for the perturbed pentagon (PerturbedPentagon.tsx), with the run's extras added. */
@@ -68,20 +69,20 @@ export function sweepSteps(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gste
   return Math.max(1, Math.min(s.gsteps, QUICK_GEOMETRY.sweepSteps, byWork));
 }
 
-export async function geometryFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
+export async function geometryFigures(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(GEOMETRY_PARAMS, p);
-  return isPentagonPreset(p) ? pentagonFigures(p, state, quick, log) : sweepFigures(p, state, quick, log);
+  return isPentagonPreset(p) ? pentagonFigures(p, state, quick, log) : sweepFigures(p, state, quick, threads, log);
 }
 
 /**
  * Train `steps` steps synchronously, logging progress at most every LOG_EVERY_MS; `onStep` runs
  * after every step (it decides itself whether to snapshot). Returns the final state.
  */
-async function train(trainer: JsTrainer, steps: number, label: string, log: (s: string) => void, onStep?: (step: number) => Promise<void>): Promise<TrainerState> {
+async function train(trainer: BatchedTrainer, steps: number, label: string, log: (s: string) => void, onStep?: (step: number) => Promise<void>): Promise<TrainerState> {
   let lastLog = performance.now();
   while (trainer.stepCount < steps) {
     // One step per call: a paper-sized step takes ≈ 1 s, so bigger chunks would starve the log.
-    trainer.stepSync(1);
+    await trainer.step(1);
     if (onStep) await onStep(trainer.stepCount);
     if (performance.now() - lastLog > LOG_EVERY_MS) {
       lastLog = performance.now();
@@ -93,7 +94,10 @@ async function train(trainer: JsTrainer, steps: number, label: string, log: (s: 
 
 const rows = (W: Float32Array, n: number, m: number): number[][] => Array.from({ length: n }, (_, i) => Array.from(W.subarray(i * m, (i + 1) * m)));
 
-async function sweepFigures(p: Preset, state: GeometryState, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
+/** Below this much work per step (instances × n × m) one thread wins: a step costs less than the message round trip. */
+const THREADED_MIN_WORK = 20_000;
+
+async function sweepFigures(p: Preset, state: GeometryState, quick: boolean, threads: number, log: (s: string) => void): Promise<PresetFigures> {
   const { gn: n, gm: m, gcount: count, gmax, gseed } = state;
   const config = geometryTrainConfig(state);
   const steps = sweepSteps(state, quick);
@@ -106,7 +110,10 @@ async function sweepFigures(p: Preset, state: GeometryState, quick: boolean, log
   // The section records snapshots for the selected model's timeline (every model's while small).
   const recorder = new DynamicsRecorder();
   const every = Math.max(1, Math.ceil(steps / DYNAMICS_SNAPSHOTS));
-  const trainer = new JsTrainer(config);
+  // Threads split the instances; same seeds, same streams, the same models as one JsTrainer.
+  const threaded = threads > 1 && count * n * m >= THREADED_MIN_WORK;
+  const trainer: BatchedTrainer = threaded ? new ThreadedJsTrainer(config, threads) : new JsTrainer(config);
+  if (threaded) log(`  on ${Math.min(threads, count)} worker threads`);
   const t0 = performance.now();
   let final: TrainerState;
   try {

@@ -1,6 +1,6 @@
 /**
  * The paper's figures, headless, from the page's own presets and code:
- *   npm run figures -- --out figures-out [--quick] [--only intro-s90,phase-2-1]
+ *   npm run figures -- --out figures-out [--quick] [--threads 2] [--only intro-s90,phase-2-1]
  * For every preset (src/state/presets.ts) it trains the setting exactly as its section does —
  * "at a glance": glanceTrainConfig + the JS trainer, best of the preset's seeds; "phase change":
  * the batched grid sweep with convergence, best seed per cell — and writes each chart the
@@ -25,7 +25,7 @@ import { PHASE_PARAMS } from '../state/phase';
 import { PRESETS, presetSearch, type Preset } from '../state/presets';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { JsTrainer } from '../train/js-trainer';
-import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
+import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions, type Renderer } from './figures-common';
 import { QUICK_GEOMETRY, geometryFigures } from './figures-geometry';
 import { buildModelJson } from './model-json';
 import { runPhaseSweep, summarise } from './sweep';
@@ -60,6 +60,7 @@ const USAGE = `Usage: npm run figures -- [options]
   --quick              short runs: ${QUICK.glanceSteps} steps per model; phase grids ${QUICK.phaseGrid}×${QUICK.phaseGrid}, ${QUICK.phaseSeeds} seed, ${QUICK.phaseSteps} steps;
                        geometry sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m, pentagon ${QUICK_GEOMETRY.pentagonSteps} steps
   --only <id,id,…>     only these presets (default: all)
+  --threads <int>      worker threads for the big batched runs (phase grids, geometry sweeps); the same models (default 1)
   --help
 Presets:
 ${PRESETS.map((p) => `  ${p.id.padEnd(14)} ${p.title}`).join('\n')}`;
@@ -67,17 +68,18 @@ ${PRESETS.map((p) => `  ${p.id.padEnd(14)} ${p.title}`).join('\n')}`;
 export interface FiguresArgs {
   out: string;
   quick: boolean;
+  threads: number;
   presets: Preset[];
 }
 
 export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
-  let values: { out?: string; quick?: boolean; only?: string; help?: boolean };
+  let values: { out?: string; quick?: boolean; only?: string; threads?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean' } },
+      options: { out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' } },
     }));
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -93,11 +95,13 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
     if (unknown.length) throw new UsageError(`--only: unknown preset ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${PRESETS.map((p) => p.id).join(', ')}`);
     presets = PRESETS.filter((p) => ids.includes(p.id));
   }
-  return { out, quick: !!values.quick, presets };
+  const threads = values.threads === undefined ? 1 : /^\d+$/.test(values.threads) ? Number(values.threads) : NaN;
+  if (!(threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(values.threads)}`);
+  return { out, quick: !!values.quick, threads, presets };
 }
 
 
-async function glanceFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
+async function glanceFigures(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(GLANCE_PARAMS, p);
   const config = glanceTrainConfig(state);
   const { n, m } = config;
@@ -149,7 +153,7 @@ async function glanceFigures(p: Preset, quick: boolean, log: (s: string) => void
   }
 }
 
-async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
+async function phaseFigures(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(PHASE_PARAMS, p);
   const experiment = state.pexp as PhaseExperiment;
   const resolution = quick ? Math.min(state.pgrid, QUICK.phaseGrid) : state.pgrid;
@@ -160,6 +164,7 @@ async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void)
   const res = await runPhaseSweep(grid, {
     maxSteps,
     path: 'js',
+    threads,
     convergence: { ...DEFAULT_CONVERGENCE },
     onProgress: (step, converged, total) => {
       if (performance.now() - lastLog > 5000) {
@@ -211,7 +216,7 @@ async function phaseFigures(p: Preset, quick: boolean, log: (s: string) => void)
 }
 
 /** Each section's headless renderer: trains a preset as the section does and draws its charts. */
-const RENDERERS: Record<Preset['section'], (p: Preset, quick: boolean, log: (s: string) => void) => Promise<PresetFigures>> = {
+const RENDERERS: Record<Preset['section'], Renderer> = {
   'at-a-glance': glanceFigures,
   'phase-change': phaseFigures,
   geometry: geometryFigures,
@@ -226,14 +231,14 @@ export async function runFigures(argv: string[], log: (s: string) => void = cons
     log(USAGE);
     return null;
   }
-  const { out, quick, presets } = args;
+  const { out, quick, threads, presets } = args;
   mkdirSync(out, { recursive: true });
   const index: FiguresIndex = { format: FIGURES_FORMAT, quick, presets: [] };
   const tAll = performance.now();
   for (const [k, p] of presets.entries()) {
     log(`[${k + 1}/${presets.length}] ${p.id}: ${p.title}${quick ? ' (quick)' : ''}`);
     const t0 = performance.now();
-    const { figures, json, steps } = await RENDERERS[p.section](p, quick, log);
+    const { figures, json, steps } = await RENDERERS[p.section](p, { quick, threads }, log);
     const files: string[] = [];
     for (const f of figures) {
       const name = `${p.id}-${f.name}.svg`;

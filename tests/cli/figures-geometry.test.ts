@@ -60,7 +60,8 @@ describe('geometry figures (quick)', () => {
     const t0 = performance.now();
     for (const p of GEOMETRY) {
       const log: string[] = [];
-      const r = await geometryFigures(p, true, (s) => log.push(s));
+      // Two threads: the GPU-sized sweeps take the threaded path, the small ones stay on one thread.
+      const r = await geometryFigures(p, { quick: true, threads: 2 }, (s) => log.push(s));
       // Written and read back as runFigures does, so what is checked is what lands on disk.
       for (const f of r.figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
       writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(r.json));
@@ -165,6 +166,9 @@ describe('geometry figures (quick)', () => {
         expect(log.some((l) => /^ {2}step \d+: m\/‖W‖_F² \d/.test(l)), p.id).toBe(true);
       }
     }
+    // the paper-sized sweep is big enough to split over threads; the m = 3 sweeps are not
+    expect(lines.get('geometry-paper')).toContain('  on 2 worker threads');
+    expect(lines.get('geometry-octahedron')!.some((l) => /worker threads/.test(l))).toBe(false);
   });
 
   it('finds one dimension per feature when dense and superposition when sparse (octahedron sweep)', () => {

@@ -27,6 +27,8 @@ describe('figures CLI', () => {
     [['--only', ','], /--only needs at least one preset id/],
     [['--out', ''], /--out must name a folder/],
     [['--quick', 'extra'], /Unexpected argument|positional/i],
+    [['--threads', '0'], /--threads must be a whole number from 1 to 64/],
+    [['--threads', '2.5'], /--threads must be a whole number from 1 to 64/],
   ])('rejects %j with a usage error', (argv, message) => {
     expect(() => parseFiguresArgs(argv)).toThrow(UsageError);
     expect(() => parseFiguresArgs(argv)).toThrow(message);
@@ -35,7 +37,8 @@ describe('figures CLI', () => {
   it('selects presets with --only, in preset order', () => {
     const args = parseFiguresArgs(['--only', 'phase-2-1,intro-dense', '--quick', '--out', 'x'])!;
     expect(args.presets.map((p) => p.id)).toEqual(['intro-dense', 'phase-2-1']);
-    expect(args).toMatchObject({ out: 'x', quick: true });
+    expect(args).toMatchObject({ out: 'x', quick: true, threads: 1 });
+    expect(parseFiguresArgs(['--threads', '2'])!.threads).toBe(2);
     expect(parseFiguresArgs([])!.presets).toHaveLength(PRESETS.length);
     expect(parseFiguresArgs(['--help'])).toBeNull();
   });
