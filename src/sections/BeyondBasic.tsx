@@ -7,10 +7,12 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
-import { GramHeatmap } from '../charts/GramHeatmap';
-import { LineChart, type LinePoint } from '../charts/LineChart';
-import { NeuronStackChart } from '../charts/NeuronStackChart';
-import { SetGeometry2D } from '../charts/SetGeometry2D';
+import { GramHeatmap, type GramHeatmapProps } from '../charts/GramHeatmap';
+import { LineChart, type LineChartProps, type LinePoint } from '../charts/LineChart';
+import { NeuronStackChart, type NeuronStackChartProps } from '../charts/NeuronStackChart';
+import { SetGeometry2D, type SetGeometry2DProps } from '../charts/SetGeometry2D';
+import { WeightMatrixChart, type WeightMatrixChartProps } from '../charts/WeightMatrixChart';
+import type { TrainConfig } from '../model/config';
 import { frobeniusSquared, gram } from '../model/metrics';
 import { adversarialVulnerability, countNeurons, findAsymmetricMotifs, neuronStacks, setGeometry, type AsymmetricMotif, type NeuronStack, type NeuronStatus } from '../model/variants/analysis';
 import { ANTICORRELATED_CONVENTION, CORRELATED_CONVENTION, setIndexOfFeature } from '../model/variants/correlated-data';
@@ -61,10 +63,10 @@ const PRESET_LABELS: Record<BeyondPresetId, string> = {
   adversarial: 'Adversarial vulnerability: n = 50, m = 5',
 };
 
-/** The n = 100, m = 40 sweep trains ~10 steps/s on a laptop core: cap its length (the paper used 30k steps). */
-export const ABS_SWEEP_MAX_STEPS = 2000;
+/** The n = 100, m = 40 sweep's speed on one CPU core (steps/s), for the cost note: its 30,000 steps take most of an hour. */
+const ABS_SWEEP_CPU_STEPS_PER_SECOND = 10;
 /** Inputs per adversarial evaluation (≈ 0.15 s per model on the main thread, measured in Node). */
-const ADVERSARIAL_SAMPLES = 1000;
+export const ADVERSARIAL_SAMPLES = 1000;
 
 export function isBeyondPreset(id: string): id is BeyondPresetId {
   return (BEYOND_PRESETS as readonly string[]).includes(id);
@@ -77,9 +79,12 @@ export function beyondPreset(id: BeyondPresetId, seed0 = 1): VariantPreset {
   return { ...p, config: { ...p.config, instances: p.config.instances.map((inst) => ({ ...inst, seed: inst.seed + seed0 - 1 })) } };
 }
 
-/** The step limit actually used for a preset (the big abs sweep is capped). */
-export function beyondSteps(id: BeyondPresetId, steps: number): number {
-  return id === 'abs-sweep' ? Math.min(steps, ABS_SWEEP_MAX_STEPS) : steps;
+/**
+ * The step limit actually used for a preset: the reader's choice, for every preset (the abs sweep
+ * too: the page states its cost instead of capping it). Kept as the one place that decides it.
+ */
+export function beyondSteps(_id: BeyondPresetId, steps: number): number {
+  return steps;
 }
 
 export function BeyondBasic({ state, onChange }: BeyondBasicProps) {
@@ -112,9 +117,9 @@ export function BeyondBasic({ state, onChange }: BeyondBasicProps) {
             type="range"
             name="vsteps"
             min={BEYOND_PARAMS.vsteps.min}
-            max={20_000}
+            max={BEYOND_PARAMS.vsteps.max}
             step={500}
-            value={Math.min(20_000, state.vsteps)}
+            value={state.vsteps}
             onChange={(e) => onChange({ vsteps: Number(e.target.value) })}
           />
         </label>
@@ -134,14 +139,14 @@ export function BeyondBasic({ state, onChange }: BeyondBasicProps) {
           />
         </label>
       </div>
-      <PresetProse id={id} />
+      <PresetProse id={id} steps={beyondSteps(id, state.vsteps)} />
       {/* a fresh worker per experiment: no stale snapshot of another preset can reach its charts */}
       <BeyondRun key={`${id}:${state.vseed}`} id={id} state={state} seen={visible.seen} />
     </section>
   );
 }
 
-function PresetProse({ id }: { id: BeyondPresetId }) {
+function PresetProse({ id, steps }: { id: BeyondPresetId; steps: number }) {
   switch (id) {
     case 'correlated-pairs':
     case 'three-correlated-pairs':
@@ -180,6 +185,8 @@ function PresetProse({ id }: { id: BeyondPresetId }) {
             stacked with its input weight per feature (colour = feature, negative below the axis). Dense data gives monosemantic neurons
             for the five most important features; sparser data packs more features per neuron (polysemantic). Ten features, five neurons,
             importance <Tex>{'0.75^i'}</Tex>, eight seeds per density — the paper kept the best of a thousand, so expect a rougher sweep.
+            Below the stacks, the same models' <Tex>{'W'}</Tex> as a matrix: one row per neuron (in the stack plot's order), one column per
+            feature, blue negative and red positive (each panel's legend gives its range).
           </p>
         </div>
       );
@@ -198,8 +205,9 @@ function PresetProse({ id }: { id: BeyondPresetId }) {
           {id === 'abs-sweep' ? (
             <p className="notice beyond-cost" role="note" data-testid="beyond-cost-note">
               Cost: 7 models of 100 features × 40 neurons, two weight matrices each. On one CPU core this trains roughly ten steps a second,
-              so the step limit is capped at {ABS_SWEEP_MAX_STEPS.toLocaleString('en-US')} (the paper trained 30,000 steps on a GPU). The
-              sparse models will not have finished organising; read the plots as a snapshot of training, not the paper's end state.
+              so the {steps.toLocaleString('en-US')} steps set here take about {formatSeconds(steps / ABS_SWEEP_CPU_STEPS_PER_SECOND)}, and the
+              paper's 30,000 steps (trained on a GPU) most of an hour; the status line shows the time left at the speed measured here. Stopped
+              early, the sparse models have not finished organising: read the plots as a snapshot of training, not the paper's end state.
             </p>
           ) : null}
         </div>
@@ -298,6 +306,172 @@ function BeyondRun({ id, state, seen }: RunProps) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Analyses and chart props behind the views: exported so that the headless figures
+// (src/cli/figures-beyond.ts) compute the same numbers and draw the same charts as the page.
+
+/** A run's batched weights and last minibatch losses (a Snapshot or a TrainerState). */
+export type BeyondWeights = Pick<Snapshot, 'W' | 'b' | 'loss'>;
+
+/** Within-set angles of instance j in whole degrees, as SetsView captions them (a dropped member has none). */
+export function setAngles(config: TrainConfig, weights: BeyondWeights, j: number): number[] {
+  const p = instanceParams(config, weights.W, weights.b, j);
+  return setGeometry(p.W1, config.m, config.featureSets ?? []).flatMap((s) => s.angles.map((a) => Math.round(a.degrees)));
+}
+
+/** SetsView's hidden-plane chart of the best model j of density group g. */
+export function setGeometryProps(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): SetGeometry2DProps {
+  const { config } = preset;
+  return {
+    W: instanceParams(config, weights.W, weights.b, j).W1,
+    n: config.n,
+    setOf: setIndexOfFeature(config.n, config.featureSets ?? []),
+    size: 190,
+    note: `loss ${fmtLoss(weights.loss[j])}`,
+    title: `${preset.title}, ${densityLabel(preset.densities[g])}`,
+  };
+}
+
+export interface LocalBasesAnalysis {
+  /** Per set: mean |angle − 90°| over its represented member pairs (NaN when there is none). */
+  sets: { set: number; meanDeviation: number; pairs: number }[];
+  /** The WᵀW chart. */
+  chart: GramHeatmapProps;
+}
+
+/** LocalBasesView: WᵀW and bias, and how close each set is to an orthogonal basis. */
+export function localBasesAnalysis(preset: VariantPreset, weights: BeyondWeights, j: number): LocalBasesAnalysis {
+  const { config } = preset;
+  const p = instanceParams(config, weights.W, weights.b, j);
+  const sets = setGeometry(p.W1, config.m, config.featureSets ?? []).map((s) => ({
+    set: s.set,
+    meanDeviation: s.angles.length ? s.angles.reduce((a, x) => a + Math.abs(x.degrees - 90), 0) / s.angles.length : NaN,
+    pairs: s.angles.length,
+  }));
+  return { sets, chart: { gram: gram(p.W1, config.n, config.m), bias: p.b, n: config.n, size: 300, title: `WᵀW, ${preset.title}` } };
+}
+
+export interface PrivilegedAnalysis {
+  counts: Record<NeuronStatus, number>;
+  /** The neuron stack plot. */
+  stacks: NeuronStackChartProps;
+  /** W as a matrix, rows in the stack plot's neuron order. */
+  matrix: WeightMatrixChartProps;
+}
+
+/**
+ * PrivilegedView for every density's best model: neuron stacks (inputs are non-negative), W as a
+ * matrix and the counts. Each matrix has its own colour scale, as each stack plot has its own axis:
+ * the sparse models' weights reach ~3.5 and would wash out the dense ones (~1) on a shared scale.
+ */
+export function privilegedAnalyses(preset: VariantPreset, weights: BeyondWeights, best: readonly number[]): PrivilegedAnalysis[] {
+  const { config } = preset;
+  return best.map((j, g) => {
+    const p = instanceParams(config, weights.W, weights.b, j);
+    const columns = neuronStacks(p.W1, config.n, config.m, { nonNegativeInputs: true });
+    const label = densityLabel(preset.densities[g]);
+    return {
+      counts: countNeurons(columns),
+      stacks: { columns, n: config.n, width: 220, height: 200, title: `Neuron stacks, ${preset.title}, ${label}` },
+      matrix: { W: p.W1, n: config.n, m: config.m, rowOrder: columns.map((c) => c.neuron), title: `W as a matrix, ${preset.title}, ${label}` },
+    };
+  });
+}
+
+export interface AbsAnalysis {
+  counts: Record<NeuronStatus, number>;
+  motifs: AsymmetricMotif[];
+  /** Features computed by a ReLU(x) / ReLU(−x) pair of monosemantic neurons. */
+  pairs: number;
+  /** The rescaled neuron stack plot, motif neurons outlined. */
+  stacks: NeuronStackChartProps;
+}
+
+/** AbsView: the untied abs model j (density group g): rescaled neuron stacks, counts and asymmetric-superposition motifs. */
+export function absAnalysis(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AbsAnalysis {
+  const { config } = preset;
+  const big = config.n > 10;
+  const p = instanceParams(config, weights.W, weights.b, j);
+  const columns = neuronStacks(p.W1, config.n, config.m, { W2: p.W2 });
+  const motifs = findAsymmetricMotifs(p.W1, p.W2, config.n, config.m);
+  return {
+    counts: countNeurons(columns),
+    motifs,
+    pairs: featurePairs(columns),
+    stacks: {
+      columns,
+      n: config.n,
+      highlight: [...new Set(motifs.map((m) => m.neuron))],
+      width: big ? 520 : 240,
+      height: big ? 240 : 200,
+      yLabel: 'input weight (rescaled)',
+      title: `Neuron stacks, ${preset.title}, ${densityLabel(preset.densities[g])}`,
+    },
+  };
+}
+
+/** Features computed by a ReLU(x) / ReLU(−x) pair of monosemantic neurons. */
+function featurePairs(stacks: readonly NeuronStack[]): number {
+  const pos = new Set<number>();
+  const neg = new Set<number>();
+  for (const s of stacks) if (s.status === 'monosemantic') (s.primarySign > 0 ? pos : neg).add(s.primary);
+  return [...pos].filter((f) => neg.has(f)).length;
+}
+
+export interface AdvPoint {
+  density: number;
+  perDim: number;
+  ratio: number;
+}
+
+/** The analytic attack on the best model j of density group g (ADVERSARIAL_SAMPLES inputs), as AdversarialView runs it. */
+export function adversarialPoint(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AdvPoint {
+  const { config } = preset;
+  const p = instanceParams(config, weights.W, weights.b, j);
+  const v = adversarialVulnerability(config, config.instances[j], p, { samples: ADVERSARIAL_SAMPLES });
+  return { density: preset.densities[g], perDim: frobeniusSquared(p.W1) / config.m, ratio: v.ratio };
+}
+
+const finitePts = (pts: LinePoint[]) => pts.filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y) && q.x > 0);
+
+/** The adversarial view's live chart: ‖W‖_F² / m of each density's best model against density. */
+export function perDimensionChartProps(preset: VariantPreset, weights: BeyondWeights, best: readonly number[]): LineChartProps {
+  const { config } = preset;
+  const points = finitePts(best.map((j, g) => ({ x: preset.densities[g], y: frobeniusSquared(instanceParams(config, weights.W, weights.b, j).W1) / config.m })));
+  return {
+    series: [{ name: '‖W‖_F² / m', points, color: '#4477AA', markers: true }],
+    xLabel: 'density 1 − S',
+    yLabel: 'features per dimension',
+    xScale: 'log',
+    title: 'Features per dimension vs density',
+    chart: 'beyond-perdim',
+    width: 380,
+    height: 240,
+  };
+}
+
+/** The vulnerability ratio against density ('density') or against features per dimension ('perdim'). */
+export function vulnerabilityChartProps(points: readonly AdvPoint[], against: 'density' | 'perdim'): LineChartProps {
+  const common = { yLabel: 'vulnerability ratio', references: [{ axis: 'y' as const, value: 1, label: 'baseline' }], width: 380, height: 240 };
+  if (against === 'density') {
+    return {
+      ...common,
+      series: [{ name: 'vulnerability ratio', points: finitePts(points.map((q) => ({ x: q.density, y: q.ratio }))), color: '#EE6677', markers: true }],
+      xLabel: 'density 1 − S',
+      xScale: 'log',
+      title: 'Adversarial vulnerability ratio vs density',
+      chart: 'beyond-vuln-density',
+    };
+  }
+  return {
+    ...common,
+    series: [{ name: 'vulnerability ratio', points: finitePts([...points].sort((a, b) => a.perDim - b.perDim).map((q) => ({ x: q.perDim, y: q.ratio }))), color: '#228833', markers: true }],
+    xLabel: 'features per dimension ‖W‖_F² / m',
+    title: 'Adversarial vulnerability ratio vs features per dimension',
+    chart: 'beyond-vuln-perdim',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Views
 
 export interface ViewProps {
@@ -310,32 +484,27 @@ export interface ViewProps {
   settled: boolean;
 }
 
-function densityLabel(d: number): string {
+export function densityLabel(d: number): string {
   return `1 − S = ${d >= 0.1 ? d.toFixed(2) : d.toPrecision(2)}`;
 }
 
 function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
-  const { config } = preset;
-  const sets = config.featureSets ?? [];
-  const setOf = useMemo(() => setIndexOfFeature(config.n, sets), [config.n, sets]);
-  const anti = sets[0]?.kind === 'anticorrelated';
+  const anti = preset.config.featureSets?.[0]?.kind === 'anticorrelated';
   return (
     <div className="beyond-grid">
       {best.map((j, g) => {
-        const p = instanceParams(config, snap.W, snap.b, j);
-        const geo = setGeometry(p.W1, config.m, sets);
-        const angles = geo.flatMap((s) => s.angles.map((a) => Math.round(a.degrees)));
+        const angles = setAngles(preset.config, snap, j);
         const d = preset.densities[g];
         return (
           <ChartFrame
             key={g}
             title={`${anti ? 'Member' : 'Set'} density ${d >= 0.1 ? d.toFixed(2) : d.toPrecision(2)}`}
-            exportName={`beyond-${preset.id}-${g}`}
+            exportName={`beyond-${preset.id}-geometry-${g}`}
             exportMeta={exportMeta}
             exportJson={exportJson}
             caption={angles.length ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}` : 'within-set angles: — (a member is dropped)'}
           >
-            <SetGeometry2D W={p.W1} n={config.n} setOf={setOf} size={190} note={`loss ${fmtLoss(snap.loss[j])}`} title={`${preset.title}, ${densityLabel(d)}`} />
+            <SetGeometry2D {...setGeometryProps(preset, snap, j, g)} />
           </ChartFrame>
         );
       })}
@@ -344,44 +513,46 @@ function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
 }
 
 function LocalBasesView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
-  const { config } = preset;
-  const j = best[0];
-  const p = instanceParams(config, snap.W, snap.b, j);
-  const G = gram(p.W1, config.n, config.m);
-  const geo = setGeometry(p.W1, config.m, config.featureSets ?? []);
-  const summary = geo.map((s) => {
-    const dev = s.angles.length ? s.angles.reduce((a, x) => a + Math.abs(x.degrees - 90), 0) / s.angles.length : NaN;
-    return `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(dev) ? dev.toFixed(1) : '—'}° over ${s.angles.length} pairs`;
-  });
+  const a = localBasesAnalysis(preset, snap, best[0]);
+  const summary = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`);
   return (
     <div className="beyond-grid">
       <ChartFrame title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)" exportName={`beyond-${preset.id}-wtw`} exportMeta={exportMeta} exportJson={exportJson} caption={summary.join('; ')}>
-        <GramHeatmap gram={G} bias={p.b} n={config.n} size={300} title={`WᵀW, ${preset.title}`} />
+        <GramHeatmap {...a.chart} />
       </ChartFrame>
     </div>
   );
 }
 
 function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
-  const { config } = preset;
-  const rows = best.map((j, g) => {
-    const p = instanceParams(config, snap.W, snap.b, j);
-    const stacks = neuronStacks(p.W1, config.n, config.m, { nonNegativeInputs: true });
-    return { g, j, stacks, counts: countNeurons(stacks) };
-  });
+  const rows = privilegedAnalyses(preset, snap, best);
   return (
     <>
       <div className="beyond-grid">
-        {rows.map(({ g, j, stacks, counts }) => (
+        {rows.map(({ stacks, counts }, g) => (
           <ChartFrame
             key={g}
             title={densityLabel(preset.densities[g])}
-            exportName={`beyond-${preset.id}-${g}`}
+            exportName={`beyond-${preset.id}-stacks-${g}`}
             exportMeta={exportMeta}
             exportJson={exportJson}
-            caption={`${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · loss ${fmtLoss(snap.loss[j])}`}
+            caption={`${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · loss ${fmtLoss(snap.loss[best[g]])}`}
           >
-            <NeuronStackChart columns={stacks} n={config.n} width={220} height={200} title={`Neuron stacks, ${preset.title}, ${densityLabel(preset.densities[g])}`} />
+            <NeuronStackChart {...stacks} />
+          </ChartFrame>
+        ))}
+      </div>
+      <div className="beyond-grid" data-testid="beyond-weight-matrices">
+        {rows.map(({ matrix }, g) => (
+          <ChartFrame
+            key={g}
+            title={`W as a matrix, ${densityLabel(preset.densities[g])}`}
+            exportName={`beyond-${preset.id}-matrix-${g}`}
+            exportMeta={exportMeta}
+            exportJson={exportJson}
+            caption="Rows: neurons in the stack plot's order. Columns: features, most important first."
+          >
+            <WeightMatrixChart {...matrix} />
           </ChartFrame>
         ))}
       </div>
@@ -416,30 +587,16 @@ function CountsTable({ densities, counts }: { densities: readonly number[]; coun
   );
 }
 
-/** Features computed by a ReLU(x) / ReLU(−x) pair of monosemantic neurons. */
-function featurePairs(stacks: readonly NeuronStack[]): number {
-  const pos = new Set<number>();
-  const neg = new Set<number>();
-  for (const s of stacks) if (s.status === 'monosemantic') (s.primarySign > 0 ? pos : neg).add(s.primary);
-  return [...pos].filter((f) => neg.has(f)).length;
-}
-
 function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
   const { config } = preset;
-  const big = config.n > 10;
-  const rows = best.map((j, g) => {
-    const p = instanceParams(config, snap.W, snap.b, j);
-    const stacks = neuronStacks(p.W1, config.n, config.m, { W2: p.W2 });
-    const motifs: AsymmetricMotif[] = findAsymmetricMotifs(p.W1, p.W2, config.n, config.m);
-    return { g, j, stacks, motifs, counts: countNeurons(stacks), pairs: featurePairs(stacks) };
-  });
+  const rows = best.map((j, g) => ({ g, j, ...absAnalysis(preset, snap, j, g) }));
   return (
-    <div className={big ? 'beyond-grid beyond-grid-wide' : 'beyond-grid'}>
+    <div className={config.n > 10 ? 'beyond-grid beyond-grid-wide' : 'beyond-grid'}>
       {rows.map(({ g, j, stacks, motifs, counts, pairs }) => (
         <ChartFrame
           key={g}
           title={densityLabel(preset.densities[g])}
-          exportName={`beyond-${preset.id}-${g}`}
+          exportName={`beyond-${preset.id}-stacks-${g}`}
           exportMeta={exportMeta}
           exportJson={exportJson}
           caption={
@@ -448,30 +605,14 @@ function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
             ` · loss ${fmtLoss(snap.loss[j])}`
           }
         >
-          <NeuronStackChart
-            columns={stacks}
-            n={config.n}
-            highlight={[...new Set(motifs.map((m) => m.neuron))]}
-            width={big ? 520 : 240}
-            height={big ? 240 : 200}
-            yLabel="input weight (rescaled)"
-            title={`Neuron stacks, ${preset.title}, ${densityLabel(preset.densities[g])}`}
-          />
+          <NeuronStackChart {...stacks} />
         </ChartFrame>
       ))}
     </div>
   );
 }
 
-interface AdvPoint {
-  density: number;
-  perDim: number;
-  ratio: number;
-}
-
 function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }: ViewProps) {
-  const { config } = preset;
-  const perDim = best.map((j) => frobeniusSquared(instanceParams(config, snap.W, snap.b, j).W1) / config.m);
   const [result, setResult] = useState<{ key: string; points: AdvPoint[]; ms: number } | null>(null);
   const key = `${snap.runId}:${snap.step}:${best.join(',')}`;
   // The attack runs on the main thread, one model per task so the page stays responsive.
@@ -487,11 +628,8 @@ function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }
         return;
       }
       const t0 = performance.now();
-      const j = best[g];
-      const p = instanceParams(config, snap.W, snap.b, j);
-      const v = adversarialVulnerability(config, config.instances[j], p, { samples: ADVERSARIAL_SAMPLES });
+      points.push(adversarialPoint(preset, snap, best[g], g));
       ms += performance.now() - t0;
-      points.push({ density: preset.densities[g], perDim: frobeniusSquared(p.W1) / config.m, ratio: v.ratio });
       timer = window.setTimeout(() => next(g + 1), 0);
     };
     let timer = window.setTimeout(() => next(0), 0);
@@ -503,21 +641,10 @@ function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, settled]);
   const current = result && result.key === key ? result : null;
-  const finitePts = (pts: LinePoint[]) => pts.filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y) && q.x > 0);
-  const densityPts = finitePts(preset.densities.map((d, g) => ({ x: d, y: perDim[g] })));
   return (
     <div className="beyond-grid beyond-grid-wide">
       <ChartFrame title="Features per dimension ‖W‖_F² / m (live)" exportName={`beyond-${preset.id}-perdim`} exportMeta={exportMeta} exportJson={exportJson}>
-        <LineChart
-          series={[{ name: '‖W‖_F² / m', points: densityPts, color: '#4477AA', markers: true }]}
-          xLabel="density 1 − S"
-          yLabel="features per dimension"
-          xScale="log"
-          title="Features per dimension vs density"
-          chart="beyond-perdim"
-          width={380}
-          height={240}
-        />
+        <LineChart {...perDimensionChartProps(preset, snap, best)} />
       </ChartFrame>
       {current ? (
         <>
@@ -528,29 +655,10 @@ function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }
             exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}
             caption={`Loss increase under the analytic attack relative to the no-superposition baseline (1 = as robust). ${ADVERSARIAL_SAMPLES} inputs per model; computed in ${Math.round(current.ms)} ms.`}
           >
-            <LineChart
-              series={[{ name: 'vulnerability ratio', points: finitePts(current.points.map((q) => ({ x: q.density, y: q.ratio }))), color: '#EE6677', markers: true }]}
-              xLabel="density 1 − S"
-              yLabel="vulnerability ratio"
-              xScale="log"
-              references={[{ axis: 'y', value: 1, label: 'baseline' }]}
-              title="Adversarial vulnerability ratio vs density"
-              chart="beyond-vuln-density"
-              width={380}
-              height={240}
-            />
+            <LineChart {...vulnerabilityChartProps(current.points, 'density')} />
           </ChartFrame>
           <ChartFrame title="Vulnerability ratio vs features per dimension" exportName={`beyond-${preset.id}-vs-perdim`} exportMeta={exportMeta} exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}>
-            <LineChart
-              series={[{ name: 'vulnerability ratio', points: finitePts([...current.points].sort((a, b) => a.perDim - b.perDim).map((q) => ({ x: q.perDim, y: q.ratio }))), color: '#228833', markers: true }]}
-              xLabel="features per dimension ‖W‖_F² / m"
-              yLabel="vulnerability ratio"
-              references={[{ axis: 'y', value: 1, label: 'baseline' }]}
-              title="Adversarial vulnerability ratio vs features per dimension"
-              chart="beyond-vuln-perdim"
-              width={380}
-              height={240}
-            />
+            <LineChart {...vulnerabilityChartProps(current.points, 'perdim')} />
           </ChartFrame>
         </>
       ) : (

@@ -8,7 +8,7 @@ import { SetGeometry2D } from '../../src/charts/SetGeometry2D';
 import { weightsPerInstance } from '../../src/model/variants/model';
 import { neuronStacks } from '../../src/model/variants/analysis';
 import { setIndexOfFeature } from '../../src/model/variants/correlated-data';
-import { ABS_SWEEP_MAX_STEPS, BeyondBasic, BeyondView, beyondPreset, beyondSteps, pickBest } from '../../src/sections/BeyondBasic';
+import { BeyondBasic, BeyondView, beyondPreset, beyondSteps, pickBest } from '../../src/sections/BeyondBasic';
 import { BEYOND_PARAMS, BEYOND_PRESETS } from '../../src/state/beyond';
 import { defaults, parseParams } from '../../src/state/url-params';
 
@@ -147,14 +147,15 @@ describe('SetGeometry2D', () => {
 });
 
 describe('BeyondBasic section helpers', () => {
-  it('every preset id builds, seeds shift with vseed, the abs sweep is capped', () => {
+  it('every preset id builds, seeds shift with vseed, the step limit is the reader\'s (the abs sweep is not capped)', () => {
     for (const id of BEYOND_PRESETS) {
       const p = beyondPreset(id, 5);
       expect(p.config.instances.length).toBe(p.densities.length * p.seeds);
       expect(p.config.instances[0].seed).toBe(5);
       expect(beyondPreset(id).config.instances[0].seed).toBe(1);
     }
-    expect(beyondSteps('abs-sweep', 30_000)).toBe(ABS_SWEEP_MAX_STEPS);
+    expect(beyondSteps('abs-sweep', BEYOND_PARAMS.vsteps.max)).toBe(30_000);
+    expect(beyondSteps('abs-sweep', 2500)).toBe(2500);
     expect(beyondSteps('abs-dense', 30_000)).toBe(30_000);
     expect(beyondPreset('local-orthogonal-bases').config.featureSets).toHaveLength(2);
   });
@@ -184,6 +185,9 @@ describe('BeyondBasic section helpers', () => {
     expect(html).toContain('name="vpreset"');
     expect(html).toMatch(/data-testid="beyond-status"[^>]*>starting</);
     expect(html).toContain('data-testid="beyond-cost-note"');
+    // no cap: the slider reaches the paper's 30,000 steps and the note states the cost instead
+    expect(html).toMatch(/name="vsteps"[^>]*max="30000"|max="30000"[^>]*name="vsteps"/);
+    expect(html).toMatch(/5,000 steps set here take about 9 min.*30,000 steps.*most of an hour/s);
     expect(html).not.toContain('beyond-chart-ready');
     for (const id of BEYOND_PRESETS) expect(html).toContain(`value="${id}"`);
   });
@@ -211,7 +215,11 @@ describe('BeyondBasic section helpers', () => {
       expect(svgs.length, id).toBeGreaterThan(0);
       for (const svg of svgs) expect(parse(svg).errors, id).toEqual([]);
       expect(html, id).toContain(`data-chart="${expected[id]}`);
-      if (id === 'privileged-basis') expect(html).toContain('data-testid="beyond-neuron-counts"');
+      if (id === 'privileged-basis') {
+        expect(html).toContain('data-testid="beyond-neuron-counts"');
+        // W as a matrix beside the neuron stacks, one per density
+        expect((html.match(/data-chart="weight-matrix"/g) ?? []).length).toBe(preset.densities.length);
+      }
       if (id === 'adversarial') expect(html).toContain('data-testid="beyond-adversarial-pending"');
     }
   });
