@@ -26,6 +26,7 @@ import { PRESETS, presetSearch, type Preset } from '../state/presets';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { JsTrainer } from '../train/js-trainer';
 import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions, type Renderer } from './figures-common';
+import { QUICK_BEYOND, beyondFigures } from './figures-beyond';
 import { QUICK_GEOMETRY, geometryFigures } from './figures-geometry';
 import { buildModelJson } from './model-json';
 import { runPhaseSweep, summarise } from './sweep';
@@ -58,7 +59,8 @@ export interface FiguresIndex {
 const USAGE = `Usage: npm run figures -- [options]
   --out <dir>          output folder, created if missing (default figures-out)
   --quick              short runs: ${QUICK.glanceSteps} steps per model; phase grids ${QUICK.phaseGrid}×${QUICK.phaseGrid}, ${QUICK.phaseSeeds} seed, ${QUICK.phaseSteps} steps;
-                       geometry sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m, pentagon ${QUICK_GEOMETRY.pentagonSteps} steps
+                       geometry sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m, pentagon ${QUICK_GEOMETRY.pentagonSteps} steps;
+                       beyond-the-basic-model experiments ${Math.min(...Object.values(QUICK_BEYOND.steps))}–${Math.max(...Object.values(QUICK_BEYOND.steps))} steps (abs sweep at batch ${QUICK_BEYOND.absSweepBatch})
   --only <id,id,…>     only these presets (default: all)
   --threads <int>      worker threads for the big batched runs (phase grids, geometry sweeps); the same models (default 1)
   --help
@@ -220,9 +222,7 @@ const RENDERERS: Record<Preset['section'], Renderer> = {
   'at-a-glance': glanceFigures,
   'phase-change': phaseFigures,
   geometry: geometryFigures,
-  'beyond-basic': async (p) => {
-    throw new Error(`preset ${p.id}: the beyond-basic section has no headless renderer yet`);
-  },
+  'beyond-basic': (p, { quick }, log) => beyondFigures(p, quick, log),
 };
 
 export async function runFigures(argv: string[], log: (s: string) => void = console.log): Promise<FiguresIndex | null> {

@@ -107,6 +107,22 @@ describe('figures CLI', () => {
     });
   });
 
+  it('dispatches every section: a quick geometry and beyond-basic preset land in the index with their files', async () => {
+    const out = join(dir, 'sections');
+    const index = (await runFigures(['--quick', '--only', 'geometry-octahedron,correlated-pairs', '--out', out], () => {}))!;
+    expect(index.presets.map((p) => [p.id, p.section])).toEqual([
+      ['geometry-octahedron', 'geometry'],
+      ['correlated-pairs', 'beyond-basic'],
+    ]);
+    for (const entry of index.presets) {
+      expect(entry.files.filter((f) => f.endsWith('.svg')).length, entry.id).toBeGreaterThanOrEqual(2);
+      expect(entry.files.at(-1)).toBe(`${entry.id}.json`);
+      for (const f of entry.files) expect(existsSync(join(out, f)), f).toBe(true);
+      expect(entry.steps).toBeGreaterThan(0);
+    }
+    expect(index.presets[0].files).toContain('geometry-octahedron-model-9-3d.svg');
+  });
+
   it('exits with status 2 and one error line on bad arguments', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/figures.ts', '--only', 'nope'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
