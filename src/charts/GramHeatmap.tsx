@@ -4,7 +4,6 @@
  * interference between features i and j.
  */
 import {
-  AXIS_COLOR,
   BACKGROUND,
   FONT_SIZE,
   HEADING_FONT_SIZE,
@@ -15,10 +14,10 @@ import {
   divergingColor,
   finite,
   fmt,
-  legendSwatches,
   px,
   svgRootProps,
 } from './theme';
+import { DivergingLegend } from './chart-parts';
 
 export interface GramHeatmapProps {
   /** Row-major nÃ—n Gram matrix, G[i*n + j] = W_i Â· W_j. */
@@ -35,7 +34,6 @@ export interface GramHeatmapProps {
 const MAX_LABELLED_FEATURES = 20;
 /** Cell separators only while cells are large enough for a hairline not to dominate. */
 const MAX_STROKED_FEATURES = 40;
-const LEGEND_SWATCHES = 40;
 
 export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix Wáµ€W and bias b' }: GramHeatmapProps) {
   const count = Math.max(0, Math.floor(finite(n)));
@@ -57,7 +55,6 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix Wá
   const width = Math.max(biasX + biasWidth + 10, left + legendWidth + 96);
   const height = legendY + legendHeight + 18;
 
-  const legendScale = (v: number) => left + ((v + 1) / 2) * legendWidth;
   const cellStroke = count <= MAX_STROKED_FEATURES ? BACKGROUND : 'none';
 
   const cells = [];
@@ -162,38 +159,7 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix Wá
       <g data-layer="bias">{biasCells}</g>
       <g data-layer="labels">{indexLabels}</g>
       <g data-layer="legend">
-        {legendSwatches(left, legendWidth, LEGEND_SWATCHES, (t) => divergingColor(t * 2 - 1)).map((s) => (
-          <rect key={s.x} x={s.x} y={px(legendY)} width={s.width} height={legendHeight} fill={s.fill} />
-        ))}
-        <rect
-          x={px(left)}
-          y={px(legendY)}
-          width={px(legendWidth)}
-          height={legendHeight}
-          fill="none"
-          stroke={AXIS_COLOR}
-          strokeWidth={0.5}
-        />
-        {[-1, 0, 1].map((v) => (
-          <g key={v}>
-            <line
-              x1={px(legendScale(v))}
-              x2={px(legendScale(v))}
-              y1={px(legendY + legendHeight)}
-              y2={px(legendY + legendHeight + 3)}
-              stroke={AXIS_COLOR}
-            />
-            <text
-              x={px(legendScale(v))}
-              y={px(legendY + legendHeight + 13)}
-              textAnchor="middle"
-              fontSize={FONT_SIZE - 1}
-              fill={MUTED_TEXT_COLOR}
-            >
-              {String(v)}
-            </text>
-          </g>
-        ))}
+        <DivergingLegend x={left} y={legendY} width={legendWidth} height={legendHeight} half={1} ticks={[-1, 0, 1].map((v) => ({ value: v, label: String(v) }))} />
         <text
           x={px(left + legendWidth + 8)}
           y={px(legendY + legendHeight / 2)}

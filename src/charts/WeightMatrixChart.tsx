@@ -6,7 +6,6 @@
  */
 import { scaleBand, scaleLinear } from 'd3';
 import {
-  AXIS_COLOR,
   BACKGROUND,
   FONT_SIZE,
   HEADING_FONT_SIZE,
@@ -16,10 +15,10 @@ import {
   divergingColor,
   finite,
   fmt,
-  legendSwatches,
   px,
   svgRootProps,
 } from './theme';
+import { DivergingLegend } from './chart-parts';
 
 export interface WeightMatrixChartProps {
   /** Feature-major n×m weights (the project's layout): W[i·m + k] is neuron k's weight on feature i. */
@@ -39,7 +38,6 @@ export interface WeightMatrixChartProps {
 
 /** Index labels only while they stay legible. */
 const MAX_LABELLED = 40;
-const LEGEND_SWATCHES = 40;
 
 /** The largest finite |W| (0 if none): a shared colour scale for several panels. */
 export function maxAbsWeight(W: ArrayLike<number>): number {
@@ -76,7 +74,6 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
   const legendY = matrixTop + matrixH + 14;
   const legendHeight = 10;
   const legendWidth = Math.max(100, Math.min(180, matrixW));
-  const legendX = scaleLinear().domain([-top, top]).range([left, left + legendWidth]);
   const width = Math.max(left + matrixW + 10, left + legendWidth + 16);
   const height = legendY + legendHeight + 30;
   const stroke = cols <= MAX_LABELLED ? BACKGROUND : 'none';
@@ -147,18 +144,7 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
       <g data-layer="matrix">{cells}</g>
       <g data-layer="labels">{indexLabels}</g>
       <g data-layer="legend">
-        {legendSwatches(left, legendWidth, LEGEND_SWATCHES, (t) => divergingColor(t * 2 - 1)).map((s) => (
-          <rect key={s.x} x={s.x} y={px(legendY)} width={s.width} height={legendHeight} fill={s.fill} />
-        ))}
-        <rect x={px(left)} y={px(legendY)} width={px(legendWidth)} height={legendHeight} fill="none" stroke={AXIS_COLOR} strokeWidth={0.5} />
-        {[-top, 0, top].map((v) => (
-          <g key={v}>
-            <line x1={px(legendX(v))} x2={px(legendX(v))} y1={px(legendY + legendHeight)} y2={px(legendY + legendHeight + 3)} stroke={AXIS_COLOR} />
-            <text x={px(legendX(v))} y={px(legendY + legendHeight + 13)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-              {fmt(v)}
-            </text>
-          </g>
-        ))}
+        <DivergingLegend x={left} y={legendY} width={legendWidth} height={legendHeight} half={top} ticks={[-top, 0, top].map((v) => ({ value: v, label: fmt(v) }))} />
         <text x={px(left + legendWidth / 2)} y={px(legendY + legendHeight + 26)} textAnchor="middle" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
           {`W[k, i]: blue −, red +`}
         </text>

@@ -4,7 +4,7 @@
  * inside exported SVGs exactly as on screen.
  */
 import type { ReactElement } from 'react';
-import { AXIS_COLOR, FONT_SIZE, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, FONT_SIZE, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, divergingColor, finite, fmt, legendSwatches, px } from './theme';
 
 /**
  * Paul Tol's "bright" qualitative scheme (colour-blind safe), minus its light grey, ordered so the
@@ -209,4 +209,37 @@ export function logTicks(lo: number, hi: number): number[] {
   }
   const decades = out.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
   return decades.length >= 2 ? decades : out;
+}
+
+export interface DivergingLegendProps {
+  /** Left edge, top edge, size of the colour bar. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The value at each end of the bar: the bar spans [−half, half], blue to red. */
+  half: number;
+  /** Values to tick, with their labels. */
+  ticks: readonly { value: number; label: string }[];
+}
+
+/** The diverging colour bar of the signed-value heatmaps (WᵀW, W): swatches, outline and ticks. */
+export function DivergingLegend({ x, y, width, height, half, ticks }: DivergingLegendProps): ReactElement {
+  const at = (v: number) => x + ((v / half + 1) / 2) * width;
+  return (
+    <>
+      {legendSwatches(x, width, 40, (t) => divergingColor(t * 2 - 1)).map((s) => (
+        <rect key={s.x} x={s.x} y={px(y)} width={s.width} height={height} fill={s.fill} />
+      ))}
+      <rect x={px(x)} y={px(y)} width={px(width)} height={height} fill="none" stroke={AXIS_COLOR} strokeWidth={0.5} />
+      {ticks.map((t) => (
+        <g key={t.value}>
+          <line x1={px(at(t.value))} x2={px(at(t.value))} y1={px(y + height)} y2={px(y + height + 3)} stroke={AXIS_COLOR} />
+          <text x={px(at(t.value))} y={px(y + height + 13)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
+            {t.label}
+          </text>
+        </g>
+      ))}
+    </>
+  );
 }
