@@ -12,22 +12,21 @@
  *   abs-dense, abs-sweep: stacks-<g>
  *   adversarial: perdim, vs-density, vs-perdim
  */
-import { register } from 'node:module';
 import type { ExportMeta } from '../charts/export';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { LineChart } from '../charts/LineChart';
 import { NeuronStackChart } from '../charts/NeuronStackChart';
 import { SetGeometry2D } from '../charts/SetGeometry2D';
+import { formatDuration as fmtDuration } from '../charts/theme';
 import { WeightMatrixChart } from '../charts/WeightMatrixChart';
 import { instanceParams } from '../model/variants/model';
 import type { VariantPreset } from '../model/variants/presets';
+import * as beyondRun from '../sections/beyond-run';
 import { BEYOND_PARAMS, type BeyondPresetId } from '../state/beyond';
 import type { Preset } from '../state/presets';
 import { createTrainer } from '../train/backend';
 import type { TrainerState } from '../train/trainer';
 import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
-
-type Section = typeof import('../sections/BeyondBasic');
 
 export const BEYOND_FIGURES_FORMAT = 'superposition-explorable/variant-figures@1';
 
@@ -94,27 +93,8 @@ export interface BeyondFiguresJson {
   run: { path: 'js'; seconds: number; stepsPerSecond: number };
 }
 
-let section: Promise<Section> | null = null;
-
-/**
- * The section module, loaded on first use. It imports its stylesheet (Vite bundles it); plain Node
- * (npm run figures runs under tsx) cannot load .css, so there a loader hook turns any .css import
- * into an empty module. Under Vite (vitest) import.meta.env exists and CSS is handled already.
- */
-function loadSection(): Promise<Section> {
-  section ??= (() => {
-    if (typeof (import.meta as { env?: unknown }).env !== 'object') {
-      const hook = `export async function load(url, context, next) { return url.endsWith('.css') ? { format: 'module', source: '', shortCircuit: true } : next(url, context); }`;
-      register(`data:text/javascript,${encodeURIComponent(hook)}`);
-    }
-    return import('../sections/BeyondBasic');
-  })();
-  return section;
-}
-
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null);
 const rows = (A: Float32Array, n: number, m: number) => Array.from({ length: n }, (_, i) => Array.from(A.subarray(i * m, (i + 1) * m)));
-const fmtDuration = (s: number) => (s < 90 ? `${Math.ceil(s)} s` : `${Math.ceil(s / 60)} min`);
 
 /** Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s. */
 async function train(preset: VariantPreset, steps: number, log: (s: string) => void): Promise<{ state: TrainerState; seconds: number }> {
@@ -152,12 +132,11 @@ async function train(preset: VariantPreset, steps: number, log: (s: string) => v
 }
 
 export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
-  const S = await loadSection();
   const state = presetValues(BEYOND_PARAMS, p);
-  if (!S.isBeyondPreset(state.vpreset)) throw new Error(`preset ${p.id}: unknown experiment "${state.vpreset}"`);
+  if (!beyondRun.isBeyondPreset(state.vpreset)) throw new Error(`preset ${p.id}: unknown experiment "${state.vpreset}"`);
   const id = state.vpreset;
-  const full = S.beyondPreset(id, state.vseed);
-  const limit = S.beyondSteps(id, state.vsteps);
+  const full = beyondRun.beyondPreset(id, state.vseed);
+  const limit = beyondRun.beyondSteps(id, state.vsteps);
   const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
   const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
   const preset: VariantPreset = batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
@@ -168,7 +147,7 @@ export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) 
   const { state: trained, seconds } = await train(preset, steps, log);
   const step = trained.step;
   // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
-  const best = S.pickBest(preset, trained, true);
+  const best = beyondRun.pickBest(preset, trained, true);
   const shown: ShownModel[] = best.map((j, g) => ({ density: densities[g], index: j, seed: config.instances[j].seed, loss: trained.loss[j] }));
 
   const described =
@@ -177,7 +156,7 @@ export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) 
   const quickNote = quick ? ` (quick run: ${step.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})` : '';
   const metaConfig = { preset: p.id, ...state, steps: limit, quick, trainedSteps: step, batchSize, step, best: shown.map((s) => s.seed) };
   const meta = (g?: number): ExportMeta => ({
-    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${S.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
+    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
     config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], seed: shown[g].seed },
   });
 
@@ -186,23 +165,23 @@ export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) 
   let line: string;
   const perDensity = (g: number) => `${fmtDensity(densities[g])}`;
   if (id === 'correlated-pairs' || id === 'anticorrelated-pairs' || id === 'three-correlated-pairs') {
-    const angles = best.map((j) => S.setAngles(config, trained, j));
-    best.forEach((j, g) => figures.push({ name: `geometry-${g}`, svg: svgOf(SetGeometry2D, S.setGeometryProps(preset, trained, j, g), meta(g)) }));
+    const angles = best.map((j) => beyondRun.setAngles(config, trained, j));
+    best.forEach((j, g) => figures.push({ name: `geometry-${g}`, svg: svgOf(SetGeometry2D, beyondRun.setGeometryProps(preset, trained, j, g), meta(g)) }));
     summary = { kind: 'within-set-angles', perDensity: shown.map((s, g) => ({ ...s, angles: angles[g] })) };
     line = `within-set angles (degrees) per density: ${angles.map((a, g) => `${perDensity(g)}: ${a.length ? a.join('/') : '— (member dropped)'}`).join(' · ')}`;
   } else if (id === 'local-orthogonal-bases') {
-    const a = S.localBasesAnalysis(preset, trained, best[0]);
+    const a = beyondRun.localBasesAnalysis(preset, trained, best[0]);
     figures.push({ name: 'wtw', svg: svgOf(GramHeatmap, a.chart, meta(0)) });
     summary = { kind: 'local-orthogonal-bases', ...shown[0], sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })) };
     line = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`).join('; ');
   } else if (id === 'privileged-basis') {
-    const rowsOf = S.privilegedAnalyses(preset, trained, best);
+    const rowsOf = beyondRun.privilegedAnalyses(preset, trained, best);
     rowsOf.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
     rowsOf.forEach((r, g) => figures.push({ name: `matrix-${g}`, svg: svgOf(WeightMatrixChart, r.matrix, meta(g)) }));
     summary = { kind: 'neuron-counts', perDensity: shown.map((s, g) => ({ ...s, ...rowsOf[g].counts })) };
     line = `neurons mono/poly/dead per density: ${rowsOf.map((r, g) => `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead}`).join(' · ')}`;
   } else if (id === 'abs-dense' || id === 'abs-sweep') {
-    const rowsOf = best.map((j, g) => S.absAnalysis(preset, trained, j, g));
+    const rowsOf = best.map((j, g) => beyondRun.absAnalysis(preset, trained, j, g));
     rowsOf.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
     summary = {
       kind: 'abs-neurons',
@@ -213,14 +192,14 @@ export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) 
       rowsOf.map((r, g) => `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead} · ${r.pairs}/${n} · ${r.motifs.length}`).join('; ');
   } else {
     const t0 = performance.now();
-    const points = best.map((j, g) => S.adversarialPoint(preset, trained, j, g));
+    const points = best.map((j, g) => beyondRun.adversarialPoint(preset, trained, j, g));
     const ms = performance.now() - t0;
     figures.push(
-      { name: 'perdim', svg: svgOf(LineChart, S.perDimensionChartProps(preset, trained, best), meta()) },
-      { name: 'vs-density', svg: svgOf(LineChart, S.vulnerabilityChartProps(points, 'density'), meta()) },
-      { name: 'vs-perdim', svg: svgOf(LineChart, S.vulnerabilityChartProps(points, 'perdim'), meta()) },
+      { name: 'perdim', svg: svgOf(LineChart, beyondRun.perDimensionChartProps(preset, trained, best), meta()) },
+      { name: 'vs-density', svg: svgOf(LineChart, beyondRun.vulnerabilityChartProps(points, 'density'), meta()) },
+      { name: 'vs-perdim', svg: svgOf(LineChart, beyondRun.vulnerabilityChartProps(points, 'perdim'), meta()) },
     );
-    summary = { kind: 'adversarial', samples: S.ADVERSARIAL_SAMPLES, ms: Math.round(ms), perDensity: shown.map((s, g) => ({ ...s, perDim: round(points[g].perDim), ratio: round(points[g].ratio) })) };
+    summary = { kind: 'adversarial', samples: beyondRun.ADVERSARIAL_SAMPLES, ms: Math.round(ms), perDensity: shown.map((s, g) => ({ ...s, perDim: round(points[g].perDim), ratio: round(points[g].ratio) })) };
     line = `vulnerability ratio (features per dimension) per density: ${points.map((q, g) => `${perDensity(g)}: ${q.ratio.toFixed(2)} (${q.perDim.toFixed(2)})`).join(' · ')}`;
   }
   log(`  step ${step} in ${seconds.toFixed(1)} s: ${line}`);

@@ -18,7 +18,7 @@ export type BeyondPresetId = (typeof BEYOND_PRESETS)[number];
 export const BEYOND_PARAMS = {
   /** Which variant experiment trains. */
   vpreset: { kind: 'enum', values: BEYOND_PRESETS, default: 'correlated-pairs' },
-  /** Step limit (the n = 100, m = 40 absolute-value sweep is capped lower, see BeyondBasic). */
+  /** Step limit of the chosen experiment (the paper: 10,000; 30,000 for the n = 100, m = 40 absolute-value sweep). */
   vsteps: { kind: 'int', min: 500, max: 30_000, default: 5000 },
   /** First seed; each density trains seeds vseed, vseed + 1, … */
   vseed: { kind: 'int', min: 1, max: 100_000, default: 1 },

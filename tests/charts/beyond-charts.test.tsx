@@ -8,7 +8,8 @@ import { SetGeometry2D } from '../../src/charts/SetGeometry2D';
 import { weightsPerInstance } from '../../src/model/variants/model';
 import { neuronStacks } from '../../src/model/variants/analysis';
 import { setIndexOfFeature } from '../../src/model/variants/correlated-data';
-import { BeyondBasic, BeyondView, beyondPreset, beyondSteps, pickBest } from '../../src/sections/BeyondBasic';
+import { BeyondBasic, BeyondView } from '../../src/sections/BeyondBasic';
+import { beyondPreset, beyondSteps, pickBest } from '../../src/sections/beyond-run';
 import { BEYOND_PARAMS, BEYOND_PRESETS } from '../../src/state/beyond';
 import { defaults, parseParams } from '../../src/state/url-params';
 

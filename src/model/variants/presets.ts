@@ -77,7 +77,9 @@ export const anticorrelatedPairs = (seeds = 3) =>
 
 /**
  * 3 correlated pairs in m = 2 across the collapse regimes (measured with this trainer, best of 4:
- * none collapsed at 0.01–0.03, one at 0.1, two at 0.18, all three at 0.3 and 0.6).
+ * none collapsed at 0.01–0.03, one at 0.1, two at 0.18, all three at 0.3 and 0.6; with the
+ * preset's 3 seeds, 10,000 steps: one at 0.03, two at 0.1, all three from 0.18 on — where the
+ * collapse starts depends on the seeds, not whether it happens).
  */
 export const threeCorrelatedPairs = (seeds = 3) =>
   preset('three-correlated-pairs', '3 correlated pairs in m = 2 (collapse to principal components)', [0.01, 0.03, 0.1, 0.18, 0.3, 0.6], seeds, PAPER_STEPS, {
