@@ -26,7 +26,7 @@ import { BEYOND_PARAMS, type BeyondPresetId } from '../state/beyond';
 import type { Preset } from '../state/presets';
 import { createTrainer } from '../train/backend';
 import type { TrainerState } from '../train/trainer';
-import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures } from './figures-common';
+import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions } from './figures-common';
 
 export const BEYOND_FIGURES_FORMAT = 'superposition-explorable/variant-figures@1';
 
@@ -131,7 +131,7 @@ async function train(preset: VariantPreset, steps: number, log: (s: string) => v
   }
 }
 
-export async function beyondFigures(p: Preset, quick: boolean, log: (s: string) => void): Promise<PresetFigures> {
+export async function beyondFigures(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(BEYOND_PARAMS, p);
   if (!beyondRun.isBeyondPreset(state.vpreset)) throw new Error(`preset ${p.id}: unknown experiment "${state.vpreset}"`);
   const id = state.vpreset;

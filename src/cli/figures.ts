@@ -222,7 +222,7 @@ const RENDERERS: Record<Preset['section'], Renderer> = {
   'at-a-glance': glanceFigures,
   'phase-change': phaseFigures,
   geometry: geometryFigures,
-  'beyond-basic': (p, { quick }, log) => beyondFigures(p, quick, log),
+  'beyond-basic': beyondFigures,
 };
 
 export async function runFigures(argv: string[], log: (s: string) => void = console.log): Promise<FiguresIndex | null> {

@@ -51,7 +51,7 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
     const t0 = performance.now();
     for (const p of presets) {
       const logs: string[] = [];
-      const { figures, json, steps } = await beyondFigures(p, true, (s) => logs.push(s));
+      const { figures, json, steps } = await beyondFigures(p, { quick: true, threads: 1 }, (s) => logs.push(s));
       for (const f of figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
       writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(json));
       written.set(p.id, { names: figures.map((f) => f.name), steps, logs });
