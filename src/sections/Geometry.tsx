@@ -45,7 +45,10 @@ export function Geometry({ state, onChange }: GeometryProps) {
   // batched program in one worker, so WebGL runs the whole sweep at once.
   const shards = big ? 1 : Math.min(CORES, count);
   const visible = useVisible<HTMLElement>();
-  const run = useTrainingRun(config, { maxSteps: gsteps, warmStart: false, path: 'auto', convergence: null, autoStart: false, keepHistory: false, maxHz: big ? 2 : 5, shards });
+  // Small sweeps train on the 'js' path, the fastest CPU path at this size and the one the Node
+  // tests and `npm run figures` use, so a 3-D preset forms exactly the polytope measured there;
+  // GPU-sized ones let the worker pick (WebGL where it is faster).
+  const run = useTrainingRun(config, { maxSteps: gsteps, warmStart: false, path: big ? 'auto' : 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: big ? 2 : 5, shards });
   const snap = run.snapshot && run.snapshot.W.length === count * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
