@@ -7,8 +7,8 @@
  */
 import { scaleLinear, scaleLog } from 'd3';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';
-import { sweepKeyHandler, sweepLogTicks, sweepXDomain } from './DimsPerFeatureChart';
-import { AXIS_COLOR, BACKGROUND, FONT_SIZE, GRID_COLOR, LINE_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+import { SweepAxes, sweepKeyHandler, sweepLogTicks, sweepXDomain } from './DimsPerFeatureChart';
+import { AXIS_COLOR, BACKGROUND, GRID_COLOR, LINE_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
 
 export interface DimensionalityModel {
   /** 1/(1 − S) of the model. */
@@ -168,33 +168,7 @@ export function DimensionalityScatter({
         ))}
       </g>
       <g data-layer="points">{groups}</g>
-      <rect x={px(plot.x0)} y={px(plot.y0)} width={px(plot.x1 - plot.x0)} height={px(plot.y1 - plot.y0)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} pointerEvents="none" />
-      <g data-layer="x-axis">
-        {xTicks.map((t) => (
-          <g key={t} data-tick={t}>
-            <line x1={px(x(t))} x2={px(x(t))} y1={px(plot.y1)} y2={px(plot.y1 + 5)} stroke={AXIS_COLOR} />
-            <text x={px(x(t))} y={px(plot.y1 + 16)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        <text x={px((plot.x0 + plot.x1) / 2)} y={px(plot.y1 + 32)} textAnchor="middle" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
-          1/(1 − S) (log scale; sparser →)
-        </text>
-      </g>
-      <g data-layer="y-axis">
-        {yTicks.map((t) => (
-          <g key={t}>
-            <line x1={px(plot.x0 - 5)} x2={px(plot.x0)} y1={px(y(t))} y2={px(y(t))} stroke={AXIS_COLOR} />
-            <text x={px(plot.x0 - 7)} y={px(y(t))} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        <text transform={`translate(${px(13)},${px((plot.y0 + plot.y1) / 2)}) rotate(-90)`} textAnchor="middle" dominantBaseline="central" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
-          feature dimensionality D_i
-        </text>
-      </g>
+      <SweepAxes plot={plot} x={x} y={y} xTicks={xTicks} yTicks={yTicks} yLabel="feature dimensionality D_i" />
     </svg>
   );
 }

@@ -208,6 +208,26 @@ export function DimsPerFeatureChart({
             );
           })}
       </g>
+      <SweepAxes plot={plot} x={x} y={y} xTicks={xTicks} yTicks={yTicks} yLabel="m / ‖W‖²_F" />
+    </svg>
+  );
+}
+
+/** Plot area of a sweep chart, in px. */
+export interface SweepPlot {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * The frame and axes the sweep charts share: 1/(1 − S) on a log x-axis below, the chart's own
+ * quantity on the left (drawn after the marks, so the frame stays on top).
+ */
+export function SweepAxes({ plot, x, y, xTicks, yTicks, yLabel }: { plot: SweepPlot; x: (v: number) => number; y: (v: number) => number; xTicks: readonly number[]; yTicks: readonly number[]; yLabel: string }) {
+  return (
+    <>
       <rect x={px(plot.x0)} y={px(plot.y0)} width={px(plot.x1 - plot.x0)} height={px(plot.y1 - plot.y0)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} pointerEvents="none" />
       <g data-layer="x-axis">
         {xTicks.map((t) => (
@@ -232,9 +252,9 @@ export function DimsPerFeatureChart({
           </g>
         ))}
         <text transform={`translate(${px(13)},${px((plot.y0 + plot.y1) / 2)}) rotate(-90)`} textAnchor="middle" dominantBaseline="central" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
-          m / ‖W‖²_F
+          {yLabel}
         </text>
       </g>
-    </svg>
+    </>
   );
 }
