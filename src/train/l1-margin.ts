@@ -15,7 +15,7 @@ import { fillSparseUniform, sparseBatch } from '../model/data';
 import { EVAL_STREAM } from '../model/evaluate';
 import { superposition } from '../model/metrics';
 import { Rng, deriveSeed } from '../model/rng';
-import { adamWUpdate } from './js-trainer';
+import { adamWUpdate } from './cpu-trainer';
 
 /** Total superposition Σ_i Σ_{j≠i} (Ŵ_i · W_j)² of one instance (features with ~0 norm count 0). */
 export function totalSuperposition(W: Float32Array, n: number, m: number): number {

@@ -22,9 +22,9 @@ import { Rng, deriveSeed } from '../model/rng';
 import { notebookInitStd } from '../model/config';
 import { fillVariantBatch, variantData, type VariantData } from '../model/variants/correlated-data';
 import { variantModel, weightsPerInstance, type VariantModel } from '../model/variants/model';
-import { adamWUpdate } from './js-trainer';
 import { UNROLL_MAX_M } from './js-kernel';
-import { STREAM, dataStreams, type BatchedTrainer, type TrainerState } from './trainer';
+import { CpuAdamTrainer, adamWUpdate } from './cpu-trainer';
+import { STREAM, dataStreams } from './trainer';
 
 /** Extra label of W2's initialisation stream (W1 uses the basic trainers' init stream). */
 export const W2_INIT_LABEL = 2;
@@ -245,15 +245,9 @@ export function variantInitialWeights(config: TrainConfig): Float32Array {
   return W;
 }
 
-export class VariantTrainer implements BatchedTrainer {
-  readonly path = 'js' as const;
+/** The variants' trainer; its W layout is [I, n, m] tied and [I, 2, n, m] untied (see model/variants/model.ts). */
+export class VariantTrainer extends CpuAdamTrainer {
   readonly model: VariantModel;
-  private readonly W: Float64Array;
-  private readonly b: Float64Array;
-  private readonly mW: Float64Array;
-  private readonly vW: Float64Array;
-  private readonly mb: Float64Array;
-  private readonly vb: Float64Array;
   private readonly gW1: Float64Array;
   private readonly gW2: Float64Array;
   private readonly gb: Float64Array;
@@ -262,30 +256,14 @@ export class VariantTrainer implements BatchedTrainer {
   private readonly kernel: VariantKernel;
   private readonly data: VariantData[];
   private readonly rngs: Rng[];
-  private readonly loss: Float32Array;
-  private readonly lossAcc: Float64Array;
-  private readonly lossAccSteps: Float32Array;
-  private readonly frozen: Uint8Array;
   private readonly per: number;
-  private steps = 0;
-  private adamT = 0;
-  private disposed = false;
 
   /** `specialise: false` runs the generic loop (the reference the generated kernel is tested against). */
-  constructor(
-    readonly config: TrainConfig,
-    opts: { specialise?: boolean } = {},
-  ) {
+  constructor(config: TrainConfig, opts: { specialise?: boolean } = {}) {
+    super(config, variantInitialWeights(config));
     const { n, m, batchSize, instances } = config;
-    const I = instances.length;
     this.model = variantModel(config);
     this.per = weightsPerInstance(config);
-    this.W = Float64Array.from(variantInitialWeights(config));
-    this.b = new Float64Array(I * n);
-    this.mW = new Float64Array(this.W.length);
-    this.vW = new Float64Array(this.W.length);
-    this.mb = new Float64Array(I * n);
-    this.vb = new Float64Array(I * n);
     this.gW1 = new Float64Array(n * m);
     this.gW2 = this.model.tied ? this.gW1 : new Float64Array(n * m);
     this.gb = new Float64Array(n);
@@ -295,36 +273,9 @@ export class VariantTrainer implements BatchedTrainer {
     const sets = config.featureSets ?? [];
     this.data = instances.map((inst) => variantData(inst.density, sets, this.model.signedInputs));
     this.rngs = dataStreams(config);
-    this.loss = new Float32Array(I).fill(NaN);
-    this.lossAcc = new Float64Array(I);
-    this.lossAccSteps = new Float32Array(I);
-    this.frozen = new Uint8Array(I);
   }
 
-  get stepCount(): number {
-    return this.steps;
-  }
-
-  async step(k: number): Promise<void> {
-    this.stepSync(k);
-  }
-
-  /** Synchronous k steps. */
-  stepSync(k: number): void {
-    if (this.disposed) throw new Error('trainer disposed');
-    for (let s = 0; s < k; s++) {
-      this.adamT++;
-      for (let j = 0; j < this.config.instances.length; j++) {
-        if (this.frozen[j]) continue;
-        this.instanceStep(j);
-        this.lossAcc[j] += this.loss[j];
-        this.lossAccSteps[j]++;
-      }
-      this.steps++;
-    }
-  }
-
-  private instanceStep(j: number): void {
+  protected instanceStep(j: number): void {
     const { n, m, batchSize: B, optimizer: opt } = this.config;
     const off = j * this.per;
     const w2Off = this.model.tied ? off : off + n * m;
@@ -350,48 +301,5 @@ export class VariantTrainer implements BatchedTrainer {
     adamWUpdate(this.W, this.mW, this.vW, this.gW1, off, opt, this.adamT);
     if (!this.model.tied) adamWUpdate(this.W, this.mW, this.vW, this.gW2, w2Off, opt, this.adamT);
     adamWUpdate(this.b, this.mb, this.vb, this.gb, j * n, opt, this.adamT);
-  }
-
-  async read(): Promise<TrainerState> {
-    const I = this.loss.length;
-    const meanLoss = new Float32Array(I);
-    for (let j = 0; j < I; j++) meanLoss[j] = this.lossAccSteps[j] > 0 ? this.lossAcc[j] / this.lossAccSteps[j] : NaN;
-    const meanLossSteps = this.lossAccSteps.slice();
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
-    return {
-      W: Float32Array.from(this.W),
-      b: Float32Array.from(this.b),
-      loss: Float32Array.from(this.loss),
-      step: this.steps,
-      meanLoss,
-      meanLossSteps,
-    };
-  }
-
-  freeze(mask: Uint8Array): void {
-    if (mask.length !== this.frozen.length) throw new RangeError('freeze: one flag per instance');
-    this.frozen.set(mask);
-  }
-
-  /** W in the run's layout: [I, n, m] tied, [I, 2, n, m] untied (see model/variants/model.ts). */
-  setParams(W: Float32Array, b: Float32Array): void {
-    if (W.length !== this.W.length || b.length !== this.b.length) {
-      throw new RangeError(`setParams: expected W of ${this.W.length} and b of ${this.b.length} floats`);
-    }
-    this.W.set(W);
-    this.b.set(b);
-    this.mW.fill(0);
-    this.vW.fill(0);
-    this.mb.fill(0);
-    this.vb.fill(0);
-    this.adamT = 0;
-    this.frozen.fill(0);
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
-  }
-
-  dispose(): void {
-    this.disposed = true;
   }
 }

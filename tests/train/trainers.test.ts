@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER } from '../../src/model/config';
 import { activatePath, createTrainer, liveTensorCount } from '../../src/train/backend';
-import { JsTrainer, adamWUpdate } from '../../src/train/js-trainer';
+import { adamWUpdate } from '../../src/train/cpu-trainer';
+import { JsTrainer } from '../../src/train/js-trainer';
 import { bestInstance, seedsConfig } from './helpers';
 
 describe('AdamW', () => {
