@@ -40,7 +40,7 @@ import type { Snapshot } from '../worker/protocol';
 import { useTrainingRun } from './use-training';
 import './beyond.css';
 import { useVisible } from './use-visible';
-import { TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
+import { RunNotice, TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
 
 export interface BeyondBasicProps {
   state: BeyondState;
@@ -259,14 +259,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''}
         {best && !settled && preset.seeds > 1 ? ' · best seed by current minibatch loss (re-evaluated when paused or done)' : ''}
       </p>
-      {run.notice ? (
-        <div className="notice" role="alert">
-          {run.notice}{' '}
-          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <RunNotice run={run} />
       {body ? (
         <div data-testid="beyond-chart-ready" data-preset={id}>
           {body}

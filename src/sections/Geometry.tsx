@@ -23,7 +23,7 @@ import { DynamicsRecorder } from './dynamics-recorder';
 import { useTrainingRun } from './use-training';
 import './geometry.css';
 import { useVisible } from './use-visible';
-import { TrainingPlaybar, useTrainWhileVisible } from './training-controls';
+import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from './training-controls';
 
 export interface GeometryProps {
   state: GeometryState;
@@ -224,14 +224,7 @@ export function Geometry({ state, onChange }: GeometryProps) {
         models at one dimension per feature (0.9–1.1): <strong data-testid="geometry-dedicated">{summary ? dedicated : '—'}</strong> · on the ½ plateau (0.45–0.55):{' '}
         <strong data-testid="geometry-plateau">{summary ? onPlateau : '—'}</strong>
       </p>
-      {run.notice ? (
-        <div className="notice" role="alert">
-          {run.notice}{' '}
-          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <RunNotice run={run} />
       <div className="geometry-panels">
         <ChartFrame
           title="Dimensions per feature"

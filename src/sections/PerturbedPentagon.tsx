@@ -24,7 +24,7 @@ import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import type { BatchedTrainer } from '../train/trainer';
 import { useTrainingRun } from './use-training';
 import { useVisible } from './use-visible';
-import { TrainingPlaybar, useTrainWhileVisible } from './training-controls';
+import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from './training-controls';
 
 /** Relative densities of feature 4: 13 points log-spaced from 0.1 to 10 (10^(k/6 − 1)). */
 export const PENTAGON_RELATIVE_DENSITIES: readonly number[] = Array.from(logSpace(0.1, 10, 13));
@@ -315,14 +315,7 @@ export function PerturbedPentagon({ state, onChange }: PerturbedPentagonProps) {
         <strong data-testid="pentagon-from">{firstPentagon >= 0 ? relLabel(rel[firstPentagon]) : '—'}</strong> · the loss curves cross at{' '}
         <strong data-testid="pentagon-crossing">{cross !== null ? `≈ ${relLabel(cross)}` : '—'}</strong> (the spec measured 0.2–0.3; the paper ≈ 0.4)
       </p>
-      {run.notice ? (
-        <div className="notice" role="alert">
-          {run.notice}{' '}
-          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <RunNotice run={run} />
       <ChartFrame
         title="Lowest-loss solution at each relative density"
         exportName="perturbed-pentagon-strip"

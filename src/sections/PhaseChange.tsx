@@ -23,7 +23,7 @@ import { PHASE_PARAMS, type PhaseState } from '../state/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { useTrainingRun } from './use-training';
 import { useVisible } from './use-visible';
-import { TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
+import { RunNotice, TrainingPlaybar, statusText, useTrainWhileVisible } from './training-controls';
 
 export interface PhaseChangeProps {
   state: PhaseState;
@@ -176,14 +176,7 @@ export function PhaseChange({ state, onChange, presets }: PhaseChangeProps) {
         agreement with theory: <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
         {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
       </p>
-      {run.notice ? (
-        <div className="notice" role="alert">
-          {run.notice}{' '}
-          <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
-            ×
-          </button>
-        </div>
-      ) : null}
+      <RunNotice run={run} />
       <div className="phase-panels">
         <ChartFrame
           title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}

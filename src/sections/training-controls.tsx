@@ -45,3 +45,16 @@ export function TrainingPlaybar({ run, snap, userPaused, prefix }: { run: Traini
     </div>
   );
 }
+
+/** The run's fault notice (fallback, NaN, restarted worker…) with a dismiss button; nothing when there is none. */
+export function RunNotice({ run }: { run: TrainingRun }) {
+  if (!run.notice) return null;
+  return (
+    <div className="notice" role="alert">
+      {run.notice}{' '}
+      <button type="button" aria-label="Dismiss" onClick={run.dismissNotice}>
+        ×
+      </button>
+    </div>
+  );
+}
