@@ -5,6 +5,7 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    globalSetup: ['tests/setup/build-wasm.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

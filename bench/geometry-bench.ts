@@ -14,7 +14,7 @@ import type { TrainConfig } from '../src/model/config';
 import { geometryTrainConfig } from '../src/state/geometry';
 import { activatePath, createTrainer } from '../src/train/backend';
 import { JsTrainer } from '../src/train/js-trainer';
-import { ThreadedJsTrainer } from '../src/train/threaded-trainer';
+import { ThreadedTrainer } from '../src/train/threaded-trainer';
 import type { BatchedTrainer, TrainPath } from '../src/train/trainer';
 
 type Path = TrainPath | 'js-threads';
@@ -68,7 +68,7 @@ function sweepConfig(w: Workload): TrainConfig {
 
 async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> {
   if (path === 'js') return new JsTrainer(c);
-  if (path === 'js-threads') return new ThreadedJsTrainer(c, threads);
+  if (path === 'js-threads') return new ThreadedTrainer(c, threads);
   return createTrainer(c, path);
 }
 

@@ -10,7 +10,7 @@ import { runPhaseSweep } from '../src/cli/sweep';
 import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/backend';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
-import { ThreadedJsTrainer } from '../src/train/threaded-trainer';
+import { ThreadedTrainer } from '../src/train/threaded-trainer';
 import { availableParallelism } from 'node:os';
 import type { TrainPath } from '../src/train/trainer';
 
@@ -54,7 +54,7 @@ function config(n: number, m: number, I: number, density: number, batch = 1024):
 }
 
 async function time(path: TrainPath | 'js-threads', c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
-  const t = path === 'js-threads' ? new ThreadedJsTrainer(c, threads) : await createTrainer(c, path);
+  const t = path === 'js-threads' ? new ThreadedTrainer(c, threads) : await createTrainer(c, path);
   try {
     await t.step(1);
     await t.read();

@@ -27,7 +27,7 @@ import { CURVE_STEPS, PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSo
 import { GEOMETRY_PARAMS, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';
 import type { Preset } from '../state/presets';
 import { JsTrainer } from '../train/js-trainer';
-import { ThreadedJsTrainer } from '../train/threaded-trainer';
+import { ThreadedTrainer } from '../train/threaded-trainer';
 import type { BatchedTrainer, TrainerState } from '../train/trainer';
 import { presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions } from './figures-common';
 
@@ -112,7 +112,7 @@ async function sweepFigures(p: Preset, state: GeometryState, quick: boolean, thr
   const every = Math.max(1, Math.ceil(steps / DYNAMICS_SNAPSHOTS));
   // Threads split the instances; same seeds, same streams, the same models as one JsTrainer.
   const threaded = threads > 1 && count * n * m >= THREADED_MIN_WORK;
-  const trainer: BatchedTrainer = threaded ? new ThreadedJsTrainer(config, threads) : new JsTrainer(config);
+  const trainer: BatchedTrainer = threaded ? new ThreadedTrainer(config, threads) : new JsTrainer(config);
   if (threaded) log(`  on ${Math.min(threads, count)} worker threads`);
   const t0 = performance.now();
   let final: TrainerState;

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { argminFinite, stratifiedExpectedLoss } from '../model/evaluate';
 import { cellAt, cellCount, classifyExtraFeature, phaseGrid, phaseTrainConfig, type PhaseGrid } from '../model/phase';
 import { experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../model/theory';
-import { activatePath, createTrainer } from '../train/backend';
+import { activatePath, createTrainer, defaultHeadlessPath } from '../train/backend';
 import { ConvergenceTracker, DEFAULT_CONVERGENCE, type ConvergenceOptions } from '../train/convergence';
 import type { TrainPath } from '../train/trainer';
 import { UsageError } from './train';
@@ -44,9 +44,10 @@ export interface SweepResult {
 
 export interface SweepOptions {
   maxSteps: number;
-  path: TrainPath;
+  /** 'auto': simd where it runs, else js (defaultHeadlessPath). */
+  path: TrainPath | 'auto';
   convergence: ConvergenceOptions | null;
-  /** Worker threads for the js path (default 1). */
+  /** Worker threads for the simd and js paths (default 1). */
   threads?: number;
   onProgress?(step: number, converged: number, instances: number): void;
 }
@@ -67,9 +68,13 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
   const config = phaseTrainConfig(grid);
   const { n, m } = experimentShape(grid.experiment);
   const I = config.instances.length;
-  if (!(await activatePath(opts.path))) throw new Error(`the ${opts.path} backend is not available here`);
+  const path = opts.path === 'auto' ? await defaultHeadlessPath(config) : opts.path;
+  if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
   const threads = opts.threads ?? 1;
-  const trainer = opts.path === 'js' && threads > 1 ? new (await import('../train/threaded-trainer')).ThreadedJsTrainer(config, threads) : await createTrainer(config, opts.path);
+  const trainer =
+    (path === 'js' || path === 'simd') && threads > 1
+      ? new (await import('../train/threaded-trainer')).ThreadedTrainer(config, threads, path)
+      : await createTrainer(config, path);
   const tracker = opts.convergence ? new ConvergenceTracker(I, opts.convergence) : null;
   const t0 = performance.now();
   try {
@@ -120,7 +125,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
       format: SWEEP_FORMAT,
       experiment: grid.experiment,
       grid: { resolution: grid.rValues.length, seeds: grid.seeds, seed: grid.seed, rValues: Array.from(grid.rValues), densityValues: Array.from(grid.densityValues) },
-      run: { path: opts.path, threads, maxSteps: opts.maxSteps, stepsRun: state.step, seconds, convergence: opts.convergence },
+      run: { path, threads, maxSteps: opts.maxSteps, stepsRun: state.step, seconds, convergence: opts.convergence },
       cells,
       agreement: { cells: cells.length, agree, awayFromBoundary: away, agreeAwayFromBoundary: agreeAway },
     };
@@ -136,8 +141,8 @@ const USAGE = `Usage: npm run sweep -- [options]
   --seed <int>                         base seed (default 1)
   --steps <int>                        step limit (default 10000)
   --converge                           stop instances whose loss has plateaued (window 1000, 1%)
-  --path <js|wasm|cpu>                 training path (default js)
-  --threads <int>                      worker threads for the js path (default: the cores, at most 4)
+  --path <simd|js|wasm|cpu>            training path (default simd where WebAssembly SIMD runs, else js)
+  --threads <int>                      worker threads for the simd and js paths (default: the cores, at most 4)
   --out <file>                         write JSON here
   --help`;
 
@@ -173,8 +178,8 @@ export function parseSweepArgs(argv: string[]) {
   };
   const experiment = (values.experiment as string | undefined) ?? 'phase-2-1';
   if (experiment !== 'phase-2-1' && experiment !== 'phase-3-2') throw new UsageError(`--experiment must be phase-2-1 or phase-3-2, got "${experiment}"`);
-  const path = ((values.path as string | undefined) ?? 'js') as TrainPath;
-  if (!['js', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be js, wasm or cpu, got "${path}"`);
+  const path = ((values.path as string | undefined) ?? 'auto') as TrainPath | 'auto';
+  if (!['auto', 'js', 'simd', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be simd, js, wasm or cpu, got "${path}"`);
   return {
     grid: phaseGrid(experiment, int('grid', 24, 2, 64), int('seeds', 3, 1, 16), int('seed', 1, 1, 2 ** 31 - 1)),
     options: {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, type TrainConfig } from '../model/config';
-import { activatePath, createTrainer } from '../train/backend';
+import { activatePath, createTrainer, defaultHeadlessPath } from '../train/backend';
 import type { TrainPath } from '../train/trainer';
 import { buildModelJson, settingInstances } from './model-json';
 
@@ -24,7 +24,8 @@ const USAGE = `Usage: npm run train -- [options]
   --lr <x>                  learning rate (default 1e-3)
   --seed <int>              seed of the first instance (default 1)
   --seeds <int>             seeds trained as instances, seed, seed+1, … (default 1)
-  --path <js|wasm|cpu>      training path (default js, the fastest on a CPU)
+  --path <simd|js|wasm|cpu> training path (default simd, the SIMD WebAssembly kernel, where it runs,
+                            else js, the plain-JavaScript step; wasm and cpu: tfjs)
   --history-every <int>     record the loss every k steps (default 100)
   --out <file>              write JSON here (default: print a summary only)
   --help`;
@@ -64,8 +65,8 @@ export function parseTrainArgs(argv: string[]) {
   const decay = num('importance-decay', s('importance-decay'), 0.9, (v) => v > 0 && v <= 1, 'a number in (0, 1]');
   const kind = s('kind') ?? 'relu';
   if (kind !== 'relu' && kind !== 'linear') throw new UsageError(`--kind must be relu or linear, got "${kind}"`);
-  const path = (s('path') ?? 'js') as TrainPath;
-  if (!['js', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be js, wasm or cpu, got "${path}"`);
+  const path = (s('path') ?? 'auto') as TrainPath | 'auto';
+  if (!['auto', 'js', 'simd', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be simd, js, wasm or cpu, got "${path}"`);
   const steps = num('steps', s('steps'), 10_000, isInt(0, 10_000_000), 'an integer in [0, 1e7]');
   const batch = num('batch', s('batch'), PAPER_BATCH_SIZE, isInt(1, 65536), 'an integer in [1, 65536]');
   const lr = num('lr', s('lr'), PAPER_OPTIMIZER.learningRate, (v) => v > 0 && v < 10, 'a number in (0, 10)');
@@ -89,7 +90,8 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
     log(USAGE);
     return;
   }
-  const { config, steps, path, historyEvery, out } = args;
+  const { config, steps, historyEvery, out } = args;
+  const path = args.path === 'auto' ? await defaultHeadlessPath(config) : args.path;
   if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
   const trainer = await createTrainer(config, path);
   const history: { step: number; loss: number[] }[] = [];

@@ -1,7 +1,8 @@
 /**
- * Choosing and activating a training path. tfjs backends are imported lazily, so a page that
- * trains on the 'js' path never downloads tfjs. In the browser the wasm binaries' URLs must be
- * set (setWasmBinaryUrls) before the wasm path is activated; in Node the backend finds its own.
+ * Choosing and activating a training path. tfjs backends and the SIMD kernel are imported
+ * lazily, so a page that trains on the 'js' path downloads neither. In the browser the tfjs wasm
+ * binaries' URLs must be set (setWasmBinaryUrls) before the wasm path is activated; in Node the
+ * backend finds its own. The 'simd' kernel travels inside its module (no URL to set).
  */
 import type { TrainConfig } from '../model/config';
 import { needsVariantTrainer } from '../model/variants/model';
@@ -29,7 +30,7 @@ async function core(): Promise<TfCore> {
   return tfCore;
 }
 
-async function register(path: Exclude<TrainPath, 'js'>): Promise<void> {
+async function register(path: Exclude<TrainPath, 'js' | 'simd'>): Promise<void> {
   if (registered.has(path)) return;
   if (path === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (path === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
@@ -43,6 +44,7 @@ async function register(path: Exclude<TrainPath, 'js'>): Promise<void> {
 /** Activate a path; resolves false (never throws) when it is not available here. */
 export async function activatePath(path: TrainPath): Promise<boolean> {
   if (path === 'js') return true;
+  if (path === 'simd') return (await import('./simd-trainer')).simdSupported();
   try {
     const tf = await core();
     await register(path);
@@ -64,17 +66,12 @@ export async function createTrainer(config: TrainConfig, path: TrainPath): Promi
     throw new Error(`the ${config.kind} model${config.featureSets?.length ? ' with feature sets' : ''}${config.untied ? ' (untied)' : ''} trains on the JS path only, not ${path}`);
   }
   if (path === 'js') return new JsTrainer(config);
+  if (path === 'simd') return (await import('./simd-trainer')).SimdTrainer.create(config);
   const { TfjsTrainer } = await import('./tfjs-trainer');
   const trainer = new TfjsTrainer(config, path);
   // On WebGL the data is made on the GPU (no per-step upload); elsewhere it comes from JS.
   if (path === 'webgl') await trainer.useGpuData();
   return trainer;
-}
-
-/** Activate the first path of `order` that works; throws if none does. */
-export async function activateFirstAvailable(order: readonly TrainPath[]): Promise<TrainPath> {
-  for (const p of order) if (await activatePath(p)) return p;
-  throw new Error(`no training path available (tried ${order.join(', ')})`);
 }
 
 /** The tensor count of the active tfjs backend (0 if tfjs was never loaded): for leak checks. */
@@ -124,7 +121,7 @@ export async function measurePaths(
   budgetMs = 250,
 ): Promise<PathTiming[]> {
   const out: PathTiming[] = [];
-  // The variants have no tfjs implementation: only the JS path is a candidate.
+  // The variants have no tfjs or SIMD implementation: only the JS path is a candidate.
   if (needsVariantTrainer(config)) candidates = candidates.filter((p) => p === 'js');
   for (const path of candidates) {
     if (!(await activatePath(path))) continue;
@@ -137,7 +134,7 @@ export async function measurePaths(
       while (performance.now() - t0 < budgetMs || steps < 2) {
         await trainer.step(1);
         steps++;
-        if (path !== 'js') await trainer.read();
+        if (path !== 'js' && path !== 'simd') await trainer.read();
       }
       const sec = (performance.now() - t0) / 1000;
       out.push({ path, stepsPerSecond: steps / sec, instanceStepsPerSecond: (steps * config.instances.length) / sec });
@@ -162,4 +159,13 @@ function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
       },
     );
   });
+}
+
+/**
+ * The path a headless run (CLI, figures, benches' defaults) uses when none is named: the SIMD
+ * kernel where it runs and the model is the basic one, else the JavaScript path.
+ */
+export async function defaultHeadlessPath(config: TrainConfig): Promise<TrainPath> {
+  if (needsVariantTrainer(config)) return 'js';
+  return (await activatePath('simd')) ? 'simd' : 'js';
 }

@@ -1,9 +1,9 @@
 /**
- * The 'js' path on several Node worker threads (CLI, sweeps, bench): instances are independent,
- * so each thread trains a contiguous slice with its own JsTrainer and the results are joined.
- * Same seeds, same data streams, same maths as one JsTrainer — the weights are identical.
- * Node only (node:worker_threads); the page does the same with several Web Workers
- * (worker/sharded-client.ts).
+ * The 'js' or 'simd' path on several Node worker threads (CLI, sweeps, bench): instances are
+ * independent, so each thread trains a contiguous slice with its own trainer and the results are
+ * joined. Same seeds, same data streams, same maths as one trainer of that path — the weights
+ * are identical. Node only (node:worker_threads); the page does the same with several Web
+ * Workers (worker/sharded-client.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { notebookInitStd, type TrainConfig } from '../model/config';
@@ -15,8 +15,9 @@ interface Reply {
   state?: TrainerState;
 }
 
-export class ThreadedJsTrainer implements BatchedTrainer {
-  readonly path = 'js' as const;
+export type ThreadedPath = 'js' | 'simd';
+
+export class ThreadedTrainer implements BatchedTrainer {
   private readonly workers: Worker[];
   private readonly ranges: [number, number][];
   private readonly pending = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
@@ -26,19 +27,20 @@ export class ThreadedJsTrainer implements BatchedTrainer {
   constructor(
     readonly config: TrainConfig,
     threads: number,
+    readonly path: ThreadedPath = 'js',
   ) {
     const I = config.instances.length;
     const k = Math.max(1, Math.min(threads, I));
     this.ranges = Array.from({ length: k }, (_, s) => [Math.floor((s * I) / k), Math.floor(((s + 1) * I) / k)]);
     const fromSource = import.meta.url.endsWith('.ts');
-    const entry = new URL(`./js-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+    const entry = new URL(`./trainer-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
     this.workers = this.ranges.map(([a, b]) => {
       // The notebook's init std depends on the instance count: pin it to the whole run's.
       const slice = { ...config, initStd: config.initStd ?? notebookInitStd(config.n, config.m, I), instances: config.instances.slice(a, b) };
-      // From TypeScript sources the thread needs tsx registered first (see js-thread-boot.mjs).
+      // From TypeScript sources the thread needs tsx registered first (see trainer-thread-boot.mjs).
       const w = fromSource
-        ? new Worker(new URL('./js-thread-boot.mjs', import.meta.url), { workerData: { entry: entry.href, config: slice } })
-        : new Worker(entry, { workerData: { config: slice } });
+        ? new Worker(new URL('./trainer-thread-boot.mjs', import.meta.url), { workerData: { entry: entry.href, config: slice, path } })
+        : new Worker(entry, { workerData: { config: slice, path } });
       w.on('message', (r: Reply) => {
         const p = this.pending.get(r.id);
         if (!p) return;

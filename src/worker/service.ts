@@ -191,7 +191,7 @@ export class TrainerService implements TrainerApi {
     const key = shapeKey(config);
     const cached = this.measured.get(key);
     if (cached) return cached;
-    const candidates: TrainPath[] = ['js', 'wasm'];
+    const candidates: TrainPath[] = ['js', 'simd', 'wasm'];
     if (!softwareRenderer) candidates.push('webgl');
     const timings = await measurePaths(config, candidates, 120);
     const report: PathReport = {
@@ -260,11 +260,14 @@ export class TrainerService implements TrainerApi {
     }
   }
 
-  /** A path failed mid-run (e.g. WebGL context lost): resume from the last good weights elsewhere. */
+  /**
+   * A path failed mid-run (e.g. WebGL context lost): resume from the last good weights elsewhere,
+   * trying the CPU paths fastest first (webgl → simd → tfjs wasm → tfjs cpu → js).
+   */
   private async fallBack(err: unknown): Promise<boolean> {
     if (!this.trainer || !this.config) return false;
     const failed = this.trainer.path;
-    const order: TrainPath[] = (['wasm', 'cpu', 'js'] as TrainPath[]).filter((p) => p !== failed);
+    const order: TrainPath[] = (['simd', 'wasm', 'cpu', 'js'] as TrainPath[]).filter((p) => p !== failed);
     const resume = this.lastGood;
     const step = resume?.step ?? 0;
     this.trainer.dispose();

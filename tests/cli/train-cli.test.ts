@@ -17,7 +17,7 @@ describe('train CLI', () => {
     [['--sparsity', '1'], /--sparsity must be a sparsity S in \[0, 0.9999\]/],
     [['--sparsity', '0.9', '--density', '0.1'], /give --sparsity or --density, not both/],
     [['--kind', 'tanh'], /--kind must be relu or linear/],
-    [['--path', 'webgl'], /--path must be js, wasm or cpu/],
+    [['--path', 'webgl'], /--path must be simd, js, wasm or cpu/],
     [['--steps', '1.5'], /--steps must be an integer/],
     [['--bogus'], /Unknown option '--bogus'/],
   ])('rejects %j with a usage error', (argv, message) => {

@@ -1,14 +1,14 @@
 /** The js path on worker threads trains exactly what one JsTrainer trains. */
 import { describe, expect, it } from 'vitest';
 import { JsTrainer } from '../../src/train/js-trainer';
-import { ThreadedJsTrainer } from '../../src/train/threaded-trainer';
+import { ThreadedTrainer } from '../../src/train/threaded-trainer';
 import { seedsConfig } from './helpers';
 
-describe('ThreadedJsTrainer', () => {
+describe('ThreadedTrainer', () => {
   it('splits instances over threads and returns the same weights, losses and freezing as one thread', async () => {
     const config = seedsConfig({ n: 5, m: 2, density: 0.3, decay: 0.9, seeds: [1, 2, 3, 4, 5], batchSize: 256 });
     const one = new JsTrainer(config);
-    const many = new ThreadedJsTrainer(config, 2);
+    const many = new ThreadedTrainer(config, 2);
     try {
       one.stepSync(40);
       await many.step(40);

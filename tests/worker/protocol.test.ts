@@ -128,8 +128,8 @@ describe('worker protocol', () => {
     expect(firstAfter).toBeGreaterThan(0);
     const before = snaps.slice(0, firstAfter).filter((s) => s.path === 'wasm').at(-1)!;
     const after = snaps[firstAfter];
-    expect(after.path).toBe('cpu');
-    expect(after.message).toMatch(/The wasm backend failed \(simulated loss of the WebGL context\); training continues on cpu from step \d+/);
+    expect(after.path).toBe('simd');
+    expect(after.message).toMatch(/The wasm backend failed \(simulated loss of the WebGL context\); training continues on simd from step \d+/);
     expect(before.step).toBeGreaterThan(0);
     // no restart: steps never go back, and the weights continue from where wasm left them
     for (let k = 1; k < snaps.length; k++) expect(snaps[k].step).toBeGreaterThanOrEqual(snaps[k - 1].step);
@@ -150,7 +150,9 @@ describe('worker protocol', () => {
     const { api, ready } = connect();
     await ready;
     const report = await api.configure(small(), { path: 'auto', maxSteps: 10, autoStart: false });
-    expect(report.timings.length).toBeGreaterThanOrEqual(2); // js and wasm in Node
+    // js, simd and tfjs wasm in Node; the measured fastest is chosen (simd here, by far, but the
+    // test asserts the rule, not the machine).
+    expect(report.timings.map((t) => t.path).sort()).toEqual(['js', 'simd', 'wasm']);
     expect(report.path).toBe(report.timings[0].path);
     for (let i = 1; i < report.timings.length; i++) {
       expect(report.timings[i - 1].stepsPerSecond).toBeGreaterThanOrEqual(report.timings[i].stepsPerSecond);

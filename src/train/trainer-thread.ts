@@ -1,14 +1,17 @@
 /**
- * Node worker thread behind ThreadedJsTrainer: one JsTrainer on a contiguous slice of the
- * instances. Messages: {op:'step',k} | {op:'read'} | {op:'set',W,b} | {op:'freeze',mask}.
+ * Node worker thread behind ThreadedTrainer: one JsTrainer or SimdTrainer on a contiguous slice
+ * of the instances. Messages: {op:'step',k} | {op:'read'} | {op:'set',W,b} | {op:'freeze',mask}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrainConfig } from '../model/config';
 import { JsTrainer } from './js-trainer';
+import { SimdTrainer } from './simd-trainer';
+import type { ThreadedPath } from './threaded-trainer';
 
 const port = parentPort;
-if (!port) throw new Error('js-thread must run as a worker thread');
-const trainer = new JsTrainer((workerData as { config: TrainConfig }).config);
+if (!port) throw new Error('trainer-thread must run as a worker thread');
+const { config, path } = workerData as { config: TrainConfig; path: ThreadedPath };
+const trainer = path === 'simd' ? await SimdTrainer.create(config) : new JsTrainer(config);
 
 port.on('message', async (msg: { id: number; op: string; k?: number; W?: Float32Array; b?: Float32Array; mask?: Uint8Array }) => {
   try {
