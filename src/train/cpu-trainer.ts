@@ -5,7 +5,8 @@
  * supplies one instance's forward, backward and AdamW update (`instanceStep`).
  */
 import type { TrainConfig } from '../model/config';
-import { adamCorrections, type BatchedTrainer, type TrainerState } from './trainer';
+import type { Rng } from '../model/rng';
+import { adamCorrections, dataStreams, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
 
 export abstract class CpuAdamTrainer implements BatchedTrainer {
   readonly path = 'js' as const;
@@ -17,6 +18,8 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
   protected readonly vb: Float64Array;
   /** Last minibatch loss per instance (instanceStep writes it). */
   protected readonly loss: Float32Array;
+  /** One data stream per instance. */
+  protected readonly rngs: Rng[];
   /** AdamW step count t (restarts at 0 on setParams). */
   protected adamT = 0;
   private readonly lossAcc: Float64Array;
@@ -38,6 +41,7 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     this.mb = new Float64Array(this.b.length);
     this.vb = new Float64Array(this.b.length);
     this.loss = new Float32Array(I).fill(NaN);
+    this.rngs = dataStreams(config);
     this.lossAcc = new Float64Array(I);
     this.lossAccSteps = new Float32Array(I);
     this.frozen = new Uint8Array(I);
@@ -104,6 +108,42 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     this.vb.fill(0);
     this.adamT = 0;
     this.frozen.fill(0);
+    this.lossAcc.fill(0);
+    this.lossAccSteps.fill(0);
+  }
+
+  checkpoint(): TrainerCheckpoint {
+    const parts = [this.W, this.mW, this.vW, this.b, this.mb, this.vb];
+    const state = new Float64Array(parts.reduce((a, p) => a + p.length, 0) + 2 + 4 * this.rngs.length + this.frozen.length);
+    let o = 0;
+    for (const p of parts) {
+      state.set(p, o);
+      o += p.length;
+    }
+    state[o++] = this.adamT;
+    state[o++] = this.steps;
+    for (const r of this.rngs) for (const s of r.getState()) state[o++] = s;
+    state.set(this.frozen, o);
+    return { path: this.path, step: this.steps, W: Float32Array.from(this.W), b: Float32Array.from(this.b), loss: this.loss.slice(), state };
+  }
+
+  restore(cp: TrainerCheckpoint): void {
+    const parts = [this.W, this.mW, this.vW, this.b, this.mb, this.vb];
+    const size = parts.reduce((a, p) => a + p.length, 0) + 2 + 4 * this.rngs.length + this.frozen.length;
+    if (cp.path !== this.path || cp.state.length !== size) throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
+    let o = 0;
+    for (const p of parts) {
+      p.set(cp.state.subarray(o, o + p.length));
+      o += p.length;
+    }
+    this.adamT = cp.state[o++];
+    this.steps = cp.state[o++];
+    for (const r of this.rngs) {
+      r.setState(Array.from(cp.state.subarray(o, o + 4)));
+      o += 4;
+    }
+    this.frozen.set(cp.state.subarray(o));
+    this.loss.set(cp.loss);
     this.lossAcc.fill(0);
     this.lossAccSteps.fill(0);
   }

@@ -11,15 +11,13 @@
  */
 import type { TrainConfig } from '../model/config';
 import { fillSparseUniform } from '../model/data';
-import type { Rng } from '../model/rng';
 import { compileBatchKernel, genericBatchKernel, type BatchKernel } from './js-kernel';
 import { CpuAdamTrainer, adamWUpdate } from './cpu-trainer';
-import { dataStreams, initialWeights } from './trainer';
+import { initialWeights } from './trainer';
 
 export class JsTrainer extends CpuAdamTrainer {
   private readonly gW: Float64Array;
   private readonly gb: Float64Array;
-  private readonly rngs: Rng[];
   private readonly X: Float32Array;
   private readonly h: Float64Array;
   private readonly gh: Float64Array;
@@ -35,7 +33,6 @@ export class JsTrainer extends CpuAdamTrainer {
     const { n, m, batchSize, instances } = config;
     this.gW = new Float64Array(n * m);
     this.gb = new Float64Array(n);
-    this.rngs = dataStreams(config);
     this.X = new Float32Array(batchSize * n);
     this.h = new Float64Array(m);
     this.gh = new Float64Array(m);

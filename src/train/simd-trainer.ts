@@ -11,7 +11,7 @@
 import type { TrainConfig } from '../model/config';
 import { Rng, deriveSeed } from '../model/rng';
 import { SIMD_KERNEL_BASE64 } from './generated/simd-kernel';
-import { STREAM, adamCorrections, initialWeights, type BatchedTrainer, type TrainerState } from './trainer';
+import { STREAM, adamCorrections, initialWeights, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
 
 export type SimdLayout = 'rows' | 'lanes';
 
@@ -229,7 +229,8 @@ export class SimdTrainer implements BatchedTrainer {
     return true;
   }
 
-  async read(): Promise<TrainerState> {
+  /** W [I, n, m] and b [I, n] out of the kernel's layout. */
+  private params(): { W: Float32Array; b: Float32Array } {
     const { n, m, instances } = this.config;
     const I = instances.length;
     const mp = this.k.padM(m);
@@ -245,11 +246,24 @@ export class SimdTrainer implements BatchedTrainer {
         b[j * n + i] = f32[this.slot(j, oB, i)];
       }
     }
-    let loss: Float32Array;
+    return { W, b };
+  }
+
+  /** The last minibatch loss of every instance. */
+  private lastLosses(): Float32Array {
+    if (this.layout === 'rows') return this.lastLoss.slice();
+    const f32 = new Float32Array(this.memory.buffer);
+    const oL = this.field('L_LOSS');
+    return Float32Array.from(this.config.instances, (_, j) => (this.steps > 0 ? f32[this.slot(j, oL, 0)] : NaN));
+  }
+
+  async read(): Promise<TrainerState> {
+    const I = this.config.instances.length;
+    const { W, b } = this.params();
+    const loss = this.lastLosses();
     const meanLoss = new Float32Array(I);
     const meanLossSteps = new Float32Array(I);
-    if (rows) {
-      loss = this.lastLoss.slice();
+    if (this.layout === 'rows') {
       for (let j = 0; j < I; j++) {
         meanLoss[j] = this.lossAccSteps[j] > 0 ? this.lossAcc[j] / this.lossAccSteps[j] : NaN;
         meanLossSteps[j] = this.lossAccSteps[j];
@@ -257,21 +271,28 @@ export class SimdTrainer implements BatchedTrainer {
       this.lossAcc.fill(0);
       this.lossAccSteps.fill(0);
     } else {
-      loss = new Float32Array(I);
       const f64 = new Float64Array(this.memory.buffer);
-      const oL = this.field('L_LOSS');
       const oA = this.field('L_ACC');
       for (let j = 0; j < I; j++) {
-        loss[j] = this.steps > 0 ? f32[this.slot(j, oL, 0)] : NaN;
         const acc = (this.unitBase(j) + oA) / 8;
         const sum = f64[acc + (j & 3)];
         const cnt = f64[acc + 4 + (j & 3)];
         meanLoss[j] = cnt > 0 ? sum / cnt : NaN;
         meanLossSteps[j] = cnt;
       }
-      for (let u = 0; u < this.units; u++) f64.fill(0, (this.blocks + u * this.blockSize + oA) / 8, (this.blocks + u * this.blockSize + oA) / 8 + 8);
+      this.clearLaneSums();
     }
     return { W, b, loss, step: this.steps, meanLoss, meanLossSteps };
+  }
+
+  /** Lanes: restart every group's loss sums and step counts (they cover the steps since the last read). */
+  private clearLaneSums(): void {
+    const f64 = new Float64Array(this.memory.buffer);
+    const oA = this.field('L_ACC');
+    for (let u = 0; u < this.units; u++) {
+      const at = (this.blocks + u * this.blockSize + oA) / 8;
+      f64.fill(0, at, at + 8);
+    }
   }
 
   /** New parameters (feature-major [I, n, m], [I, n]); the optimiser restarts. */
@@ -292,6 +313,38 @@ export class SimdTrainer implements BatchedTrainer {
     if (mask.length !== this.frozen.length) throw new RangeError('freeze: one flag per instance');
     this.frozen.set(mask);
     if (this.layout === 'lanes') this.writeLaneActive();
+  }
+
+  /** The instance blocks (parameters, moments, data streams, lane statistics) and the counters. */
+  checkpoint(): TrainerCheckpoint {
+    const I = this.config.instances.length;
+    const blockBytes = this.units * this.blockSize;
+    const state = new Float64Array(blockBytes / 8 + 2 + 2 * I);
+    state.set(new Float64Array(this.memory.buffer, this.blocks, blockBytes / 8));
+    let o = blockBytes / 8;
+    state[o++] = this.adamT;
+    state[o++] = this.steps;
+    state.set(this.frozen, o);
+    state.set(this.lastLoss, o + I);
+    return { path: this.path, step: this.steps, ...this.params(), loss: this.lastLosses(), state };
+  }
+
+  restore(cp: TrainerCheckpoint): void {
+    const I = this.config.instances.length;
+    const blockBytes = this.units * this.blockSize;
+    if (cp.path !== this.path || cp.state.length !== blockBytes / 8 + 2 + 2 * I) throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
+    new Float64Array(this.memory.buffer, this.blocks, blockBytes / 8).set(cp.state.subarray(0, blockBytes / 8));
+    let o = blockBytes / 8;
+    this.adamT = cp.state[o++];
+    this.steps = cp.state[o++];
+    this.frozen.set(cp.state.subarray(o, o + I));
+    this.lastLoss.set(cp.state.subarray(o + I, o + 2 * I));
+    if (this.layout === 'lanes') {
+      this.writeLaneActive();
+      this.clearLaneSums();
+    }
+    this.lossAcc.fill(0);
+    this.lossAccSteps.fill(0);
   }
 
   dispose(): void {

@@ -27,6 +27,21 @@ export interface TrainerState {
   meanLossSteps?: Float32Array;
 }
 
+/**
+ * Everything a trainer needs to go on exactly as it would have from `step`: parameters, Adam
+ * moments, data streams, counters. `W`, `b` and `loss` are there to show the run at that step
+ * without restoring it; `state` is opaque outside the trainer (and path) that made it.
+ */
+export interface TrainerCheckpoint {
+  readonly path: TrainPath;
+  readonly step: number;
+  /** [I, n, m] and [I, n], as TrainerState. */
+  readonly W: Float32Array;
+  readonly b: Float32Array;
+  readonly loss: Float32Array;
+  readonly state: Float64Array;
+}
+
 export interface BatchedTrainer {
   readonly path: TrainPath;
   readonly config: TrainConfig;
@@ -43,6 +58,10 @@ export interface BatchedTrainer {
    * that cannot skip work per instance leave this out and keep training everything.
    */
   freeze?(mask: Uint8Array): void;
+  /** The run as it stands (paths that can rewind: js, simd). */
+  checkpoint?(): TrainerCheckpoint;
+  /** Back to a checkpoint this trainer made: the next steps repeat what followed it, bit for bit. */
+  restore?(cp: TrainerCheckpoint): void;
   dispose(): void;
 }
 

@@ -24,7 +24,7 @@ import { fillVariantBatch, variantData, type VariantData } from '../model/varian
 import { variantModel, weightsPerInstance, type VariantModel } from '../model/variants/model';
 import { UNROLL_MAX_M } from './js-kernel';
 import { CpuAdamTrainer, adamWUpdate } from './cpu-trainer';
-import { STREAM, dataStreams } from './trainer';
+import { STREAM } from './trainer';
 
 /** Extra label of W2's initialisation stream (W1 uses the basic trainers' init stream). */
 export const W2_INIT_LABEL = 2;
@@ -255,7 +255,6 @@ export class VariantTrainer extends CpuAdamTrainer {
   private readonly scratch: GradScratch;
   private readonly kernel: VariantKernel;
   private readonly data: VariantData[];
-  private readonly rngs: Rng[];
   private readonly per: number;
 
   /** `specialise: false` runs the generic loop (the reference the generated kernel is tested against). */
@@ -272,7 +271,6 @@ export class VariantTrainer extends CpuAdamTrainer {
     this.kernel = opts.specialise === false ? variantLossAndGradient : compileVariantKernel(n, m, this.model);
     const sets = config.featureSets ?? [];
     this.data = instances.map((inst) => variantData(inst.density, sets, this.model.signedInputs));
-    this.rngs = dataStreams(config);
   }
 
   protected instanceStep(j: number): void {

@@ -75,6 +75,20 @@ export class TrainerClient {
     return (await this.ensure()).stepN(k);
   }
 
+  async peek(step: number): Promise<Snapshot | null> {
+    return (await this.ensure()).peek(step);
+  }
+
+  async rewind(step: number): Promise<Snapshot | null> {
+    if (this.last) this.last.options = { ...this.last.options, autoStart: false };
+    return (await this.ensure()).rewind(step);
+  }
+
+  async setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot> {
+    if (this.last) this.last.options = { ...this.last.options, autoStart: false };
+    return (await this.ensure()).setWeights(W, b);
+  }
+
   async reset(seedOffset = 0): Promise<void> {
     await (await this.ensure()).reset(seedOffset);
   }

@@ -26,6 +26,12 @@ export interface RunOptions {
    * so the fallback can be exercised end to end on machines where it never fails by itself.
    */
   simulateFailure?: { path: TrainPath; afterSteps: number } | null;
+  /**
+   * Keep checkpoints to rewind to: one every `every` steps (from step 0), at most `max` (when
+   * full, every other one is dropped and the spacing doubles). Paths without checkpoints (tfjs)
+   * keep none. Absent: no rewinding.
+   */
+  history?: { every: number; max: number } | null;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -50,6 +56,8 @@ export interface Snapshot {
   trainingMs: number;
   /** Set when status is 'error' (e.g. NaN in the loss) or when the path had to change. */
   message?: string;
+  /** Steps that have a checkpoint to rewind to (RunOptions.history), ascending. */
+  checkpoints?: number[];
 }
 
 export interface PathReport {
@@ -78,6 +86,18 @@ export interface TrainerApi {
   reset(seedOffset?: number): Promise<void>;
   /** Latest snapshot, read now. */
   snapshot(): Promise<Snapshot | null>;
+  /** The run as it was at a checkpoint (the latest at or before `step`), without changing the run. */
+  peek(step: number): Promise<Snapshot | null>;
+  /**
+   * Pause and go back to the checkpoint at or before `step`: training resumes from there with the
+   * same data stream, so it repeats what followed; later checkpoints are dropped.
+   */
+  rewind(step: number): Promise<Snapshot | null>;
+  /**
+   * Pause and replace W [I, n, m] and b [I, n] (hand-placed weights); the optimiser restarts from
+   * them when training resumes; the step count and data stream go on.
+   */
+  setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot>;
   /** Receive snapshots (one subscriber; a new call replaces the old). */
   subscribe(onSnapshot: (s: Snapshot) => void): Promise<void>;
   dispose(): Promise<void>;

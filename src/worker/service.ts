@@ -13,7 +13,7 @@ import {
   webglRenderer,
 } from '../train/backend';
 import { ConvergenceTracker } from '../train/convergence';
-import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
+import type { BatchedTrainer, TrainPath, TrainerCheckpoint, TrainerState } from '../train/trainer';
 import {
   CHANGE_DEBOUNCE_MS,
   SNAPSHOT_HZ,
@@ -46,6 +46,9 @@ export class TrainerService implements TrainerApi {
   private stepOffset = 0;
   private tracker: ConvergenceTracker | null = null;
   private trainingMs = 0;
+  /** Rewind points (RunOptions.history), ascending by step, and their current spacing. */
+  private checkpoints: TrainerCheckpoint[] = [];
+  private checkpointEvery = 0;
 
   /** Serialise every state change: loop stop/start, trainer swaps and resets never interleave. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -117,7 +120,7 @@ export class TrainerService implements TrainerApi {
       const wasRunning = this.status === 'running';
       await this.stopLoop();
       const t0 = now();
-      await this.trainer.step(k);
+      await this.advance(this.trainer, k);
       this.trainingMs += now() - t0;
       if (this.status !== 'error') this.status = wasRunning ? 'running' : 'paused';
       const snap = await this.emit();
@@ -142,6 +145,48 @@ export class TrainerService implements TrainerApi {
 
   async snapshot(): Promise<Snapshot | null> {
     return this.exclusive(async () => (this.trainer ? this.makeSnapshot(await this.trainer.read(), 0) : null));
+  }
+
+  peek(step: number): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      const cp = this.checkpointAt(step);
+      if (!cp || !this.trainer) return null;
+      return this.makeSnapshot({ W: cp.W.slice(), b: cp.b.slice(), loss: cp.loss.slice(), step: cp.step }, 0);
+    });
+  }
+
+  rewind(step: number): Promise<Snapshot | null> {
+    return this.exclusive(async () => {
+      const cp = this.checkpointAt(step);
+      if (!cp || !this.trainer?.restore) return null;
+      this.options.autoStart = false;
+      await this.stopLoop();
+      this.trainer.restore(cp);
+      this.checkpoints = this.checkpoints.filter((c) => c.step <= cp.step);
+      this.lastGood = null;
+      if (this.tracker && this.config && this.options.convergence) this.tracker = new ConvergenceTracker(this.config.instances.length, this.options.convergence);
+      if (this.status !== 'error') this.status = 'paused';
+      return this.emit();
+    });
+  }
+
+  setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot> {
+    return this.exclusive(async () => {
+      if (!this.trainer || !this.config) throw new Error('setWeights: no run configured');
+      const { n, m, instances } = this.config;
+      if (W.length !== instances.length * n * m || b.length !== instances.length * n) throw new RangeError(`setWeights: expected W of ${instances.length * n * m} and b of ${instances.length * n} numbers`);
+      if (![...W, ...b].every(Number.isFinite)) throw new RangeError('setWeights: weights must be finite numbers');
+      this.options.autoStart = false;
+      await this.stopLoop();
+      this.trainer.setParams(W, b);
+      if (this.status === 'error' || this.status === 'done') this.message = undefined;
+      this.status = 'paused';
+      // The edited state replaces whatever the history held from this step on.
+      const step = this.trainer.stepCount;
+      this.checkpoints = this.checkpoints.filter((c) => c.step < step);
+      this.record(this.trainer);
+      return this.emit();
+    });
   }
 
   async subscribe(onSnapshot: (s: Snapshot) => void): Promise<void> {
@@ -180,7 +225,46 @@ export class TrainerService implements TrainerApi {
     this.stepOffset = 0;
     this.trainingMs = 0;
     this.tracker = this.options.convergence ? new ConvergenceTracker(config.instances.length, this.options.convergence) : null;
+    this.checkpoints = [];
+    this.checkpointEvery = this.options.history?.every ?? 0;
+    this.record(this.trainer);
     this.status = 'paused';
+  }
+
+  /**
+   * k steps, stopping at every multiple of the checkpoint spacing to record one, so checkpoints
+   * land on round steps whatever the chunk sizes.
+   */
+  private async advance(trainer: BatchedTrainer, k: number): Promise<void> {
+    const every = this.checkpointEvery;
+    while (k > 0) {
+      const toNext = every > 0 && trainer.checkpoint ? every - (trainer.stepCount % every) : k;
+      const s = Math.min(k, toNext);
+      await trainer.step(s);
+      k -= s;
+      if (every > 0 && trainer.stepCount % every === 0) this.record(trainer);
+    }
+  }
+
+  /** Keep a checkpoint of the trainer now (when the run keeps history and the path can). */
+  private record(trainer: BatchedTrainer): void {
+    const opts = this.options.history;
+    if (!opts || !trainer.checkpoint || this.checkpointEvery <= 0) return;
+    const cp = trainer.checkpoint();
+    if (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1].step >= cp.step) return;
+    this.checkpoints.push(cp);
+    if (this.checkpoints.length > opts.max) {
+      // Full: keep every other one (step 0 stays) and record half as often from now on.
+      this.checkpointEvery *= 2;
+      this.checkpoints = this.checkpoints.filter((c) => c.step % this.checkpointEvery === 0);
+    }
+  }
+
+  /** The latest checkpoint at or before `step`. */
+  private checkpointAt(step: number): TrainerCheckpoint | null {
+    let best: TrainerCheckpoint | null = null;
+    for (const c of this.checkpoints) if (c.step <= step) best = c;
+    return best;
   }
 
   /** Pick a path: a fixed one, or the fastest of a short trial (cached per workload shape). */
@@ -238,7 +322,7 @@ export class TrainerService implements TrainerApi {
         if (fail && trainer.path === fail.path && trainer.stepCount + this.stepOffset >= fail.afterSteps) {
           throw new Error('simulated loss of the WebGL context');
         }
-        await trainer.step(k);
+        await this.advance(trainer, k);
       } catch (err) {
         if (!(await this.fallBack(err))) break;
         continue;
@@ -277,6 +361,9 @@ export class TrainerService implements TrainerApi {
       this.trainer = await createTrainer(this.config, p);
       if (resume) this.trainer.setParams(resume.W, resume.b);
       this.stepOffset = step;
+      // Checkpoints are the failed path's own: this run can no longer rewind.
+      this.checkpoints = [];
+      this.checkpointEvery = 0;
       this.message = `The ${failed} backend failed (${errorText(err)}); training continues on ${p} from step ${step}.`;
       return true;
     }
@@ -323,6 +410,7 @@ export class TrainerService implements TrainerApi {
       converged: this.tracker ? this.tracker.converged.slice() : undefined,
       trainingMs: this.trainingMs,
       message: this.message,
+      checkpoints: this.options.history ? this.checkpoints.map((c) => c.step) : undefined,
     };
   }
 

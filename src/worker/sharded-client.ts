@@ -14,6 +14,10 @@ export interface TrainingClient {
   pause(): Promise<Snapshot | null>;
   stepN(k: number): Promise<Snapshot | null>;
   reset(seedOffset?: number): Promise<void>;
+  /** See TrainerApi.peek / rewind / setWeights. */
+  peek(step: number): Promise<Snapshot | null>;
+  rewind(step: number): Promise<Snapshot | null>;
+  setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot | null>;
   dispose(): void;
 }
 
@@ -58,6 +62,8 @@ export function joinSnapshots(parts: Snapshot[]): Snapshot {
     converged,
     trainingMs: Math.max(...parts.map((p) => p.trainingMs)),
     message: parts.find((p) => p.message)?.message,
+    // Steps every shard can rewind to.
+    checkpoints: parts[0].checkpoints?.filter((step) => parts.every((p) => p.checkpoints?.includes(step))),
   };
 }
 
@@ -131,6 +137,23 @@ export class ShardedTrainerClient implements TrainingClient {
 
   async reset(seedOffset = 0): Promise<void> {
     await Promise.all(this.clients.map((c) => c.reset(seedOffset)));
+  }
+
+  async peek(step: number): Promise<Snapshot | null> {
+    const parts = await Promise.all(this.clients.map((c) => c.peek(step)));
+    return parts.every((p) => p) ? joinSnapshots(parts as Snapshot[]) : null;
+  }
+
+  async rewind(step: number): Promise<Snapshot | null> {
+    const parts = await Promise.all(this.clients.map((c) => c.rewind(step)));
+    return parts.every((p) => p) ? joinSnapshots(parts as Snapshot[]) : null;
+  }
+
+  async setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot | null> {
+    const per = W.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
+    const perB = b.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
+    const parts = await Promise.all(this.clients.map((c, s) => c.setWeights(W.slice(this.ranges[s][0] * per, this.ranges[s][1] * per), b.slice(this.ranges[s][0] * perB, this.ranges[s][1] * perB))));
+    return joinSnapshots(parts);
   }
 
   /** Instance ranges of the current shards (for tests). */

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER, type TrainConfig } from '../../src/model/config';
 import { SIMD_KERNEL_BASE64 } from '../../src/train/generated/simd-kernel';
 import { JsTrainer } from '../../src/train/js-trainer';
+import { VariantTrainer } from '../../src/train/variant-trainer';
 import { SimdTrainer, chooseSimdLayout, simdKernelModule, type SimdLayout } from '../../src/train/simd-trainer';
 import { SimdTwinTrainer, lnUnit, simdSampleBatches } from '../../src/train/simd-twin';
 import { ThreadedTrainer } from '../../src/train/threaded-trainer';
-import type { TrainerState } from '../../src/train/trainer';
+import type { BatchedTrainer, TrainerState } from '../../src/train/trainer';
 import { bestInstance, seedsConfig } from './helpers';
 
 // @ts-expect-error -- a plain .mjs build script, no type declarations
@@ -232,3 +233,36 @@ describe('the simd path is the same trainer as the js path, statistically', () =
     for (const d of D) expect(Math.abs(d - 0.4)).toBeLessThan(0.03);
   });
 });
+
+describe('checkpoints: a restored run repeats what followed, bit for bit', () => {
+  const cases: [string, () => Promise<BatchedTrainerLike>][] = [
+    ['simd lanes', () => SimdTrainer.create(config(5, 2, [[1], [0.05], [0.3]]), { layout: 'lanes' })],
+    ['simd rows', () => SimdTrainer.create(config(13, 10, [[0.6], [0.05]]), { layout: 'rows' })],
+    ['js', async () => new JsTrainer(config(5, 2, [[1], [0.05], [0.3]]))],
+    ['js variant (hidden ReLU)', async () => new VariantTrainer({ ...config(6, 3, [[0.3], [0.05]]), kind: 'relu-hidden' })],
+  ];
+  for (const [name, make] of cases) {
+    it(name, async () => {
+      const t = await make();
+      await t.step(25);
+      t.freeze!(Uint8Array.from({ length: t.config.instances.length }, (_, j) => (j === 1 ? 1 : 0)));
+      await t.step(5);
+      const cp = t.checkpoint!();
+      expect(cp.step).toBe(30);
+      const at = await t.read();
+      expect(Array.from(cp.W)).toEqual(Array.from(at.W));
+      await t.step(20);
+      const first = await t.read();
+      t.restore!(cp);
+      expect(t.stepCount).toBe(30);
+      await t.step(20);
+      const again = await t.read();
+      expectIdentical(first, again);
+      expect(again.step).toBe(50);
+      // A checkpoint of another shape is refused with a clear error.
+      expect(() => t.restore!({ ...cp, state: cp.state.subarray(1) })).toThrow(/another kind of trainer or shape/);
+    });
+  }
+});
+
+type BatchedTrainerLike = BatchedTrainer;

@@ -158,4 +158,65 @@ describe('worker protocol', () => {
       expect(report.timings[i - 1].stepsPerSecond).toBeGreaterThanOrEqual(report.timings[i].stepsPerSecond);
     }
   });
+
+  describe.each(['js', 'simd'] as const)('rewinding and hand-set weights (%s path)', (path) => {
+    it('keeps checkpoints on round steps; rewinding and training again repeats the run bit for bit', async () => {
+      const { api, snaps, ready } = connect();
+      await ready;
+      await api.configure(small(), { path, maxSteps: 400, autoStart: true, history: { every: 50, max: 100 } });
+      await until(() => snaps.at(-1)?.status === 'done');
+      const end = snaps.at(-1)!;
+      expect(end.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
+      // Peeking shows an earlier step without changing the run.
+      const peeked = (await api.peek(230))!;
+      expect(peeked.step).toBe(200);
+      expect(Array.from(peeked.W)).not.toEqual(Array.from(end.W));
+      expect((await api.snapshot())!.step).toBe(400);
+      // Rewind to 200 and train the same 200 steps again: the same weights as before.
+      const back = (await api.rewind(200))!;
+      expect(back.step).toBe(200);
+      expect(back.status).toBe('paused');
+      expect(Array.from(back.W)).toEqual(Array.from(peeked.W));
+      expect(back.checkpoints).toEqual([0, 50, 100, 150, 200]);
+      const again = await api.stepN(200);
+      expect(again.step).toBe(400);
+      expect(Array.from(again.W)).toEqual(Array.from(end.W));
+      expect(Array.from(again.b)).toEqual(Array.from(end.b));
+      expect(again.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
+    });
+
+    it('thins the checkpoints when full (bounded memory), keeping step 0', async () => {
+      const { api, snaps, ready } = connect();
+      await ready;
+      await api.configure(small(), { path, maxSteps: 1000, autoStart: true, history: { every: 50, max: 8 } });
+      await until(() => snaps.at(-1)?.status === 'done');
+      const cps = snaps.at(-1)!.checkpoints!;
+      expect(cps.length).toBeLessThanOrEqual(8);
+      expect(cps[0]).toBe(0);
+      expect(cps.at(-1)).toBe(1000);
+      for (let k = 1; k < cps.length; k++) expect(cps[k] - cps[k - 1]).toBe(cps[1] - cps[0]);
+    });
+
+    it('sets hand-placed weights while paused; training resumes from them', async () => {
+      const { api, ready } = connect();
+      await ready;
+      await api.configure(small(), { path, maxSteps: 10_000, autoStart: false, history: { every: 50, max: 100 } });
+      await api.stepN(120);
+      const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.cos(i));
+      const b = new Float32Array(2 * 5).fill(-0.1);
+      const set = await api.setWeights(W, b);
+      expect(set.status).toBe('paused');
+      expect(set.step).toBe(120);
+      expect(Array.from(set.W)).toEqual(Array.from(W));
+      expect(Array.from(set.b)).toEqual(Array.from(b));
+      expect(set.checkpoints).toEqual([0, 50, 100, 120]);
+      const after = await api.stepN(30);
+      expect(after.step).toBe(150);
+      expect(Array.from(after.W)).not.toEqual(Array.from(W));
+      // Going back to the hand-set state is possible, and bad input is refused clearly.
+      expect(Array.from((await api.rewind(120))!.W)).toEqual(Array.from(W));
+      await expect(api.setWeights(new Float32Array(3), b)).rejects.toThrow(/expected W of 20/);
+      await expect(api.setWeights(W.map(() => NaN), b)).rejects.toThrow(/finite/);
+    });
+  });
 });
