@@ -16,8 +16,9 @@ import { activatePath, createTrainer } from '../src/train/backend';
 import { JsTrainer } from '../src/train/js-trainer';
 import { ThreadedTrainer } from '../src/train/threaded-trainer';
 import type { BatchedTrainer, TrainPath } from '../src/train/trainer';
+import { measurePeakGmacPerSecond, usefulMacsPerStep } from './useful-work';
 
-type Path = TrainPath | 'js-threads';
+type Path = TrainPath | 'js-threads' | 'simd-threads';
 
 interface Workload {
   id: string;
@@ -41,6 +42,9 @@ interface Row {
   /** Steps actually timed (after the warm-up step). */
   stepsTimed: number;
   warmupSeconds: number;
+  /** Useful multiply-adds per second (bench/useful-work.ts) and the single-core SIMD peak measured here. */
+  gmacPerSecond: number;
+  peakGmacPerSecond: number;
   note?: string;
 }
 
@@ -59,7 +63,7 @@ const WORKLOADS: Workload[] = [
   { id: 'notebook', label: 'notebook', n: 200, m: 20, sparsities: 20, runSteps: 10_000 },
   { id: 'paper', label: 'paper', n: 400, m: 30, sparsities: 20, runSteps: 10_000 },
 ];
-const PATHS: Path[] = ['js', 'js-threads', 'wasm', 'cpu'];
+const PATHS: Path[] = ['js', 'js-threads', 'simd', 'simd-threads', 'wasm', 'cpu'];
 
 function sweepConfig(w: Workload): TrainConfig {
   // Exactly the section's request: 1/(1 − S) log-spaced from 1 to 20, pinned init std.
@@ -68,11 +72,12 @@ function sweepConfig(w: Workload): TrainConfig {
 
 async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> {
   if (path === 'js') return new JsTrainer(c);
-  if (path === 'js-threads') return new ThreadedTrainer(c, threads);
+  if (path === 'js-threads') return new ThreadedTrainer(c, threads, 'js');
+  if (path === 'simd-threads') return new ThreadedTrainer(c, threads, 'simd');
   return createTrainer(c, path);
 }
 
-async function timePath(path: Path, w: Workload, maxStepSeconds = Infinity): Promise<Omit<Row, 'workload' | 'path' | 'n' | 'm' | 'instances' | 'batch'>> {
+async function timePath(path: Path, w: Workload, maxStepSeconds = Infinity): Promise<Omit<Row, 'workload' | 'path' | 'n' | 'm' | 'instances' | 'batch' | 'gmacPerSecond' | 'peakGmacPerSecond'>> {
   const c = sweepConfig(w);
   const t = await makeTrainer(path, c);
   try {
@@ -95,12 +100,14 @@ async function timePath(path: Path, w: Workload, maxStepSeconds = Infinity): Pro
   }
 }
 
+const peak = await measurePeakGmacPerSecond();
 const rows: Row[] = [];
 for (const w of WORKLOADS) {
   const I = w.sparsities;
+  const macs = usefulMacsPerStep(sweepConfig(w));
   for (const path of PATHS) {
-    const base = { workload: w.id, path, n: w.n, m: w.m, instances: I, batch: 1024 };
-    if ((path === 'wasm' || path === 'cpu') && !(await activatePath(path))) {
+    const base = { workload: w.id, path, n: w.n, m: w.m, instances: I, batch: 1024, gmacPerSecond: NaN, peakGmacPerSecond: peak };
+    if ((path === 'wasm' || path === 'cpu' || path === 'simd' || path === 'simd-threads') && !(await activatePath(path === 'simd-threads' ? 'simd' : path))) {
       rows.push({ ...base, secondsPer1000: NaN, stepsTimed: 0, warmupSeconds: NaN, note: 'path not available' });
       continue;
     }
@@ -115,7 +122,7 @@ for (const w of WORKLOADS) {
     }
     process.stderr.write(`${w.id} ${path} … `);
     const r = await timePath(path, w, path === 'cpu' ? CPU_STEP_LIMIT_S : Infinity);
-    rows.push({ ...base, ...r });
+    rows.push({ ...base, ...r, gmacPerSecond: (macs * 1000) / r.secondsPer1000 / 1e9 });
     process.stderr.write(`${Number.isFinite(r.secondsPer1000) ? r.secondsPer1000.toFixed(1) + ' s/1k' : (r.note ?? 'skipped')}\n`);
   }
 }
@@ -124,10 +131,11 @@ const fmt = (v: number) => (!Number.isFinite(v) ? '—' : v >= 100 ? Math.round(
 const cell = (w: Workload, p: Path) => {
   const r = rows.find((x) => x.workload === w.id && x.path === p);
   if (!r) return '—';
-  return Number.isFinite(r.secondsPer1000) ? `${fmt(r.secondsPer1000)} (${r.stepsTimed} steps)` : (r.note ?? '—');
+  return Number.isFinite(r.secondsPer1000) ? `${fmt(r.secondsPer1000)} (${r.gmacPerSecond.toFixed(2)} GMAC/s)` : (r.note ?? '—');
 };
-console.log(`\nSeconds per 1,000 steps of the uniform-superposition sweep (batch 1024, 1/(1−S) from 1 to 20), Node ${process.version}, ${availableParallelism()} cores:\n`);
-console.log(`| workload | n | m | models | ${PATHS.map((p) => (p === 'js-threads' ? `js × ${threads} threads` : p)).join(' | ')} |`);
+console.log(`\nSeconds per 1,000 steps of the uniform-superposition sweep (batch 1024, 1/(1−S) from 1 to 20), Node ${process.version}, ${availableParallelism()} cores;`);
+console.log(`useful GMAC/s in brackets, beside a single-core peak of ${peak.toFixed(1)} GMAC/s for a register-blocked SIMD product (bench/assembly/peak.ts):\n`);
+console.log(`| workload | n | m | models | ${PATHS.map((p) => (p.endsWith('-threads') ? `${p.replace('-threads', '')} × ${threads} threads` : p)).join(' | ')} |`);
 console.log(`|---|---|---|---|${PATHS.map(() => '---').join('|')}|`);
 for (const w of WORKLOADS) console.log(`| ${w.label} | ${w.n} | ${w.m} | ${w.sparsities} | ${PATHS.map((p) => cell(w, p)).join(' | ')} |`);
 console.log('\nWhole run at the section\'s step count, fastest Node path:');
@@ -135,8 +143,9 @@ for (const w of WORKLOADS) {
   const best = rows.filter((r) => r.workload === w.id && Number.isFinite(r.secondsPer1000)).sort((a, b) => a.secondsPer1000 - b.secondsPer1000)[0];
   if (best) console.log(`  ${w.label} (${w.runSteps.toLocaleString('en-US')} steps): ≈ ${fmt((best.secondsPer1000 * w.runSteps) / 1000)} s on ${best.path}`);
 }
-console.log('\njs = the fused Float64Array step (one core; the page runs it in a Web Worker); js-threads = the same, instances split over worker threads');
-console.log('(the page splits small sweeps over Web Workers the same way); wasm / cpu = tfjs-backend-wasm / -cpu running the batched tensor program.');
+console.log('\njs = the fused Float64Array step; simd = the SIMD WebAssembly kernel (one core each; the page runs them in Web Workers);');
+console.log('× threads = the same, instances split over worker threads (the page splits sweeps over Web Workers the same way);');
+console.log('wasm / cpu = tfjs-backend-wasm / -cpu running the batched tensor program.');
 console.log('Measured over a few steps after one warm-up step and extrapolated; the sparse end of the sweep is cheaper per step than the dense end on js.');
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

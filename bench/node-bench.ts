@@ -1,8 +1,10 @@
 /**
- * npm run bench [-- --json FILE] [--quick]
+ * npm run bench [-- --json FILE] [--quick] [--grid] [--footnotes]
  * Instance-steps per second of one training step (forward, backward, AdamW, fresh data) for
- * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node.
- * Prints a table; timings are measured here, never asserted in tests.
+ * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node, with the
+ * useful multiply-adds per second of each (bench/useful-work.ts) beside the single-core peak of
+ * a register-blocked SIMD product measured first. Then the at-a-glance model's 10,000 steps.
+ * Prints tables; timings are measured here, never asserted in tests.
  */
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
@@ -12,7 +14,8 @@ import { activatePath, createTrainer } from '../src/train/backend';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
 import { ThreadedTrainer } from '../src/train/threaded-trainer';
 import { availableParallelism } from 'node:os';
-import type { TrainPath } from '../src/train/trainer';
+import type { BatchedTrainer, TrainPath } from '../src/train/trainer';
+import { measurePeakGmacPerSecond, usefulMacsPerStep } from './useful-work';
 
 interface Row {
   workload: string;
@@ -25,6 +28,9 @@ interface Row {
   instanceStepsPerSecond: number;
   seconds: number;
   steps: number;
+  /** Useful multiply-adds per second (bench/useful-work.ts), and the measured single-core SIMD peak. */
+  gmacPerSecond: number;
+  peakGmacPerSecond: number;
 }
 
 const args = process.argv.slice(2);
@@ -34,7 +40,7 @@ const quick = args.includes('--quick');
 const withGrid = args.includes('--grid');
 /** Also time the footnote experiments' batched tfjs workloads (dictionary learning, compressed sensing). */
 const withFootnotes = args.includes('--footnotes');
-/** Threads for the 'js-threads' column: every core (2 on the reference machine). */
+/** Threads for the '-threads' columns: every core (2 on the reference machine). */
 const threads = Math.max(2, Math.min(8, availableParallelism()));
 const budgetMs = quick ? 500 : 2000;
 
@@ -53,8 +59,16 @@ function config(n: number, m: number, I: number, density: number, batch = 1024):
   };
 }
 
-async function time(path: TrainPath | 'js-threads', c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
-  const t = path === 'js-threads' ? new ThreadedTrainer(c, threads) : await createTrainer(c, path);
+type BenchPath = TrainPath | 'js-threads' | 'simd-threads';
+
+async function makeTrainer(path: BenchPath, c: TrainConfig): Promise<BatchedTrainer> {
+  if (path === 'js-threads') return new ThreadedTrainer(c, threads, 'js');
+  if (path === 'simd-threads') return new ThreadedTrainer(c, threads, 'simd');
+  return createTrainer(c, path);
+}
+
+async function time(path: BenchPath, c: TrainConfig): Promise<{ rate: number; seconds: number; steps: number }> {
+  const t = await makeTrainer(path, c);
   try {
     await t.step(1);
     await t.read();
@@ -72,20 +86,24 @@ async function time(path: TrainPath | 'js-threads', c: TrainConfig): Promise<{ r
   }
 }
 
+const peak = await measurePeakGmacPerSecond();
 const rows: Row[] = [];
-const paths: (TrainPath | 'js-threads')[] = ['js', 'js-threads', 'wasm', 'cpu'];
+const paths: BenchPath[] = ['js', 'js-threads', 'simd', 'simd-threads', 'wasm', 'cpu'];
+const available = async (p: BenchPath) => p === 'js-threads' || (await activatePath(p === 'simd-threads' ? 'simd' : p));
 for (const density of [1, 0.1]) {
   for (const I of [1, 64, 1024]) {
     for (const path of paths) {
-      if (path !== 'js-threads' && !(await activatePath(path))) continue;
+      if (!(await available(path))) continue;
+      const c = config(20, 5, I, density);
+      const base = { workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, peakGmacPerSecond: peak };
       const prev = rows.find((r) => r.path === path && r.density === density && r.instances === 64);
       // tfjs-cpu at I = 1024 needs ~10 s a step: estimate would dominate the run, so skip it.
       if (path === 'cpu' && I === 1024 && prev && 1024 / prev.instanceStepsPerSecond > 5) {
-        rows.push({ workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, instanceStepsPerSecond: NaN, seconds: NaN, steps: 0 });
+        rows.push({ ...base, instanceStepsPerSecond: NaN, seconds: NaN, steps: 0, gmacPerSecond: NaN });
         continue;
       }
-      const r = await time(path, config(20, 5, I, density));
-      rows.push({ workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, instanceStepsPerSecond: r.rate, seconds: r.seconds, steps: r.steps });
+      const r = await time(path, c);
+      rows.push({ ...base, instanceStepsPerSecond: r.rate, seconds: r.seconds, steps: r.steps, gmacPerSecond: (r.rate / I) * usefulMacsPerStep(c) / 1e9 });
       process.stderr.write('.');
     }
   }
@@ -93,22 +111,45 @@ for (const density of [1, 0.1]) {
 process.stderr.write('\n');
 
 const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
-console.log('| workload | 1−S | instances | ' + paths.map((p) => `${p} inst-steps/s`).join(' | ') + ' |');
+const gm = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? ` (${v.toFixed(2)})` : '');
+console.log(`Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`);
+console.log('| workload | 1−S | instances | ' + paths.map((p) => `${p} inst-steps/s (GMAC/s)`).join(' | ') + ' |');
 console.log('|---|---|---|' + paths.map(() => '---').join('|') + '|');
 for (const density of [1, 0.1]) {
   for (const I of [1, 64, 1024]) {
-    const cells = paths.map((p) => fmt(rows.find((r) => r.path === p && r.instances === I && r.density === density)?.instanceStepsPerSecond ?? NaN));
+    const cells = paths.map((p) => {
+      const r = rows.find((x) => x.path === p && x.instances === I && x.density === density);
+      return r ? fmt(r.instanceStepsPerSecond) + gm(r.gmacPerSecond) : 'n/a';
+    });
     console.log(`| n=20 m=5 B=1024 | ${density} | ${I} | ${cells.join(' | ')} |`);
   }
 }
-console.log('\njs = fused Float64Array step in plain JavaScript (the floor every tfjs path is compared with);');
-console.log(`js-threads = the same step with the instances split over ${threads} worker threads;`);
+console.log('\njs = fused Float64Array step in plain JavaScript; simd = the SIMD WebAssembly kernel (src/train/assembly);');
+console.log(`-threads = the same step with the instances split over ${threads} worker threads;`);
 console.log('wasm / cpu = tfjs-backend-wasm / tfjs-backend-cpu running the batched tensor program.');
+console.log('GMAC/s = useful multiply-adds per second (forward W h, h and the encoder over active features, the decoder over all outputs).');
+
+// The at-a-glance model: n = 5, m = 2, 3 seeds, 10,000 steps (what a slider release retrains).
+console.log('\n| at a glance: n=5 m=2, 3 seeds, 1−S = 0.03, 10,000 steps | seconds |\n|---|---|');
+for (const path of ['js', 'simd'] as const) {
+  if (!(await activatePath(path))) continue;
+  const c = config(5, 2, 3, 0.03);
+  const t = await createTrainer(c, path);
+  const t0 = performance.now();
+  await t.step(10_000);
+  await t.read();
+  const seconds = (performance.now() - t0) / 1000;
+  t.dispose();
+  rows.push({ workload: 'glance n5 m2 10k steps', path, n: 5, m: 2, instances: 3, batch: 1024, density: 0.03, instanceStepsPerSecond: 30_000 / seconds, seconds, steps: 10_000, gmacPerSecond: ((10_000 / seconds) * usefulMacsPerStep(c)) / 1e9, peakGmacPerSecond: peak });
+  console.log(`| ${path} | ${seconds.toFixed(2)} |`);
+}
 if (withGrid) {
-  const res = await runPhaseSweep(phaseGrid('phase-2-1', 24, 3, 1), { maxSteps: 10_000, path: 'js', threads, convergence: { ...DEFAULT_CONVERGENCE } });
-  const instances = res.cells.length * 3;
-  rows.push({ workload: 'phase grid 24x24x3 n2 m1 converged', path: `js-threads(${threads})`, n: 2, m: 1, instances, batch: 1024, density: NaN, instanceStepsPerSecond: NaN, seconds: res.run.seconds, steps: res.run.stepsRun });
-  console.log(`\nphase grid 24×24×3 (n=2, m=1), to convergence on js × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`);
+  for (const [path, seeds] of [['simd', 3], ['simd', 5], ['js', 3]] as const) {
+    const res = await runPhaseSweep(phaseGrid('phase-2-1', 24, seeds, 1), { maxSteps: 10_000, path, threads, convergence: { ...DEFAULT_CONVERGENCE } });
+    const instances = res.cells.length * seeds;
+    rows.push({ workload: `phase grid 24x24x${seeds} n2 m1 converged`, path: `${path}-threads(${threads})`, n: 2, m: 1, instances, batch: 1024, density: NaN, instanceStepsPerSecond: NaN, seconds: res.run.seconds, steps: res.run.stepsRun, gmacPerSecond: NaN, peakGmacPerSecond: peak });
+    console.log(`\nphase grid 24×24×${seeds} (n=2, m=1), to convergence on ${path} × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`);
+  }
 }
 if (withFootnotes) {
   const { FootnotesService } = await import('../src/worker/footnotes-service');
@@ -125,13 +166,13 @@ if (withFootnotes) {
     const t0 = performance.now();
     const r = await svc.dictionary({ model, k });
     const sec = (performance.now() - t0) / 1000;
-    rows.push({ workload: `dictionary n20 m5 k${k}`, path: 'wasm', n: 20, m: 5, instances: 1, batch: 0, density: 0.05, instanceStepsPerSecond: NaN, seconds: sec, steps: 0 });
+    rows.push({ workload: `dictionary n20 m5 k${k}`, path: 'wasm', n: 20, m: 5, instances: 1, batch: 0, density: 0.05, instanceStepsPerSecond: NaN, seconds: sec, steps: 0, gmacPerSecond: NaN, peakGmacPerSecond: peak });
     console.log(`| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`);
   }
   const t0 = performance.now();
   const cs = await svc.compressedSensing({ ns: [25, 50, 100, 200] }, () => undefined, () => undefined);
   const sec = (performance.now() - t0) / 1000;
-  rows.push({ workload: 'compressed sensing n25..200', path: 'wasm', n: 200, m: 100, instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0), batch: 0, density: NaN, instanceStepsPerSecond: NaN, seconds: sec, steps: 0 });
+  rows.push({ workload: 'compressed sensing n25..200', path: 'wasm', n: 200, m: 100, instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0), batch: 0, density: NaN, instanceStepsPerSecond: NaN, seconds: sec, steps: 0, gmacPerSecond: NaN, peakGmacPerSecond: peak });
   console.log(`| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`);
 }
 if (jsonOut) {

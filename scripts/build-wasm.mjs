@@ -16,10 +16,15 @@ const out = join(root, 'src/train/generated/simd-kernel.ts');
 export const ASC_FLAGS = ['-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--use', 'abort='];
 
 export async function compileKernel() {
+  return compileAssemblyScript(source);
+}
+
+/** Compile one AssemblyScript file with the kernel's flags; resolves to the wasm bytes. */
+export async function compileAssemblyScript(file) {
   const { default: asc } = await import('assemblyscript/asc');
   let binary = null;
   const stderr = [];
-  const { error } = await asc.main([source, ...ASC_FLAGS, '--outFile', 'kernel.wasm'], {
+  const { error } = await asc.main([file, ...ASC_FLAGS, '--outFile', 'out.wasm'], {
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) binary = contents;
     },
