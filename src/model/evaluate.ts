@@ -35,29 +35,52 @@ export function argminFinite(values: ArrayLike<number>): number {
 /** Largest n for which the stratified estimate enumerates every on/off pattern (2^n strata). */
 export const STRATIFIED_MAX_N = 10;
 
+/** One block of evaluation samples: `rows` rows of X (row-major, n per row) standing for probability `weight`. */
+export interface EvalPattern {
+  weight: number;
+  X: Float32Array;
+  rows: number;
+}
+
 /**
- * Expected loss by stratifying over which features are on: E[L] = Σ_A P(A) · E[L | A], with
- * P(A) = Π_{i∈A} p_i Π_{i∉A} (1 − p_i) exact and E[L | A] from `samplesPerPattern` draws of the
- * active values. Plain Monte Carlo at density 0.01 sees two features on together about once per
- * 10,000 samples — exactly the events that separate the phases — so a best-of-seeds choice
- * made on it is noise. Same normalisation as importanceWeightedMse (mean over features).
+ * The stratified evaluation samples: for each on/off pattern A of the features (2^n of them),
+ * its exact probability P(A) = Π_{i∈A} p_i Π_{i∉A} (1 − p_i) and `samplesPerPattern` draws of
+ * the active values (the all-zero pattern needs one row). Beyond STRATIFIED_MAX_N features, one
+ * block of 20,000 plain samples. The X buffer is reused: read each block before the next.
  */
-export function stratifiedExpectedLoss(inst: EvalInstance, m: number, kind: ModelKind, samplesPerPattern = 256, seed = 1): number {
-  const n = inst.density.length;
-  if (n > STRATIFIED_MAX_N) return evaluationLoss(inst, m, kind, 20_000, seed);
+export function* stratifiedPatterns(density: Float32Array, samplesPerPattern = 256, seed = 1): Generator<EvalPattern> {
+  const n = density.length;
+  if (n > STRATIFIED_MAX_N) {
+    const samples = 20_000;
+    yield { weight: 1, X: sparseBatch(samples, density, new Rng(deriveSeed(seed, EVAL_STREAM))), rows: samples };
+    return;
+  }
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
   const X = new Float32Array(samplesPerPattern * n);
-  let total = 0;
   for (let pattern = 0; pattern < 1 << n; pattern++) {
     let prob = 1;
-    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? inst.density[i] : 1 - inst.density[i];
+    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? density[i] : 1 - density[i];
     if (prob === 0) continue;
     for (let r = 0; r < samplesPerPattern; r++) {
       for (let i = 0; i < n; i++) X[r * n + i] = pattern & (1 << i) ? rng.uniform() : 0;
     }
     // all-zero pattern: one sample is exact
-    const rows = pattern === 0 ? 1 : samplesPerPattern;
-    total += prob * importanceWeightedMse(inst.W, inst.b, X, rows, inst.importance, m, kind);
+    yield { weight: prob, X, rows: pattern === 0 ? 1 : samplesPerPattern };
+  }
+}
+
+/**
+ * Expected loss by stratifying over which features are on: E[L] = Σ_A P(A) · E[L | A], with
+ * E[L | A] from the stratified samples above. Plain Monte Carlo at density 0.01 sees two features
+ * on together about once per 10,000 samples — exactly the events that separate the phases — so a
+ * best-of-seeds choice made on it is noise. Same normalisation as importanceWeightedMse (mean
+ * over features).
+ */
+export function stratifiedExpectedLoss(inst: EvalInstance, m: number, kind: ModelKind, samplesPerPattern = 256, seed = 1): number {
+  if (inst.density.length > STRATIFIED_MAX_N) return evaluationLoss(inst, m, kind, 20_000, seed);
+  let total = 0;
+  for (const { weight, X, rows } of stratifiedPatterns(inst.density, samplesPerPattern, seed)) {
+    total += weight * importanceWeightedMse(inst.W, inst.b, X, rows, inst.importance, m, kind);
   }
   return total;
 }
