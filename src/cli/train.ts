@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run train -- [options]
   --sparsity <S>            probability a feature is zero, in [0, 1) (default 0.9)
   --density <1-S>           alternative to --sparsity, in (0, 1]
   --importance-decay <r>    importance of feature i is r^i, r in (0, 1] (default 0.9)
+  --importances <list>      per-feature importances instead, n comma-separated numbers ≥ 0
+  --densities <list>        per-feature densities 1−S_i instead of --density, n numbers in [0.0001, 1]
   --kind <relu|linear>      model (default relu)
   --steps <int>             training steps (default 10000)
   --batch <int>             batch size (default 1024)
@@ -38,6 +40,18 @@ function num(name: string, raw: string | undefined, fallback: number, ok: (v: nu
 }
 const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
 
+/** A comma-separated list of exactly n numbers, each accepted by `ok` (undefined when absent). */
+function perFeatureList(name: string, raw: string | undefined, n: number, ok: (v: number) => boolean, what: string): Float32Array | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',');
+  if (items.length !== n) throw new UsageError(`--${name} needs ${n} comma-separated numbers (one per feature), got ${items.length}`);
+  return Float32Array.from(items, (item, i) => {
+    const v = Number(item);
+    if (item.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${name}: item ${i + 1} must be a number ${what}, got "${item}"`);
+    return v;
+  });
+}
+
 export function parseTrainArgs(argv: string[]) {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -45,7 +59,7 @@ export function parseTrainArgs(argv: string[]) {
       args: argv,
       strict: true,
       options: Object.fromEntries(
-        ['n', 'm', 'sparsity', 'density', 'importance-decay', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'].map(
+        ['n', 'm', 'sparsity', 'density', 'densities', 'importance-decay', 'importances', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'].map(
           (k) => [k, { type: 'string' as const }],
         ).concat([['help', { type: 'boolean' as const }]] as never),
       ),
@@ -57,7 +71,8 @@ export function parseTrainArgs(argv: string[]) {
   const s = (k: string) => values[k] as string | undefined;
   const n = num('n', s('n'), 5, isInt(1, 1024), 'an integer in [1, 1024]');
   const m = num('m', s('m'), 2, isInt(1, 256), 'an integer in [1, 256]');
-  if (s('sparsity') !== undefined && s('density') !== undefined) throw new UsageError('give --sparsity or --density, not both');
+  if ([s('sparsity'), s('density'), s('densities')].filter((v) => v !== undefined).length > 1) throw new UsageError('give one of --sparsity, --density and --densities');
+  if (s('importance-decay') !== undefined && s('importances') !== undefined) throw new UsageError('give --importance-decay or --importances, not both');
   const density =
     s('density') !== undefined
       ? num('density', s('density'), 1, (v) => v >= 1e-4 && v <= 1, 'a density 1−S in [0.0001, 1]')
@@ -79,7 +94,11 @@ export function parseTrainArgs(argv: string[]) {
     kind,
     batchSize: batch,
     optimizer: { ...PAPER_OPTIMIZER, learningRate: lr },
-    instances: settingInstances(n, density, decay, seed, seeds),
+    instances: settingInstances(n, density, decay, seed, seeds).map((inst) => ({
+      ...inst,
+      density: perFeatureList('densities', s('densities'), n, (v) => v >= 1e-4 && v <= 1, 'in [0.0001, 1]') ?? inst.density,
+      importance: perFeatureList('importances', s('importances'), n, (v) => v >= 0 && v <= 1e6, 'in [0, 1e6]') ?? inst.importance,
+    })),
   };
   return { config, steps, path, historyEvery, out: s('out') };
 }

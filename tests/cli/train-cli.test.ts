@@ -15,7 +15,11 @@ describe('train CLI', () => {
   it.each([
     [['--n', 'five'], /--n must be an integer in \[1, 1024\], got "five"/],
     [['--sparsity', '1'], /--sparsity must be a sparsity S in \[0, 0.9999\]/],
-    [['--sparsity', '0.9', '--density', '0.1'], /give --sparsity or --density, not both/],
+    [['--sparsity', '0.9', '--density', '0.1'], /give one of --sparsity, --density and --densities/],
+    [['--n', '3', '--densities', '0.1,0.2'], /--densities needs 3 comma-separated numbers \(one per feature\), got 2/],
+    [['--n', '3', '--densities', '0.1,0,0.2'], /--densities: item 2 must be a number in \[0.0001, 1\], got "0"/],
+    [['--n', '2', '--importances', '1,x'], /--importances: item 2 must be a number in \[0, 1e6\], got "x"/],
+    [['--importance-decay', '0.9', '--importances', '1,1,1,1,1'], /give --importance-decay or --importances, not both/],
     [['--kind', 'tanh'], /--kind must be relu or linear/],
     [['--path', 'webgl'], /--path must be simd, js, wasm or cpu/],
     [['--steps', '1.5'], /--steps must be an integer/],
@@ -32,6 +36,20 @@ describe('train CLI', () => {
     expect(args.config.instances[0].density[5]).toBeCloseTo(0.01, 6);
     expect(args.config.instances[0].importance[2]).toBeCloseTo(0.64, 6);
     expect(args.config.batchSize).toBe(1024);
+  });
+
+  it('takes per-feature importances and densities, and writes them into the JSON', async () => {
+    const args = parseTrainArgs(['--n', '3', '--importances', '1,0.5,2', '--densities', '1,0.05,0.3', '--seeds', '2'])!;
+    for (const inst of args.config.instances) {
+      expect(Array.from(inst.importance)).toEqual([1, 0.5, 2]);
+      expect(Array.from(inst.density, (v) => Number(v.toFixed(6)))).toEqual([1, 0.05, 0.3]);
+    }
+    const out = join(dir, 'per-feature.json');
+    await runTrain(['--n', '3', '--m', '2', '--importances', '1,0.5,2', '--densities', '1,0.05,0.3', '--steps', '50', '--out', out], () => undefined);
+    const json = parseModelJson(readFileSync(out, 'utf8'));
+    // Stored as the float32 values trained on (exact round trip).
+    expect(json.instances[0].importance).toEqual([1, 0.5, 2]);
+    expect(json.instances[0].density).toEqual([1, Math.fround(0.05), Math.fround(0.3)]);
   });
 
   it('trains and writes JSON whose weights reproduce the stored metrics', async () => {
