@@ -1,9 +1,11 @@
 /**
  * npm run bench:browser [-- --grid] [--json FILE] [--quick]
  * Builds bench/browser (the real trainer worker), runs it in headless Chromium and prints
- * instance-steps/s per path for n = 20, m = 5, batch 1024, I ∈ {1, 64, 1024}; with --grid also
- * the seconds to the converged default phase grid, and the page's frame times while that grid
- * trains (longest frame, long tasks). Timings are measured, never asserted.
+ * instance-steps/s (and useful GMAC/s) per path for n = 20, m = 5, batch 1024, I ∈ {1, 64, 1024},
+ * and the paper's geometry sweep on two workers. Then, on the real page (dist/), how long the
+ * at-a-glance model takes to settle after a density-slider release. With --grid also the seconds
+ * to the converged default phase grid (simd with 3 and 5 seeds, js with 3), and the page's frame
+ * times while that grid trains (longest frame, long tasks). Timings are measured, never asserted.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { BrowserRow } from './browser/main';
+import { measurePeakGmacPerSecond } from './useful-work';
 
 const args = process.argv.slice(2);
 const withGrid = args.includes('--grid');
@@ -34,22 +37,31 @@ try {
   await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 15 * 60_000 });
   const result = (await page.evaluate(() => window.__bench))!;
   if (result.error) throw new Error(result.error);
+  const peak = await measurePeakGmacPerSecond();
+  const settle = await measureGlanceSettle(context);
   let frames: { longestFrameMs: number; p95FrameMs: number; longTasks: number; seconds: number } | null = null;
   if (withGrid) frames = await measurePageFrames(context);
 
   const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
-  const paths = ['js', 'wasm', 'webgl', 'cpu'];
-  console.log(`headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}\n`);
-  console.log('| workload | instances | ' + paths.map((p) => `${p} inst-steps/s`).join(' | ') + ' |');
+  const paths = ['js', 'simd', 'wasm', 'webgl', 'cpu'];
+  console.log(`headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}; single-core SIMD product peak (Node, same machine): ${peak.toFixed(1)} GMAC/s\n`);
+  console.log('| workload | instances | ' + paths.map((p) => `${p} inst-steps/s (GMAC/s)`).join(' | ') + ' |');
   console.log('|---|---|' + paths.map(() => '---').join('|') + '|');
   for (const I of [1, 64, 1024]) {
-    const cells = paths.map((p) => fmt(result.rows.find((r: BrowserRow) => r.path === p && r.instances === I && r.workload.startsWith('step'))?.instanceStepsPerSecond ?? NaN));
+    const cells = paths.map((p) => {
+      const r = result.rows.find((x: BrowserRow) => x.path === p && x.instances === I && x.workload.startsWith('step'));
+      return r ? `${fmt(r.instanceStepsPerSecond)}${Number.isFinite(r.gmacPerSecond) ? ` (${r.gmacPerSecond.toFixed(2)})` : ''}` : '—';
+    });
     console.log(`| n=20 m=5 B=1024, 1−S=1 | ${I} | ${cells.join(' | ')} |`);
   }
+  for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('geometry'))) {
+    console.log(`\n${r.workload} on ${r.path}: ${r.secondsPer1000!.toFixed(1)} s per 1,000 steps (${r.gmacPerSecond.toFixed(2)} GMAC/s; ${r.note})`);
+  }
   for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('phase'))) console.log(`\n${r.workload} on ${r.path}: ${r.seconds.toFixed(1)} s (${r.note})`);
+  console.log(`\nat a glance, settled after a density-slider release (real page, ${settle.path} path): ${settle.seconds.map((v) => v.toFixed(2)).join(', ')} s (median ${settle.median.toFixed(2)} s)`);
   if (frames) console.log(`page frames while the default grid trains (${frames.seconds} s): longest ${frames.longestFrameMs.toFixed(0)} ms, 95th percentile ${frames.p95FrameMs.toFixed(0)} ms, ${frames.longTasks} long tasks`);
   if (jsonOut) {
-    writeFileSync(jsonOut, JSON.stringify({ renderer: result.renderer, rows: result.rows, frames }, null, 2));
+    writeFileSync(jsonOut, JSON.stringify({ renderer: result.renderer, peakGmacPerSecond: peak, rows: result.rows, glanceSettle: settle, frames }, null, 2));
     console.log(`wrote ${jsonOut}`);
   }
 } finally {
@@ -57,6 +69,42 @@ try {
   await server.close();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(profile, { recursive: true, force: true });
+}
+
+/**
+ * The real page (dist/), default settings: after the first run is done, release the density
+ * slider at a new value and time until the at-a-glance status reads "done" for the new run
+ * (the worker's debounce, the retraining of 3 seeds and the snapshot to the page), five times.
+ */
+async function measureGlanceSettle(ctx: typeof context): Promise<{ seconds: number[]; median: number; path: string }> {
+  const site = await preview({ configFile: false, logLevel: 'warn', build: { outDir: resolve('dist') }, preview: { host: '127.0.0.1', port: 0 } });
+  try {
+    const page = await ctx.newPage();
+    await page.goto(site.resolvedUrls!.local[0]);
+    const status = page.getByTestId('status');
+    await status.filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
+    const seconds: number[] = [];
+    for (const value of ['1.3', '0.6', '1.8', '1.0', '1.5']) {
+      const run = await status.getAttribute('data-run');
+      const t0 = Date.now();
+      await page.locator('input[name="density"]').fill(value);
+      await page.waitForFunction(
+        (prev) => {
+          const el = document.querySelector('[data-testid="status"]');
+          return !!el && el.getAttribute('data-run') !== prev && /done/.test(el.textContent ?? '');
+        },
+        run,
+        { timeout: 120_000, polling: 'raf' },
+      );
+      seconds.push((Date.now() - t0) / 1000);
+    }
+    const path = (await page.getByTestId('backend').textContent()) ?? '?';
+    await page.close();
+    const sorted = [...seconds].sort((a, b) => a - b);
+    return { seconds, median: sorted[2], path };
+  } finally {
+    await site.close();
+  }
 }
 
 /** Frame times of the real page (dist/) while its default phase grid trains. */
