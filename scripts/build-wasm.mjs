@@ -1,21 +1,31 @@
 #!/usr/bin/env node
-// Compiles the AssemblyScript training kernel (src/train/assembly/kernel.ts) to SIMD WebAssembly
+// Compiles the AssemblyScript training kernel (src/train/assembly/, entry kernel.ts, plus the lane
+// steps scripts/gen-lane-kernels.mjs unrolls for fixed shapes) to SIMD WebAssembly
 // and writes it, base64-encoded, into src/train/generated/simd-kernel.ts (git-ignored), which the
 // page, the workers, Node threads and the tests import. Skips the work when the output already
 // records the current source's hash. `--check` compiles afresh and fails if the output differs.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { laneKernelSource } from './gen-lane-kernels.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'src/train/assembly/kernel.ts');
+const assembly = join(root, 'src/train/assembly');
+const source = join(assembly, 'kernel.ts');
+/** The generated AssemblyScript (lane steps unrolled for fixed shapes), git-ignored. */
+const generatedSource = join(assembly, 'generated/lanes-fixed.ts');
 const out = join(root, 'src/train/generated/simd-kernel.ts');
 
 /** The compiler flags: -O3, SIMD on, no runtime or abort import, memory owned by the host. */
 export const ASC_FLAGS = ['-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--use', 'abort='];
 
 export async function compileKernel() {
+  const text = laneKernelSource();
+  if (!existsSync(generatedSource) || readFileSync(generatedSource, 'utf8') !== text) {
+    mkdirSync(dirname(generatedSource), { recursive: true });
+    writeFileSync(generatedSource, text);
+  }
   return compileAssemblyScript(source);
 }
 
@@ -35,9 +45,13 @@ export async function compileAssemblyScript(file) {
   return Buffer.from(binary);
 }
 
+/** Hash of everything the kernel is built from: its sources, the generator, the compiler and flags. */
 export function sourceHash() {
   const asc = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version;
-  return createHash('sha256').update(readFileSync(source)).update(JSON.stringify([asc, ASC_FLAGS])).digest('hex').slice(0, 16);
+  const hash = createHash('sha256');
+  for (const f of readdirSync(assembly).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(join(assembly, f)));
+  hash.update(readFileSync(join(root, 'scripts/gen-lane-kernels.mjs')));
+  return hash.update(JSON.stringify([asc, ASC_FLAGS])).digest('hex').slice(0, 16);
 }
 
 function moduleText(hash, wasm) {

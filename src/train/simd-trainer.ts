@@ -24,6 +24,8 @@ interface KernelExports {
   padN(n: number): number;
   rowStep(blk: number, scr: number, opt: number, n: number, m: number, B: number, relu: number): number;
   laneStep(grp: number, scr: number, opt: number, n: number, m: number, B: number, relu: number): void;
+  /** laneStep unrolled for fixed small shapes (scripts/gen-lane-kernels.mjs): laneStep_<n>_<m>. */
+  [fixed: `laneStep_${number}_${number}`]: ((grp: number, scr: number, opt: number, B: number, relu: number) => void) | undefined;
   lnUnit(r: number): number;
   [name: string]: unknown;
 }
@@ -62,6 +64,8 @@ export const SIMD_DENSE_SAMPLING_FROM = 0.25;
 export class SimdTrainer implements BatchedTrainer {
   readonly path = 'simd' as const;
   readonly layout: SimdLayout;
+  /** The lane step unrolled for this shape, where the kernel has one (same results as laneStep). */
+  private readonly fixedLaneStep: ((grp: number, scr: number, opt: number, B: number, relu: number) => void) | null;
   private readonly k: KernelExports;
   private readonly memory: WebAssembly.Memory;
   private readonly opt: number;
@@ -83,6 +87,7 @@ export class SimdTrainer implements BatchedTrainer {
     readonly config: TrainConfig,
     module: WebAssembly.Module,
     layout: SimdLayout,
+    unrolled: boolean,
   ) {
     if (config.kind !== 'relu' && config.kind !== 'linear') throw new Error(`the simd path trains the basic model only, not ${config.kind}`);
     if (config.featureSets?.length || config.untied) throw new Error('the simd path trains independent features with tied weights only');
@@ -93,6 +98,7 @@ export class SimdTrainer implements BatchedTrainer {
     this.memory = new WebAssembly.Memory({ initial: 1 });
     const inst = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.k = inst.exports as unknown as KernelExports;
+    this.fixedLaneStep = (layout === 'lanes' && unrolled && this.k[`laneStep_${n}_${m}`]) || null;
     const g = (name: string) => (this.k[name] as WebAssembly.Global).value as number;
     this.units = layout === 'rows' ? I : Math.ceil(I / 4);
     const scratchSize = layout === 'rows' ? this.k.scratchField(g('S_SIZE'), n, m) : this.k.laneScratchSize(n, m);
@@ -112,9 +118,17 @@ export class SimdTrainer implements BatchedTrainer {
     if (layout === 'lanes') this.writeLaneActive();
   }
 
-  /** A trainer on the compiled kernel; `layout` defaults to chooseSimdLayout(n, m). */
-  static async create(config: TrainConfig, opts: { layout?: SimdLayout } = {}): Promise<SimdTrainer> {
-    return new SimdTrainer(config, await simdKernelModule(), opts.layout ?? chooseSimdLayout(config.m));
+  /**
+   * A trainer on the compiled kernel; `layout` defaults to chooseSimdLayout(m). `unrolled: false`
+   * keeps the generic lane step even where an unrolled one exists (tests compare the two).
+   */
+  static async create(config: TrainConfig, opts: { layout?: SimdLayout; unrolled?: boolean } = {}): Promise<SimdTrainer> {
+    return new SimdTrainer(config, await simdKernelModule(), opts.layout ?? chooseSimdLayout(config.m), opts.unrolled ?? true);
+  }
+
+  /** Whether this trainer runs a lane step unrolled for its shape. */
+  get unrolled(): boolean {
+    return this.fixedLaneStep !== null;
   }
 
   get stepCount(): number {
@@ -214,9 +228,11 @@ export class SimdTrainer implements BatchedTrainer {
           this.lossAccSteps[j]++;
         }
       } else {
+        const fixed = this.fixedLaneStep;
         for (let u = 0; u < this.units; u++) {
           if (this.groupFrozen(u)) continue;
-          this.k.laneStep(this.blocks + u * this.blockSize, this.scratch, this.opt, n, m, B, relu);
+          if (fixed) fixed(this.blocks + u * this.blockSize, this.scratch, this.opt, B, relu);
+          else this.k.laneStep(this.blocks + u * this.blockSize, this.scratch, this.opt, n, m, B, relu);
         }
       }
       this.steps++;

@@ -16,6 +16,8 @@ import { bestInstance, seedsConfig } from './helpers';
 
 // @ts-expect-error -- a plain .mjs build script, no type declarations
 import { compileKernel } from '../../scripts/build-wasm.mjs';
+// @ts-expect-error -- a plain .mjs generator, no type declarations
+import { FIXED_LANE_SHAPES } from '../../scripts/gen-lane-kernels.mjs';
 
 function config(
   n: number,
@@ -61,7 +63,7 @@ describe('the SIMD kernel binary', () => {
     const mod = await simdKernelModule();
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     const exports = WebAssembly.Module.exports(mod).map((e) => e.name);
-    expect(exports).toEqual(expect.arrayContaining(['rowStep', 'laneStep', 'rowField', 'laneField', 'lnUnit']));
+    expect(exports).toEqual(expect.arrayContaining(['rowStep', 'laneStep', 'rowField', 'laneField', 'lnUnit', 'laneStep_2_1', 'laneStep_5_2']));
   });
 
   it('computes ln of a uniform exactly as the twin does (the geometric skips agree bit for bit)', async () => {
@@ -114,6 +116,23 @@ describe('SimdTrainer equals its plain-JavaScript twin bit for bit', () => {
       await wasm.step(3);
       await twin.step(3);
       expectIdentical(await wasm.read(), await twin.read());
+    });
+  }
+});
+
+describe('the lane steps unrolled for fixed shapes equal the generic lane step and the twin', () => {
+  for (const [n, m] of FIXED_LANE_SHAPES as [number, number][]) {
+    it(`n = ${n}, m = ${m}`, async () => {
+      const c = config(n, m, [[1], [0.3], [0.05], [0.01], [0.5]]);
+      const unrolled = await SimdTrainer.create(c);
+      const generic = await SimdTrainer.create(c, { unrolled: false });
+      const twin = new SimdTwinTrainer(c);
+      expect(unrolled.unrolled).toBe(true);
+      expect(generic.unrolled).toBe(false);
+      for (const t of [unrolled, generic, twin]) await t.step(5);
+      const ref = await twin.read();
+      expectIdentical(await unrolled.read(), ref);
+      expectIdentical(await generic.read(), ref);
     });
   }
 });
