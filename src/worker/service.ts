@@ -13,7 +13,8 @@ import {
   webglRenderer,
 } from '../train/backend';
 import { ConvergenceTracker } from '../train/convergence';
-import type { BatchedTrainer, TrainPath, TrainerCheckpoint, TrainerState } from '../train/trainer';
+import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
+import { CheckpointHistory } from './checkpoints';
 import {
   CHANGE_DEBOUNCE_MS,
   SNAPSHOT_HZ,
@@ -46,9 +47,8 @@ export class TrainerService implements TrainerApi {
   private stepOffset = 0;
   private tracker: ConvergenceTracker | null = null;
   private trainingMs = 0;
-  /** Rewind points (RunOptions.history), ascending by step, and their current spacing. */
-  private checkpoints: TrainerCheckpoint[] = [];
-  private checkpointEvery = 0;
+  /** Rewind points (RunOptions.history). */
+  private history = new CheckpointHistory(null);
 
   /** Serialise every state change: loop stop/start, trainer swaps and resets never interleave. */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -149,7 +149,7 @@ export class TrainerService implements TrainerApi {
 
   peek(step: number): Promise<Snapshot | null> {
     return this.exclusive(async () => {
-      const cp = this.checkpointAt(step);
+      const cp = this.history.at(step);
       if (!cp || !this.trainer) return null;
       return this.makeSnapshot({ W: cp.W.slice(), b: cp.b.slice(), loss: cp.loss.slice(), step: cp.step }, 0);
     });
@@ -157,12 +157,12 @@ export class TrainerService implements TrainerApi {
 
   rewind(step: number): Promise<Snapshot | null> {
     return this.exclusive(async () => {
-      const cp = this.checkpointAt(step);
+      const cp = this.history.at(step);
       if (!cp || !this.trainer?.restore) return null;
       this.options.autoStart = false;
       await this.stopLoop();
       this.trainer.restore(cp);
-      this.checkpoints = this.checkpoints.filter((c) => c.step <= cp.step);
+      this.history.dropAfter(cp.step);
       this.lastGood = null;
       if (this.tracker && this.config && this.options.convergence) this.tracker = new ConvergenceTracker(this.config.instances.length, this.options.convergence);
       if (this.status !== 'error') this.status = 'paused';
@@ -182,9 +182,8 @@ export class TrainerService implements TrainerApi {
       if (this.status === 'error' || this.status === 'done') this.message = undefined;
       this.status = 'paused';
       // The edited state replaces whatever the history held from this step on.
-      const step = this.trainer.stepCount;
-      this.checkpoints = this.checkpoints.filter((c) => c.step < step);
-      this.record(this.trainer);
+      this.history.dropAfter(this.trainer.stepCount - 1);
+      this.history.record(this.trainer, true);
       return this.emit();
     });
   }
@@ -225,46 +224,19 @@ export class TrainerService implements TrainerApi {
     this.stepOffset = 0;
     this.trainingMs = 0;
     this.tracker = this.options.convergence ? new ConvergenceTracker(config.instances.length, this.options.convergence) : null;
-    this.checkpoints = [];
-    this.checkpointEvery = this.options.history?.every ?? 0;
-    this.record(this.trainer);
+    this.history = new CheckpointHistory(this.options.history);
+    this.history.record(this.trainer);
     this.status = 'paused';
   }
 
-  /**
-   * k steps, stopping at every multiple of the checkpoint spacing to record one, so checkpoints
-   * land on round steps whatever the chunk sizes.
-   */
+  /** k steps, stopping wherever a checkpoint is due to record it (so they land on round steps). */
   private async advance(trainer: BatchedTrainer, k: number): Promise<void> {
-    const every = this.checkpointEvery;
     while (k > 0) {
-      const toNext = every > 0 && trainer.checkpoint ? every - (trainer.stepCount % every) : k;
-      const s = Math.min(k, toNext);
+      const s = Math.min(k, this.history.stepsToNext(trainer));
       await trainer.step(s);
       k -= s;
-      if (every > 0 && trainer.stepCount % every === 0) this.record(trainer);
+      this.history.record(trainer);
     }
-  }
-
-  /** Keep a checkpoint of the trainer now (when the run keeps history and the path can). */
-  private record(trainer: BatchedTrainer): void {
-    const opts = this.options.history;
-    if (!opts || !trainer.checkpoint || this.checkpointEvery <= 0) return;
-    const cp = trainer.checkpoint();
-    if (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1].step >= cp.step) return;
-    this.checkpoints.push(cp);
-    if (this.checkpoints.length > opts.max) {
-      // Full: keep every other one (step 0 stays) and record half as often from now on.
-      this.checkpointEvery *= 2;
-      this.checkpoints = this.checkpoints.filter((c) => c.step % this.checkpointEvery === 0);
-    }
-  }
-
-  /** The latest checkpoint at or before `step`. */
-  private checkpointAt(step: number): TrainerCheckpoint | null {
-    let best: TrainerCheckpoint | null = null;
-    for (const c of this.checkpoints) if (c.step <= step) best = c;
-    return best;
   }
 
   /** Pick a path: a fixed one, or the fastest of a short trial (cached per workload shape). */
@@ -362,8 +334,7 @@ export class TrainerService implements TrainerApi {
       if (resume) this.trainer.setParams(resume.W, resume.b);
       this.stepOffset = step;
       // Checkpoints are the failed path's own: this run can no longer rewind.
-      this.checkpoints = [];
-      this.checkpointEvery = 0;
+      this.history.stop();
       this.message = `The ${failed} backend failed (${errorText(err)}); training continues on ${p} from step ${step}.`;
       return true;
     }
@@ -410,7 +381,7 @@ export class TrainerService implements TrainerApi {
       converged: this.tracker ? this.tracker.converged.slice() : undefined,
       trainingMs: this.trainingMs,
       message: this.message,
-      checkpoints: this.options.history ? this.checkpoints.map((c) => c.step) : undefined,
+      checkpoints: this.history.steps(),
     };
   }
 
