@@ -5,7 +5,11 @@
  * as the same direction.
  */
 import { interpolateBlues } from 'd3';
-import { BACKGROUND, FONT_SIZE, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, clamp, finite, fmt, legendSwatches, px, svgRootProps } from './theme';
+import { ChartSvg } from './frame';
+import { ColorRamp, rampHeight } from './legend';
+import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
+import { Text } from './text';
+import { BACKGROUND, TEXT_COLOR, clamp, finite, fmt, px } from './theme';
 
 export interface CosineMatrixProps {
   /** Row-major [rows, cols] cosines (signed; drawn as |cos|). */
@@ -25,7 +29,6 @@ export interface CosineMatrixProps {
   title?: string;
 }
 
-const LEGEND_SWATCHES = 30;
 /** Cosine colour: |cos| ∈ [0, 1] on a white → dark-blue scale (skipping the palest end). */
 export const cosineColor = (v: number) => interpolateBlues(0.04 + 0.96 * clamp(Math.abs(finite(v)), 0, 1));
 
@@ -52,10 +55,10 @@ export function CosineMatrix({
   const top = 30 + (showColLabels ? 10 : 0);
   const matW = C * cell;
   const matH = R * cell;
-  const legendY = top + matH + 18;
+  const legendY = top + matH + 14;
   const legendWidth = 150;
   const w = Math.max(left + matW + 12, left + legendWidth + 60);
-  const h = legendY + 10 + 30;
+  const h = legendY + rampHeight('|cos|') + 4;
 
   const cells = [];
   for (let r = 0; r < R; r++) {
@@ -65,72 +68,45 @@ export function CosineMatrix({
       const a = Math.abs(finite(v));
       const hit = threshold !== null && a >= threshold;
       cells.push(
-        <rect
+        <HeatCell
           key={`${r},${c}`}
           data-cell={`${r},${j}`}
           data-match={hit ? 1 : undefined}
-          x={px(left + c * cell)}
-          y={px(top + r * cell)}
-          width={px(cell)}
-          height={px(cell)}
+          x={left + c * cell}
+          y={top + r * cell}
+          width={cell}
+          height={cell}
           fill={cosineColor(a)}
           stroke={hit ? TEXT_COLOR : BACKGROUND}
           strokeWidth={hit ? 1.25 : 0.5}
-        >
-          <title>{`${rowLabels?.[r] ?? `row ${r}`} · ${colLabels?.[j] ?? `column ${j}`}: cos = ${fmt(finite(v, NaN))}`}</title>
-        </rect>,
+          tip={`${rowLabels?.[r] ?? `row ${r}`} · ${colLabels?.[j] ?? `column ${j}`}: cos = ${fmt(finite(v, NaN))}`}
+        />,
       );
     }
   }
+  const rampTop = legendY + rampHeight('|cos|') - rampHeight();
 
   return (
-    <svg {...svgRootProps('cosine-matrix', w, h, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
-      <text x={px(left + matW / 2)} y={12} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={TEXT_COLOR}>
+    <ChartSvg chart="cosine-matrix" width={w} height={h} title={title}>
+      <Text x={left + matW / 2} y={12} anchor="middle" role="label">
         {colTitle}
-      </text>
-      <text x={12} y={px(top + matH / 2)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={TEXT_COLOR} transform={`rotate(-90 12 ${px(top + matH / 2)})`}>
+      </Text>
+      <Text x={12} y={top + matH / 2} anchor="middle" role="label" rotate={-90}>
         {rowTitle}
-      </text>
+      </Text>
       <g data-layer="cells">{cells}</g>
-      {showRowLabels ? (
-        <g data-layer="row-labels">
-          {Array.from({ length: R }, (_, r) => (
-            <text key={r} x={px(left - 4)} y={px(top + (r + 0.5) * cell)} textAnchor="end" dominantBaseline="central" fontSize={Math.min(SMALL_FONT_SIZE, Math.max(6, cell * 0.7))} fill={MUTED_TEXT_COLOR}>
-              {rowLabels?.[r] ?? String(r)}
-            </text>
-          ))}
-        </g>
-      ) : null}
-      {showColLabels ? (
-        <g data-layer="col-labels">
-          {order.map((j, c) => (
-            <text key={c} x={px(left + (c + 0.5) * cell)} y={px(top - 4)} textAnchor="middle" fontSize={Math.min(SMALL_FONT_SIZE, Math.max(6, cell * 0.6))} fill={MUTED_TEXT_COLOR}>
-              {colLabels?.[j] ?? String(j)}
-            </text>
-          ))}
-        </g>
-      ) : null}
-      <g data-layer="legend">
-        {legendSwatches(left, legendWidth, LEGEND_SWATCHES, (t) => cosineColor(t)).map((sw) => (
-          <rect key={sw.x} x={sw.x} y={px(legendY)} width={sw.width} height={10} fill={sw.fill} />
-        ))}
-        <text x={left} y={px(legendY + 22)} fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
-          |cos| 0
-        </text>
-        <text x={px(left + legendWidth)} y={px(legendY + 22)} textAnchor="end" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
-          1
-        </text>
+      {showRowLabels ? <IndexLabels edge="left" at={left} labels={Array.from({ length: R }, (_, r) => ({ text: rowLabels?.[r] ?? String(r), centre: top + (r + 0.5) * cell }))} size={indexLabelSize(cell)} /> : null}
+      {showColLabels ? <IndexLabels edge="top" at={top} labels={order.map((j, c) => ({ text: colLabels?.[j] ?? String(j), centre: left + (c + 0.5) * cell }))} size={indexLabelSize(cell * 0.85)} /> : null}
+      <ColorRamp x={left} y={legendY} width={legendWidth} color={cosineColor} title="|cos|" ticks={[0, 0.5, 1].map((at) => ({ at, label: String(at) }))}>
         {threshold !== null ? (
           <g>
-            <rect x={px(left + legendWidth + 10)} y={px(legendY)} width={10} height={10} fill="none" stroke={TEXT_COLOR} strokeWidth={1.25} />
-            <text x={px(left + legendWidth + 24)} y={px(legendY + 9)} fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+            <rect x={px(left + legendWidth + 10)} y={px(rampTop)} width={10} height={10} fill="none" stroke={TEXT_COLOR} strokeWidth={1.25} />
+            <Text x={left + legendWidth + 24} y={rampTop + 5} baseline="central">
               {`≥ ${fmt(threshold)}`}
-            </text>
+            </Text>
           </g>
         ) : null}
-      </g>
-    </svg>
+      </ColorRamp>
+    </ChartSvg>
   );
 }

@@ -5,10 +5,11 @@
  * mark the fractions the paper finds the features cluster at: 1, ¾, ⅔, ½, ⅖, ⅜ (dedicated,
  * tetrahedron, triangle, digon, pentagon, square antiprism). Click a point to select its model.
  */
-import { scaleLinear, scaleLog } from 'd3';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';
-import { SweepAxes, sweepKeyHandler, sweepLogTicks, sweepXDomain } from './DimsPerFeatureChart';
-import { AXIS_COLOR, BACKGROUND, GRID_COLOR, LINE_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+import { sweepKeyHandler, sweepXAxis } from './DimsPerFeatureChart';
+import { Frame, dimension, keyboardSelect, plotLayout } from './frame';
+import { Text } from './text';
+import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, fmt, px, validIndex } from './theme';
 
 export interface DimensionalityModel {
   /** 1/(1 − S) of the model. */
@@ -28,8 +29,9 @@ export interface DimensionalityScatterProps {
   title?: string;
 }
 
-/** Unicode fractions for the reference labels. */
-const PRETTY: Record<string, string> = { '1': '1', '3/4': '¾', '2/3': '⅔', '1/2': '½', '2/5': '⅖', '3/8': '⅜' };
+/** Unicode fractions for the dimensionality levels' labels ("3/4" → "¾"). */
+const LEVEL_GLYPHS: Record<string, string> = { '1': '1', '3/4': '¾', '2/3': '⅔', '1/2': '½', '2/5': '⅖', '3/8': '⅜' };
+export const levelGlyph = (label: string) => LEVEL_GLYPHS[label] ?? label;
 /** Short polytope names for the right-hand labels. */
 const SHORT: Record<string, string> = {
   'dedicated dimension': 'dedicated',
@@ -75,21 +77,23 @@ export function DimensionalityScatter({
   height = 300,
   title = 'Feature dimensionality D_i of every feature, by sparsity',
 }: DimensionalityScatterProps) {
-  const w = Math.max(240, finite(width, 480));
-  const h = Math.max(180, finite(height, 300));
-  const plot = { x0: 46, x1: w - 112, y0: 12, y1: h - 42 };
-  const xd = sweepXDomain(
-    models.map((mo) => mo.invDensity),
-    xDomain,
-  );
-  const x = scaleLog().domain(xd).range([plot.x0, plot.x1]);
-  const y = scaleLinear().domain([0, 1.08]).range([plot.y1, plot.y0]);
+  const plot = plotLayout({
+    width: dimension(width, 480, 240),
+    height: dimension(height, 300, 180),
+    margin: { top: 12, right: 112, left: 46 },
+    x: sweepXAxis(models.map((mo) => mo.invDensity), xDomain),
+    y: { domain: [0, 1.08], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: 'feature dimensionality D_i', grid: true },
+    border: true,
+  });
+  const { box } = plot;
+  const x = plot.x.scale;
+  const y = plot.y.scale;
   const count = models.length;
-  const sel = selected != null && Number.isInteger(selected) && selected >= 0 && selected < count ? selected : null;
+  const sel = validIndex(selected, count);
 
   const centres = models.map((mo) => (Number.isFinite(mo.invDensity) && mo.invDensity > 0 ? x(mo.invDensity) : NaN));
   const sorted = centres.filter(Number.isFinite).sort((a, b) => a - b);
-  let minGap = plot.x1 - plot.x0;
+  let minGap = box.x1 - box.x0;
   for (let k = 1; k < sorted.length; k++) minGap = Math.min(minGap, sorted[k] - sorted[k - 1]);
   // Jitter spreads a model's features over at most 60% of the gap to its neighbour (≤ 14 px).
   const spread = Math.max(2, Math.min(14, 0.6 * minGap));
@@ -131,44 +135,28 @@ export function DimensionalityScatter({
   const labelY = spreadLabels(
     levels.map((l) => l.y),
     LABEL_GAP,
-    plot.y0 + 4,
-    plot.y1 - 4,
+    box.y0 + 4,
+    box.y1 - 4,
   );
-  const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
-  const xTicks = sweepLogTicks(xd);
-  const label = onSelect ? `${title}. Click a point or use the arrow keys to select its model.` : title;
-
+  const select = keyboardSelect(title, 'Click a point or use the arrow keys to select its model.', onSelect && sweepKeyHandler(count, sel, onSelect));
   return (
-    <svg
-      {...svgRootProps('dimensionality-scatter', w, h, label)}
-      tabIndex={onSelect ? 0 : undefined}
-      onKeyDown={onSelect ? sweepKeyHandler(count, sel, onSelect) : undefined}
-      data-models={count}
-    >
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
-      <g data-layer="grid">
-        {yTicks.map((t) => (
-          <line key={t} x1={px(plot.x0)} x2={px(plot.x1)} y1={px(y(t))} y2={px(y(t))} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-      </g>
+    <Frame plot={plot} chart="dimensionality-scatter" title={title} {...select} data-models={count}>
       {sel !== null && Number.isFinite(centres[sel]) ? (
-        <rect data-layer="selection" x={px(centres[sel] - spread / 2 - 4)} y={px(plot.y0)} width={px(spread + 8)} height={px(plot.y1 - plot.y0)} fill={GRID_COLOR} fillOpacity={0.8} stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="2 2" />
+        <rect data-layer="selection" x={px(centres[sel] - spread / 2 - 4)} y={px(box.y0)} width={px(spread + 8)} height={px(box.y1 - box.y0)} fill={GRID_COLOR} fillOpacity={0.8} stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="2 2" />
       ) : null}
       <g data-layer="levels" pointerEvents="none">
         {levels.map((l, k) => (
           <g key={l.label} data-level={l.label}>
             <title>{`D = ${l.label}: ${l.geometry}`}</title>
-            <line x1={px(plot.x0)} x2={px(plot.x1)} y1={px(l.y)} y2={px(l.y)} stroke={TEXT_COLOR} strokeOpacity={0.55} strokeWidth={0.9} strokeDasharray="4 3" />
-            <line x1={px(plot.x1)} x2={px(plot.x1 + 6)} y1={px(l.y)} y2={px(labelY[k])} stroke={AXIS_COLOR} strokeWidth={0.75} />
-            <text x={px(plot.x1 + 9)} y={px(labelY[k])} dominantBaseline="central" fontSize={SMALL_FONT_SIZE + 1} fill={TEXT_COLOR}>
-              {`${PRETTY[l.label] ?? l.label} ${SHORT[l.geometry] ?? l.geometry}`}
-            </text>
+            <line x1={px(box.x0)} x2={px(box.x1)} y1={px(l.y)} y2={px(l.y)} stroke={TEXT_COLOR} strokeOpacity={0.55} strokeWidth={0.9} strokeDasharray="4 3" />
+            <line x1={px(box.x1)} x2={px(box.x1 + 6)} y1={px(l.y)} y2={px(labelY[k])} stroke={AXIS_COLOR} strokeWidth={0.75} />
+            <Text x={box.x1 + 9} y={labelY[k]} baseline="central" tone="text">
+              {`${levelGlyph(l.label)} ${SHORT[l.geometry] ?? l.geometry}`}
+            </Text>
           </g>
         ))}
       </g>
       <g data-layer="points">{groups}</g>
-      <SweepAxes plot={plot} x={x} y={y} xTicks={xTicks} yTicks={yTicks} yLabel="feature dimensionality D_i" />
-    </svg>
+    </Frame>
   );
 }

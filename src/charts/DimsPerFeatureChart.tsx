@@ -6,8 +6,9 @@
  * model; with focus, ←/→ move the selection.
  */
 import type { KeyboardEvent } from 'react';
-import { scaleLinear, scaleLog } from 'd3';
-import { AXIS_COLOR, BACKGROUND, FONT_SIZE, GRID_COLOR, LINE_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, clamp, finite, fmt, px, svgRootProps } from './theme';
+import { Frame, dimension, keyboardSelect, plotLayout, type AxisSpec } from './frame';
+import { Text } from './text';
+import { AXIS_COLOR, BACKGROUND, LINE_COLOR, TEXT_COLOR, clamp, fmt, px, validIndex } from './theme';
 
 export interface DimsPerFeaturePoint {
   /** 1/(1 − S) of the model. */
@@ -41,23 +42,6 @@ const POINT_COLOR = LINE_COLOR;
 const SELECTED_RING = TEXT_COLOR;
 
 /**
- * Ticks for a log axis that may span less than two decades (1 to 20 is the default sweep):
- * 1-2-5 per decade, or only the decades when there are at least three of them.
- */
-export function sweepLogTicks([lo, hi]: [number, number]): number[] {
-  if (!(lo > 0) || !(hi > lo) || !Number.isFinite(hi)) return [];
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
-    for (const mant of [1, 2, 5]) {
-      const v = Number((mant * 10 ** e).toPrecision(3));
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
-    }
-  }
-  const decades = out.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-  return decades.length >= 3 ? decades : out;
-}
-
-/**
  * The x range of a sweep chart: the given domain or the finite, positive values' extent, padded
  * by a few percent of its log width (half a decade around a single value).
  */
@@ -73,6 +57,11 @@ export function sweepXDomain(values: readonly number[], given?: [number, number]
   const b = Math.log10(hi!);
   const pad = b > a ? 0.04 * (b - a) : 0.25;
   return [10 ** (a - pad), 10 ** (b + pad)];
+}
+
+/** The x axis of the sweep charts: 1/(1 − S) on a log scale, decades only when three fit. */
+export function sweepXAxis(values: readonly number[], given?: [number, number]): AxisSpec {
+  return { type: 'log', domain: sweepXDomain(values, given), decades: 3, label: '1/(1 − S) (log scale; sparser →)' };
 }
 
 /** Arrow keys on a sweep chart: the next model along x (by index, which is x order), Enter/space re-selects. */
@@ -99,23 +88,22 @@ export function DimsPerFeatureChart({
   height = 280,
   title = 'Dimensions per feature m/‖W‖²_F against 1/(1 − S)',
 }: DimsPerFeatureChartProps) {
-  const w = Math.max(200, finite(width, 440));
-  const h = Math.max(160, finite(height, 280));
-  const plot = { x0: 46, x1: w - 14, y0: 14, y1: h - 42 };
-
-  const xd = sweepXDomain(
-    points.map((p) => p.invDensity),
-    xDomain,
-  );
-  const x = scaleLog().domain(xd).range([plot.x0, plot.x1]);
   const finiteValues = points.map((p) => p.dimensionsPerFeature).filter((v) => Number.isFinite(v) && v >= 0);
   // Untrained models (tiny W) sit far above 1; keep the levels readable and clip those at the top.
   const yMax = clamp(Math.max(0, ...finiteValues) * 1.08, 1.15, 3);
-  const y = scaleLinear().domain([0, yMax]).range([plot.y1, plot.y0]);
-  const yTicks = y.ticks(5);
-  const xTicks = sweepLogTicks(xd);
+  const plot = plotLayout({
+    width: dimension(width, 440, 200),
+    height: dimension(height, 280, 160),
+    margin: { top: 14, left: 46 },
+    x: sweepXAxis(points.map((p) => p.invDensity), xDomain),
+    y: { domain: [0, yMax], label: 'm / ‖W‖_F^2', grid: true },
+    border: true,
+  });
+  const { box } = plot;
+  const x = plot.x.scale;
+  const y = plot.y.scale;
   const count = points.length;
-  const sel = selected != null && Number.isInteger(selected) && selected >= 0 && selected < count ? selected : null;
+  const sel = validIndex(selected, count);
 
   const drawn = points.map((p, j) => {
     const okX = Number.isFinite(p.invDensity) && p.invDensity > 0;
@@ -125,8 +113,8 @@ export function DimsPerFeatureChart({
       j,
       okX,
       clipped,
-      cx: px(x(okX ? p.invDensity : xd[0])),
-      cy: px(clipped ? (v < 0 ? plot.y1 : plot.y0) : y(Math.max(0, v))),
+      cx: px(x(okX ? p.invDensity : x.domain()[0])),
+      cy: px(clipped ? (v < 0 ? box.y1 : box.y0) : y(Math.max(0, v))),
       tip: `model ${j} (1/(1−S) = ${fmt(p.invDensity)}): m/‖W‖²_F = ${fmt(v)}${clipped ? ' (above the axis)' : ''}`,
     };
   });
@@ -136,31 +124,19 @@ export function DimsPerFeatureChart({
     .map((d, i) => `${i === 0 ? 'M' : 'L'}${d.cx},${d.cy}`)
     .join('');
 
-  const label = onSelect ? `${title}. Click a point or use the arrow keys to select a model.` : title;
+  const select = keyboardSelect(title, 'Click a point or use the arrow keys to select a model.', onSelect && sweepKeyHandler(count, sel, onSelect));
   return (
-    <svg
-      {...svgRootProps('dims-per-feature', w, h, label)}
-      tabIndex={onSelect ? 0 : undefined}
-      onKeyDown={onSelect ? sweepKeyHandler(count, sel, onSelect) : undefined}
-      data-points={count}
-    >
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
-      <g data-layer="grid">
-        {yTicks.map((t) => (
-          <line key={t} x1={px(plot.x0)} x2={px(plot.x1)} y1={px(y(t))} y2={px(y(t))} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-      </g>
+    <Frame plot={plot} chart="dims-per-feature" title={title} {...select} data-points={count}>
       {sel !== null && drawn[sel].okX ? (
-        <line data-layer="selection" x1={drawn[sel].cx} x2={drawn[sel].cx} y1={px(plot.y0)} y2={px(plot.y1)} stroke={AXIS_COLOR} strokeWidth={1} strokeDasharray="2 2" />
+        <line data-layer="selection" x1={drawn[sel].cx} x2={drawn[sel].cx} y1={px(box.y0)} y2={px(box.y1)} stroke={AXIS_COLOR} strokeWidth={1} strokeDasharray="2 2" />
       ) : null}
       <g data-layer="levels" pointerEvents="none">
         {STICKY_LEVELS.filter((l) => l.value <= yMax).map((l) => (
           <g key={l.label} data-level={l.value}>
-            <line x1={px(plot.x0)} x2={px(plot.x1)} y1={px(y(l.value))} y2={px(y(l.value))} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="5 3" />
-            <text x={px(plot.x1 - 3)} y={px(y(l.value) - 4)} textAnchor="end" fontSize={SMALL_FONT_SIZE + 1} fill={TEXT_COLOR}>
+            <line x1={px(box.x0)} x2={px(box.x1)} y1={px(y(l.value))} y2={px(y(l.value))} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="5 3" />
+            <Text x={box.x1 - 3} y={y(l.value) - 4} anchor="end" tone="text">
               {`${l.label}: ${l.meaning}`}
-            </text>
+            </Text>
           </g>
         ))}
       </g>
@@ -170,91 +146,28 @@ export function DimsPerFeatureChart({
           .filter((d) => d.okX)
           .map((d) => {
             const isSel = d.j === sel;
-            const interactive = {
+            const marker = {
+              'data-model': d.j,
+              'data-selected': isSel ? 'true' : undefined,
+              fill: POINT_COLOR,
+              stroke: isSel ? SELECTED_RING : BACKGROUND,
+              strokeWidth: isSel ? 2 : 1,
               cursor: onSelect ? 'pointer' : undefined,
               onClick: onSelect ? () => onSelect(d.j) : undefined,
               onMouseEnter: onHover ? () => onHover(d.j) : undefined,
               onMouseLeave: onHover ? () => onHover(null) : undefined,
             };
             return d.clipped ? (
-              <path
-                key={d.j}
-                data-model={d.j}
-                data-clipped="true"
-                data-selected={isSel ? 'true' : undefined}
-                d={`M${d.cx},${d.cy - 1}l-5,8h10z`}
-                fill={POINT_COLOR}
-                stroke={isSel ? SELECTED_RING : BACKGROUND}
-                strokeWidth={isSel ? 2 : 1}
-                {...interactive}
-              >
+              <path key={d.j} data-clipped="true" d={`M${d.cx},${d.cy - 1}l-5,8h10z`} {...marker}>
                 <title>{d.tip}</title>
               </path>
             ) : (
-              <circle
-                key={d.j}
-                data-model={d.j}
-                data-selected={isSel ? 'true' : undefined}
-                cx={d.cx}
-                cy={d.cy}
-                r={isSel ? 6 : 4.5}
-                fill={POINT_COLOR}
-                stroke={isSel ? SELECTED_RING : BACKGROUND}
-                strokeWidth={isSel ? 2 : 1}
-                {...interactive}
-              >
+              <circle key={d.j} cx={d.cx} cy={d.cy} r={isSel ? 6 : 4.5} {...marker}>
                 <title>{d.tip}</title>
               </circle>
             );
           })}
       </g>
-      <SweepAxes plot={plot} x={x} y={y} xTicks={xTicks} yTicks={yTicks} yLabel="m / ‖W‖²_F" />
-    </svg>
-  );
-}
-
-/** Plot area of a sweep chart, in px. */
-export interface SweepPlot {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-/**
- * The frame and axes the sweep charts share: 1/(1 − S) on a log x-axis below, the chart's own
- * quantity on the left (drawn after the marks, so the frame stays on top).
- */
-export function SweepAxes({ plot, x, y, xTicks, yTicks, yLabel }: { plot: SweepPlot; x: (v: number) => number; y: (v: number) => number; xTicks: readonly number[]; yTicks: readonly number[]; yLabel: string }) {
-  return (
-    <>
-      <rect x={px(plot.x0)} y={px(plot.y0)} width={px(plot.x1 - plot.x0)} height={px(plot.y1 - plot.y0)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} pointerEvents="none" />
-      <g data-layer="x-axis">
-        {xTicks.map((t) => (
-          <g key={t} data-tick={t}>
-            <line x1={px(x(t))} x2={px(x(t))} y1={px(plot.y1)} y2={px(plot.y1 + 5)} stroke={AXIS_COLOR} />
-            <text x={px(x(t))} y={px(plot.y1 + 16)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        <text x={px((plot.x0 + plot.x1) / 2)} y={px(plot.y1 + 32)} textAnchor="middle" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
-          1/(1 − S) (log scale; sparser →)
-        </text>
-      </g>
-      <g data-layer="y-axis">
-        {yTicks.map((t) => (
-          <g key={t}>
-            <line x1={px(plot.x0 - 5)} x2={px(plot.x0)} y1={px(y(t))} y2={px(y(t))} stroke={AXIS_COLOR} />
-            <text x={px(plot.x0 - 7)} y={px(y(t))} textAnchor="end" dominantBaseline="central" fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        <text transform={`translate(${px(13)},${px((plot.y0 + plot.y1) / 2)}) rotate(-90)`} textAnchor="middle" dominantBaseline="central" fontSize={FONT_SIZE} fill={TEXT_COLOR}>
-          {yLabel}
-        </text>
-      </g>
-    </>
+    </Frame>
   );
 }

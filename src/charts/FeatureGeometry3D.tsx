@@ -7,7 +7,9 @@
  * the current view, so the chart frame's Export SVG saves exactly that view.
  */
 import { Fragment, useRef, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
-import { AXIS_COLOR, BACKGROUND, GRID_COLOR, LINE_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+import { ChartSvg, dimension } from './frame';
+import { Text } from './text';
+import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, fmt, px } from './theme';
 
 /** Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis (radians). */
 export interface View3D {
@@ -133,7 +135,7 @@ const deg = (r: number) => Math.round((r * 180) / Math.PI);
 export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300, title = 'Feature embeddings W_i in the 3-D hidden space' }: FeatureGeometry3DProps) {
   const drag = useRef<{ id: number; x: number; y: number; view: View3D } | null>(null);
   const count = Math.max(0, Math.floor(finite(n)));
-  const side = Math.max(140, finite(size, 300));
+  const side = dimension(size, 300, 140);
   const footer = 18;
   const pad = 22;
   const v = normaliseView(view);
@@ -182,9 +184,9 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
           <line x1={px(c)} y1={px(c)} x2={sx(p)} y2={sy(p)} stroke={colour} strokeWidth={px(learned ? 1 + 1.6 * t : 0.8)} strokeLinecap="round" />
           <circle cx={sx(p)} cy={sy(p)} r={px(learned ? 2.2 + 2 * t : 1.6)} fill={colour} stroke={TEXT_COLOR} strokeWidth={0.5} />
           {labelled && learned ? (
-            <text x={px(c + scale * p[0] + ux * 10)} y={px(c - scale * p[1] - uy * 10)} textAnchor="middle" dominantBaseline="central" fontSize={SMALL_FONT_SIZE + 1} fontWeight={600} fill={TEXT_COLOR}>
+            <Text x={c + scale * p[0] + ux * 10} y={c - scale * p[1] - uy * 10} anchor="middle" baseline="central" weight={600} tone="text">
               {i}
-            </text>
+            </Text>
           ) : null}
         </g>
       ),
@@ -201,9 +203,9 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
     return (
       <g key={label} data-axis={k}>
         <line x1={sx(q)} y1={sy(q)} x2={sx(p)} y2={sy(p)} stroke={GRID_COLOR} strokeWidth={1} />
-        <text x={sx(tip)} y={sy(tip)} textAnchor="middle" dominantBaseline="central" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR} opacity={px(0.45 + 0.55 * near(p[2]))}>
+        <Text x={sx(tip)} y={sy(tip)} anchor="middle" baseline="central" role="note" opacity={px(0.45 + 0.55 * near(p[2]))}>
           {label}
-        </text>
+        </Text>
       </g>
     );
   });
@@ -243,22 +245,20 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
   const h = side + footer;
 
   return (
-    <svg {...svgRootProps('feature-geometry-3d', side, h, label)} data-yaw={deg(v.yaw)} data-pitch={deg(v.pitch)} {...handlers}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={side} height={h} fill={BACKGROUND} />
+    <ChartSvg chart="feature-geometry-3d" width={side} height={h} title={title} label={label} data-yaw={deg(v.yaw)} data-pitch={deg(v.pitch)} {...handlers}>
       <g data-layer="axes">
         <circle cx={px(c)} cy={px(c)} r={px(scale)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="3 3" />
-        <text x={px(c + scale * 0.7071 + 3)} y={px(c + scale * 0.7071 + 8)} fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+        <Text x={c + scale * Math.SQRT1_2 + 3} y={c + scale * Math.SQRT1_2 + 8} role="note">
           ‖W‖ = 1
-        </text>
+        </Text>
         {axes}
       </g>
       <g data-layer="features">{items.map((it) => (
           <Fragment key={it.key}>{it.node}</Fragment>
         ))}</g>
-      <text x={8} y={px(side + footer / 2)} dominantBaseline="central" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+      <Text x={8} y={side + footer / 2} baseline="central" role="note">
         {`yaw ${deg(v.yaw)}°, pitch ${deg(v.pitch)}°${drawn.length < count ? ` · ${count - drawn.length} of ${count} features ≈ 0, not drawn` : ''}`}
-      </text>
-    </svg>
+      </Text>
+    </ChartSvg>
   );
 }

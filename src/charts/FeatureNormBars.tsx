@@ -4,23 +4,12 @@
  * with features sorted by importance, the dashed line marks the m most important ones, the
  * features a model without superposition would keep.
  */
-import { max, scaleLinear } from 'd3';
-import {
-  AXIS_COLOR,
-  BACKGROUND,
-  FONT_SIZE,
-  GRID_COLOR,
-  MUTED_TEXT_COLOR,
-  SMALL_FONT_SIZE,
-  TEXT_COLOR,
-  clamp,
-  finite,
-  fmt,
-  legendSwatches,
-  px,
-  superpositionColor,
-  svgRootProps,
-} from './theme';
+import { max } from 'd3';
+import { Frame, dimension, plotLayout } from './frame';
+import { ColorRamp, rampHeight } from './legend';
+import { IndexLabels, indexLabelSize } from './matrix';
+import { Text } from './text';
+import { TEXT_COLOR, clamp, finite, fmt, px, superpositionColor } from './theme';
 
 export interface FeatureNormBarsProps {
   /** ‖W_i‖ per feature (length n). */
@@ -36,7 +25,7 @@ export interface FeatureNormBarsProps {
 
 /** Beyond this many features only every k-th index is labelled. */
 const MAX_LABELLED_FEATURES = 40;
-const LEGEND_SWATCHES = 30;
+const SUPERPOSITION_LABEL = 'superposition Σ_{j≠i}(Ŵ_i·W_j)^2';
 
 export function FeatureNormBars({
   norms,
@@ -48,147 +37,56 @@ export function FeatureNormBars({
 }: FeatureNormBarsProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const hidden = Math.floor(finite(m));
-  const totalWidth = Math.max(160, finite(width, 360));
-
   const rowHeight = count > 0 ? clamp(320 / count, 3, 16) : 16;
   const labelEvery = count <= MAX_LABELLED_FEATURES ? 1 : Math.ceil(count / 20);
-  const left = 32;
-  const right = 16;
-  const top = 8;
-  const plotWidth = totalWidth - left - right;
-  const plotHeight = Math.max(rowHeight, count * rowHeight);
-  const axisY = top + plotHeight + 2;
-  const legendTitleY = axisY + 44;
-  const legendY = legendTitleY + 6;
-  const legendHeight = 10;
-  const legendWidth = Math.min(160, plotWidth);
-  const height = legendY + legendHeight + 18;
-
   const normValues = Array.from({ length: count }, (_, i) => finite(norms[i]));
-  // Never narrower than 1.2 so that unit-norm features (the typical trained value) sit at a fixed spot.
-  const xMax = Math.max(1.2, max(normValues) ?? 0);
-  const x = scaleLinear().domain([0, xMax]).range([left, left + plotWidth]);
-  const ticks = x.ticks(5);
+  const plot = plotLayout({
+    width: dimension(width, 360, 160),
+    // Rows from the top, 2 px clear of the axis.
+    plotHeight: Math.max(rowHeight, count * rowHeight) + 2,
+    margin: { top: 8, right: 16, left: 32 },
+    // Never narrower than 1.2 so that unit-norm features (the typical trained value) sit at a fixed spot.
+    x: { domain: [0, Math.max(1.2, max(normValues) ?? 0)], label: '‖W_i‖', grid: true },
+    below: rampHeight(SUPERPOSITION_LABEL) + 6,
+  });
+  const { box } = plot;
+  const x = plot.x.scale;
+  const rowTop = (i: number) => box.y0 + i * rowHeight;
 
-  const bars = [];
-  const labels = [];
-  for (let i = 0; i < count; i++) {
-    const y = top + i * rowHeight;
-    const barWidth = Math.max(0, x(Math.max(0, normValues[i])) - left);
+  const bars = normValues.map((v, i) => {
     const s = superposition[i];
-    bars.push(
-      <rect
-        key={i}
-        data-feature={i}
-        x={left}
-        y={px(y + rowHeight * 0.11)}
-        width={px(barWidth)}
-        height={px(rowHeight * 0.78)}
-        fill={superpositionColor(finite(s))}
-      >
+    return (
+      <rect key={i} data-feature={i} x={px(box.x0)} y={px(rowTop(i) + rowHeight * 0.11)} width={px(Math.max(0, x(Math.max(0, v)) - box.x0))} height={px(rowHeight * 0.78)} fill={superpositionColor(finite(s))}>
         <title>{`feature ${i}: ‖W_${i}‖ = ${fmt(norms[i])}, superposition = ${fmt(s)}`}</title>
-      </rect>,
+      </rect>
     );
-    if (i % labelEvery === 0) {
-      labels.push(
-        <text
-          key={i}
-          x={left - 5}
-          y={px(y + rowHeight / 2)}
-          textAnchor="end"
-          dominantBaseline="central"
-          fontSize={px(Math.min(SMALL_FONT_SIZE + 1, Math.max(7, rowHeight * 0.8)))}
-          fill={MUTED_TEXT_COLOR}
-        >
-          {i}
-        </text>,
-      );
-    }
-  }
-
-  const boundaryY = top + hidden * rowHeight;
-  const legendX = left;
+  });
+  const labels = normValues.map((_, i) => ({ centre: rowTop(i) + rowHeight / 2, text: i })).filter((_, i) => i % labelEvery === 0);
+  const boundaryY = rowTop(hidden);
 
   return (
-    <svg {...svgRootProps('feature-norm-bars', totalWidth, height, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(totalWidth)} height={px(height)} fill={BACKGROUND} />
-      <g data-layer="grid">
-        {ticks.map((t) => (
-          <line key={t} x1={px(x(t))} x2={px(x(t))} y1={top} y2={px(axisY)} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-      </g>
+    <Frame plot={plot} chart="feature-norm-bars" title={title}>
       <g data-layer="bars">{bars}</g>
-      <g data-layer="labels">{labels}</g>
+      <IndexLabels edge="left" at={box.x0 - 1} labels={labels} size={indexLabelSize(rowHeight * 1.15)} />
       {hidden > 0 && hidden < count && (
         <g data-layer="top-m-boundary">
-          <line
-            data-boundary="top-m"
-            x1={left - 4}
-            x2={px(left + plotWidth)}
-            y1={px(boundaryY)}
-            y2={px(boundaryY)}
-            stroke={TEXT_COLOR}
-            strokeWidth={1}
-            strokeDasharray="4 3"
-          />
-          <text
-            x={px(left + plotWidth)}
-            y={px(boundaryY - 3)}
-            textAnchor="end"
-            fontSize={SMALL_FONT_SIZE}
-            fill={MUTED_TEXT_COLOR}
-          >
+          <line data-boundary="top-m" x1={px(box.x0 - 4)} x2={px(box.x1)} y1={px(boundaryY)} y2={px(boundaryY)} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+          <Text x={box.x1} y={boundaryY - 3} anchor="end" role="note">
             {`top m = ${hidden}`}
-          </text>
+          </Text>
         </g>
       )}
-      <g data-layer="x-axis">
-        <line x1={left} x2={px(left + plotWidth)} y1={px(axisY)} y2={px(axisY)} stroke={AXIS_COLOR} />
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={px(x(t))} x2={px(x(t))} y1={px(axisY)} y2={px(axisY + 4)} stroke={AXIS_COLOR} />
-            <text
-              x={px(x(t))}
-              y={px(axisY + 15)}
-              textAnchor="middle"
-              fontSize={FONT_SIZE - 1}
-              fill={MUTED_TEXT_COLOR}
-            >
-              {fmt(t)}
-            </text>
-          </g>
-        ))}
-        <text
-          x={px(left + plotWidth / 2)}
-          y={px(axisY + 29)}
-          textAnchor="middle"
-          fontSize={FONT_SIZE}
-          fill={TEXT_COLOR}
-        >
-          ‖W_i‖
-        </text>
-      </g>
-      <g data-layer="legend">
-        <text x={legendX} y={px(legendTitleY)} fontSize={FONT_SIZE - 1} fill={TEXT_COLOR}>
-          {'superposition Σ_{j≠i}(Ŵ_i·W_j)²'}
-        </text>
-        {legendSwatches(legendX, legendWidth, LEGEND_SWATCHES, superpositionColor).map((sw) => (
-          <rect key={sw.x} x={sw.x} y={px(legendY)} width={sw.width} height={legendHeight} fill={sw.fill} />
-        ))}
-        <text x={legendX} y={px(legendY + legendHeight + 12)} fontSize={FONT_SIZE - 1} fill={MUTED_TEXT_COLOR}>
-          0
-        </text>
-        <text
-          x={px(legendX + legendWidth)}
-          y={px(legendY + legendHeight + 12)}
-          textAnchor="end"
-          fontSize={FONT_SIZE - 1}
-          fill={MUTED_TEXT_COLOR}
-        >
-          ≥1
-        </text>
-      </g>
-    </svg>
+      <ColorRamp
+        x={box.x0}
+        y={plot.belowY + 2}
+        width={Math.min(160, box.x1 - box.x0)}
+        color={superpositionColor}
+        title={SUPERPOSITION_LABEL}
+        ticks={[
+          { at: 0, label: '0' },
+          { at: 1, label: '≥1' },
+        ]}
+      />
+    </Frame>
   );
 }

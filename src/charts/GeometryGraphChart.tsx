@@ -8,7 +8,10 @@
  */
 import { FACTOR_NAMES, featureGeometryGraph, polytopeCounts, type FactorName, type GeometryGraph, type PolytopeCounts } from '../model/geometry';
 import { featureNorms } from '../model/metrics';
-import { AXIS_COLOR, BACKGROUND, FONT_SIZE, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, clamp, finite, fmt, px, svgRootProps } from './theme';
+import { ChartSvg } from './frame';
+import { textWidth } from './legend';
+import { Text } from './text';
+import { AXIS_COLOR, TEXT_COLOR, TYPE, clamp, finite, fmt, px } from './theme';
 
 /**
  * One colour per polytope: Paul Tol's "bright" scheme (distinct under the common colour-vision
@@ -89,8 +92,8 @@ const MARGIN = 10;
 const PAD = 16;
 const LABEL_HEIGHT = 14;
 const MIN_CELL = 40;
-/** Rough width of a label at SMALL_FONT_SIZE + 1 (generic sans-serif averages ≈ 0.56 em per character). */
-const labelWidth = (text: string) => text.length * 0.56 * (SMALL_FONT_SIZE + 1) + 10;
+/** A factor label's width, with some air. */
+const labelWidth = (text: string) => textWidth(text, TYPE.tick) + 10;
 const NODE_SPACING = 15;
 
 /**
@@ -210,13 +213,11 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
   const edgeFade = Math.min(1, Math.sqrt(120 / Math.max(1, edges.length)));
 
   return (
-    <svg {...svgRootProps('geometry-graph', w, h, title)} data-nodes={a.graph.nodes.length} data-edges={edges.length} data-factors={layout.factors.length}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
+    <ChartSvg chart="geometry-graph" width={w} height={h} title={title} data-nodes={a.graph.nodes.length} data-edges={edges.length} data-factors={layout.factors.length}>
       {empty ? (
-        <text x={px(w / 2)} y={35} textAnchor="middle" dominantBaseline="central" fontSize={FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+        <Text x={w / 2} y={35} anchor="middle" baseline="central" role="label" tone="muted">
           No feature has ‖W_i‖ &gt; 0.5, so none counts as learned.
-        </text>
+        </Text>
       ) : null}
       <g data-layer="factor-rings">
         {layout.factors.map((f, k) =>
@@ -250,20 +251,20 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
       </g>
       <g data-layer="factor-labels">
         {layout.factors.map((f, k) => (
-          <text key={k} data-factor={k} data-name={f.name} x={f.cx} y={f.labelY} textAnchor="middle" dominantBaseline="hanging" fontSize={SMALL_FONT_SIZE + 1} fill={TEXT_COLOR}>
+          <Text key={k} data-factor={k} data-name={f.name} x={f.cx} y={f.labelY} anchor="middle" baseline="hanging" tone="text">
             {f.label}
-          </text>
+          </Text>
         ))}
       </g>
       <g data-layer="footer">
-        <text x={MARGIN} y={px(bodyH + 9)} dominantBaseline="central" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+        <Text x={MARGIN} y={bodyH + 9} baseline="central" role="note">
           {`${a.graph.nodes.length} of ${n} features learned (‖W_i‖ > 0.5)${notLearned ? `; ${notLearned} not` : ''}`}
-        </text>
-        <text x={MARGIN} y={px(bodyH + 21)} dominantBaseline="central" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+        </Text>
+        <Text x={MARGIN} y={bodyH + 21} baseline="central" role="note">
           {`edges: |W_i·W_j| > 0.1${hiddenEdges > 0 ? `; the strongest ${edges.length} of ${a.graph.edges.length} drawn` : ''}`}
-        </text>
+        </Text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -309,9 +310,7 @@ export function PolytopeGallery({ counts, features, width = 360, title = 'Polyto
   const rows = Math.ceil(FACTOR_NAMES.length / cols);
   const h = 2 * MARGIN + rows * tileH;
   return (
-    <svg {...svgRootProps('polytope-gallery', w, h, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
+    <ChartSvg chart="polytope-gallery" width={w} height={h} title={title}>
       {FACTOR_NAMES.map((name, k) => {
         const count = Math.max(0, Math.floor(finite(counts[name])));
         const tx = MARGIN + (k % cols) * tileW;
@@ -333,19 +332,19 @@ export function PolytopeGallery({ counts, features, width = 360, title = 'Polyto
               </g>
             ))}
             {name === 'other' ? (
-              <text x={px(cx)} y={px(cy)} textAnchor="middle" dominantBaseline="central" fontSize={18} fill={MUTED_TEXT_COLOR}>
+              <Text x={cx} y={cy} anchor="middle" baseline="central" role="icon" tone="muted">
                 ?
-              </text>
+              </Text>
             ) : null}
-            <text x={px(cx)} y={px(ty + 58)} textAnchor="middle" fontSize={SMALL_FONT_SIZE + 1} fill={TEXT_COLOR}>
+            <Text x={cx} y={ty + 58} anchor="middle" tone="text">
               {POLYTOPE_LABELS[name]}
-            </text>
-            <text x={px(cx)} y={px(ty + 75)} textAnchor="middle" fontSize={FONT_SIZE + 1} fontWeight={600} fill={TEXT_COLOR}>
+            </Text>
+            <Text x={cx} y={ty + 75} anchor="middle" role="emphasis" weight={600}>
               {`× ${count}`}
-            </text>
+            </Text>
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

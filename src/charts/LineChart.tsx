@@ -4,10 +4,11 @@
  * probability against k/m…). Points can carry a label and be highlighted; horizontal and vertical
  * reference lines mark thresholds. Points that are non-finite (or ≤ 0 on a log axis) are skipped.
  */
-import { scaleLinear, scaleLog } from 'd3';
 import type { ReactElement } from 'react';
-import { Legend, XAxis, YAxis, legendLayout, logTicks, paddedDomain, type LegendItem } from './chart-parts';
-import { AXIS_COLOR, BACKGROUND, GRID_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+import { EmptyNote, Frame, dimension, paddedDomain, plotLayout } from './frame';
+import { textWidth } from './legend';
+import { Text } from './text';
+import { AXIS_COLOR, BACKGROUND, TEXT_COLOR, TYPE, finite, fmt, px } from './theme';
 
 export interface LinePoint {
   x: number;
@@ -79,42 +80,33 @@ export function LineChart({
   width = 420,
   height = 260,
 }: LineChartProps) {
-  const w = Math.max(200, finite(width, 420));
-  const margin = { top: 12, right: 16, left: 58 };
-  const plotWidth = w - margin.left - margin.right;
   const showLegend = legend ?? series.length > 1;
-  const legendItems: LegendItem[] = showLegend ? series.map((s) => ({ label: s.name, color: s.color, mark: s.dashed ? 'dashed' : s.line === false ? 'dot' : 'line' })) : [];
-  const legendBox = legendLayout(legendItems, plotWidth);
-  const plotHeight = Math.max(90, finite(height, 260) - margin.top - 40 - legendBox.height - 4);
-  const axisY = margin.top + plotHeight;
-  const legendY = axisY + 40;
-  const h = legendY + legendBox.height + 4;
-
   const okX = (v: number) => Number.isFinite(v) && (xScale !== 'log' || v > 0);
   const okY = (v: number) => Number.isFinite(v) && (yScale !== 'log' || v > 0);
   const clean = series.map((s) => s.points.filter((p) => okX(p.x) && okY(p.y)));
   const xs = clean.flat().map((p) => p.x).concat(references.filter((r) => r.axis === 'x' && okX(r.value)).map((r) => r.value));
   const ys = clean.flat().map((p) => p.y).concat(references.filter((r) => r.axis === 'y' && okY(r.value)).map((r) => r.value));
-
-  const xd = validDomain(xDomain, xScale) ?? autoDomain(xs, xScale, false);
-  const yd = validDomain(yDomain, yScale) ?? autoDomain(ys, yScale, yIncludeZero);
-  const x = xScale === 'log' ? scaleLog().domain(xd).range([margin.left, margin.left + plotWidth]) : niceIf(scaleLinear().domain(xd).range([margin.left, margin.left + plotWidth]), !xDomain, 6);
-  const y = yScale === 'log' ? scaleLog().domain(yd).range([axisY, margin.top]) : niceIf(scaleLinear().domain(yd).range([axisY, margin.top]), !yDomain, 5);
-  const [x0, x1] = x.domain() as [number, number];
-  const [y0, y1] = y.domain() as [number, number];
-  const xt = (xTicks ?? (xScale === 'log' ? logTicks(x0, x1) : x.ticks(6))).filter((t) => t >= Math.min(x0, x1) - 1e-12 && t <= Math.max(x0, x1) + 1e-12);
-  const yt = (yTicks ?? (yScale === 'log' ? logTicks(y0, y1) : y.ticks(5))).filter((t) => t >= Math.min(y0, y1) - 1e-12 && t <= Math.max(y0, y1) + 1e-12);
+  const plot = plotLayout({
+    width: dimension(width, 420, 200),
+    height: finite(height, 260),
+    minPlotHeight: 90,
+    margin: { top: 12, right: 16 },
+    x: { type: xScale, domain: validDomain(xDomain, xScale) ?? autoDomain(xs, xScale, false), nice: xScale === 'linear' && !validDomain(xDomain, xScale), ticks: xTicks ?? 6, format: xFormat, label: xLabel, grid: true },
+    y: { type: yScale, domain: validDomain(yDomain, yScale) ?? autoDomain(ys, yScale, yIncludeZero), nice: yScale === 'linear' && !validDomain(yDomain, yScale), ticks: yTicks ?? 5, format: yFormat, label: yLabel, grid: true },
+    legend: showLegend ? series.map((s) => ({ label: s.name, color: s.color, mark: s.dashed ? 'dashed' : s.line === false ? 'dot' : 'line' })) : [],
+  });
+  const { box } = plot;
   // Clamp into the plot so out-of-domain points sit on the frame rather than outside the SVG.
-  const X = (v: number) => px(Math.min(margin.left + plotWidth, Math.max(margin.left, finite(x(v), margin.left))));
-  const Y = (v: number) => px(Math.min(axisY, Math.max(margin.top, finite(y(v), axisY))));
+  const X = (v: number) => px(Math.min(box.x1, Math.max(box.x0, finite(plot.x.scale(v), box.x0))));
+  const Y = (v: number) => px(Math.min(box.y1, Math.max(box.y0, finite(plot.y.scale(v), box.y1))));
 
   const lines: ReactElement[] = [];
   const marks: ReactElement[] = [];
   // Point labels that would overlap one already placed are left out (highlighted points' labels first).
   const placed: { x: number; y: number; w: number }[] = [];
   const labelFits = (x: number, y: number, text: string) => {
-    const w = text.length * SMALL_FONT_SIZE * 0.6;
-    if (placed.some((b) => x < b.x + b.w + 2 && b.x < x + w + 2 && Math.abs(y - b.y) < SMALL_FONT_SIZE + 1)) return false;
+    const w = textWidth(text, TYPE.note);
+    if (placed.some((b) => x < b.x + b.w + 2 && b.x < x + w + 2 && Math.abs(y - b.y) < TYPE.note + 1)) return false;
     placed.push({ x, y, w });
     return true;
   };
@@ -143,9 +135,9 @@ export function LineChart({
             <circle cx={X(p.x)} cy={Y(p.y)} r={p.highlight ? 5 : 3} fill={s.color} stroke={p.highlight ? TEXT_COLOR : BACKGROUND} strokeWidth={p.highlight ? 1.5 : 0.75} />
           ) : null}
           {label ? (
-            <text x={px(X(p.x) + 6)} y={px(Y(p.y) - 6)} fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
-              {p.label}
-            </text>
+            <Text x={X(p.x) + 6} y={Y(p.y) - 6} role="note">
+              {p.label!}
+            </Text>
           ) : null}
         </g>,
       );
@@ -153,36 +145,25 @@ export function LineChart({
   });
 
   return (
-    <svg {...svgRootProps(chart, w, h, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(w)} height={px(h)} fill={BACKGROUND} />
-      <g data-layer="grid">
-        {yt.map((t) => (
-          <line key={`y${t}`} x1={margin.left} x2={px(margin.left + plotWidth)} y1={Y(t)} y2={Y(t)} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-        {xt.map((t) => (
-          <line key={`x${t}`} x1={X(t)} x2={X(t)} y1={margin.top} y2={px(axisY)} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-      </g>
+    <Frame plot={plot} chart={chart} title={title}>
       <g data-layer="references">
         {references.map((r, k) =>
           (r.axis === 'x' ? okX(r.value) : okY(r.value)) ? (
             <g key={k} data-reference={r.axis}>
               {r.axis === 'y' ? (
-                <line x1={margin.left} x2={px(margin.left + plotWidth)} y1={Y(r.value)} y2={Y(r.value)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+                <line x1={px(box.x0)} x2={px(box.x1)} y1={Y(r.value)} y2={Y(r.value)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
               ) : (
-                <line x1={X(r.value)} x2={X(r.value)} y1={margin.top} y2={px(axisY)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+                <line x1={X(r.value)} x2={X(r.value)} y1={px(box.y0)} y2={px(box.y1)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
               )}
               {r.label ? (
-                <text
-                  x={r.axis === 'y' ? px(r.labelAt === 'start' ? margin.left + 3 : margin.left + plotWidth - 3) : px(X(r.value) + 3)}
-                  y={r.axis === 'y' ? px(Y(r.value) - 3) : px(margin.top + 9)}
-                  textAnchor={r.axis === 'y' && r.labelAt !== 'start' ? 'end' : 'start'}
-                  fontSize={SMALL_FONT_SIZE}
-                  fill={MUTED_TEXT_COLOR}
+                <Text
+                  x={r.axis === 'y' ? (r.labelAt === 'start' ? box.x0 + 3 : box.x1 - 3) : X(r.value) + 3}
+                  y={r.axis === 'y' ? Y(r.value) - 3 : box.y0 + 9}
+                  anchor={r.axis === 'y' && r.labelAt !== 'start' ? 'end' : 'start'}
+                  role="note"
                 >
                   {r.label}
-                </text>
+                </Text>
               ) : null}
             </g>
           ) : null,
@@ -190,20 +171,9 @@ export function LineChart({
       </g>
       <g data-layer="lines">{lines}</g>
       <g data-layer="points">{marks}</g>
-      {clean.every((p) => p.length === 0) ? (
-        <text x={px(margin.left + plotWidth / 2)} y={px(margin.top + plotHeight / 2)} textAnchor="middle" fontSize={SMALL_FONT_SIZE + 1} fill={MUTED_TEXT_COLOR}>
-          no data yet
-        </text>
-      ) : null}
-      <XAxis scale={X} ticks={xt} y={axisY} x0={margin.left} x1={margin.left + plotWidth} label={xLabel} format={xFormat} />
-      <YAxis scale={Y} ticks={yt} x={margin.left} y0={margin.top} y1={axisY} label={yLabel} labelOffset={46} format={yFormat} />
-      <Legend items={legendItems} x={margin.left} y={legendY} maxWidth={plotWidth} />
-    </svg>
+      {clean.every((p) => p.length === 0) ? <EmptyNote box={box}>no data yet</EmptyNote> : null}
+    </Frame>
   );
-}
-
-function niceIf<S extends { nice(count?: number): S }>(scale: S, nice: boolean, count: number): S {
-  return nice ? scale.nice(count) : scale;
 }
 
 function validDomain(d: [number, number] | undefined, scale: 'linear' | 'log'): [number, number] | null {

@@ -4,9 +4,12 @@
  * rectangle coloured by its feature. Neurons can be marked (the asymmetric-superposition motif)
  * and carry a short status label (mono / poly / dead).
  */
-import { scaleLinear } from 'd3';
-import { HIGHLIGHT_COLOR, YAxis, seriesColor } from './chart-parts';
-import { AXIS_COLOR, BACKGROUND, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, importanceColor, px, svgRootProps } from './theme';
+import { ZeroLine } from './BarChart';
+import { HIGHLIGHT_COLOR, seriesColor } from './palette';
+import { Frame, dimension, plotLayout } from './frame';
+import { wrapText } from './legend';
+import { Text } from './text';
+import { BACKGROUND, TYPE, finite, fmt, importanceColor, px } from './theme';
 
 export interface NeuronStackColumn {
   /** The neuron's index in the model (used in labels and data attributes). */
@@ -40,9 +43,7 @@ export function defaultFeatureColor(n: number): (i: number) => string {
 export function NeuronStackChart({ columns, n, highlight = [], featureColor, title, yLabel = 'input weight', width, height = 220 }: NeuronStackChartProps) {
   const colour = featureColor ?? defaultFeatureColor(n);
   const count = columns.length;
-  const margin = { top: 18, right: 8, bottom: 30, left: 44 };
-  const w = Math.max(160, finite(width ?? margin.left + margin.right + Math.max(1, count) * Math.max(10, Math.min(36, 420 / Math.max(1, count))), 300));
-  const h = Math.max(120, finite(height, 220));
+  const margin = { top: 18, right: 8, left: 44 };
   let lo = 0;
   let hi = 0;
   for (const c of columns)
@@ -51,22 +52,30 @@ export function NeuronStackChart({ columns, n, highlight = [], featureColor, tit
       hi = Math.max(hi, finite(s.y1));
     }
   if (hi - lo < 1e-9) hi = lo + 1;
-  const y = scaleLinear().domain([lo, hi]).range([h - margin.bottom, margin.top]).nice();
-  const [dLo, dHi] = y.domain();
-  const plotW = w - margin.left - margin.right;
-  const band = plotW / Math.max(1, count);
-  const barW = Math.max(2, band * 0.72);
   const marked = new Set(highlight);
+  const w = dimension(width ?? margin.left + margin.right + Math.max(1, count) * Math.max(10, Math.min(36, 420 / Math.max(1, count))), 300, 160);
+  // The caption under the columns, wrapped to the chart's width.
+  const lines = wrapText(`${count} neurons${marked.size ? ' · dashed outline: asymmetric-superposition motif' : ''}`, w - 8, TYPE.note);
+  const plot = plotLayout({
+    width: w,
+    height: dimension(height, 220, 120),
+    margin,
+    x: { domain: [0, Math.max(1, count)], ticks: [] },
+    y: { domain: [lo, hi], nice: true, label: yLabel },
+    below: lines.length * (TYPE.note + 2),
+  });
+  const { box } = plot;
+  const y = plot.y.scale;
+  const [dLo, dHi] = y.domain();
+  const band = plot.x.scale(1) - plot.x.scale(0);
+  const barW = Math.max(2, band * 0.72);
   const showStatus = band >= 14;
   return (
-    <svg {...svgRootProps('neuron-stack', w, h, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={w} height={h} fill={BACKGROUND} />
-      <YAxis scale={y} ticks={y.ticks(5)} x={margin.left} y0={margin.top} y1={h - margin.bottom} label={yLabel} labelOffset={34} />
-      <line data-layer="zero" x1={margin.left} x2={px(w - margin.right)} y1={px(y(0))} y2={px(y(0))} stroke={AXIS_COLOR} />
+    <Frame plot={plot} chart="neuron-stack" title={title}>
+      <ZeroLine plot={plot} />
       <g data-layer="neurons">
         {columns.map((c, k) => {
-          const x0 = margin.left + k * band + (band - barW) / 2;
+          const x0 = plot.x.scale(k) + (band - barW) / 2;
           const isMarked = marked.has(c.neuron);
           let top = 0;
           let bottom = 0;
@@ -106,20 +115,22 @@ export function NeuronStackChart({ columns, n, highlight = [], featureColor, tit
                 />
               ) : null}
               {showStatus && c.status ? (
-                <text x={px(x0 + barW / 2)} y={px(h - margin.bottom + 12)} textAnchor="middle" fontSize={SMALL_FONT_SIZE - 1} fill={c.status === 'dead' ? MUTED_TEXT_COLOR : TEXT_COLOR}>
+                <Text x={x0 + barW / 2} y={box.y1 + 12} anchor="middle" role="glyph" tone={c.status === 'dead' ? 'muted' : 'text'}>
                   {STATUS_SHORT[c.status] ?? c.status}
-                </text>
+                </Text>
               ) : null}
             </g>
           );
         })}
       </g>
-      <text x={px(margin.left + plotW / 2)} y={px(h - 4)} textAnchor="middle" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
-        {`${count} neurons${marked.size ? ' · dashed outline: asymmetric-superposition motif' : ''}`}
-      </text>
-      <text x={px(w - margin.right)} y={12} textAnchor="end" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+      {lines.map((line, k) => (
+        <Text key={k} x={w / 2} y={plot.belowY + (k + 1) * (TYPE.note + 2) - 3} anchor="middle" role="note">
+          {line}
+        </Text>
+      ))}
+      <Text x={box.x1} y={12} anchor="end" role="note">
         {`weights ${fmt(dLo)} … ${fmt(dHi)}`}
-      </text>
-    </svg>
+      </Text>
+    </Frame>
   );
 }

@@ -5,13 +5,14 @@
  * PentagonLossChart draws the loss of the pentagon-type and the digon-type solution against the
  * relative density, on log axes, with the crossing (the first-order transition) marked.
  */
-import { scaleLog } from 'd3';
 import { cloneElement, type ReactElement } from 'react';
 import { canonicalise2D, type PentagonSolution } from '../model/geometry';
 import { FeatureGeometry2D } from './FeatureGeometry2D';
+import { ChartSvg, Frame, dimension, plotLayout } from './frame';
 import { POLYTOPE_COLORS } from './GeometryGraphChart';
-import { logTicks } from './LossCurve';
-import { AXIS_COLOR, BACKGROUND, GRID_COLOR, MUTED_TEXT_COLOR, SMALL_FONT_SIZE, TEXT_COLOR, finite, fmt, px, svgRootProps } from './theme';
+import { Legend, type LegendItem } from './legend';
+import { Text } from './text';
+import { GRID_COLOR, TEXT_COLOR, fmt, px } from './theme';
 
 /** Colours of the two solution families (the geometry graph's pentagon and digon colours, darkened for lines). */
 export const SOLUTION_COLORS: Record<PentagonSolution, string> = {
@@ -56,16 +57,14 @@ export interface PentagonStripProps {
 
 export function PentagonStrip({ relativeDensities, solutions, types, sources, selected = null, onSelect, cell = 120, title = 'Solutions along the relative density of feature 4' }: PentagonStripProps) {
   const k = relativeDensities.length;
-  const side = Math.max(120, finite(cell, 120));
+  const side = dimension(cell, 120, 120);
   const gapX = 6;
   const top = 4;
   const labelH = 30;
   const w = Math.max(1, k) * (side + gapX) + gapX;
   const h = top + side + labelH;
   return (
-    <svg {...svgRootProps('pentagon-strip', w, h, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={w} height={h} fill={BACKGROUND} />
+    <ChartSvg chart="pentagon-strip" width={w} height={h} title={title}>
       {relativeDensities.map((rel, r) => {
         const x0 = gapX + r * (side + gapX);
         const W = solutions[r];
@@ -77,22 +76,22 @@ export function PentagonStrip({ relativeDensities, solutions, types, sources, se
             ) : (
               <>
                 <rect x={0} y={0} width={side} height={side} fill={GRID_COLOR} opacity={0.5} />
-                <text x={px(side / 2)} y={px(side / 2)} textAnchor="middle" dominantBaseline="central" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+                <Text x={side / 2} y={side / 2} anchor="middle" baseline="central" role="note">
                   training…
-                </text>
+                </Text>
               </>
             )}
             {selected === r ? <rect x={0.5} y={0.5} width={side - 1} height={side - 1} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} /> : null}
-            <text x={px(side / 2)} y={side + 11} textAnchor="middle" fontSize={SMALL_FONT_SIZE + 1} fontWeight={600} fill={TEXT_COLOR}>
+            <Text x={side / 2} y={side + 11} anchor="middle" weight={600} tone="text">
               {`× ${relLabel(rel)}`}
-            </text>
-            <text x={px(side / 2)} y={side + 24} textAnchor="middle" fontSize={SMALL_FONT_SIZE} fill={type ? SOLUTION_COLORS[type] : MUTED_TEXT_COLOR}>
+            </Text>
+            <Text x={side / 2} y={side + 24} anchor="middle" role="note" tone={type ? SOLUTION_COLORS[type] : 'muted'}>
               {type ? SOLUTION_LABELS[type] : '—'}
-            </text>
+            </Text>
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -132,21 +131,22 @@ export interface PentagonLossChartProps {
 }
 
 export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, width = 420, height = 260, title = 'Loss of the two solutions against relative density' }: PentagonLossChartProps) {
-  const w = Math.max(200, finite(width, 420));
-  const h = Math.max(140, finite(height, 260));
-  const margin = { top: 12, right: 14, bottom: 34, left: 58 };
   const rel = relativeDensities.filter((v) => v > 0 && Number.isFinite(v));
   const xLo = rel.length ? Math.min(...rel) : 0.1;
   const xHi = rel.length ? Math.max(...rel) : 10;
-  const x = scaleLog()
-    .domain([xLo / 1.1, xHi * 1.1])
-    .range([margin.left, w - margin.right]);
   const all = [...pentagon, ...digons, ...(fits ?? []).map((f) => f?.loss ?? null)].filter((v): v is number => v !== null && v > 0 && Number.isFinite(v));
   const lo = all.length ? Math.min(...all) : 1e-4;
   const hi = all.length ? Math.max(...all) : 1e-2;
-  const y = scaleLog()
-    .domain(hi / lo < 1.5 ? [lo / 1.25, hi * 1.25] : [lo / 1.1, hi * 1.1])
-    .range([h - margin.bottom, margin.top]);
+  const plot = plotLayout({
+    width: dimension(width, 420, 200),
+    height: dimension(height, 260, 140),
+    margin: { top: 12 },
+    x: { type: 'log', domain: [xLo / 1.1, xHi * 1.1], ticks: [0.1, 0.2, 0.5, 1, 2, 5, 10, 20], label: 'density of feature 4 relative to the others (log)' },
+    y: { type: 'log', domain: hi / lo < 1.5 ? [lo / 1.25, hi * 1.25] : [lo / 1.1, hi * 1.1], label: 'expected loss', grid: true },
+  });
+  const { box } = plot;
+  const x = plot.x.scale;
+  const y = plot.y.scale;
   const series = (values: readonly (number | null)[]) => {
     let d = '';
     let pen = false;
@@ -162,47 +162,23 @@ export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, w
     return d;
   };
   const cross = crossing(relativeDensities, pentagon, digons);
-  const xTicks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20].filter((t) => t >= x.domain()[0] && t <= x.domain()[1]);
-  const yTicks = logTicks(y.domain() as [number, number]);
   const curves: { key: 'pentagon' | 'digons'; values: readonly (number | null)[] }[] = [
     { key: 'pentagon', values: pentagon },
     { key: 'digons', values: digons },
   ];
+  const legend: LegendItem[] = [
+    { label: 'pentagon-type solution', color: SOLUTION_COLORS.pentagon, mark: 'line', newRow: true },
+    { label: 'digon-type solution (feature 4 dropped)', color: SOLUTION_COLORS.digons, mark: 'line', newRow: true },
+  ];
+  if (fits) legend.push({ label: 'lowest-loss random fit', color: TEXT_COLOR, mark: 'ring', newRow: true });
   return (
-    <svg {...svgRootProps('pentagon-loss', w, h, title)} data-crossing={cross === null ? 'none' : px(cross)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={w} height={h} fill={BACKGROUND} />
-      <g data-layer="grid">
-        {yTicks.map((t) => (
-          <line key={t} x1={margin.left} x2={w - margin.right} y1={px(y(t))} y2={px(y(t))} stroke={GRID_COLOR} strokeWidth={0.75} />
-        ))}
-      </g>
-      <g data-layer="axes" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
-        <line x1={margin.left} x2={w - margin.right} y1={h - margin.bottom} y2={h - margin.bottom} stroke={AXIS_COLOR} />
-        <line x1={margin.left} x2={margin.left} y1={margin.top} y2={h - margin.bottom} stroke={AXIS_COLOR} />
-        {xTicks.map((t) => (
-          <text key={t} x={px(x(t))} y={h - margin.bottom + 12} textAnchor="middle">
-            {t}
-          </text>
-        ))}
-        {yTicks.map((t) => (
-          <text key={t} x={margin.left - 5} y={px(y(t))} textAnchor="end" dominantBaseline="central">
-            {fmt(t)}
-          </text>
-        ))}
-        <text x={px((margin.left + w - margin.right) / 2)} y={h - 6} textAnchor="middle">
-          density of feature 4 relative to the others (log)
-        </text>
-        <text transform={`translate(12,${px((margin.top + h - margin.bottom) / 2)}) rotate(-90)`} textAnchor="middle">
-          expected loss
-        </text>
-      </g>
+    <Frame plot={plot} chart="pentagon-loss" title={title} data-crossing={cross === null ? 'none' : px(cross)}>
       {cross !== null ? (
         <g data-layer="crossing">
-          <line x1={px(x(cross))} x2={px(x(cross))} y1={margin.top} y2={h - margin.bottom} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="3 3" />
-          <text x={px(x(cross) + 4)} y={margin.top + 56} fontSize={SMALL_FONT_SIZE} fill={TEXT_COLOR}>
+          <line x1={px(x(cross))} x2={px(x(cross))} y1={px(box.y0)} y2={px(box.y1)} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="3 3" />
+          <Text x={x(cross) + 4} y={box.y0 + 56} role="note" tone="text">
             {`curves cross at ≈ ${relLabel(cross)}`}
-          </text>
+          </Text>
         </g>
       ) : null}
       {curves.map(({ key, values }) => (
@@ -228,22 +204,8 @@ export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, w
           )}
         </g>
       ) : null}
-      <g data-layer="legend" fontSize={SMALL_FONT_SIZE} fill={TEXT_COLOR}>
-        {curves.map(({ key }, k) => (
-          <g key={key} transform={`translate(${margin.left + 10},${margin.top + 8 + k * 13})`}>
-            <line x1={0} x2={16} y1={0} y2={0} stroke={SOLUTION_COLORS[key]} strokeWidth={2} />
-            <text x={20} y={0} dominantBaseline="central">{key === 'pentagon' ? 'pentagon-type solution' : 'digon-type solution (feature 4 dropped)'}</text>
-          </g>
-        ))}
-        {fits ? (
-          <g transform={`translate(${margin.left + 10},${margin.top + 34})`}>
-            <circle cx={8} cy={0} r={4} fill="none" stroke={TEXT_COLOR} strokeWidth={1} />
-            <text x={20} y={0} dominantBaseline="central">
-              lowest-loss random fit
-            </text>
-          </g>
-        ) : null}
-      </g>
-    </svg>
+      {/* Inside the plot, top left: the curves start low there. */}
+      <Legend items={legend} x={box.x0 + 10} y={box.y0 + 4} maxWidth={box.x1 - box.x0 - 20} />
+    </Frame>
   );
 }

@@ -4,20 +4,11 @@
  * (as in FeatureGeometry2D); m > 2 — the n×n Gram matrix WᵀW as a tiny heatmap.
  */
 import { scaleLinear } from 'd3';
-import {
-  AXIS_COLOR,
-  BACKGROUND,
-  GRID_COLOR,
-  LINE_COLOR,
-  MUTED_TEXT_COLOR,
-  TEXT_COLOR,
-  divergingColor,
-  finite,
-  fmt,
-  importanceColor,
-  px,
-  svgRootProps,
-} from './theme';
+import { ChartSvg, dimension } from './frame';
+import { HeatCell } from './matrix';
+import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
+import { Text } from './text';
+import { AXIS_COLOR, BACKGROUND, LINE_COLOR, divergingColor, finite, fmt, importanceColor, px } from './theme';
 
 export interface WeightGlyphProps {
   /** Feature-major n×m weights: W[i*m + k] is component k of feature i's embedding. */
@@ -33,168 +24,156 @@ export interface WeightGlyphProps {
 
 /** Index labels only while they stay legible at thumbnail size. */
 const MAX_LABELLED_FEATURES = 12;
-const GLYPH_FONT = 8;
+
+/** What the three pictures share: the weights, the colour and note of each feature, its drawing order. */
+interface Glyph {
+  side: number;
+  count: number;
+  dims: number;
+  /** The raw weights, for tooltips ("—" where non-finite)… */
+  W: ArrayLike<number>;
+  /** …and sanitised, for drawing. */
+  w(i: number, k: number): number;
+  colour(i: number): string;
+  impNote(i: number): string;
+  /** Least important first, so the important features are drawn on top. */
+  order: number[];
+  showLabels: boolean;
+  hasImportance: boolean;
+}
+
+/** m = 1: a stem per feature at its weight on a symmetric number line. */
+function NumberLine({ g }: { g: Glyph }) {
+  const { side, count } = g;
+  const values = Array.from({ length: count }, (_, i) => g.w(i, 0));
+  const extent = Math.max(1, ...values.map(Math.abs)) * 1.12;
+  const pad = 8;
+  const x = scaleLinear().domain([-extent, extent]).range([pad, side - pad]);
+  const axisY = side * 0.66;
+  // Stems of staggered heights, so features at the same weight (e.g. all dropped, at 0) stay apart.
+  const levels = Math.min(count, 4);
+  const stemTop = (i: number) => axisY - side * (0.16 + (levels > 1 ? (0.3 * (i % levels)) / (levels - 1) : 0));
+  return (
+    <>
+      <g data-layer="axis">
+        <line x1={pad} x2={px(side - pad)} y1={px(axisY)} y2={px(axisY)} stroke={AXIS_COLOR} />
+        {[-1, 0, 1].map((t) => (
+          <g key={t}>
+            <line x1={px(x(t))} x2={px(x(t))} y1={px(axisY)} y2={px(axisY + 3)} stroke={AXIS_COLOR} />
+            <Text x={x(t)} y={axisY + 11} anchor="middle" role="glyph">
+              {t < 0 ? '−1' : String(t)}
+            </Text>
+          </g>
+        ))}
+      </g>
+      <g data-layer="features">
+        {g.order.map((i) => {
+          const cx = px(x(values[i]));
+          const top = px(stemTop(i));
+          return (
+            <g key={i} data-feature={i}>
+              <title>{`feature ${i}: W = ${fmt(g.W[i * g.dims])}${g.impNote(i)}`}</title>
+              <line x1={cx} x2={cx} y1={px(axisY)} y2={top} stroke={g.colour(i)} strokeWidth={1.5} />
+              <circle cx={cx} cy={top} r={3} fill={g.colour(i)} />
+              {g.showLabels ? (
+                <Text x={cx} y={top - 5} anchor="middle" role="glyph" weight={600} tone="text">
+                  {i}
+                </Text>
+              ) : null}
+            </g>
+          );
+        })}
+      </g>
+    </>
+  );
+}
+
+/** m = 2: each feature as a vector in the hidden plane. */
+function PlaneGlyph({ g }: { g: Glyph }) {
+  const vecs = Array.from({ length: g.count }, (_, i) => [g.w(i, 0), g.w(i, 1)] as const);
+  const plane = planeLayout(g.side, Math.max(1, ...vecs.map(([a, b]) => Math.hypot(a, b))) * 1.3, 4);
+  return (
+    <>
+      <PlaneAxes plane={plane} />
+      <g data-layer="features">
+        {g.order.map((i) => (
+          <g key={i} data-feature={i}>
+            <title>{`feature ${i}: W = (${fmt(g.W[i * g.dims])}, ${fmt(g.W[i * g.dims + 1])})${g.impNote(i)}`}</title>
+            <Vector plane={plane} to={vecs[i]} color={g.colour(i)} width={1.5} dot={2.25} />
+            {g.showLabels ? (
+              <TipLabel plane={plane} to={vecs[i]} gap={7} role="glyph">
+                {i}
+              </TipLabel>
+            ) : null}
+          </g>
+        ))}
+      </g>
+    </>
+  );
+}
+
+/** m > 2: WᵀW, G_ij = W_i · W_j over the m hidden dimensions, with an importance strip on the left. */
+function GramGlyph({ g }: { g: Glyph }) {
+  const { side, count, dims } = g;
+  const strip = g.hasImportance ? 5 : 0;
+  const pad = 3;
+  const cell = (side - 2 * pad - (strip ? strip + 2 : 0)) / count;
+  const x0 = pad + (strip ? strip + 2 : 0);
+  const cells = [];
+  for (let i = 0; i < count; i++) {
+    for (let j = 0; j < count; j++) {
+      let v = 0;
+      for (let k = 0; k < dims; k++) v += g.w(i, k) * g.w(j, k);
+      cells.push(<HeatCell key={`${i},${j}`} data-cell={`${i},${j}`} x={x0 + j * cell} y={pad + i * cell} width={cell} height={cell} fill={divergingColor(v)} stroke={count <= 20 ? BACKGROUND : 'none'} strokeWidth={0.4} tip={`W_${i}·W_${j} = ${fmt(v)}`} />);
+    }
+  }
+  return (
+    <>
+      <g data-layer="matrix">{cells}</g>
+      {strip ? (
+        <g data-layer="importance">
+          {Array.from({ length: count }, (_, i) => (
+            <HeatCell key={i} data-importance={i} x={pad} y={pad + i * cell} width={strip} height={cell} fill={g.colour(i)} tip={`feature ${i}${g.impNote(i)}`} />
+          ))}
+        </g>
+      ) : null}
+    </>
+  );
+}
 
 export function WeightGlyph({ W, n, m, size = 90, importance, title }: WeightGlyphProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const dims = Math.max(0, Math.floor(finite(m)));
-  const side = Math.max(40, finite(size, 90));
+  const side = dimension(size, 90, 40);
   const label = title ?? `Weights of a model with n = ${count} features in m = ${dims} hidden dimension${dims === 1 ? '' : 's'}`;
-  const w = (i: number, k: number) => finite(W[i * dims + k]);
-
   const imp = importance ? Array.from({ length: count }, (_, i) => finite(importance[i])) : null;
   const lo = imp && imp.length ? Math.min(...imp) : 0;
   const hi = imp && imp.length ? Math.max(...imp) : 0;
-  const colour = (i: number) => (imp ? importanceColor(hi - lo > 1e-12 ? (imp[i] - lo) / (hi - lo) : 1) : LINE_COLOR);
-  const impNote = (i: number) => (imp ? `, importance ${fmt(imp[i])}` : '');
-  const showLabels = count <= MAX_LABELLED_FEATURES;
-  // Least important first, so the important features are drawn on top.
-  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (imp ? imp[a] - imp[b] : a - b));
-
-  let body;
-  if (count === 0 || dims === 0) {
-    body = (
-      <text x={px(side / 2)} y={px(side / 2)} textAnchor="middle" dominantBaseline="central" fontSize={GLYPH_FONT} fill={MUTED_TEXT_COLOR}>
-        no weights
-      </text>
-    );
-  } else if (dims === 1) {
-    const values = Array.from({ length: count }, (_, i) => w(i, 0));
-    const extent = Math.max(1, ...values.map(Math.abs)) * 1.12;
-    const pad = 8;
-    const x = scaleLinear().domain([-extent, extent]).range([pad, side - pad]);
-    const axisY = side * 0.66;
-    // Stems of staggered heights, so features at the same weight (e.g. all dropped, at 0) stay apart.
-    const levels = Math.min(count, 4);
-    const stemTop = (i: number) => axisY - side * (0.16 + (levels > 1 ? (0.3 * (i % levels)) / (levels - 1) : 0));
-    body = (
-      <>
-        <g data-layer="axis">
-          <line x1={pad} x2={px(side - pad)} y1={px(axisY)} y2={px(axisY)} stroke={AXIS_COLOR} />
-          {[-1, 0, 1].map((t) => (
-            <g key={t}>
-              <line x1={px(x(t))} x2={px(x(t))} y1={px(axisY)} y2={px(axisY + 3)} stroke={AXIS_COLOR} />
-              <text x={px(x(t))} y={px(axisY + 11)} textAnchor="middle" fontSize={GLYPH_FONT - 1} fill={MUTED_TEXT_COLOR}>
-                {t < 0 ? '−1' : String(t)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g data-layer="features">
-          {order.map((i) => {
-            const cx = px(x(values[i]));
-            const top = px(stemTop(i));
-            return (
-              <g key={i} data-feature={i}>
-                <title>{`feature ${i}: W = ${fmt(W[i * dims])}${impNote(i)}`}</title>
-                <line x1={cx} x2={cx} y1={px(axisY)} y2={top} stroke={colour(i)} strokeWidth={1.5} />
-                <circle cx={cx} cy={top} r={3} fill={colour(i)} />
-                {showLabels ? (
-                  <text x={cx} y={px(top - 5)} textAnchor="middle" fontSize={GLYPH_FONT} fontWeight={600} fill={TEXT_COLOR}>
-                    {i}
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
-        </g>
-      </>
-    );
-  } else if (dims === 2) {
-    const vecs = Array.from({ length: count }, (_, i) => [w(i, 0), w(i, 1)] as const);
-    const norms = vecs.map(([a, b]) => Math.hypot(a, b));
-    const extent = Math.max(1, ...norms) * 1.3;
-    const pad = 4;
-    const x = scaleLinear().domain([-extent, extent]).range([pad, side - pad]);
-    const y = scaleLinear().domain([-extent, extent]).range([side - pad, pad]);
-    const r1 = x(1) - x(0);
-    body = (
-      <>
-        <g data-layer="axes">
-          <line x1={pad} x2={px(side - pad)} y1={px(y(0))} y2={px(y(0))} stroke={GRID_COLOR} />
-          <line x1={px(x(0))} x2={px(x(0))} y1={pad} y2={px(side - pad)} stroke={GRID_COLOR} />
-          <circle cx={px(x(0))} cy={px(y(0))} r={px(r1)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.5} strokeDasharray="2 2" />
-        </g>
-        <g data-layer="features">
-          {order.map((i) => {
-            const [vx, vy] = vecs[i];
-            const norm = norms[i];
-            const ux = norm > 1e-9 ? vx / norm : 0.7071;
-            const uy = norm > 1e-9 ? vy / norm : 0.7071;
-            return (
-              <g key={i} data-feature={i}>
-                <title>{`feature ${i}: W = (${fmt(W[i * dims])}, ${fmt(W[i * dims + 1])})${impNote(i)}`}</title>
-                <line x1={px(x(0))} y1={px(y(0))} x2={px(x(vx))} y2={px(y(vy))} stroke={colour(i)} strokeWidth={1.5} strokeLinecap="round" />
-                <circle cx={px(x(vx))} cy={px(y(vy))} r={2.25} fill={colour(i)} />
-                {showLabels ? (
-                  <text
-                    x={px(x(vx) + ux * 7)}
-                    y={px(y(vy) - uy * 7)}
-                    textAnchor="middle"
-                    dominantBaseline="central"
-                    fontSize={GLYPH_FONT}
-                    fontWeight={600}
-                    fill={TEXT_COLOR}
-                  >
-                    {i}
-                  </text>
-                ) : null}
-              </g>
-            );
-          })}
-        </g>
-      </>
-    );
-  } else {
-    // WᵀW: G_ij = W_i · W_j over the m hidden dimensions. An importance strip sits on the left.
-    const strip = imp ? 5 : 0;
-    const pad = 3;
-    const matrix = side - 2 * pad - (strip ? strip + 2 : 0);
-    const cell = matrix / count;
-    const x0 = pad + (strip ? strip + 2 : 0);
-    const cells = [];
-    for (let i = 0; i < count; i++) {
-      for (let j = 0; j < count; j++) {
-        let g = 0;
-        for (let k = 0; k < dims; k++) g += w(i, k) * w(j, k);
-        cells.push(
-          <rect
-            key={`${i},${j}`}
-            data-cell={`${i},${j}`}
-            x={px(x0 + j * cell)}
-            y={px(pad + i * cell)}
-            width={px(cell)}
-            height={px(cell)}
-            fill={divergingColor(g)}
-            stroke={count <= 20 ? BACKGROUND : 'none'}
-            strokeWidth={0.4}
-          >
-            <title>{`W_${i}·W_${j} = ${fmt(g)}`}</title>
-          </rect>,
-        );
-      }
-    }
-    body = (
-      <>
-        <g data-layer="matrix">{cells}</g>
-        {imp ? (
-          <g data-layer="importance">
-            {Array.from({ length: count }, (_, i) => (
-              <rect key={i} data-importance={i} x={pad} y={px(pad + i * cell)} width={strip} height={px(cell)} fill={colour(i)}>
-                <title>{`feature ${i}${impNote(i)}`}</title>
-              </rect>
-            ))}
-          </g>
-        ) : null}
-      </>
-    );
-  }
-
+  const g: Glyph = {
+    side,
+    count,
+    dims,
+    W,
+    w: (i, k) => finite(W[i * dims + k]),
+    colour: (i) => (imp ? importanceColor(hi - lo > 1e-12 ? (imp[i] - lo) / (hi - lo) : 1) : LINE_COLOR),
+    impNote: (i) => (imp ? `, importance ${fmt(imp[i])}` : ''),
+    order: Array.from({ length: count }, (_, i) => i).sort((a, b) => (imp ? imp[a] - imp[b] : a - b)),
+    showLabels: count <= MAX_LABELLED_FEATURES,
+    hasImportance: imp !== null,
+  };
   return (
-    <svg {...svgRootProps('weight-glyph', side, side, label)} data-m={dims}>
-      <title>{label}</title>
-      <rect x={0} y={0} width={px(side)} height={px(side)} fill={BACKGROUND} />
-      {body}
-    </svg>
+    <ChartSvg chart="weight-glyph" width={side} height={side} title={label} data-m={dims}>
+      {count === 0 || dims === 0 ? (
+        <Text x={side / 2} y={side / 2} anchor="middle" baseline="central" role="glyph">
+          no weights
+        </Text>
+      ) : dims === 1 ? (
+        <NumberLine g={g} />
+      ) : dims === 2 ? (
+        <PlaneGlyph g={g} />
+      ) : (
+        <GramGlyph g={g} />
+      )}
+    </ChartSvg>
   );
 }

@@ -5,20 +5,11 @@
  * The scale runs over ±maxAbs so that several panels can share it; a legend shows its range.
  */
 import { scaleBand, scaleLinear } from 'd3';
-import {
-  BACKGROUND,
-  FONT_SIZE,
-  HEADING_FONT_SIZE,
-  MUTED_TEXT_COLOR,
-  SMALL_FONT_SIZE,
-  TEXT_COLOR,
-  divergingColor,
-  finite,
-  fmt,
-  px,
-  svgRootProps,
-} from './theme';
-import { DivergingLegend } from './chart-parts';
+import { ChartSvg } from './frame';
+import { ColorRamp, rampHeight } from './legend';
+import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
+import { Text } from './text';
+import { BACKGROUND, divergingColor, divergingRamp, finite, fmt } from './theme';
 
 export interface WeightMatrixChartProps {
   /** Feature-major n×m weights (the project's layout): W[i·m + k] is neuron k's weight on feature i. */
@@ -59,7 +50,6 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
   const top = finite(maxAbs ?? NaN, 0) > 0 ? (maxAbs as number) : maxAbsWeight(W) || 1;
 
   const labels = cols <= MAX_LABELLED && rowsCount <= MAX_LABELLED;
-  const labelFont = Math.min(SMALL_FONT_SIZE + 1, Math.max(6, side * 0.6));
   const headingY = 15;
   const left = 30 + (labels ? 14 : 0);
   const matrixTop = headingY + 22 + (labels ? 12 : 0);
@@ -72,83 +62,45 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
   const colour = (v: number) => divergingColor(tone(finite(v)));
 
   const legendY = matrixTop + matrixH + 14;
-  const legendHeight = 10;
   const legendWidth = Math.max(100, Math.min(180, matrixW));
   const width = Math.max(left + matrixW + 10, left + legendWidth + 16);
-  const height = legendY + legendHeight + 30;
+  const height = legendY + rampHeight() + 14;
   const stroke = cols <= MAX_LABELLED ? BACKGROUND : 'none';
 
   const cells = [];
   for (const k of rows) {
     for (let i = 0; i < cols; i++) {
       const v = W[i * rowsCount + k];
-      cells.push(
-        <rect
-          key={`${k},${i}`}
-          data-cell={`${k},${i}`}
-          x={px(x(i) ?? 0)}
-          y={px(y(k) ?? 0)}
-          width={px(side)}
-          height={px(side)}
-          fill={colour(v)}
-          stroke={stroke}
-          strokeWidth={0.5}
-        >
-          <title>{`neuron ${k}, feature ${i}: W = ${fmt(v)}`}</title>
-        </rect>,
-      );
+      cells.push(<HeatCell key={`${k},${i}`} data-cell={`${k},${i}`} x={x(i) ?? 0} y={y(k) ?? 0} width={side} height={side} fill={colour(v)} stroke={stroke} tip={`neuron ${k}, feature ${i}: W = ${fmt(v)}`} />);
     }
   }
-
-  const indexLabels = [];
-  if (labels) {
-    for (let i = 0; i < cols; i++) {
-      indexLabels.push(
-        <text key={`c${i}`} x={px((x(i) ?? 0) + side / 2)} y={px(matrixTop - 4)} textAnchor="middle" fontSize={px(labelFont)} fill={MUTED_TEXT_COLOR}>
-          {i}
-        </text>,
-      );
-    }
-    for (const k of rows) {
-      indexLabels.push(
-        <text key={`r${k}`} x={px(left - 4)} y={px((y(k) ?? 0) + side / 2)} textAnchor="end" dominantBaseline="central" fontSize={px(labelFont)} fill={MUTED_TEXT_COLOR}>
-          {k}
-        </text>,
-      );
-    }
-  }
+  const labelSize = indexLabelSize(side * 0.85);
 
   return (
-    <svg {...svgRootProps('weight-matrix', width, height, title)}>
-      <title>{title}</title>
-      <rect x={0} y={0} width={px(width)} height={px(height)} fill={BACKGROUND} />
-      <text x={px(left + matrixW / 2)} y={headingY} textAnchor="middle" fontSize={HEADING_FONT_SIZE} fontWeight={600} fill={TEXT_COLOR}>
+    <ChartSvg chart="weight-matrix" width={width} height={height} title={title}>
+      <Text x={left + matrixW / 2} y={headingY} anchor="middle" role="heading" weight={600}>
         W
-      </text>
+      </Text>
       <g data-layer="axis-labels">
-        <text x={px(left + matrixW / 2)} y={px(headingY + 14)} textAnchor="middle" fontSize={FONT_SIZE - 1} fill={TEXT_COLOR}>
+        <Text x={left + matrixW / 2} y={headingY + 14} anchor="middle" role="label">
           feature i
-        </text>
-        <text
-          x={12}
-          y={px(matrixTop + matrixH / 2)}
-          textAnchor="middle"
-          dominantBaseline="central"
-          fontSize={FONT_SIZE - 1}
-          fill={TEXT_COLOR}
-          transform={`rotate(-90 12 ${px(matrixTop + matrixH / 2)})`}
-        >
+        </Text>
+        <Text x={12} y={matrixTop + matrixH / 2} anchor="middle" baseline="central" role="label" rotate={-90}>
           neuron k
-        </text>
+        </Text>
       </g>
       <g data-layer="matrix">{cells}</g>
-      <g data-layer="labels">{indexLabels}</g>
-      <g data-layer="legend">
-        <DivergingLegend x={left} y={legendY} width={legendWidth} height={legendHeight} half={top} ticks={[-top, 0, top].map((v) => ({ value: v, label: fmt(v) }))} />
-        <text x={px(left + legendWidth / 2)} y={px(legendY + legendHeight + 26)} textAnchor="middle" fontSize={SMALL_FONT_SIZE} fill={MUTED_TEXT_COLOR}>
+      {labels ? (
+        <>
+          <IndexLabels edge="top" at={matrixTop} labels={Array.from({ length: cols }, (_, i) => ({ text: i, centre: (x(i) ?? 0) + side / 2 }))} size={labelSize} />
+          <IndexLabels edge="left" at={left} labels={rows.map((k) => ({ text: k, centre: (y(k) ?? 0) + side / 2 }))} size={labelSize} />
+        </>
+      ) : null}
+      <ColorRamp x={left} y={legendY} width={legendWidth} color={divergingRamp} ticks={[-top, 0, top].map((v) => ({ at: (v / top + 1) / 2, label: fmt(v) }))}>
+        <Text x={left + legendWidth / 2} y={legendY + rampHeight() + 10} anchor="middle" role="note">
           {`W[k, i]: blue −, red +`}
-        </text>
-      </g>
-    </svg>
+        </Text>
+      </ColorRamp>
+    </ChartSvg>
   );
 }

@@ -16,9 +16,26 @@ export const AXIS_COLOR = '#8a8a8a';
 export const GRID_COLOR = '#e4e1da';
 export const LINE_COLOR = '#2b5d8a';
 
-export const FONT_SIZE = 11;
-export const SMALL_FONT_SIZE = 9;
-export const HEADING_FONT_SIZE = 13;
+/**
+ * The type sizes of every chart, by role (px). Charts name a role, never a size, so one change
+ * here restyles every figure alike.
+ */
+export const TYPE = {
+  /** Thumbnails (weight glyphs) and short tags under columns. */
+  glyph: 8,
+  /** Annotations: reference-line labels, notes, footers, empty-state messages. */
+  note: 9,
+  /** Tick labels, legend entries and data labels. */
+  tick: 10,
+  /** Axis titles. */
+  label: 11,
+  /** Counts that are the point of a tile. */
+  emphasis: 12,
+  /** Headings over a matrix (WᵀW, b, W). */
+  heading: 13,
+  /** A symbol standing in for a picture. */
+  icon: 18,
+} as const;
 
 /** Replace NaN/±Infinity by a fallback, so no SVG attribute ever reads "NaN" or "Infinity". */
 export function finite(v: number, fallback = 0): number {
@@ -28,6 +45,11 @@ export function finite(v: number, fallback = 0): number {
 /** Clamp to [lo, hi]; non-finite input maps to lo. */
 export function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, finite(v, lo)));
+}
+
+/** The index if it is a whole number in [0, count), else null (a stale or bad selection). */
+export function validIndex(index: number | null | undefined, count: number): number | null {
+  return index != null && Number.isInteger(index) && index >= 0 && index < count ? index : null;
 }
 
 /** Round pixel coordinates: keeps markup small and stable across platforms. */
@@ -42,6 +64,11 @@ export function px(v: number): number {
 export function divergingColor(v: number): string {
   const c = clamp(finite(v), -1, 1); // non-finite → 0 (neutral), not the blue end
   return interpolateRdBu((1 - c) / 2);
+}
+
+/** divergingColor along a colour ramp, t ∈ [0, 1] ↦ v ∈ [−1, 1]. */
+export function divergingRamp(t: number): string {
+  return divergingColor(t * 2 - 1);
 }
 
 /** Superposition of a feature: dark purple at 0 → bright yellow at ≥ 1 (viridis, colour-blind safe). */
@@ -71,50 +98,17 @@ export function fmt(v: number): string {
   return a >= 1e-3 && a < 1e5 ? fixed3(v) : exp3(v);
 }
 
+/** Whole counts with thousands separators ("2,000"): step axes. */
+export function fmtCount(v: number): string {
+  return Number.isFinite(v) ? v.toLocaleString('en-US') : '—';
+}
+
 /** A wait for a reader: "40 s", "12 min", "2.3 h"; "—" for non-finite values. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '—';
   if (seconds < 90) return `${Math.ceil(seconds)} s`;
   if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-/**
- * Attributes every chart's root <svg> carries: standalone namespace, explicit size, a11y
- * and a data-chart tag. Sizes are sanitised here so callers cannot leak NaN into them.
- */
-export function svgRootProps(chart: string, width: number, height: number, label: string) {
-  const w = Math.max(1, Math.round(finite(width, 1)));
-  const h = Math.max(1, Math.round(finite(height, 1)));
-  return {
-    xmlns: 'http://www.w3.org/2000/svg',
-    width: w,
-    height: h,
-    viewBox: `0 0 ${w} ${h}`,
-    role: 'img',
-    'aria-label': label,
-    'data-chart': chart,
-    fontFamily: FONT_FAMILY,
-  } as const;
-}
-
-/**
- * A colour legend as discrete swatches rather than a <linearGradient>: gradients need document-wide
- * ids, which collide when several charts share a page and break when one SVG is exported alone.
- */
-export function legendSwatches(
-  x0: number,
-  width: number,
-  count: number,
-  color: (t: number) => string,
-): { x: number; width: number; fill: string }[] {
-  const step = width / count;
-  return Array.from({ length: count }, (_, k) => ({
-    x: px(x0 + k * step),
-    // Slight overlap hides hairline seams between swatches when the SVG is scaled.
-    width: px(k === count - 1 ? step : step + 0.5),
-    fill: color((k + 0.5) / count),
-  }));
 }
 
 /** The extra feature's phase, as classified by the model layer (type-only, so theme stays pure). */

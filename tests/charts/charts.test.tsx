@@ -6,7 +6,8 @@ import { standaloneSvg, safeFileName } from '../../src/charts/export';
 import { FeatureGeometry2D } from '../../src/charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../../src/charts/FeatureNormBars';
 import { GramHeatmap } from '../../src/charts/GramHeatmap';
-import { LossCurve, logTicks } from '../../src/charts/LossCurve';
+import { logTicks } from '../../src/charts/axes';
+import { LossCurve } from '../../src/charts/LossCurve';
 import { divergingColor } from '../../src/charts/theme';
 import { instanceMetrics } from '../../src/model/metrics';
 

@@ -7,7 +7,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BarChart } from '../../src/charts/BarChart';
-import { arrowHead, legendLayout, logTicks, paddedDomain } from '../../src/charts/chart-parts';
+import { logTicks } from '../../src/charts/axes';
+import { paddedDomain } from '../../src/charts/frame';
+import { legendLayout } from '../../src/charts/legend';
+import { arrowHead } from '../../src/charts/plane';
 import { CosineMatrix } from '../../src/charts/CosineMatrix';
 import { DirectionArrows2D } from '../../src/charts/DirectionArrows2D';
 import { standaloneSvg } from '../../src/charts/export';
@@ -62,9 +65,9 @@ describe('chart parts', () => {
     expect(hi).toBeGreaterThan(lo);
     const [a, b] = paddedDomain([0, 0]);
     expect(b).toBeGreaterThan(a);
-    expect(logTicks(0.01, 1)).toEqual([0.01, 0.1, 1]);
-    expect(logTicks(0.5, 4)).toEqual([0.5, 1, 2]);
-    expect(logTicks(-1, 1)).toEqual([]);
+    expect(logTicks([0.01, 1])).toEqual([0.01, 0.1, 1]);
+    expect(logTicks([0.5, 4])).toEqual([0.5, 1, 2]);
+    expect(logTicks([-1, 1])).toEqual([]);
   });
 
   it('arrowheads point along the segment; legends wrap', () => {

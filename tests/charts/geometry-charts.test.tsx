@@ -4,7 +4,8 @@ import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { DimensionalityScatter, jitter, spreadLabels } from '../../src/charts/DimensionalityScatter';
-import { DimsPerFeatureChart, STICKY_LEVELS, sweepLogTicks } from '../../src/charts/DimsPerFeatureChart';
+import { logTicks } from '../../src/charts/axes';
+import { DimsPerFeatureChart, STICKY_LEVELS } from '../../src/charts/DimsPerFeatureChart';
 import { GeometryGraphChart, MAX_DRAWN_EDGES, POLYTOPE_COLORS, PolytopeGallery, circleOrder, geometryAnalysis, graphLayout } from '../../src/charts/GeometryGraphChart';
 import { DIMENSIONALITY_LEVELS, FACTOR_NAMES, polytopeCounts, type FactorName } from '../../src/model/geometry';
 import { Rng } from '../../src/model/rng';
@@ -72,8 +73,8 @@ describe('DimsPerFeatureChart', () => {
     expect(withAttr(svg, 'path', 'd').some((p) => p.getAttribute('data-layer') === 'line')).toBe(true);
     expect(titleOf(dots[3])).toMatch(/^model 3 \(1\/\(1−S\) = 2\.\d+\): m\/‖W‖²_F = 0\.58$/);
     // x ticks at 1, 2, 5, 10, 20 (a 1–20 axis has too few decades for decade-only ticks)
-    expect(sweepLogTicks([1, 20])).toEqual([1, 2, 5, 10, 20]);
-    expect(sweepLogTicks([1, 1000])).toEqual([1, 10, 100, 1000]);
+    expect(logTicks([1, 20], 3)).toEqual([1, 2, 5, 10, 20]);
+    expect(logTicks([1, 1000], 3)).toEqual([1, 10, 100, 1000]);
   });
 
   it('highlights the selected model and clips untrained or W = 0 models at the top without NaN', () => {

@@ -3,7 +3,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { PhaseDiagramChart, logCellEdges, type Phase, type PhaseDiagramChartProps } from '../../src/charts/PhaseDiagramChart';
+import { logCellEdges } from '../../src/charts/log-grid';
+import { PhaseDiagramChart, type Phase, type PhaseDiagramChartProps } from '../../src/charts/PhaseDiagramChart';
 import { WeightGlyph } from '../../src/charts/WeightGlyph';
 import { BACKGROUND, PHASE_COLORS, divergingColor } from '../../src/charts/theme';
 
@@ -117,7 +118,7 @@ describe('PhaseDiagramChart', () => {
     for (const s of ['not represented', 'dedicated dimension', 'superposition', 'not trained yet', 'relative importance r of the extra feature', 'feature density 1 − S']) {
       expect(svg).toContain(`>${s}</text>`);
     }
-    expect(svg).not.toContain('data-legend="disagrees"');
+    expect(svg).not.toContain('data-legend-item="disagrees"');
   });
 
   it('colours are distinct from each other and from the background', () => {
@@ -167,8 +168,8 @@ describe('PhaseDiagramChart', () => {
     // The trained phase stays on the cell; the tooltip names both.
     expect(cells[0].phase).toBe('not-represented');
     expect(svg).toContain('r = 0.1, 1−S = 1: not represented (reference: superposition)</title>');
-    expect(svg).toContain('data-legend="agrees"');
-    expect(svg).toContain('data-legend="disagrees"');
+    expect(svg).toContain('data-legend-item="agrees"');
+    expect(svg).toContain('data-legend-item="disagrees"');
     expect(svg).toContain('>agrees</text>');
     expect(svg).toContain('>disagrees</text>');
   });
@@ -217,7 +218,7 @@ describe('PhaseDiagramChart', () => {
     expect(coords.filter(([, py]) => Math.abs(py - box.y1) < 0.02)).toHaveLength(2);
     expect((d.match(/M/g) ?? []).length).toBe(3);
     // Boundaries are named in the legend with their line style; one wholly outside draws nothing.
-    expect(svg).toContain('data-legend="boundary-wild"');
+    expect(svg).toContain('data-legend-item="boundary-wild"');
     expect(svg).toContain('>leaves and re-enters</text>');
     expect(svg).not.toContain('data-boundary="outside"');
     expect(svg).not.toContain('never visible');
