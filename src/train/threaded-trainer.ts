@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { notebookInitStd, type TrainConfig } from '../model/config';
+import { balancedShards, shardConfig, shardSlice, unshard } from './shards';
 import type { BatchedTrainer, TrainerState } from './trainer';
 
 interface Reply {
@@ -19,7 +20,8 @@ export type ThreadedPath = 'js' | 'simd';
 
 export class ThreadedTrainer implements BatchedTrainer {
   private readonly workers: Worker[];
-  private readonly ranges: [number, number][];
+  /** Instance indices of each thread, balanced by cost (see shards.ts). */
+  private readonly shards: number[][];
   private readonly pending = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
   private nextId = 1;
   private steps = 0;
@@ -30,13 +32,13 @@ export class ThreadedTrainer implements BatchedTrainer {
     readonly path: ThreadedPath = 'js',
   ) {
     const I = config.instances.length;
-    const k = Math.max(1, Math.min(threads, I));
-    this.ranges = Array.from({ length: k }, (_, s) => [Math.floor((s * I) / k), Math.floor(((s + 1) * I) / k)]);
+    this.shards = balancedShards(config, threads);
     const fromSource = import.meta.url.endsWith('.ts');
     const entry = new URL(`./trainer-thread.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-    this.workers = this.ranges.map(([a, b]) => {
-      // The notebook's init std depends on the instance count: pin it to the whole run's.
-      const slice = { ...config, initStd: config.initStd ?? notebookInitStd(config.n, config.m, I), instances: config.instances.slice(a, b) };
+    // The notebook's init std depends on the instance count: pin it to the whole run's.
+    const initStd = config.initStd ?? notebookInitStd(config.n, config.m, I);
+    this.workers = this.shards.map((shard) => {
+      const slice = shardConfig(config, shard, initStd);
       // From TypeScript sources the thread needs tsx registered first (see trainer-thread-boot.mjs).
       const w = fromSource
         ? new Worker(new URL('./trainer-thread-boot.mjs', import.meta.url), { workerData: { entry: entry.href, config: slice, path } })
@@ -71,34 +73,27 @@ export class ThreadedTrainer implements BatchedTrainer {
   }
 
   async read(): Promise<TrainerState> {
+    const { n, m } = this.config;
     const parts = (await Promise.all(this.workers.map((w) => this.call(w, { op: 'read' })))).map((r) => r.state!);
-    const cat = (pick: (s: TrainerState) => Float32Array) => {
-      const arrays = parts.map(pick);
-      const out = new Float32Array(arrays.reduce((a, x) => a + x.length, 0));
-      let o = 0;
-      for (const x of arrays) {
-        out.set(x, o);
-        o += x.length;
-      }
-      return out;
-    };
+    const join = (pick: (s: TrainerState) => Float32Array, width: number) => unshard(this.shards, parts.map(pick), width, (len) => new Float32Array(len));
     return {
-      W: cat((s) => s.W),
-      b: cat((s) => s.b),
-      loss: cat((s) => s.loss),
+      W: join((s) => s.W, n * m),
+      b: join((s) => s.b, n),
+      loss: join((s) => s.loss, 1),
       step: this.steps,
-      meanLoss: cat((s) => s.meanLoss!),
-      meanLossSteps: cat((s) => s.meanLossSteps!),
+      meanLoss: join((s) => s.meanLoss!, 1),
+      meanLossSteps: join((s) => s.meanLossSteps!, 1),
     };
   }
 
   setParams(W: Float32Array, b: Float32Array): void {
     const { n, m } = this.config;
-    this.ranges.forEach(([a, z], s) => void this.call(this.workers[s], { op: 'set', W: W.slice(a * n * m, z * n * m), b: b.slice(a * n, z * n) }));
+    const f32 = (len: number) => new Float32Array(len);
+    this.shards.forEach((shard, s) => void this.call(this.workers[s], { op: 'set', W: shardSlice(shard, W, n * m, f32), b: shardSlice(shard, b, n, f32) }));
   }
 
   freeze(mask: Uint8Array): void {
-    this.ranges.forEach(([a, z], s) => void this.call(this.workers[s], { op: 'freeze', mask: mask.slice(a, z) }));
+    this.shards.forEach((shard, s) => void this.call(this.workers[s], { op: 'freeze', mask: shardSlice(shard, mask, 1, (len) => new Uint8Array(len)) }));
   }
 
   dispose(): void {
