@@ -28,7 +28,7 @@ import { JsTrainer } from '../train/js-trainer';
 import { fmtDensity, presetValues, svgOf, type Figure, type PresetFigures, type RenderOptions, type Renderer } from './figures-common';
 import { QUICK_BEYOND, beyondFigures } from './figures-beyond';
 import { QUICK_GEOMETRY, geometryFigures } from './figures-geometry';
-import { buildModelJson } from './model-json';
+import { buildModelJson } from '../model/io/model-json';
 import { runPhaseSweep, summarise } from './sweep';
 import { UsageError } from './train';
 

@@ -5,10 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, type TrainConfig } from '../model/config';
+import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer } from '../train/backend';
 import type { TrainPath } from '../train/trainer';
-import { buildModelJson, settingInstances } from './model-json';
+import { buildModelJson } from '../model/io/model-json';
 
 export class UsageError extends Error {}
 

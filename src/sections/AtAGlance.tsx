@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
-import { buildModelJson } from '../cli/model-json';
+import { buildModelJson } from '../model/io/model-json';
 import { FeatureGeometry2D } from '../charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';

@@ -14,7 +14,7 @@ import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../charts/FeatureG
 import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, geometryAnalysis, polytopeSummary } from '../charts/GeometryGraphChart';
 import { formatDuration } from '../charts/theme';
 import { GramHeatmap } from '../charts/GramHeatmap';
-import { buildModelJson } from '../cli/model-json';
+import { buildModelJson } from '../model/io/model-json';
 import type { FactorName } from '../model/geometry';
 import { gram, instanceWeights } from '../model/metrics';
 import { sweepSummary } from '../model/uniform-sweep';

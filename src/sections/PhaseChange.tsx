@@ -7,7 +7,7 @@
 import { memo, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Tex } from '../app/Tex';
 import { ChartFrame } from '../charts/ChartFrame';
-import { buildModelJson } from '../cli/model-json';
+import { buildModelJson } from '../model/io/model-json';
 import { FeatureNormBars } from '../charts/FeatureNormBars';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../charts/PhaseDiagramChart';

@@ -1,5 +1,5 @@
 /** State of the "Superposition at a glance" section: its URL keys, limits and defaults. */
-import { PAPER_OPTIMIZER, PAPER_BATCH_SIZE, constantVector, geometricImportance, type TrainConfig } from '../model/config';
+import { PAPER_OPTIMIZER, PAPER_BATCH_SIZE, settingInstances, type TrainConfig } from '../model/config';
 import type { ParamTable, ParamValues } from './url-params';
 
 export const GLANCE_PARAMS = {
@@ -31,11 +31,7 @@ export function glanceTrainConfig(s: GlanceState): TrainConfig {
     kind: s.kind as TrainConfig['kind'],
     batchSize: PAPER_BATCH_SIZE,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: Array.from({ length: s.seeds }, (_, j) => ({
-      seed: s.seed + j,
-      density: constantVector(s.n, s.density),
-      importance: geometricImportance(s.n, s.decay),
-    })),
+    instances: settingInstances(s.n, s.density, s.decay, s.seed, s.seeds),
   };
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES_FORMAT, parseFiguresArgs, runFigures, type FiguresIndex } from '../../src/cli/figures';
-import { parseModelJson } from '../../src/cli/model-json';
+import { parseModelJson } from '../../src/model/io/model-json';
 import { SWEEP_FORMAT, type SweepResult } from '../../src/cli/sweep';
 import { UsageError } from '../../src/cli/train';
 import { PRESETS, presetSearch } from '../../src/state/presets';

@@ -3,7 +3,7 @@
  * responsive, reacts to the sparsity slider, exports valid SVGs and survives a malformed link.
  */
 import { readFileSync } from 'node:fs';
-import { parseModelJson } from '../../src/cli/model-json';
+import { parseModelJson } from '../../src/model/io/model-json';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, readNumber, type OpenPage } from './browser';
 

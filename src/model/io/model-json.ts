@@ -1,12 +1,11 @@
 /**
- * The JSON format for trained models, written by the CLI and read back by it (and later by the
- * page's import). W is stored as nested arrays W[feature][hidden]: row i is feature i's
+ * The JSON format for trained models, written by the CLI and by the page's JSON exports, and read
+ * back by the CLI and the tests. W is stored as nested arrays W[feature][hidden]: row i is feature i's
  * embedding W_i, i.e. the transpose of the paper's m×n matrix.
  */
-import { constantVector, geometricImportance, type InstanceSpec, type TrainConfig } from '../model/config';
-import { argminFinite, evaluationLoss } from '../model/evaluate';
-import { instanceMetrics, instanceWeights } from '../model/metrics';
-import type { TrainerState } from '../train/trainer';
+import type { TrainConfig } from '../config';
+import { argminFinite, evaluationLoss } from '../evaluate';
+import { instanceMetrics, instanceWeights } from '../metrics';
 
 export const MODEL_FORMAT = 'superposition-explorable/models@1';
 
@@ -39,20 +38,22 @@ export interface ModelsJson {
   lossHistory: { step: number[]; loss: number[][] };
 }
 
-/** k seeds of one (density, importance decay) setting. */
-export function settingInstances(n: number, density: number, decay: number, seed: number, seeds: number): InstanceSpec[] {
-  return Array.from({ length: seeds }, (_, j) => ({
-    seed: seed + j,
-    density: constantVector(n, density),
-    importance: geometricImportance(n, decay),
-  }));
+/** A batched run's weights at one step (a trainer's state or a worker's snapshot). */
+export interface ModelsState {
+  /** [I, n, m] feature-major. */
+  W: Float32Array;
+  /** [I, n] */
+  b: Float32Array;
+  /** [I]: each instance's last minibatch loss. */
+  loss: Float32Array;
+  step: number;
 }
 
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null) as number;
 
 export function buildModelJson(
   config: TrainConfig,
-  state: TrainerState,
+  state: ModelsState,
   history: { step: number; loss: number[] }[],
   run: { path: string; seconds: number },
 ): ModelsJson {
