@@ -113,7 +113,3 @@ export function HistogramChart({
     </svg>
   );
 }
-
-/** The colour of the fitted curve (for captions that refer to it). */
-export const HISTOGRAM_CURVE_COLOR = CURVE_COLOR;
-export const HISTOGRAM_BAR_COLOR = BAR_COLOR;

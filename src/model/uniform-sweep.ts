@@ -112,3 +112,25 @@ export function perturbedPentagonConfig({ baseDensity = 0.05, relativeDensities,
   });
   return { n, m: 2, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
 }
+
+/**
+ * Where two loss curves cross, by linear interpolation of log(loss) in log(relative density)
+ * between the first adjacent pair whose difference changes sign (skipping missing values);
+ * null if they never cross.
+ */
+export function crossing(rel: readonly number[], a: readonly (number | null)[], b: readonly (number | null)[]): number | null {
+  let prev: { x: number; d: number } | null = null;
+  for (let r = 0; r < rel.length; r++) {
+    const u = a[r];
+    const v = b[r];
+    if (u === null || v === null || !(u > 0) || !(v > 0) || !(rel[r] > 0)) continue;
+    const cur = { x: Math.log(rel[r]), d: Math.log(u) - Math.log(v) };
+    if (prev && Math.sign(prev.d) !== Math.sign(cur.d) && cur.d !== 0) {
+      const t = prev.d / (prev.d - cur.d);
+      return Math.exp(prev.x + t * (cur.x - prev.x));
+    }
+    if (cur.d === 0) return rel[r];
+    prev = cur;
+  }
+  return null;
+}

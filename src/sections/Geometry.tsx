@@ -11,11 +11,11 @@ import { DimensionalityScatter as DimensionalityScatterPlain } from '../charts/D
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../charts/DimsPerFeatureChart';
 import { DynamicsChart, nearestStepIndex } from '../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../charts/FeatureGeometry3D';
-import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, geometryAnalysis, polytopeSummary } from '../charts/GeometryGraphChart';
+import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../charts/GeometryGraphChart';
 import { formatDuration } from '../charts/theme';
 import { GramHeatmap } from '../charts/GramHeatmap';
 import { buildModelJson } from '../model/io/model-json';
-import type { FactorName } from '../model/geometry';
+import { geometryAnalysis, type FactorName } from '../model/geometry';
 import { gram, instanceWeights } from '../model/metrics';
 import { sweepSummary } from '../model/uniform-sweep';
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_PRESETS, GPU_SIZE_NM, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from '../state/geometry';

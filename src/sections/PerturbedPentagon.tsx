@@ -14,12 +14,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
-import { PentagonLossChart, PentagonStrip, crossing, relLabel } from '../charts/PentagonCharts';
+import { PentagonLossChart, PentagonStrip, relLabel } from '../charts/PentagonCharts';
 import type { TrainConfig } from '../model/config';
 import { stratifiedExpectedLoss } from '../model/evaluate';
 import { pentagonSolutionType, type PentagonSolution } from '../model/geometry';
 import { logSpace } from '../model/phase';
-import { perturbedPentagonConfig } from '../model/uniform-sweep';
+import { crossing, perturbedPentagonConfig } from '../model/uniform-sweep';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import type { BatchedTrainer } from '../train/trainer';
 import { useTrainingRun } from './use-training';
