@@ -31,6 +31,14 @@ export function featureNorms(W: Float32Array, n: number, m: number): Float64Arra
   return out;
 }
 
+/** Indices of the represented features, ‖W_i‖ > minNorm (0.5: the paper's notebook's cut-off). */
+export function representedFeatures(W: Float32Array, n: number, m: number, minNorm = 0.5): number[] {
+  const norms = featureNorms(W, n, m);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (norms[i] > minNorm) out.push(i);
+  return out;
+}
+
 /** superposition_i = Σ_{j≠i} (Ŵ_i · W_j)²; 0 for a feature with (near) zero norm. */
 export function superposition(W: Float32Array, n: number, m: number, G = gram(W, n, m)): Float64Array {
   const out = new Float64Array(n);

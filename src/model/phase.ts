@@ -3,6 +3,7 @@
  * instances it trains, and the rule that reads a trained model's phase off its weights.
  */
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { logSpace } from './log-space';
 import { gram } from './metrics';
 import { deriveSeed } from './rng';
 import { experimentImportance, experimentShape, type Phase, type PhaseExperiment } from './theory';
@@ -20,12 +21,6 @@ export interface PhaseGrid {
 
 export const PHASE_R_RANGE = [0.1, 10] as const;
 export const PHASE_DENSITY_RANGE = [1, 0.01] as const;
-
-export function logSpace(a: number, b: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  for (let k = 0; k < count; k++) out[k] = count === 1 ? Math.sqrt(a * b) : a * Math.pow(b / a, k / (count - 1));
-  return out;
-}
 
 export function phaseGrid(experiment: PhaseExperiment, resolution: number, seeds: number, seed = 1): PhaseGrid {
   return {

@@ -4,7 +4,7 @@
  */
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
 import { dimensionsPerFeature, featureDimensionality, frobeniusSquared, instanceWeights } from './metrics';
-import { logSpace } from './phase';
+import { logSpace } from './log-space';
 import { deriveSeed } from './rng';
 
 export interface SweepRange {

@@ -18,7 +18,7 @@ import { PentagonLossChart, PentagonStrip, relLabel } from '../charts/PentagonCh
 import type { TrainConfig } from '../model/config';
 import { stratifiedExpectedLoss } from '../model/evaluate';
 import { pentagonSolutionType, type PentagonSolution } from '../model/geometry';
-import { logSpace } from '../model/phase';
+import { logSpace } from '../model/log-space';
 import { crossing, perturbedPentagonConfig } from '../model/uniform-sweep';
 import { GEOMETRY_PARAMS, type GeometryState } from '../state/geometry';
 import type { BatchedTrainer } from '../train/trainer';

@@ -14,12 +14,11 @@ import {
   featureDirections,
   matchedAtomOrder,
   recoveryFraction,
-  representedFeatures,
   sampleHiddenActivations,
 } from '../model/footnotes/dictionary';
 import { removeDirectionLossChange } from '../model/footnotes/forward-pass';
 import { column, excessKurtosisPerDimension, gaussianFit, hiddenSamples, kurtosisByFeaturesPerDimension } from '../model/footnotes/gaussian';
-import { featureNorms } from '../model/metrics';
+import { featureNorms, representedFeatures } from '../model/metrics';
 import { activateFirstAvailable } from '../train/backend';
 import { learnDictionary, recoveryCurve } from '../train/fista';
 import { L1MarginTrainer, lambdaSweep, totalSuperposition } from '../train/l1-margin';

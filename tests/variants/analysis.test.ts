@@ -13,7 +13,7 @@ import {
   findAsymmetricMotifs,
   neuronStacks,
   noSuperpositionBaseline,
-  representedFeatures,
+  representedByGain,
   setGeometry,
 } from '../../src/model/variants/analysis';
 
@@ -50,7 +50,7 @@ describe('classifyNeurons', () => {
     const n = 30;
     const cols = [Array.from({ length: n }, (_, i) => (i === 0 ? 1 : i === 1 ? 0 : 0.1)), Array.from({ length: n }, (_, i) => (i === 1 ? 1 : 0))];
     const W = fromColumns(cols);
-    const rep = representedFeatures(W, n, 2);
+    const rep = representedByGain(W, n, 2);
     expect(rep.filter(Boolean).length).toBe(2);
     const c = classifyNeurons(W, n, 2);
     console.log(`represented-only share ${c[0].primaryShare.toFixed(3)}; over all features ${classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].primaryShare.toFixed(3)}`);

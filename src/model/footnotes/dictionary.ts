@@ -9,7 +9,6 @@
  */
 import { perFeature } from '../config';
 import { fillSparseUniform } from '../data';
-import { featureNorms } from '../metrics';
 import { Rng, deriveSeed } from '../rng';
 
 /** Stream label for the activation samples (independent of training and evaluation streams). */
@@ -52,14 +51,6 @@ export function sampleHiddenActivations(
     }
   }
   return { H, X };
-}
-
-/** Indices of the features with ‖W_i‖ > minNorm (the ones a dictionary can hope to find). */
-export function representedFeatures(W: Float32Array, n: number, m: number, minNorm = 0.5): number[] {
-  const norms = featureNorms(W, n, m);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (norms[i] > minNorm) out.push(i);
-  return out;
 }
 
 /** The unit directions Ŵ_i of the listed features, [features.length, m]. */

@@ -48,9 +48,9 @@ export interface NeuronClassOptions {
   nonNegativeInputs?: boolean;
   /** Share that lists a feature in NeuronClass.features. */
   featureShare?: number;
-  /** Self gain that makes a feature represented (see representedFeatures). */
+  /** Self gain that makes a feature represented (see representedByGain). */
   representedGain?: number;
-  /** Override: which features count (default representedFeatures(...)). */
+  /** Override: which features count (default representedByGain(...)). */
   represented?: ArrayLike<boolean>;
 }
 
@@ -63,7 +63,7 @@ export const NEURON_RULE = Object.freeze({ monoShare: 0.9, deadStrength: 0.01, f
  * |x_i| to its own output through the ReLU(x) and ReLU(−x) neurons together (1 for a feature
  * computed exactly). Invariant to rescaling neurons.
  */
-export function representedFeatures(W1: Weights, n: number, m: number, W2: Weights = W1, minGain: number = NEURON_RULE.representedGain): boolean[] {
+export function representedByGain(W1: Weights, n: number, m: number, W2: Weights = W1, minGain: number = NEURON_RULE.representedGain): boolean[] {
   return Array.from({ length: n }, (_, i) => {
     let g = 0;
     for (let k = 0; k < m; k++) g += Math.abs(W1[i * m + k] * W2[i * m + k]);
@@ -84,7 +84,7 @@ export function classifyNeurons(W1: Weights, n: number, m: number, opts: NeuronC
   const monoShare = opts.monoShare ?? NEURON_RULE.monoShare;
   const deadStrength = opts.deadStrength ?? NEURON_RULE.deadStrength;
   const featureShare = opts.featureShare ?? NEURON_RULE.featureShare;
-  const rep = opts.represented ?? representedFeatures(W1, n, m, W2, opts.representedGain);
+  const rep = opts.represented ?? representedByGain(W1, n, m, W2, opts.representedGain);
   const out: NeuronClass[] = [];
   for (let k = 0; k < m; k++) {
     let mass = 0;
