@@ -26,6 +26,11 @@ export interface RunOptions {
    * so the fallback can be exercised end to end on machines where it never fails by itself.
    */
   simulateFailure?: { path: TrainPath; afterSteps: number } | null;
+  /**
+   * Start from these weights ([I, n, m] and [I, n]) instead of the seeds' random ones, on
+   * configure, reset and every restart (the perturbed pentagon's hand-built starts).
+   */
+  initial?: { W: Float32Array; b: Float32Array } | null;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';

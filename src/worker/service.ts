@@ -175,7 +175,8 @@ export class TrainerService implements TrainerApi {
       path = 'js';
     }
     this.trainer = await createTrainer(config, path);
-    if (keep) this.trainer.setParams(keep.W, keep.b);
+    const start = keep ?? this.options.initial;
+    if (start) this.trainer.setParams(start.W, start.b);
     this.config = config;
     this.lastGood = null;
     this.stepOffset = 0;
