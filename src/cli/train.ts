@@ -12,6 +12,9 @@ import { buildModelJson } from '../model/io/model-json';
 
 export class UsageError extends Error {}
 
+/** The training paths a command line may pick (the GPU path needs a browser). */
+export const CLI_PATHS: readonly TrainPath[] = ['js', 'wasm', 'cpu'];
+
 const USAGE = `Usage: npm run train -- [options]
   --n <int>                 features (default 5)
   --m <int>                 hidden dimensions (default 2)
@@ -64,8 +67,9 @@ export function parseTrainArgs(argv: string[]) {
   const decay = num('importance-decay', s('importance-decay'), 0.9, (v) => v > 0 && v <= 1, 'a number in (0, 1]');
   const kind = s('kind') ?? 'relu';
   if (kind !== 'relu' && kind !== 'linear') throw new UsageError(`--kind must be relu or linear, got "${kind}"`);
-  const path = (s('path') ?? 'js') as TrainPath;
-  if (!['js', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be js, wasm or cpu, got "${path}"`);
+  const rawPath = s('path') ?? 'js';
+  const path = CLI_PATHS.find((p) => p === rawPath);
+  if (!path) throw new UsageError(`--path must be js, wasm or cpu, got "${rawPath}"`);
   const steps = num('steps', s('steps'), 10_000, isInt(0, 10_000_000), 'an integer in [0, 1e7]');
   const batch = num('batch', s('batch'), PAPER_BATCH_SIZE, isInt(1, 65536), 'an integer in [1, 65536]');
   const lr = num('lr', s('lr'), PAPER_OPTIMIZER.learningRate, (v) => v > 0 && v < 10, 'a number in (0, 10)');

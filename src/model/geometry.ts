@@ -359,3 +359,10 @@ export interface GeometryAnalysis {
 export function geometryAnalysis(W: Float32Array, n: number, m: number): GeometryAnalysis {
   return { graph: featureGeometryGraph(W, n, m), polytopes: polytopeCounts(W, n, m), norms: featureNorms(W, n, m) };
 }
+
+/** The features of each named polytope in a model (a name with no factor is absent). */
+export function featuresByFactor(polytopes: PolytopeCounts): Partial<Record<FactorName, number[]>> {
+  const out: Partial<Record<FactorName, number[]>> = {};
+  polytopes.factors.forEach((f) => (out[f.name] ??= []).push(...f.features));
+  return out;
+}

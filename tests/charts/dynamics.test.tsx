@@ -7,7 +7,7 @@ import { PentagonLossChart, PentagonStrip } from '../../src/charts/PentagonChart
 import { crossing } from '../../src/model/uniform-sweep';
 import { DIMENSIONALITY_LEVELS } from '../../src/model/geometry';
 import { featureDimensionality } from '../../src/model/metrics';
-import { DynamicsRecorder } from '../../src/sections/dynamics-recorder';
+import { DynamicsRecorder } from '../../src/experiments/geometry/dynamics-recorder';
 
 function parse(markup: string) {
   const errors: string[] = [];

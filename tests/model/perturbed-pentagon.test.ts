@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { stratifiedExpectedLoss } from '../../src/model/evaluate';
 import { pentagonSolutionType } from '../../src/model/geometry';
-import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/sections/PerturbedPentagon';
+import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/experiments/perturbed-pentagon/run';
 import { crossing, perturbedPentagonConfig } from '../../src/model/uniform-sweep';
 import { JsTrainer } from '../../src/train/js-trainer';
 

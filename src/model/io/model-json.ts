@@ -93,6 +93,19 @@ export function buildModelJson(
   };
 }
 
+/** Instances first … first + count − 1 of a batched run as a models file of their own (a selected cell or model). */
+export function instancesModelJson(config: TrainConfig, state: ModelsState, first: number, count: number, run: { path: string; seconds: number }): ModelsJson {
+  const { n, m } = config;
+  const sub = { ...config, instances: config.instances.slice(first, first + count) };
+  const part = {
+    W: state.W.slice(first * n * m, (first + count) * n * m),
+    b: state.b.slice(first * n, (first + count) * n),
+    loss: state.loss.slice(first, first + count),
+    step: state.step,
+  };
+  return buildModelJson(sub, part, [], run);
+}
+
 /** Parse and validate a models JSON file (throws an Error naming what is wrong). */
 export function parseModelJson(text: string): ModelsJson {
   let v: unknown;

@@ -1,0 +1,105 @@
+/** Form controls the sections share: a typed select, the logarithmic density slider, a commit-on-Enter number field. */
+import { useState, type ReactNode } from 'react';
+import { densityFromSlider, sliderFromDensity } from './format';
+
+export interface Option<V> {
+  value: V;
+  label: ReactNode;
+  disabled?: boolean;
+}
+
+/** A <select> over typed values: the change handler gets one of `options`' values, never a raw string. */
+export function EnumSelect<V extends string | number>({
+  name,
+  value,
+  options,
+  onChange,
+  action,
+  testId,
+  disabled,
+}: {
+  name: string;
+  value: V;
+  options: readonly Option<V>[];
+  onChange(value: V): void;
+  /** data-action hook for tests. */
+  action?: string;
+  testId?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <select
+      name={name}
+      data-action={action}
+      data-testid={testId}
+      value={String(value)}
+      disabled={disabled}
+      onChange={(e) => {
+        const picked = options.find((o) => String(o.value) === e.target.value);
+        if (picked) onChange(picked.value);
+      }}
+    >
+      {options.map((o) => (
+        <option key={String(o.value)} value={String(o.value)} disabled={o.disabled}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote experiments. */
+export function LogDensitySlider({ label, name, ariaLabel, action, value, onChange }: { label: ReactNode; name: string; ariaLabel: string; action?: string; value: number; onChange(density: number): void }) {
+  return (
+    <label className="control">
+      <span>{label}</span>
+      <input
+        type="range"
+        name={name}
+        data-action={action}
+        aria-label={ariaLabel}
+        min={0}
+        max={3}
+        step={0.05}
+        value={sliderFromDensity(value)}
+        onChange={(e) => onChange(densityFromSlider(Number(e.target.value)))}
+      />
+    </label>
+  );
+}
+
+/**
+ * A whole-number input that commits on Enter or blur (typing "200" over "40" must not restart a
+ * run at n = 2 and n = 20 on the way); out-of-range or malformed text snaps back.
+ */
+export function NumberField({ label, name, spec, value, onCommit, className }: { label: string; name: string; spec: { min: number; max: number }; value: number; onCommit(v: number): void; className?: string }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const v = Number(draft.trim());
+    setDraft(null);
+    if (draft.trim() !== '' && Number.isInteger(v) && v >= spec.min && v <= spec.max && v !== value) onCommit(v);
+  };
+  return (
+    <label className={`control ${className ?? ''}`.trim()}>
+      <span>{label}</span>
+      <input
+        type="number"
+        name={name}
+        min={spec.min}
+        max={spec.max}
+        step={1}
+        value={draft ?? String(value)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(null);
+        }}
+      />
+      <small>
+        {spec.min}–{spec.max.toLocaleString('en-US')}
+      </small>
+    </label>
+  );
+}
