@@ -5,17 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { constantVector, geometricImportance } from '../../src/model/config';
 import { gram } from '../../src/model/metrics';
 import { Rng } from '../../src/model/rng';
-import {
-  adversarialVulnerability,
-  attackDirections,
-  classifyNeurons,
-  countNeurons,
-  findAsymmetricMotifs,
-  neuronStacks,
-  noSuperpositionBaseline,
-  representedByGain,
-  setGeometry,
-} from '../../src/model/variants/analysis';
+import { adversarialVulnerability, attackDirections, noSuperpositionBaseline } from '../../src/model/variants/adversarial';
+import { classifyNeurons, countNeurons, findAsymmetricMotifs, neuronStacks, representedByGain, setGeometry } from '../../src/model/variants/analysis';
 
 /** Feature-major [n, m] from neuron columns (cols[k][i] = weight of feature i in neuron k). */
 function fromColumns(cols: number[][]): Float32Array {

@@ -10,7 +10,8 @@ import type { SetGeometry2DProps } from '../../charts/SetGeometry2D';
 import type { WeightMatrixChartProps } from '../../charts/WeightMatrixChart';
 import type { TrainConfig } from '../../model/config';
 import { frobeniusSquared, gram } from '../../model/metrics';
-import { adversarialVulnerability, countNeurons, findAsymmetricMotifs, neuronStacks, setGeometry, type AsymmetricMotif, type NeuronStack, type NeuronStatus } from '../../model/variants/analysis';
+import { adversarialVulnerability } from '../../model/variants/adversarial';
+import { countNeurons, findAsymmetricMotifs, neuronStacks, setGeometry, type AsymmetricMotif, type NeuronStack, type NeuronStatus } from '../../model/variants/analysis';
 import { setIndexOfFeature } from '../../model/variants/correlated-data';
 import { instanceParams } from '../../model/variants/model';
 import {
