@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { PRESETS, experimentById } from '../experiments';
 import type { FiguresModule, PresetFigures, RenderOptions } from '../experiments/shared/figures';
 import { presetSearch, type Preset } from '../state/presets';
-import { UsageError } from './train';
+import { UsageError, runCommand } from './command';
 
 export const FIGURES_FORMAT = 'superposition-explorable/figures@1';
 
@@ -139,12 +139,4 @@ export async function runFigures(argv: string[], log: (s: string) => void = cons
   return index;
 }
 
-const isMain = process.argv[1] && /cli[\\/]figures\.ts$/.test(process.argv[1]);
-if (isMain) {
-  runFigures(process.argv.slice(2)).catch((e: unknown) => {
-    const usage = e instanceof UsageError;
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (usage) console.error('run with --help for the options');
-    process.exit(usage ? 2 : 1);
-  });
-}
+runCommand(/cli[\\/]figures\.ts$/, () => runFigures(process.argv.slice(2)));

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { asciiDiagram, runPhaseSweep, summarise } from '../experiments/phase-change/sweep';
 import { phaseGrid } from '../model/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
-import { CLI_PATHS, UsageError } from './train';
+import { CLI_PATHS, UsageError, runCommand } from './command';
 
 const USAGE = `Usage: npm run sweep -- [options]
   --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default phase-2-1)
@@ -70,31 +70,26 @@ export function parseSweepArgs(argv: string[]) {
   };
 }
 
-const isMain = process.argv[1] && /cli[\\/]sweep\.ts$/.test(process.argv[1]);
-if (isMain) {
-  (async () => {
-    const args = parseSweepArgs(process.argv.slice(2));
-    if (!args) return console.log(USAGE);
-    let last = 0;
-    const res = await runPhaseSweep(args.grid, {
-      ...args.options,
-      onProgress: (step, conv, total) => {
-        if (performance.now() - last > 2000) {
-          last = performance.now();
-          console.log(`step ${step}: ${conv}/${total} instances converged`);
-        }
-      },
-    });
-    console.log(asciiDiagram(res));
-    console.log(summarise(res));
-    if (args.out) {
-      writeFileSync(args.out, JSON.stringify(res));
-      console.log(`wrote ${args.out}`);
-    }
-  })().catch((e: unknown) => {
-    const usage = e instanceof UsageError;
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (usage) console.error('run with --help for the options');
-    process.exit(usage ? 2 : 1);
+/** Train the grid from the command line, print the diagram and the agreement, write the JSON. */
+async function main(argv: string[]): Promise<void> {
+  const args = parseSweepArgs(argv);
+  if (!args) return console.log(USAGE);
+  let last = 0;
+  const res = await runPhaseSweep(args.grid, {
+    ...args.options,
+    onProgress: (step, conv, total) => {
+      if (performance.now() - last > 2000) {
+        last = performance.now();
+        console.log(`step ${step}: ${conv}/${total} instances converged`);
+      }
+    },
   });
+  console.log(asciiDiagram(res));
+  console.log(summarise(res));
+  if (args.out) {
+    writeFileSync(args.out, JSON.stringify(res));
+    console.log(`wrote ${args.out}`);
+  }
 }
+
+runCommand(/cli[\\/]sweep\.ts$/, () => main(process.argv.slice(2)));

@@ -7,13 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer } from '../train/backend';
-import type { TrainPath } from '../train/trainer';
 import { buildModelJson } from '../model/io/model-json';
+import { CLI_PATHS, UsageError, runCommand } from './command';
 
-export class UsageError extends Error {}
-
-/** The training paths a command line may pick (the GPU path needs a browser). */
-export const CLI_PATHS: readonly TrainPath[] = ['js', 'wasm', 'cpu'];
 
 const USAGE = `Usage: npm run train -- [options]
   --n <int>                 features (default 5)
@@ -127,12 +123,4 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
   }
 }
 
-const isMain = process.argv[1] && /cli[\\/]train\.ts$/.test(process.argv[1]);
-if (isMain) {
-  runTrain(process.argv.slice(2)).catch((e: unknown) => {
-    const usage = e instanceof UsageError;
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (usage) console.error('run with --help for the options');
-    process.exit(usage ? 2 : 1);
-  });
-}
+runCommand(/cli[\\/]train\.ts$/, () => runTrain(process.argv.slice(2)));

@@ -46,18 +46,31 @@ export function stratifiedExpectedLoss(inst: EvalInstance, m: number, kind: Mode
   const n = inst.density.length;
   if (n > STRATIFIED_MAX_N) return evaluationLoss(inst, m, kind, 20_000, seed);
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
+  return stratifiedSum(
+    inst.density,
+    samplesPerPattern,
+    (X, pattern) => {
+      for (let r = 0; r < samplesPerPattern; r++) for (let i = 0; i < n; i++) X[r * n + i] = pattern & (1 << i) ? rng.uniform() : 0;
+    },
+    (X, rows) => importanceWeightedMse(inst.W, inst.b, X, rows, inst.importance, m, kind),
+  );
+}
+
+/**
+ * Σ over the 2^n on/off patterns of P(pattern) · loss: `fill(X, pattern)` writes the pattern's
+ * `samplesPerPattern` rows of values (with the caller's own draws), `loss(X, rows)` scores them.
+ * The all-zero pattern needs one row: it is exact.
+ */
+export function stratifiedSum(density: ArrayLike<number>, samplesPerPattern: number, fill: (X: Float32Array, pattern: number) => void, loss: (X: Float32Array, rows: number) => number): number {
+  const n = density.length;
   const X = new Float32Array(samplesPerPattern * n);
   let total = 0;
   for (let pattern = 0; pattern < 1 << n; pattern++) {
     let prob = 1;
-    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? inst.density[i] : 1 - inst.density[i];
+    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? density[i] : 1 - density[i];
     if (prob === 0) continue;
-    for (let r = 0; r < samplesPerPattern; r++) {
-      for (let i = 0; i < n; i++) X[r * n + i] = pattern & (1 << i) ? rng.uniform() : 0;
-    }
-    // all-zero pattern: one sample is exact
-    const rows = pattern === 0 ? 1 : samplesPerPattern;
-    total += prob * importanceWeightedMse(inst.W, inst.b, X, rows, inst.importance, m, kind);
+    fill(X, pattern);
+    total += prob * loss(X, pattern === 0 ? 1 : samplesPerPattern);
   }
   return total;
 }

@@ -48,24 +48,33 @@ export function EnumSelect<V extends string | number>({
   );
 }
 
-/** A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote experiments. */
-export function LogDensitySlider({ label, name, ariaLabel, action, value, onChange }: { label: ReactNode; name: string; ariaLabel: string; action?: string; value: number; onChange(density: number): void }) {
+export interface SliderProps {
+  /** The control's caption, usually with the value in an <output>. */
+  label: ReactNode;
+  name: string;
+  min: number;
+  max: number;
+  step?: number;
+  value: number;
+  onChange(value: number): void;
+  ariaLabel?: string;
+  /** data-action hook for tests. */
+  action?: string;
+}
+
+/** A labelled range input of numbers. */
+export function Slider({ label, name, min, max, step = 1, value, onChange, ariaLabel, action }: SliderProps) {
   return (
     <label className="control">
       <span>{label}</span>
-      <input
-        type="range"
-        name={name}
-        data-action={action}
-        aria-label={ariaLabel}
-        min={0}
-        max={3}
-        step={0.05}
-        value={sliderFromDensity(value)}
-        onChange={(e) => onChange(densityFromSlider(Number(e.target.value)))}
-      />
+      <input type="range" name={name} data-action={action} aria-label={ariaLabel} min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
     </label>
   );
+}
+
+/** A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote experiments. */
+export function LogDensitySlider({ value, onChange, ...rest }: Omit<SliderProps, 'min' | 'max' | 'step'>) {
+  return <Slider {...rest} min={0} max={3} step={0.05} value={sliderFromDensity(value)} onChange={(t) => onChange(densityFromSlider(t))} />;
 }
 
 /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES_FORMAT, parseFiguresArgs, runFigures, type FiguresIndex } from '../../src/cli/figures';
 import { parseModelJson } from '../../src/model/io/model-json';
 import { SWEEP_FORMAT, type SweepResult } from '../../src/experiments/phase-change/sweep';
-import { UsageError } from '../../src/cli/train';
+import { UsageError } from '../../src/cli/command';
 import { PRESETS } from '../../src/experiments';
 import { presetSearch } from '../../src/state/presets';
 

@@ -1,6 +1,6 @@
 /** The settings column of "Superposition at a glance": model settings, the play bar and the run's status. */
 import type { PathReport, Snapshot } from '../../worker/protocol';
-import { EnumSelect, LogDensitySlider } from '../../ui/controls';
+import { EnumSelect, LogDensitySlider, Slider } from '../../ui/controls';
 import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { TrainingRun } from '../../ui/use-training';
 import { GLANCE_PARAMS, type GlanceState } from './params';
@@ -34,8 +34,8 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
   const running = snap?.status === 'running';
   return (
     <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>
-      <NumberSlider label="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n })} />
-      <NumberSlider label="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
+      <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n })} />
+      <Slider label={<>hidden dims m <output>{state.m}</output></>} ariaLabel="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
       <LogDensitySlider
         name="density"
         ariaLabel="feature density 1 minus S, logarithmic"
@@ -48,12 +48,20 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
           </>
         }
       />
-      <label className="control">
-        <span>
-          importance decay <output>{state.decay.toFixed(2)}</output> <small>(I<sub>i</sub> = decay<sup>i</sup>)</small>
-        </span>
-        <input type="range" name="decay" aria-label="importance decay" min={0.5} max={1} step={0.01} value={state.decay} onChange={(e) => onChange({ decay: Number(e.target.value) })} />
-      </label>
+      <Slider
+        label={
+          <>
+            importance decay <output>{state.decay.toFixed(2)}</output> <small>(I<sub>i</sub> = decay<sup>i</sup>)</small>
+          </>
+        }
+        ariaLabel="importance decay"
+        name="decay"
+        min={0.5}
+        max={1}
+        step={0.01}
+        value={state.decay}
+        onChange={(decay) => onChange({ decay })}
+      />
       <label className="control">
         <span>model</span>
         <EnumSelect name="kind" value={state.kind} options={KIND_OPTIONS} onChange={(kind) => onChange({ kind })} />
@@ -110,17 +118,6 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         </p>
       ) : null}
     </form>
-  );
-}
-
-function NumberSlider(props: { label: string; name: string; value: number; min: number; max: number; onChange(v: number): void }) {
-  return (
-    <label className="control">
-      <span>
-        {props.label} <output>{props.value}</output>
-      </span>
-      <input type="range" name={props.name} aria-label={props.label} min={props.min} max={props.max} step={1} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} />
-    </label>
   );
 }
 

@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from 'react';
 import { formatDuration } from '../../charts/theme';
 import { instanceParams, weightsPerInstance } from '../../model/variants/model';
 import { ownValues } from '../../state/url-params';
-import { EnumSelect } from '../../ui/controls';
+import { EnumSelect, Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, statusText, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
@@ -37,20 +37,15 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
           <span>experiment</span>
           <EnumSelect name="vpreset" testId="beyond-preset" value={id} options={VARIANT_OPTIONS} onChange={(vpreset) => onChange({ vpreset })} />
         </label>
-        <label className="control">
-          <span>
-            step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output>
-          </span>
-          <input
-            type="range"
-            name="vsteps"
-            min={BEYOND_PARAMS.vsteps.min}
-            max={BEYOND_PARAMS.vsteps.max}
-            step={500}
-            value={state.vsteps}
-            onChange={(e) => onChange({ vsteps: Number(e.target.value) })}
-          />
-        </label>
+        <Slider
+          label={<>step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output></>}
+          name="vsteps"
+          min={BEYOND_PARAMS.vsteps.min}
+          max={BEYOND_PARAMS.vsteps.max}
+          step={500}
+          value={state.vsteps}
+          onChange={(vsteps) => onChange({ vsteps })}
+        />
         <label className="control beyond-number">
           <span>first seed</span>
           <input

@@ -1,6 +1,6 @@
 /** The settings bar of "The geometry of superposition": size, sweep, seed, the 3-D presets and the play bar. */
 import type { MutableRefObject } from 'react';
-import { EnumSelect, NumberField } from '../../ui/controls';
+import { EnumSelect, NumberField, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
 import type { Snapshot } from '../../worker/protocol';
@@ -27,24 +27,9 @@ export function GeometryControls({ state, onChange, run, snap, userPaused }: { s
       </label>
       <NumberField className="geometry-number" label="features n" name="gn" spec={GEOMETRY_PARAMS.gn} value={n} onCommit={(v) => onChange({ gn: v, gmodel: -1 })} />
       <NumberField className="geometry-number" label="dimensions m" name="gm" spec={GEOMETRY_PARAMS.gm} value={m} onCommit={(v) => onChange({ gm: v, gmodel: -1 })} />
-      <label className="control">
-        <span>
-          sparsities <output>{count}</output>
-        </span>
-        <input type="range" name="gcount" min={GEOMETRY_PARAMS.gcount.min} max={GEOMETRY_PARAMS.gcount.max} step={1} value={count} onChange={(e) => onChange({ gcount: Number(e.target.value), gmodel: -1 })} />
-      </label>
-      <label className="control">
-        <span>
-          up to 1/(1 − S) = <output>{gmax}</output>
-        </span>
-        <input type="range" name="gmax" min={GEOMETRY_PARAMS.gmax.min} max={GEOMETRY_PARAMS.gmax.max} step={1} value={Math.round(gmax)} onChange={(e) => onChange({ gmax: Number(e.target.value) })} />
-      </label>
-      <label className="control">
-        <span>
-          steps <output>{gsteps.toLocaleString('en-US')}</output>
-        </span>
-        <input type="range" name="gsteps" min={GEOMETRY_PARAMS.gsteps.min} max={GEOMETRY_PARAMS.gsteps.max} step={500} value={gsteps} onChange={(e) => onChange({ gsteps: Number(e.target.value) })} />
-      </label>
+      <Slider label={<>sparsities <output>{count}</output></>} name="gcount" min={GEOMETRY_PARAMS.gcount.min} max={GEOMETRY_PARAMS.gcount.max} value={count} onChange={(gcount) => onChange({ gcount, gmodel: -1 })} />
+      <Slider label={<>up to 1/(1 − S) = <output>{gmax}</output></>} name="gmax" min={GEOMETRY_PARAMS.gmax.min} max={GEOMETRY_PARAMS.gmax.max} value={Math.round(gmax)} onChange={(v) => onChange({ gmax: v })} />
+      <Slider label={<>steps <output>{gsteps.toLocaleString('en-US')}</output></>} name="gsteps" min={GEOMETRY_PARAMS.gsteps.min} max={GEOMETRY_PARAMS.gsteps.max} step={500} value={gsteps} onChange={(v) => onChange({ gsteps: v })} />
       <NumberField className="geometry-number" label="seed" name="gseed" spec={GEOMETRY_PARAMS.gseed} value={gseed} onCommit={(v) => onChange({ gseed: v })} />
       <label className="control">
         <span>3-D presets (m = 3)</span>

@@ -11,6 +11,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
 import { crossing } from '../../model/uniform-sweep';
+import { Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
@@ -83,18 +84,8 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         is kept (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
       </p>
       <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
-        <label className="control">
-          <span>
-            random fits per density <output>{seeds}</output>
-          </span>
-          <input type="range" name="gpseeds" min={PENTAGON_PARAMS.gpseeds.min} max={PENTAGON_PARAMS.gpseeds.max} step={1} value={seeds} onChange={(e) => onChange({ gpseeds: Number(e.target.value) })} />
-        </label>
-        <label className="control">
-          <span>
-            steps <output>{steps.toLocaleString('en-US')}</output>
-          </span>
-          <input type="range" name="gpsteps" min={PENTAGON_PARAMS.gpsteps.min} max={PENTAGON_PARAMS.gpsteps.max} step={500} value={steps} onChange={(e) => onChange({ gpsteps: Number(e.target.value) })} />
-        </label>
+        <Slider label={<>random fits per density <output>{seeds}</output></>} name="gpseeds" min={PENTAGON_PARAMS.gpseeds.min} max={PENTAGON_PARAMS.gpseeds.max} value={seeds} onChange={(gpseeds) => onChange({ gpseeds })} />
+        <Slider label={<>steps <output>{steps.toLocaleString('en-US')}</output></>} name="gpsteps" min={PENTAGON_PARAMS.gpsteps.min} max={PENTAGON_PARAMS.gpsteps.max} step={500} value={steps} onChange={(gpsteps) => onChange({ gpsteps })} />
         <label className="control">
           <span>density of features 0–3</span>
           <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>

@@ -12,20 +12,7 @@ import type { TrainerState } from '../../train/trainer';
 import { GEOMETRY_PARAMS } from '../geometry/params';
 import { presetValues, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
 import { PENTAGON_PARAMS, type PentagonState } from './params';
-import {
-  CURVE_STEPS,
-  PENTAGON_RELATIVE_DENSITIES,
-  bestFits,
-  curveLosses,
-  fitsJson,
-  keptJson,
-  keptSolutions,
-  pentagonCurveConfig,
-  pentagonFitsConfig,
-  pentagonRows,
-  pentagonStartParams,
-  transition,
-} from './run';
+import * as pentagon from './run';
 
 /** The section's own export format, with the run's extras added. */
 export const PENTAGON_FORMAT = 'superposition-explorable/perturbed-pentagon@1';
@@ -37,11 +24,11 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   // The section trains with the sweep's seed; a preset of this experiment leaves it at its default.
   const state: PentagonState = { ...presetValues(PENTAGON_PARAMS, p), gseed: GEOMETRY_PARAMS.gseed.default };
   const { gpseeds: seeds, gpbase: base, gseed } = state;
-  const rel = PENTAGON_RELATIVE_DENSITIES;
+  const rel = pentagon.PENTAGON_RELATIVE_DENSITIES;
   const steps = quick ? Math.min(state.gpsteps, QUICK_PENTAGON.steps) : state.gpsteps;
-  const curveSteps = quick ? Math.min(CURVE_STEPS, QUICK_PENTAGON.curveSteps) : CURVE_STEPS;
-  const config = pentagonFitsConfig(state);
-  const curveConfig = pentagonCurveConfig(rel, base, gseed);
+  const curveSteps = quick ? Math.min(pentagon.CURVE_STEPS, QUICK_PENTAGON.curveSteps) : pentagon.CURVE_STEPS;
+  const config = pentagon.pentagonFitsConfig(state);
+  const curveConfig = pentagon.pentagonCurveConfig(rel, base, gseed);
   const t0 = performance.now();
   // (1) The random fits, as the section's worker trains them.
   const fitsTrainer = new JsTrainer(config);
@@ -55,25 +42,25 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const curveTrainer = new JsTrainer(curveConfig);
   let curveState: TrainerState;
   try {
-    const start = pentagonStartParams(curveConfig.instances.length);
+    const start = pentagon.pentagonStartParams(curveConfig.instances.length);
     curveTrainer.setParams(start.W, start.b);
     curveState = await trainLogged(curveTrainer, curveSteps, 'loss curves: ', log);
   } finally {
     curveTrainer.dispose();
   }
   const seconds = (performance.now() - t0) / 1000;
-  const curves = curveLosses(curveConfig, curveState.W, curveState.b, curveState.step);
-  const fits = bestFits(config, fitsState.W, fitsState.b, seeds);
-  const kept = keptSolutions(rel.length, fitsState.W, fits, curves);
+  const curves = pentagon.curveLosses(curveConfig, curveState.W, curveState.b, curveState.step);
+  const fits = pentagon.bestFits(config, fitsState.W, fitsState.b, seeds);
+  const kept = pentagon.keptSolutions(rel.length, fitsState.W, fits, curves);
   const cross = crossing(rel, curves.pentagon, curves.digons);
-  const { lastDigons, firstPentagon } = transition(kept);
+  const { lastDigons, firstPentagon } = pentagon.transition(kept);
   const step = fitsState.step;
-  const shortened = steps < state.gpsteps || curveSteps < CURVE_STEPS;
+  const shortened = steps < state.gpsteps || curveSteps < pentagon.CURVE_STEPS;
   const meta: ExportMeta = {
     description:
       `${p.title}: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; ` +
       `best of ${seeds} seeds by stratified expected loss, step ${step}; loss curves from fixed starts, step ${curves.step}` +
-      (shortened ? ` (quick run: ${step} of ${state.gpsteps} steps, curves ${curves.step} of ${CURVE_STEPS})` : ''),
+      (shortened ? ` (quick run: ${step} of ${state.gpsteps} steps, curves ${curves.step} of ${pentagon.CURVE_STEPS})` : ''),
     config: { preset: p.id, gpseeds: seeds, gpsteps: state.gpsteps, gpbase: base, gseed, quick, trainedSteps: step, step, curveStep: curves.step },
   };
   const figures: Figure[] = [
@@ -104,12 +91,12 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       relativeDensity: rel[Math.floor(j / seeds)],
       seed: inst.seed,
       density: Array.from(inst.density),
-      W: pentagonRows(fitsState.W, j),
+      W: pentagon.pentagonRows(fitsState.W, j),
       b: Array.from(fitsState.b.subarray(j * 5, (j + 1) * 5)),
       loss: fitsState.loss[j],
     })),
-    fits: fitsJson(fits, fitsState.W, fitsState.b, seeds),
-    kept: keptJson(kept),
+    fits: pentagon.fitsJson(fits, fitsState.W, fitsState.b, seeds),
+    kept: pentagon.keptJson(kept),
     curves: {
       step: curves.step,
       pentagon: curves.pentagon,
@@ -118,7 +105,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       digonStart: curves.digonStart,
       crossing: cross,
       // Instance 2r started as the pentagon, 2r + 1 as two digons (relative density r).
-      W: Array.from({ length: curveConfig.instances.length }, (_, j) => pentagonRows(curves.W, j)),
+      W: Array.from({ length: curveConfig.instances.length }, (_, j) => pentagon.pentagonRows(curves.W, j)),
       b: Array.from({ length: curveConfig.instances.length }, (_, j) => Array.from(curves.b.subarray(j * 5, (j + 1) * 5))),
     },
   };

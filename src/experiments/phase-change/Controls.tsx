@@ -1,6 +1,6 @@
 /** The settings bar of "Superposition as a phase change". */
 import type { MutableRefObject } from 'react';
-import { EnumSelect } from '../../ui/controls';
+import { EnumSelect, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
 import type { Snapshot } from '../../worker/protocol';
@@ -18,24 +18,17 @@ export function PhaseControls({ state, onChange, run, snap, userPaused }: { stat
         <span>model</span>
         <EnumSelect name="pexp" value={state.pexp} options={EXPERIMENT_OPTIONS} onChange={(pexp) => onChange({ pexp, pcell: -1 })} />
       </label>
-      <label className="control">
-        <span>
-          grid <output>{state.pgrid}×{state.pgrid}</output>
-        </span>
-        <input type="range" name="pgrid" min={PHASE_PARAMS.pgrid.min} max={PHASE_PARAMS.pgrid.max} step={1} value={state.pgrid} onChange={(e) => onChange({ pgrid: Number(e.target.value), pcell: -1 })} />
-      </label>
-      <label className="control">
-        <span>
-          seeds per cell <output>{state.pseeds}</output>
-        </span>
-        <input type="range" name="pseeds" min={PHASE_PARAMS.pseeds.min} max={PHASE_PARAMS.pseeds.max} step={1} value={state.pseeds} onChange={(e) => onChange({ pseeds: Number(e.target.value) })} />
-      </label>
-      <label className="control">
-        <span>
-          step limit <output>{state.psteps.toLocaleString('en-US')}</output>
-        </span>
-        <input type="range" name="psteps" min={1000} max={20_000} step={1000} value={Math.min(20_000, Math.max(1000, state.psteps))} onChange={(e) => onChange({ psteps: Number(e.target.value) })} />
-      </label>
+      <Slider label={<>grid <output>{state.pgrid}×{state.pgrid}</output></>} name="pgrid" min={PHASE_PARAMS.pgrid.min} max={PHASE_PARAMS.pgrid.max} value={state.pgrid} onChange={(pgrid) => onChange({ pgrid, pcell: -1 })} />
+      <Slider label={<>seeds per cell <output>{state.pseeds}</output></>} name="pseeds" min={PHASE_PARAMS.pseeds.min} max={PHASE_PARAMS.pseeds.max} value={state.pseeds} onChange={(pseeds) => onChange({ pseeds })} />
+      <Slider
+        label={<>step limit <output>{state.psteps.toLocaleString('en-US')}</output></>}
+        name="psteps"
+        min={1000}
+        max={20_000}
+        step={1000}
+        value={Math.min(20_000, Math.max(1000, state.psteps))}
+        onChange={(psteps) => onChange({ psteps })}
+      />
       <label className="control checkbox">
         <input type="checkbox" name="ptheory" checked={state.ptheory} onChange={(e) => onChange({ ptheory: e.target.checked })} />
         <span>analytic diagram beside</span>

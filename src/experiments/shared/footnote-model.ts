@@ -1,20 +1,12 @@
+import type { ModelData } from '../../worker/footnotes-protocol';
+
 /**
  * The model the footnote experiments run on: one trained instance, as shown in "Superposition at
- * a glance" (the page passes the seed it currently shows). Plain typed arrays only, so it can be
- * posted to the footnotes worker as is.
+ * a glance" (the page passes the seed it currently shows). Its weights and data distribution are
+ * the footnotes worker's ModelData (feature-major W [n, m], bias, importance and density per
+ * feature), plain typed arrays, so it can be posted as is.
  */
-export interface FootnoteModel {
-  /** Feature-major weights [n, m]: W[i * m + k] is component k of feature i's embedding. */
-  W: Float32Array;
-  /** Bias [n]. */
-  b: Float32Array;
-  n: number;
-  m: number;
-  kind: 'relu' | 'linear';
-  /** Per-feature importance I_i [n]. */
-  importance: Float32Array;
-  /** Per-feature density 1 − S_i [n]. */
-  density: Float32Array;
+export interface FootnoteModel extends ModelData {
   /** Training step the weights are from (a change of step means new weights). */
   step: number;
   /** Describes the setting (n, m, density, seed…): shown in captions and exports; a change means a different model. */

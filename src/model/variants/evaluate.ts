@@ -3,7 +3,7 @@
  * does (model/evaluate.ts does the same for the basic models on independent features).
  */
 import type { InstanceSpec, TrainConfig } from '../config';
-import { EVAL_STREAM, argminFinite } from '../evaluate';
+import { EVAL_STREAM, argminFinite, stratifiedSum } from '../evaluate';
 import { Rng, deriveSeed } from '../rng';
 import { variantBatch, variantData } from './correlated-data';
 import { instanceParams, variantLoss, variantModel, type VariantModel, type VariantParams } from './model';
@@ -42,22 +42,19 @@ export function variantStratifiedLoss(
   if (n > VARIANT_STRATIFIED_MAX_N || (config.featureSets?.length ?? 0) > 0) return variantEvaluationLoss(config, inst, params, 20_000, seed);
   const model: VariantModel = variantModel(config);
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
-  const X = new Float32Array(samplesPerPattern * n);
-  let total = 0;
-  for (let pattern = 0; pattern < 1 << n; pattern++) {
-    let prob = 1;
-    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? inst.density[i] : 1 - inst.density[i];
-    if (prob === 0) continue;
-    for (let r = 0; r < samplesPerPattern; r++) {
-      for (let i = 0; i < n; i++) {
-        const u = rng.uniform();
-        X[r * n + i] = pattern & (1 << i) ? (model.signedInputs ? 2 * u - 1 : u) : 0;
+  return stratifiedSum(
+    inst.density,
+    samplesPerPattern,
+    (X, pattern) => {
+      for (let r = 0; r < samplesPerPattern; r++) {
+        for (let i = 0; i < n; i++) {
+          const u = rng.uniform();
+          X[r * n + i] = pattern & (1 << i) ? (model.signedInputs ? 2 * u - 1 : u) : 0;
+        }
       }
-    }
-    const rows = pattern === 0 ? 1 : samplesPerPattern;
-    total += prob * variantLoss(model, params, X, rows, inst.importance, config.m);
-  }
-  return total;
+    },
+    (X, rows) => variantLoss(model, params, X, rows, inst.importance, config.m),
+  );
 }
 
 /** Every instance's evaluation loss and the index of the lowest (the paper's best-of-k). */
