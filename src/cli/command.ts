@@ -1,4 +1,5 @@
 /** What the three commands (train, sweep, figures) share: bad arguments, the paths a CPU can train on, and how a command exits. */
+import { parseArgs } from 'node:util';
 import type { TrainPath } from '../train/trainer';
 
 /** Bad command-line arguments: one line on stderr and exit status 2. */
@@ -6,6 +7,27 @@ export class UsageError extends Error {}
 
 /** The training paths a command line may pick (the GPU path needs a browser). */
 export const CLI_PATHS: readonly TrainPath[] = ['js', 'wasm', 'cpu'];
+
+/** Parsed options: `--name value` strings and `--flag` switches. */
+export interface Options<S extends string, F extends string> {
+  value(name: S): string | undefined;
+  flag(name: F): boolean;
+}
+
+/** Parse `--name value` options and `--flag` switches strictly: an unknown option or a stray argument is a UsageError. */
+export function parseOptions<S extends string, F extends string>(argv: string[], strings: readonly S[], flags: readonly F[]): Options<S, F> {
+  const options = Object.fromEntries([...strings.map((k) => [k, { type: 'string' as const }]), ...flags.map((k) => [k, { type: 'boolean' as const }])]);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  return {
+    value: (name) => (typeof values[name] === 'string' ? values[name] : undefined),
+    flag: (name) => values[name] === true,
+  };
+}
 
 /**
  * Run `main` when `script` is the file Node was started with: a usage error exits with status 2

@@ -9,11 +9,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PRESETS, experimentById } from '../experiments';
 import type { FiguresModule, PresetFigures, RenderOptions } from '../experiments/shared/figures';
 import { presetSearch, type Preset } from '../state/presets';
-import { UsageError, runCommand } from './command';
+import { UsageError, parseOptions, runCommand } from './command';
 
 export const FIGURES_FORMAT = 'superposition-explorable/figures@1';
 
@@ -81,18 +80,9 @@ export interface FiguresArgs {
 }
 
 export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
-  let values: { out?: string; quick?: boolean; only?: string; threads?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: { out: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean' } },
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) return null;
+  const opts = parseOptions(argv, ['out', 'only', 'threads'], ['quick', 'help']);
+  if (opts.flag('help')) return null;
+  const values = { out: opts.value('out'), only: opts.value('only'), threads: opts.value('threads') };
   const out = values.out ?? 'figures-out';
   if (out.trim() === '') throw new UsageError('--out must name a folder');
   let presets = [...PRESETS];
@@ -105,7 +95,7 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
   }
   const threads = values.threads === undefined ? 1 : /^\d+$/.test(values.threads) ? Number(values.threads) : NaN;
   if (!(threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(values.threads)}`);
-  return { out, quick: !!values.quick, threads, presets };
+  return { out, quick: opts.flag('quick'), threads, presets };
 }
 
 export async function runFigures(argv: string[], log: (s: string) => void = console.log): Promise<FiguresIndex | null> {

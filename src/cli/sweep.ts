@@ -5,11 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { asciiDiagram, runPhaseSweep, summarise } from '../experiments/phase-change/sweep';
 import { phaseGrid } from '../model/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
-import { CLI_PATHS, UsageError, runCommand } from './command';
+import { CLI_PATHS, UsageError, parseOptions, runCommand } from './command';
 
 const USAGE = `Usage: npm run sweep -- [options]
   --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default phase-2-1)
@@ -24,38 +23,18 @@ const USAGE = `Usage: npm run sweep -- [options]
   --help`;
 
 export function parseSweepArgs(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        experiment: { type: 'string' },
-        grid: { type: 'string' },
-        seeds: { type: 'string' },
-        seed: { type: 'string' },
-        steps: { type: 'string' },
-        converge: { type: 'boolean' },
-        path: { type: 'string' },
-        threads: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }) as { values: Record<string, string | boolean | undefined> });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) return null;
-  const int = (k: string, def: number, lo: number, hi: number) => {
-    const raw = values[k] as string | undefined;
+  const opts = parseOptions(argv, ['experiment', 'grid', 'seeds', 'seed', 'steps', 'path', 'threads', 'out'], ['converge', 'help']);
+  if (opts.flag('help')) return null;
+  const int = (k: 'grid' | 'seeds' | 'seed' | 'steps' | 'threads', def: number, lo: number, hi: number) => {
+    const raw = opts.value(k);
     if (raw === undefined) return def;
     const v = Number(raw);
     if (raw.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`--${k} must be an integer in [${lo}, ${hi}], got "${raw}"`);
     return v;
   };
-  const experiment = (values.experiment as string | undefined) ?? 'phase-2-1';
+  const experiment = opts.value('experiment') ?? 'phase-2-1';
   if (experiment !== 'phase-2-1' && experiment !== 'phase-3-2') throw new UsageError(`--experiment must be phase-2-1 or phase-3-2, got "${experiment}"`);
-  const rawPath = (values.path as string | undefined) ?? 'js';
+  const rawPath = opts.value('path') ?? 'js';
   const path = CLI_PATHS.find((p) => p === rawPath);
   if (!path) throw new UsageError(`--path must be js, wasm or cpu, got "${rawPath}"`);
   return {
@@ -63,10 +42,10 @@ export function parseSweepArgs(argv: string[]) {
     options: {
       maxSteps: int('steps', 10_000, 1, 1_000_000),
       path,
-      convergence: values.converge ? { ...DEFAULT_CONVERGENCE } : null,
+      convergence: opts.flag('converge') ? { ...DEFAULT_CONVERGENCE } : null,
       threads: int('threads', Math.min(4, availableParallelism()), 1, 64),
     },
-    out: values.out as string | undefined,
+    out: opts.value('out'),
   };
 }
 

@@ -4,11 +4,10 @@
  * Writes JSON with the config, W, b, the loss history and the metrics of every instance.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer } from '../train/backend';
 import { buildModelJson } from '../model/io/model-json';
-import { CLI_PATHS, UsageError, runCommand } from './command';
+import { CLI_PATHS, UsageError, parseOptions, runCommand } from './command';
 
 
 const USAGE = `Usage: npm run train -- [options]
@@ -37,22 +36,9 @@ function num(name: string, raw: string | undefined, fallback: number, ok: (v: nu
 const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
 
 export function parseTrainArgs(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: Object.fromEntries(
-        ['n', 'm', 'sparsity', 'density', 'importance-decay', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'].map(
-          (k) => [k, { type: 'string' as const }],
-        ).concat([['help', { type: 'boolean' as const }]] as never),
-      ),
-    }) as { values: Record<string, string | boolean | undefined> });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) return null;
-  const s = (k: string) => values[k] as string | undefined;
+  const opts = parseOptions(argv, ['n', 'm', 'sparsity', 'density', 'importance-decay', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'], ['help']);
+  if (opts.flag('help')) return null;
+  const s = opts.value;
   const n = num('n', s('n'), 5, isInt(1, 1024), 'an integer in [1, 1024]');
   const m = num('m', s('m'), 2, isInt(1, 256), 'an integer in [1, 256]');
   if (s('sparsity') !== undefined && s('density') !== undefined) throw new UsageError('give --sparsity or --density, not both');

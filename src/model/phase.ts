@@ -2,7 +2,7 @@
  * Phase diagrams from trained models: the (relative importance r, density 1 − S) grid, the
  * instances it trains, and the rule that reads a trained model's phase off its weights.
  */
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';
 import { logSpace } from './log-space';
 import { gram } from './metrics';
 import { deriveSeed } from './rng';
@@ -55,7 +55,7 @@ export function phaseTrainConfig(g: PhaseGrid): TrainConfig {
       instances.push({ seed: deriveSeed(g.seed, cell, k), density: constantVector(n, density), importance: experimentImportance(g.experiment, r) });
     }
   }
-  return { n, m, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, m, 'relu', instances);
 }
 
 /** Below this norm the extra feature counts as not represented (learned features sit near 1). */

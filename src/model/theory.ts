@@ -280,28 +280,12 @@ export function boundaryCurves(
   const hasROne = rMin <= 1 && 1 <= rMax;
 
   const notLearned = (id: string) =>
-    curve(
-      id,
-      'not learned | superposition',
-      Math.max(dMin, dNotLearned(rMin)),
-      Math.min(dMax, dTriple, dNotLearned(rMax)),
-      boundaryNotLearned,
-      rMin,
-      rMax,
-    );
+    curve(id, 'not learned | superposition', Math.max(dMin, dNotLearned(rMin)), Math.min(dMax, dTriple, dNotLearned(rMax)), boundaryNotLearned, rMin, rMax);
   const out: (BoundaryCurve | null)[] = [];
   if (e === 'phase-2-1') {
     out.push(notLearned('A|C'));
     out.push(
-      curve(
-        'C|B',
-        'superposition | dedicated',
-        Math.max(dMin, dDedicated(rMax)),
-        Math.min(dMax, dTriple, dDedicated(rMin)),
-        boundaryDedicated,
-        rMin,
-        rMax,
-      ),
+      curve('C|B', 'superposition | dedicated', Math.max(dMin, dDedicated(rMax)), Math.min(dMax, dTriple, dDedicated(rMin)), boundaryDedicated, rMin, rMax),
     );
     if (hasROne) out.push(curve('A|B', 'not learned | dedicated', Math.max(dMin, dTriple), dMax, rOne, rMin, rMax));
   } else if (e === 'phase-3-2') {

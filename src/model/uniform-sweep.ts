@@ -2,7 +2,7 @@
  * Uniform superposition (paper-spec §6.3) and the perturbed pentagon (§6.4) as batched training
  * requests, and the per-instance summary the dimensionality charts draw.
  */
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';
 import { dimensionsPerFeature, featureDimensionality, frobeniusSquared, instanceWeights } from './metrics';
 import { logSpace } from './log-space';
 import { deriveSeed } from './rng';
@@ -50,7 +50,7 @@ export function uniformSweepConfig(opts: UniformSweepOptions): TrainConfig {
     density: constantVector(n, d),
     importance: constantVector(n, 1),
   }));
-  return { n, m, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, m, 'relu', instances);
 }
 
 export interface SweepPoint {
@@ -110,7 +110,7 @@ export function perturbedPentagonConfig({ baseDensity = 0.05, relativeDensities,
     density[4] = Math.min(1, baseDensity * rel);
     for (let k = 0; k < seeds; k++) instances.push({ seed: deriveSeed(seed, r, k), density: density.slice(), importance: constantVector(n, 1) });
   });
-  return { n, m: 2, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, 2, 'relu', instances);
 }
 
 /**

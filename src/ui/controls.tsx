@@ -1,6 +1,6 @@
 /** Form controls the sections share: a typed select, the logarithmic density slider, a commit-on-Enter number field. */
 import { useState, type ReactNode } from 'react';
-import { densityFromSlider, sliderFromDensity } from './format';
+import { densityFromSlider, fmtDensity, sliderFromDensity } from './format';
 
 export interface Option<V> {
   value: V;
@@ -72,9 +72,18 @@ export function Slider({ label, name, min, max, step = 1, value, onChange, ariaL
   );
 }
 
-/** A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote experiments. */
-export function LogDensitySlider({ value, onChange, ...rest }: Omit<SliderProps, 'min' | 'max' | 'step'>) {
-  return <Slider {...rest} min={0} max={3} step={0.05} value={sliderFromDensity(value)} onChange={(t) => onChange(densityFromSlider(t))} />;
+/**
+ * A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote
+ * experiments: "`caption` <output>0.050</output> `note`".
+ */
+export function LogDensitySlider({ caption, note, outputTestId, value, onChange, ...rest }: Omit<SliderProps, 'min' | 'max' | 'step' | 'label'> & { caption: string; note?: ReactNode; outputTestId?: string }) {
+  const label = (
+    <>
+      {caption} <output data-testid={outputTestId}>{fmtDensity(value)}</output>
+      {note ? <> {note}</> : null}
+    </>
+  );
+  return <Slider {...rest} label={label} min={0} max={3} step={0.05} value={sliderFromDensity(value)} onChange={(t) => onChange(densityFromSlider(t))} />;
 }
 
 /**
@@ -110,5 +119,40 @@ export function NumberField({ label, name, spec, value, onCommit, className }: {
         {spec.min}–{spec.max.toLocaleString('en-US')}
       </small>
     </label>
+  );
+}
+
+/** One row of a DataTable: its cells, and optionally a class and data-* attributes (test hooks). */
+export interface TableRow {
+  key: string | number;
+  cells: ReactNode[];
+  className?: string;
+  data?: Record<string, string | number>;
+}
+
+/** A plain table of numbers with a header row (the sections' result tables). */
+export function DataTable({ className, testId, caption, head, rows }: { className: string; testId: string; caption?: ReactNode; head: readonly ReactNode[]; rows: readonly TableRow[] }) {
+  return (
+    <table className={className} data-testid={testId}>
+      {caption ? <caption>{caption}</caption> : null}
+      <thead>
+        <tr>
+          {head.map((h, i) => (
+            <th key={i} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} className={r.className} {...Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
+            {r.cells.map((c, i) => (
+              <td key={i}>{c}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

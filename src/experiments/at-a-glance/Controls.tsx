@@ -37,16 +37,13 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
       <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n })} />
       <Slider label={<>hidden dims m <output>{state.m}</output></>} ariaLabel="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
       <LogDensitySlider
+        caption="feature density 1−S"
+        outputTestId="density-value"
+        note={<small>(sparsity S = {fmtDensity(1 - state.density)})</small>}
         name="density"
         ariaLabel="feature density 1 minus S, logarithmic"
         value={state.density}
         onChange={(density) => onChange({ density })}
-        label={
-          <>
-            feature density 1−S <output data-testid="density-value">{fmtDensity(state.density)}</output>
-            <small> (sparsity S = {fmtDensity(1 - state.density)})</small>
-          </>
-        }
       />
       <Slider
         label={

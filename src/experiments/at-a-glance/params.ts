@@ -1,5 +1,5 @@
 /** "Superposition at a glance": its URL keys, limits and defaults, its training request and its paper presets. */
-import { PAPER_OPTIMIZER, PAPER_BATCH_SIZE, settingInstances, type TrainConfig } from '../../model/config';
+import { paperConfig, settingInstances, type TrainConfig } from '../../model/config';
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
 
@@ -26,14 +26,7 @@ export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;
 
 /** The batched training request behind the section: `seeds` instances of one setting. */
 export function glanceTrainConfig(s: Pick<GlanceState, 'n' | 'm' | 'kind' | 'density' | 'decay' | 'seed' | 'seeds'>): TrainConfig {
-  return {
-    n: s.n,
-    m: s.m,
-    kind: s.kind,
-    batchSize: PAPER_BATCH_SIZE,
-    optimizer: { ...PAPER_OPTIMIZER },
-    instances: settingInstances(s.n, s.density, s.decay, s.seed, s.seeds),
-  };
+  return paperConfig(s.n, s.m, s.kind, settingInstances(s.n, s.density, s.decay, s.seed, s.seeds));
 }
 
 /** Intro figure (§6.1): n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */

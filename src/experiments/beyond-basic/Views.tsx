@@ -8,6 +8,7 @@ import { SetGeometry2D } from '../../charts/SetGeometry2D';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
 import type { NeuronStatus } from '../../model/variants/analysis';
 import type { VariantPreset } from '../../model/variants/presets';
+import { DataTable } from '../../ui/controls';
 import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { Snapshot } from '../../worker/protocol';
 import type { BeyondVariantId } from './params';
@@ -35,7 +36,14 @@ export interface ViewProps {
   settled: boolean;
 }
 
-function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+/** A chart's export props: `beyond-<experiment>-<name>` with the run's metadata and JSON. */
+const framing = ({ preset, exportMeta, exportJson }: ViewProps, name: string) => ({ exportName: `beyond-${preset.id}-${name}`, exportMeta, exportJson });
+
+/** "3 mono · 1 poly · 1 dead": a model's neurons by status. */
+const countsCaption = (c: Record<NeuronStatus, number>) => `${c.monosemantic} mono · ${c.polysemantic} poly · ${c.dead} dead`;
+
+function SetsView(props: ViewProps) {
+  const { preset, snap, best } = props;
   const anti = preset.config.featureSets?.[0]?.kind === 'anticorrelated';
   return (
     <div className="beyond-grid">
@@ -46,9 +54,7 @@ function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
           <ChartFrame
             key={g}
             title={`${anti ? 'Member' : 'Set'} density ${fmtDensity(d)}`}
-            exportName={`beyond-${preset.id}-geometry-${g}`}
-            exportMeta={exportMeta}
-            exportJson={exportJson}
+            {...framing(props, `geometry-${g}`)}
             caption={angles.length ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}` : 'within-set angles: — (a member is dropped)'}
           >
             <SetGeometry2D {...setGeometryProps(preset, snap, j, g)} />
@@ -59,19 +65,21 @@ function SetsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
   );
 }
 
-function LocalBasesView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+function LocalBasesView(props: ViewProps) {
+  const { preset, snap, best } = props;
   const a = localBasesAnalysis(preset, snap, best[0]);
   const summary = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`);
   return (
     <div className="beyond-grid">
-      <ChartFrame title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)" exportName={`beyond-${preset.id}-wtw`} exportMeta={exportMeta} exportJson={exportJson} caption={summary.join('; ')}>
+      <ChartFrame title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)" {...framing(props, 'wtw')} caption={summary.join('; ')}>
         <GramHeatmap {...a.chart} />
       </ChartFrame>
     </div>
   );
 }
 
-function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+function PrivilegedView(props: ViewProps) {
+  const { preset, snap, best } = props;
   const rows = privilegedAnalyses(preset, snap, best);
   return (
     <>
@@ -80,10 +88,8 @@ function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProp
           <ChartFrame
             key={g}
             title={densityLabel(preset.densities[g])}
-            exportName={`beyond-${preset.id}-stacks-${g}`}
-            exportMeta={exportMeta}
-            exportJson={exportJson}
-            caption={`${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · loss ${fmtLoss(snap.loss[best[g]], 2)}`}
+            {...framing(props, `stacks-${g}`)}
+            caption={`${countsCaption(counts)} · loss ${fmtLoss(snap.loss[best[g]], 2)}`}
           >
             <NeuronStackChart {...stacks} />
           </ChartFrame>
@@ -94,9 +100,7 @@ function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProp
           <ChartFrame
             key={g}
             title={`W as a matrix, ${densityLabel(preset.densities[g])}`}
-            exportName={`beyond-${preset.id}-matrix-${g}`}
-            exportMeta={exportMeta}
-            exportJson={exportJson}
+            {...framing(props, `matrix-${g}`)}
             caption="Rows: neurons in the stack plot's order. Columns: features, most important first."
           >
             <WeightMatrixChart {...matrix} />
@@ -110,31 +114,18 @@ function PrivilegedView({ preset, snap, best, exportMeta, exportJson }: ViewProp
 
 function CountsTable({ densities, counts }: { densities: readonly number[]; counts: readonly Record<NeuronStatus, number>[] }) {
   return (
-    <table className="beyond-table" data-testid="beyond-neuron-counts">
-      <caption>Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of its squared input weight.</caption>
-      <thead>
-        <tr>
-          <th scope="col">1 − S</th>
-          <th scope="col">monosemantic</th>
-          <th scope="col">polysemantic</th>
-          <th scope="col">dead</th>
-        </tr>
-      </thead>
-      <tbody>
-        {densities.map((d, g) => (
-          <tr key={g}>
-            <td>{fmtDensity(d)}</td>
-            <td>{counts[g].monosemantic}</td>
-            <td>{counts[g].polysemantic}</td>
-            <td>{counts[g].dead}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="beyond-table"
+      testId="beyond-neuron-counts"
+      caption="Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of its squared input weight."
+      head={['1 − S', 'monosemantic', 'polysemantic', 'dead']}
+      rows={densities.map((d, g) => ({ key: g, cells: [fmtDensity(d), counts[g].monosemantic, counts[g].polysemantic, counts[g].dead] }))}
+    />
   );
 }
 
-function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
+function AbsView(props: ViewProps) {
+  const { preset, snap, best } = props;
   const { config } = preset;
   const rows = best.map((j, g) => ({ g, j, ...absAnalysis(preset, snap, j, g) }));
   return (
@@ -143,11 +134,9 @@ function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
         <ChartFrame
           key={g}
           title={densityLabel(preset.densities[g])}
-          exportName={`beyond-${preset.id}-stacks-${g}`}
-          exportMeta={exportMeta}
-          exportJson={exportJson}
+          {...framing(props, `stacks-${g}`)}
           caption={
-            `${counts.monosemantic} mono · ${counts.polysemantic} poly · ${counts.dead} dead · ${pairs} / ${config.n} features with a ReLU(x)/ReLU(−x) pair` +
+            `${countsCaption(counts)} · ${pairs} / ${config.n} features with a ReLU(x)/ReLU(−x) pair` +
             ` · ${motifs.length ? `${motifs.length} asymmetric motif${motifs.length === 1 ? '' : 's'} (e.g. neuron ${motifs[0].neuron}: feature ${motifs[0].strong} strong, ${motifs[0].victim} victim)` : 'no asymmetric motif'}` +
             ` · loss ${fmtLoss(snap.loss[j], 2)}`
           }
@@ -159,7 +148,8 @@ function AbsView({ preset, snap, best, exportMeta, exportJson }: ViewProps) {
   );
 }
 
-function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }: ViewProps) {
+function AdversarialView(props: ViewProps) {
+  const { preset, snap, best, exportMeta, exportJson, settled } = props;
   const [result, setResult] = useState<{ key: string; points: AdvPoint[]; ms: number } | null>(null);
   const key = `${snap.runId}:${snap.step}:${best.join(',')}`;
   // The attack runs on the main thread, one model per task so the page stays responsive.
@@ -190,7 +180,7 @@ function AdversarialView({ preset, snap, best, exportMeta, exportJson, settled }
   const current = result && result.key === key ? result : null;
   return (
     <div className="beyond-grid beyond-grid-wide">
-      <ChartFrame title="Features per dimension ‖W‖_F² / m (live)" exportName={`beyond-${preset.id}-perdim`} exportMeta={exportMeta} exportJson={exportJson}>
+      <ChartFrame title="Features per dimension ‖W‖_F² / m (live)" {...framing(props, 'perdim')}>
         <LineChart {...perDimensionChartProps(preset, snap, best)} />
       </ChartFrame>
       {current ? (

@@ -10,7 +10,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';
 import { LINE_COLOR } from '../../charts/theme';
-import { EnumSelect } from '../../ui/controls';
+import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { CompressedSensingCurve, CompressedSensingResult } from '../../worker/footnotes-protocol';
@@ -143,32 +143,7 @@ function RecoveryTransition({ curves, meta, note }: { curves: readonly Compresse
         />
       </ChartFrame>
       <div className="fn-table-wrap">
-        <table className="fn-table" data-testid="cs-widths">
-          <thead>
-            <tr>
-              <th>n</th>
-              <th>m</th>
-              <th>problems per k</th>
-              <th>90% at k/m</th>
-              <th>10% at k/m</th>
-              <th>width</th>
-            </tr>
-          </thead>
-          <tbody>
-            {curves.map((c) => (
-              <tr key={c.n} data-n={c.n} data-width={Number.isFinite(c.width) ? c.width.toFixed(4) : ''}>
-                <td>{c.n}</td>
-                <td>{c.m}</td>
-                <td>{c.trials}</td>
-                <td>{fmtRatio(c.start)}</td>
-                <td>{fmtRatio(c.end)}</td>
-                <td>
-                  <strong>{fmtRatio(c.width)}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
         <p className="fine">
           Widths from a monotone fit of each curve; with few problems per point they are noisy — pick more problems for steadier numbers.
           {note}
@@ -179,3 +154,12 @@ function RecoveryTransition({ curves, meta, note }: { curves: readonly Compresse
 }
 
 const fmtRatio = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+
+const CS_TABLE_HEAD = ['n', 'm', 'problems per k', '90% at k/m', '10% at k/m', 'width'];
+
+/** A size's transition: where 90% and 10% of the problems are recovered, and the width between. */
+const widthRow = (c: CompressedSensingCurve): TableRow => ({
+  key: c.n,
+  data: { n: c.n, width: Number.isFinite(c.width) ? c.width.toFixed(4) : '' },
+  cells: [c.n, c.m, c.trials, fmtRatio(c.start), fmtRatio(c.end), <strong key="w">{fmtRatio(c.width)}</strong>],
+});

@@ -4,7 +4,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
-import { LineChart } from '../../charts/LineChart';
+import { LineChart, type LinePoint } from '../../charts/LineChart';
 import { LINE_COLOR, importanceColor } from '../../charts/theme';
 import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
 
@@ -72,40 +72,38 @@ export function RecoveryCurves({ curves, status, density, kFactor, meta }: { cur
   return (
     <div className="fn-panels" data-testid="dict-curves" data-state={status}>
       <ChartFrame title="Recovery against data density" exportName="footnote-dictionary-by-density" exportMeta={meta('Recovery against density')} caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above.">
-        <LineChart
-          series={[
-            {
-              name: 'recovered fraction',
-              color: LINE_COLOR,
-              points: curves.byDensity.map((q) => ({ x: q.density, y: q.fraction, highlight: Math.abs(q.density - density) <= 1e-6 * density })),
-            },
-          ]}
-          xScale="log"
+        <RecoveryChart
+          points={curves.byDensity.map((q) => ({ x: q.density, y: q.fraction, highlight: Math.abs(q.density - density) <= 1e-6 * density }))}
           xLabel="density 1 − S of the sampled inputs"
-          yLabel="recovered (|cos| ≥ 0.9)"
-          yDomain={[0, 1]}
           title="Recovered fraction against data density"
           chart="dictionary-by-density"
         />
       </ChartFrame>
       <ChartFrame title="Recovery against atoms per feature" exportName="footnote-dictionary-by-k" exportMeta={meta('Recovery against k/n')} caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above.">
-        <LineChart
-          series={[
-            {
-              name: 'recovered fraction',
-              color: LINE_COLOR,
-              points: curves.byRatio.map((q) => ({ x: q.ratio, y: q.fraction, highlight: q.ratio === kFactor })),
-            },
-          ]}
-          xScale="log"
+        <RecoveryChart
+          points={curves.byRatio.map((q) => ({ x: q.ratio, y: q.fraction, highlight: q.ratio === kFactor }))}
           xTicks={curves.byRatio.map((q) => q.ratio)}
           xLabel="atoms per feature k/n"
-          yLabel="recovered (|cos| ≥ 0.9)"
-          yDomain={[0, 1]}
           title="Recovered fraction against atoms per feature"
           chart="dictionary-by-k"
         />
       </ChartFrame>
     </div>
+  );
+}
+
+/** The recovered fraction (0–1) against a log-scaled setting. */
+function RecoveryChart({ points, xTicks, xLabel, title, chart }: { points: LinePoint[]; xTicks?: number[]; xLabel: string; title: string; chart: string }) {
+  return (
+    <LineChart
+      series={[{ name: 'recovered fraction', color: LINE_COLOR, points }]}
+      xScale="log"
+      xTicks={xTicks}
+      xLabel={xLabel}
+      yLabel="recovered (|cos| ≥ 0.9)"
+      yDomain={[0, 1]}
+      title={title}
+      chart={chart}
+    />
   );
 }

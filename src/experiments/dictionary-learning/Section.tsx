@@ -112,16 +112,13 @@ function DictionaryControls({ n, kFactor, lambda, density, modelsOwn, onChange }
         />
       </label>
       <LogDensitySlider
+        caption="data density 1−S"
+        note={modelsOwn ? <small>(the model&apos;s)</small> : null}
         name="dict-density"
         action="dict-density"
         ariaLabel="density of the sampled inputs, logarithmic"
         value={density}
         onChange={(fddensity) => onChange({ fddensity })}
-        label={
-          <>
-            data density 1−S <output>{fmtDensity(density)}</output> {modelsOwn ? <small>(the model&apos;s)</small> : null}
-          </>
-        }
       />
       {!modelsOwn ? (
         <button type="button" data-action="dict-density-reset" onClick={() => onChange({ fddensity: 0 })}>

@@ -75,18 +75,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
           <span>features per dimension</span>
           <EnumSelect name="gauss-ratio" action="gauss-ratio" value={ratio} disabled={useModel} options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))} onChange={(fgratio) => onChange({ fgratio })} />
         </label>
-        <LogDensitySlider
-          name="gauss-density"
-          action="gauss-density"
-          ariaLabel="feature density, logarithmic"
-          value={density}
-          onChange={(fgdensity) => onChange({ fgdensity })}
-          label={
-            <>
-              density 1−S <output>{fmtDensity(density)}</output>
-            </>
-          }
-        />
+        <LogDensitySlider caption="density 1−S" name="gauss-density" action="gauss-density" ariaLabel="feature density, logarithmic" value={density} onChange={(fgdensity) => onChange({ fgdensity })} />
         <label className="control">
           <span>hidden dimension</span>
           <select name="gauss-dim" data-action="gauss-dim" value={dim} onChange={(e) => onChange({ fgdim: Number(e.target.value) })}>

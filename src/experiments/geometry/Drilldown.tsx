@@ -15,6 +15,9 @@ import type { SweepPoint } from '../../model/uniform-sweep';
 import type { ModelHistory } from './dynamics-recorder';
 import { MAX_GRAM_FEATURES } from './params';
 
+/** A chart's export props: `geometry-model-<j>-<name>` with the sweep's metadata and the model's JSON. */
+const framing = (selected: number, name: string, exportMeta: ExportMeta, exportJson: () => unknown) => ({ exportName: `geometry-model-${selected}-${name}`, exportMeta, exportJson });
+
 export interface DrilldownProps {
   n: number;
   m: number;
@@ -57,14 +60,12 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
       <div className="panels">
         <ChartFrame
           title="Feature geometry graph"
-          exportName={`geometry-model-${selected}-graph`}
-          exportMeta={exportMeta}
-          exportJson={exportJson}
+          {...framing(selected, 'graph', exportMeta, exportJson)}
           caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
         >
           <GeometryGraphChart W={W} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}, step ${shownStep}`} />
         </ChartFrame>
-        <ChartFrame title="Its WᵀW and bias" exportName={`geometry-model-${selected}-wtw`} exportMeta={exportMeta} exportJson={exportJson}>
+        <ChartFrame title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
           {selectedGram ? (
             <GramHeatmap gram={selectedGram} bias={b} n={n} size={n <= 40 ? 220 : 300} />
           ) : (
@@ -74,7 +75,7 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
             </p>
           )}
         </ChartFrame>
-        <ChartFrame title="Polytope gallery" exportName={`geometry-model-${selected}-polytopes`} exportMeta={exportMeta} exportJson={exportJson} caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference).">
+        <ChartFrame title="Polytope gallery" {...framing(selected, 'polytopes', exportMeta, exportJson)} caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference).">
           <PolytopeGallery counts={analysis.polytopes.counts} features={features} title={`Polytopes in model ${selected}`} />
         </ChartFrame>
         {m === 3 ? (
@@ -118,9 +119,7 @@ export function Timeline({ n, selected, history, colors, shownIndex, shownStep, 
     <div className="geometry-timeline">
       <ChartFrame
         title="Learning dynamics"
-        exportName={`geometry-model-${selected}-dynamics`}
-        exportMeta={exportMeta}
-        exportJson={exportJson}
+        {...framing(selected, 'dynamics', exportMeta, exportJson)}
         caption={
           <>
             Each feature&apos;s <i>D</i>

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { LineChart } from '../../charts/LineChart';
 import { LINE_COLOR, fmt } from '../../charts/theme';
-import { EnumSelect } from '../../ui/controls';
+import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { L1MarginResult } from '../../worker/footnotes-protocol';
@@ -104,30 +104,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   />
                 </ChartFrame>
                 <div className="fn-table-wrap">
-                  <table className="fn-table" data-testid="l1-table">
-                    <thead>
-                      <tr>
-                        <th>λ</th>
-                        <th>loss</th>
-                        <th>Δ loss</th>
-                        <th>superposition</th>
-                        <th>Δ superposition</th>
-                        <th>mean Σ|h|</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.rows.map((row) => (
-                        <tr key={row.lambda} className={row.lambda === r.marginLambda ? 'fn-row-mark' : undefined}>
-                          <td>{row.lambda === 0 ? '0 (control)' : row.lambda.toExponential(1)}</td>
-                          <td>{row.loss.toExponential(3)}</td>
-                          <td>{pct(row.relativeLoss, 2)}</td>
-                          <td>{fmt(row.superposition)}</td>
-                          <td>{pct(row.relativeSuperposition)}</td>
-                          <td>{fmt(row.meanAbsHidden)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />
                 </div>
               </div>
             </>
@@ -138,4 +115,15 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
       )}
     </Claim>
   );
+}
+
+const L1_TABLE_HEAD = ['λ', 'loss', 'Δ loss', 'superposition', 'Δ superposition', 'mean Σ|h|'];
+
+/** One row per λ, the margin's marked. */
+function l1TableRows(r: L1MarginResult): TableRow[] {
+  return r.rows.map((row) => ({
+    key: row.lambda,
+    className: row.lambda === r.marginLambda ? 'fn-row-mark' : undefined,
+    cells: [row.lambda === 0 ? '0 (control)' : row.lambda.toExponential(1), row.loss.toExponential(3), pct(row.relativeLoss, 2), fmt(row.superposition), pct(row.relativeSuperposition), fmt(row.meanAbsHidden)],
+  }));
 }

@@ -14,13 +14,7 @@ export const VARIANT_STRATIFIED_MAX_N = 10;
 type Params = VariantParams<Float32Array> | VariantParams<Float64Array>;
 
 /** Importance-weighted MSE (notebook normalisation) on `samples` fresh samples of the run's data. */
-export function variantEvaluationLoss(
-  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
-  inst: Pick<InstanceSpec, 'density' | 'importance'>,
-  params: Params,
-  samples = 20_000,
-  seed = 1,
-): number {
+export function variantEvaluationLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samples = 20_000, seed = 1): number {
   const model = variantModel(config);
   const X = variantBatch(samples, variantData(inst.density, config.featureSets ?? [], model.signedInputs), new Rng(deriveSeed(seed, EVAL_STREAM)));
   return variantLoss(model, params, X, samples, inst.importance, config.m);
@@ -31,13 +25,7 @@ export function variantEvaluationLoss(
  * exact pattern probabilities, `samplesPerPattern` draws of the values per pattern. Falls back to
  * plain Monte Carlo (variantEvaluationLoss) for feature sets or larger n.
  */
-export function variantStratifiedLoss(
-  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
-  inst: Pick<InstanceSpec, 'density' | 'importance'>,
-  params: Params,
-  samplesPerPattern = 128,
-  seed = 1,
-): number {
+export function variantStratifiedLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samplesPerPattern = 128, seed = 1): number {
   const n = inst.density.length;
   if (n > VARIANT_STRATIFIED_MAX_N || (config.featureSets?.length ?? 0) > 0) return variantEvaluationLoss(config, inst, params, 20_000, seed);
   const model: VariantModel = variantModel(config);
