@@ -6,6 +6,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { formatDuration } from '../../charts/theme';
+import { weightRows } from '../../model/io/model-json';
 import { instanceParams, weightsPerInstance } from '../../model/variants/model';
 import { ownValues } from '../../state/url-params';
 import { EnumSelect, Slider } from '../../ui/controls';
@@ -100,7 +101,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
           layout: 'W1[i][k]: feature i → neuron k; W2[i][k]: neuron k → output i (W2 = W1 when tied)',
           models: best.map((j, g) => {
             const p = instanceParams(config, snap.W, snap.b, j);
-            const rows = (A: Float32Array) => Array.from({ length: config.n }, (_, i) => Array.from(A.subarray(i * config.m, (i + 1) * config.m)));
+            const rows = (A: Float32Array) => weightRows(A, config.n, config.m);
             return { density: preset.densities[g], seed: config.instances[j].seed, loss: snap.loss[j], W1: rows(p.W1), ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}), b: Array.from(p.b) };
           }),
         }

@@ -32,7 +32,7 @@ export interface ViewProps {
   /** Best instance per density group. */
   best: number[];
   exportMeta: { description: string; config: unknown };
-  exportJson: () => unknown;
+  exportJson: () => object | null;
   settled: boolean;
 }
 
@@ -189,12 +189,12 @@ function AdversarialView(props: ViewProps) {
             title="Vulnerability ratio vs density"
             exportName={`beyond-${preset.id}-vs-density`}
             exportMeta={exportMeta}
-            exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}
+            exportJson={() => ({ ...exportJson(), vulnerability: current.points })}
             caption={`Loss increase under the analytic attack relative to the no-superposition baseline (1 = as robust). ${ADVERSARIAL_SAMPLES} inputs per model; computed in ${Math.round(current.ms)} ms.`}
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'density')} />
           </ChartFrame>
-          <ChartFrame title="Vulnerability ratio vs features per dimension" exportName={`beyond-${preset.id}-vs-perdim`} exportMeta={exportMeta} exportJson={() => ({ ...(exportJson() as object), vulnerability: current.points })}>
+          <ChartFrame title="Vulnerability ratio vs features per dimension" exportName={`beyond-${preset.id}-vs-perdim`} exportMeta={exportMeta} exportJson={() => ({ ...exportJson(), vulnerability: current.points })}>
             <LineChart {...vulnerabilityChartProps(current.points, 'perdim')} />
           </ChartFrame>
         </>

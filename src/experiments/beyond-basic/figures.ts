@@ -19,13 +19,14 @@ import { NeuronStackChart } from '../../charts/NeuronStackChart';
 import { SetGeometry2D } from '../../charts/SetGeometry2D';
 import { formatDuration as fmtDuration } from '../../charts/theme';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
+import { weightRows } from '../../model/io/model-json';
 import { instanceParams } from '../../model/variants/model';
 import type { VariantPreset } from '../../model/variants/presets';
 import type { Preset } from '../../state/presets';
 import { createTrainer } from '../../train/backend';
 import type { TrainerState } from '../../train/trainer';
 import { fmtDensity } from '../../ui/format';
-import { presetValues, rowsOf, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
 import { BEYOND_PARAMS, type BeyondVariantId } from './params';
 import * as beyondRun from './run';
 
@@ -174,11 +175,11 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     summary = { kind: 'local-orthogonal-bases', ...shown[0], sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })) };
     line = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`).join('; ');
   } else if (id === 'privileged-basis') {
-    const rowsOf = beyondRun.privilegedAnalyses(preset, trained, best);
-    rowsOf.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
-    rowsOf.forEach((r, g) => figures.push({ name: `matrix-${g}`, svg: svgOf(WeightMatrixChart, r.matrix, meta(g)) }));
-    summary = { kind: 'neuron-counts', perDensity: shown.map((s, g) => ({ ...s, ...rowsOf[g].counts })) };
-    line = `neurons mono/poly/dead per density: ${rowsOf.map((r, g) => `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead}`).join(' · ')}`;
+    const analyses = beyondRun.privilegedAnalyses(preset, trained, best);
+    analyses.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
+    analyses.forEach((r, g) => figures.push({ name: `matrix-${g}`, svg: svgOf(WeightMatrixChart, r.matrix, meta(g)) }));
+    summary = { kind: 'neuron-counts', perDensity: shown.map((s, g) => ({ ...s, ...analyses[g].counts })) };
+    line = `neurons mono/poly/dead per density: ${analyses.map((r, g) => `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead}`).join(' · ')}`;
   } else if (id === 'abs-dense' || id === 'abs-sweep') {
     const rowsOf = best.map((j, g) => beyondRun.absAnalysis(preset, trained, j, g));
     rowsOf.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
@@ -230,8 +231,8 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
         density: densities[Math.floor(j / seeds)],
         seed: inst.seed,
         loss: round(trained.loss[j]),
-        W1: rowsOf(w.W1, n, m),
-        ...(untied ? { W2: rowsOf(w.W2, n, m) } : {}),
+        W1: weightRows(w.W1, n, m),
+        ...(untied ? { W2: weightRows(w.W2, n, m) } : {}),
         b: Array.from(w.b),
       };
     }),

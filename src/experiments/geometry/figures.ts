@@ -15,13 +15,14 @@ import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, polytopeS
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { formatDuration } from '../../charts/theme';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
+import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import type { Preset } from '../../state/presets';
 import { JsTrainer } from '../../train/js-trainer';
 import { ThreadedJsTrainer } from '../../train/threaded-trainer';
 import type { BatchedTrainer, TrainerState } from '../../train/trainer';
-import { presetValues, rowsOf, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import { presetValues, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
 import { DynamicsRecorder } from './dynamics-recorder';
 import { GEOMETRY_PARAMS, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from './params';
 import { selectedModel, sizeLabel as sizeLabelOf, sweepCounts } from './run';
@@ -155,7 +156,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     instances: config.instances.map((inst, j) => ({
       seed: inst.seed,
       density: inst.density[0],
-      W: rowsOf(instanceWeights(final.W, j, n, m), n, m),
+      W: weightRows(instanceWeights(final.W, j, n, m), n, m),
       b: Array.from(final.b.subarray(j * n, (j + 1) * n)),
       loss: final.loss[j],
     })),

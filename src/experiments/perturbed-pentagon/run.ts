@@ -9,6 +9,7 @@
 import type { TrainConfig } from '../../model/config';
 import { stratifiedExpectedLoss } from '../../model/evaluate';
 import { pentagonSolutionType, type PentagonSolution } from '../../model/geometry';
+import { weightRows } from '../../model/io/model-json';
 import { logSpace } from '../../model/log-space';
 import { perturbedPentagonConfig } from '../../model/uniform-sweep';
 import type { PentagonState } from './params';
@@ -138,7 +139,7 @@ export function pentagonFitsConfig(s: Pick<PentagonState, 'gpbase' | 'gpseeds' |
 }
 
 /** W[i][k] rows of a 5 × 2 model at instance j. */
-export const pentagonRows = (W: Float32Array, j: number): number[][] => Array.from({ length: 5 }, (_, i) => [W[j * 10 + 2 * i], W[j * 10 + 2 * i + 1]]);
+export const pentagonRows = (W: Float32Array, j: number): number[][] => weightRows(W.subarray(j * 10, (j + 1) * 10), 5, 2);
 
 /** Where the kept solutions switch: the last relative density at two digons, the first at a pentagon (−1: none). */
 export function transition(kept: readonly (KeptSolution | null)[]): { lastDigons: number; firstPentagon: number } {

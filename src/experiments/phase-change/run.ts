@@ -5,7 +5,7 @@
  */
 import type { TrainConfig } from '../../model/config';
 import { stratifiedExpectedLoss } from '../../model/evaluate';
-import type { ModelsState } from '../../model/io/model-json';
+import { weightRows, type ModelsState } from '../../model/io/model-json';
 import { instanceWeights } from '../../model/metrics';
 import { PHASE_DENSITY_RANGE, PHASE_R_RANGE, cellAt, classifyExtraFeature, type PhaseGrid } from '../../model/phase';
 import { boundaryCurves, type BoundaryCurve, type Phase, type PhaseExperiment } from '../../model/theory';
@@ -122,7 +122,7 @@ export function gridJson(grid: PhaseGrid, snap: ModelsState, bestSeeds: Int32Arr
     cells: trained.map((phase, c) => {
       const model = cellModel(snap, grid.seeds, bestSeeds, c, n, m);
       const { r, density } = cellAt(grid, c);
-      return { r, density, phase, theory: theory[c], seed: bestSeeds[c], loss: model.loss, W: Array.from({ length: n }, (_, i) => Array.from(model.W.subarray(i * m, (i + 1) * m))), b: Array.from(model.b) };
+      return { r, density, phase, theory: theory[c], seed: bestSeeds[c], loss: model.loss, W: weightRows(model.W, n, m), b: Array.from(model.b) };
     }),
   };
 }

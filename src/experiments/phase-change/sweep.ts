@@ -5,6 +5,7 @@
  * analytic theory. Node or browser alike; more than one thread needs Node (worker_threads).
  */
 import { argminFinite, stratifiedExpectedLoss } from '../../model/evaluate';
+import { weightRows } from '../../model/io/model-json';
 import { cellAt, cellCount, classifyExtraFeature, phaseTrainConfig, type PhaseGrid } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../../model/theory';
 import { activatePath, createTrainer } from '../../train/backend';
@@ -107,7 +108,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
         theory,
         bestSeed: k,
         evalLoss: losses[k],
-        W: Array.from({ length: n }, (_, i) => Array.from(Wj.subarray(i * m, (i + 1) * m))),
+        W: weightRows(Wj, n, m),
         b: Array.from(state.b.subarray(j * n, (j + 1) * n)),
         convergedAt: tracker ? tracker.convergedAt[j] : -1,
       });

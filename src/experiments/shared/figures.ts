@@ -69,6 +69,3 @@ export async function trainLogged(trainer: BatchedTrainer, steps: number, label:
   }
   return trainer.read();
 }
-
-/** W as n rows of m numbers (W[i][k]: component k of feature i). */
-export const rowsOf = (W: Float32Array, n: number, m: number): number[][] => Array.from({ length: n }, (_, i) => Array.from(W.subarray(i * m, (i + 1) * m)));

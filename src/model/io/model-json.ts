@@ -49,6 +49,10 @@ export interface ModelsState {
   step: number;
 }
 
+/** W [n, m] feature-major as n rows of m numbers: W[i][k] is component k of feature i (the files' layout). */
+export const weightRows = (W: ArrayLike<number>, n: number, m: number, map: (v: number) => number = (v) => v): number[][] =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, k) => map(W[i * m + k])));
+
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null) as number;
 
 export function buildModelJson(
@@ -66,7 +70,7 @@ export function buildModelJson(
       seed: inst.seed,
       density: Array.from(inst.density, round),
       importance: Array.from(inst.importance, round),
-      W: Array.from({ length: n }, (_, i) => Array.from(W.subarray(i * m, (i + 1) * m), round)),
+      W: weightRows(W, n, m, round),
       b: Array.from(b, round),
       loss: round(state.loss[j]),
       evalLoss: evaluationLoss({ W, b, density: inst.density, importance: inst.importance }, m, kind),
