@@ -12,13 +12,15 @@ const NOT_EXPERIMENTS = ['shared'];
 describe('experiment registry', () => {
   const folders = readdirSync(DIR).filter((f) => statSync(join(DIR, f)).isDirectory() && !NOT_EXPERIMENTS.includes(f));
 
-  it('lists every experiment folder once, and each listed id is a folder with its params and its section', () => {
+  it('lists every experiment folder once, and each listed id is a folder with its params, run and section', () => {
     const ids = EXPERIMENTS.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...folders].sort());
     for (const id of ids) {
       expect(existsSync(join(DIR, id, 'Section.tsx')), id).toBe(true);
       expect(existsSync(join(DIR, id, 'index.ts')), id).toBe(true);
+      // Every experiment with settings has its URL table and its headless run (the footnotes section is only their frame).
+      if (id !== 'footnotes') for (const file of ['params.ts', 'run.ts']) expect(existsSync(join(DIR, id, file)), `${id}/${file}`).toBe(true);
     }
   });
 

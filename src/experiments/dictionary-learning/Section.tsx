@@ -9,47 +9,31 @@ import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, NeedsModel, TaskStatusLine, modelData, taskState } from '../footnotes/claim';
+import { Claim, NeedsModel, TaskStatusLine, taskState } from '../footnotes/claim';
 import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { meanDensity } from '../shared/footnote-model';
-import { DICT_K_FACTORS, dictionaryDensity, type DictionaryState } from './params';
+import { DICT_K_FACTORS, type DictionaryState } from './params';
 import { DictionaryResultView, RecoveryCurves } from './Results';
+import { curvesRequest, dictionaryRequest, dictionarySettings } from './run';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
   const screen = useVisible<HTMLElement>('200px');
   const kFactor = state.fdk;
-  const lambda = state.fdlambda;
-  const densityChoice = dictionaryDensity(state);
+  const { k, lambda, chosen: densityChoice, density } = dictionarySettings(model, state);
   const fingerprint = modelFingerprint(model);
-  const own = model ? meanDensity(model) : 0.1;
-  const density = densityChoice ?? own;
   const n = model?.n ?? 0;
   const m = model?.m ?? 0;
-  const k = Math.max(1, kFactor * n);
   const controls = JSON.stringify({ kFactor, lambda, density: densityChoice });
   const main = useFootnoteTask<DictionaryResult>({
     enabled: screen.visible && !!model,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api) =>
-      api.dictionary({
-        model: modelData(model!),
-        k,
-        relativeLambda: lambda,
-        density: densityChoice ?? undefined,
-      }),
+    run: (api) => api.dictionary(dictionaryRequest(model!, state)),
   });
   const curves = useFootnoteTask<DictionaryCurvesResult>({
     enabled: screen.visible && !!model && main.status === 'ready' && !main.stale,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api, onProgress) => {
-      // The single run is one point of each curve (same settings and seed): reuse it.
-      const done = main.result;
-      const uniform = !!model && Array.from(model.density).every((v) => v === model.density[0]);
-      const known = done && done.k === k && (densityChoice !== null || uniform) ? [{ density: Number(density.toPrecision(6)), k, fraction: done.fraction }] : [];
-      return api.dictionaryCurves({ model: modelData(model!), kPerFeature: kFactor, relativeLambda: lambda, density, known }, onProgress);
-    },
+    run: (api, onProgress) => api.dictionaryCurves(curvesRequest(model!, state, main.result), onProgress),
   });
   const r = main.result && model && main.result.n === n && main.result.m === m ? main.result : null;
   const meta = (what: string) => ({
