@@ -7,6 +7,8 @@
  * A newer request of the same kind supersedes an older one still running: the older rejects
  * with an error whose message starts with SUPERSEDED, which the page ignores.
  */
+import type { RecoveryCurve } from '../train/fista';
+import type { L1MarginRow } from '../train/l1-margin';
 
 /** One trained instance (feature-major W [n, m]). The page's FootnoteModel (src/experiments/shared/footnote-model.ts) is one. */
 export interface ModelData {
@@ -147,14 +149,8 @@ export interface L1MarginRequest {
   seed?: number;
 }
 
-export interface L1MarginTableRow {
-  lambda: number;
-  loss: number;
-  superposition: number;
-  relativeLoss: number;
-  relativeSuperposition: number;
-  meanAbsHidden: number;
-}
+/** One λ of the sweep (see train/l1-margin.ts), without the continued weights. */
+export type L1MarginTableRow = Omit<L1MarginRow, 'W' | 'b'>;
 
 export interface L1MarginResult {
   rows: L1MarginTableRow[];
@@ -234,13 +230,8 @@ export interface CompressedSensingRequest {
   seed?: number;
 }
 
-export interface CompressedSensingCurve {
-  n: number;
-  m: number;
-  ks: number[];
-  ratios: number[];
-  success: Float64Array;
-  trials: number;
+/** A size's recovery curve (see train/fista.ts) with its measured transition. */
+export interface CompressedSensingCurve extends RecoveryCurve {
   /** k/m at 90% and 10% success (of the monotone fit) and the width between. NaN where not crossed. */
   start: number;
   end: number;
