@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { TrainConfig } from '../src/model/config';
-import { geometryTrainConfig } from '../src/state/geometry';
+import { geometryTrainConfig } from '../src/experiments/geometry/params';
 import { activatePath, createTrainer } from '../src/train/backend';
 import { JsTrainer } from '../src/train/js-trainer';
 import { ThreadedTrainer } from '../src/train/threaded-trainer';

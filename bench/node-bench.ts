@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
-import { runPhaseSweep } from '../src/cli/sweep';
+import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
 import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/backend';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';

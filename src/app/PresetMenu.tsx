@@ -1,10 +1,8 @@
-/** "Paper figures": a section's presets; picking one sets all of the section's settings. */
+/** "Paper figure": an experiment's presets; picking one sets all of the experiment's settings. */
 import { useId, useState } from 'react';
-import { PRESETS, type PresetSection } from '../state/presets';
-import { parseParams, type ParamTable } from '../state/url-params';
+import type { Preset } from '../state/presets';
 
-export function PresetMenu({ section, table, onPick }: { section: PresetSection; table: ParamTable; onPick(values: Record<string, unknown>): void }) {
-  const presets = PRESETS.filter((p) => p.section === section);
+export function PresetMenu({ id: experimentId, presets, onPick }: { id: string; presets: readonly Preset[]; onPick(params: URLSearchParams): void }) {
   const [picked, setPicked] = useState('');
   const id = useId();
   const current = presets.find((p) => p.id === picked);
@@ -13,13 +11,12 @@ export function PresetMenu({ section, table, onPick }: { section: PresetSection;
       <label htmlFor={id}>Paper figure</label>
       <select
         id={id}
-        name={`preset-${section}`}
+        name={`preset-${experimentId}`}
         value={picked}
         onChange={(e) => {
           const preset = presets.find((p) => p.id === e.target.value);
           setPicked(e.target.value);
-          // Defaults for every key the preset leaves out: a preset is the whole view.
-          if (preset) onPick(parseParams(table, new URLSearchParams(preset.params)).values);
+          if (preset) onPick(new URLSearchParams(preset.params));
         }}
       >
         <option value="">— choose a preset —</option>

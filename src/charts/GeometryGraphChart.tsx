@@ -6,8 +6,7 @@
  * The layout is a closed-form function of W (no force simulation), so it is stable from frame to
  * frame and testable. PolytopeGallery tallies the factors by name.
  */
-import { FACTOR_NAMES, featureGeometryGraph, polytopeCounts, type FactorName, type GeometryGraph, type PolytopeCounts } from '../model/geometry';
-import { featureNorms } from '../model/metrics';
+import { FACTOR_NAMES, geometryAnalysis, type FactorName, type GeometryAnalysis, type PolytopeCounts } from '../model/geometry';
 import { ChartSvg } from './frame';
 import { textWidth } from './legend';
 import { Text } from './text';
@@ -55,17 +54,6 @@ export function featureColorsByPolytope(polytopes: PolytopeCounts, n: number): s
 const EDGE_COLOR = TEXT_COLOR;
 /** Beyond this many edges only the strongest are drawn (a big "other" factor can have ~n²/2). */
 export const MAX_DRAWN_EDGES = 2500;
-
-export interface GeometryAnalysis {
-  graph: GeometryGraph;
-  polytopes: PolytopeCounts;
-  norms: Float64Array;
-}
-
-/** Graph, named factors and norms of one model (W feature-major [n, m]). */
-export function geometryAnalysis(W: Float32Array, n: number, m: number): GeometryAnalysis {
-  return { graph: featureGeometryGraph(W, n, m), polytopes: polytopeCounts(W, n, m), norms: featureNorms(W, n, m) };
-}
 
 export interface FactorPlacement {
   features: number[];

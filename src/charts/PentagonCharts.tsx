@@ -7,6 +7,7 @@
  */
 import { cloneElement, type ReactElement } from 'react';
 import { canonicalise2D, type PentagonSolution } from '../model/geometry';
+import { crossing } from '../model/uniform-sweep';
 import { FeatureGeometry2D } from './FeatureGeometry2D';
 import { ChartSvg, Frame, dimension, plotLayout } from './frame';
 import { POLYTOPE_COLORS } from './GeometryGraphChart';
@@ -93,28 +94,6 @@ export function PentagonStrip({ relativeDensities, solutions, types, sources, se
       })}
     </ChartSvg>
   );
-}
-
-/**
- * Where two loss curves cross, by linear interpolation of log(loss) in log(relative density)
- * between the first adjacent pair whose difference changes sign (skipping missing values);
- * null if they never cross.
- */
-export function crossing(rel: readonly number[], a: readonly (number | null)[], b: readonly (number | null)[]): number | null {
-  let prev: { x: number; d: number } | null = null;
-  for (let r = 0; r < rel.length; r++) {
-    const u = a[r];
-    const v = b[r];
-    if (u === null || v === null || !(u > 0) || !(v > 0) || !(rel[r] > 0)) continue;
-    const cur = { x: Math.log(rel[r]), d: Math.log(u) - Math.log(v) };
-    if (prev && Math.sign(prev.d) !== Math.sign(cur.d) && cur.d !== 0) {
-      const t = prev.d / (prev.d - cur.d);
-      return Math.exp(prev.x + t * (cur.x - prev.x));
-    }
-    if (cur.d === 0) return rel[r];
-    prev = cur;
-  }
-  return null;
 }
 
 export interface PentagonLossChartProps {

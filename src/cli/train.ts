@@ -4,13 +4,10 @@
  * Writes JSON with the config, W, b, the loss history and the metrics of every instance.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, type TrainConfig } from '../model/config';
+import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer, defaultHeadlessPath } from '../train/backend';
-import type { TrainPath } from '../train/trainer';
-import { buildModelJson, settingInstances } from './model-json';
-
-export class UsageError extends Error {}
+import { buildModelJson } from '../model/io/model-json';
+import { UsageError, cliPath, parseOptions, runCommand } from './command';
 
 const USAGE = `Usage: npm run train -- [options]
   --n <int>                 features (default 5)
@@ -53,22 +50,9 @@ function perFeatureList(name: string, raw: string | undefined, n: number, ok: (v
 }
 
 export function parseTrainArgs(argv: string[]) {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: Object.fromEntries(
-        ['n', 'm', 'sparsity', 'density', 'densities', 'importance-decay', 'importances', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'].map(
-          (k) => [k, { type: 'string' as const }],
-        ).concat([['help', { type: 'boolean' as const }]] as never),
-      ),
-    }) as { values: Record<string, string | boolean | undefined> });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) return null;
-  const s = (k: string) => values[k] as string | undefined;
+  const opts = parseOptions(argv, ['n', 'm', 'sparsity', 'density', 'densities', 'importance-decay', 'importances', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'], ['help']);
+  if (opts.flag('help')) return null;
+  const s = opts.value;
   const n = num('n', s('n'), 5, isInt(1, 1024), 'an integer in [1, 1024]');
   const m = num('m', s('m'), 2, isInt(1, 256), 'an integer in [1, 256]');
   if ([s('sparsity'), s('density'), s('densities')].filter((v) => v !== undefined).length > 1) throw new UsageError('give one of --sparsity, --density and --densities');
@@ -80,8 +64,7 @@ export function parseTrainArgs(argv: string[]) {
   const decay = num('importance-decay', s('importance-decay'), 0.9, (v) => v > 0 && v <= 1, 'a number in (0, 1]');
   const kind = s('kind') ?? 'relu';
   if (kind !== 'relu' && kind !== 'linear') throw new UsageError(`--kind must be relu or linear, got "${kind}"`);
-  const path = (s('path') ?? 'auto') as TrainPath | 'auto';
-  if (!['auto', 'js', 'simd', 'wasm', 'cpu'].includes(path)) throw new UsageError(`--path must be simd, js, wasm or cpu, got "${path}"`);
+  const path = cliPath(s('path'));
   const steps = num('steps', s('steps'), 10_000, isInt(0, 10_000_000), 'an integer in [0, 1e7]');
   const batch = num('batch', s('batch'), PAPER_BATCH_SIZE, isInt(1, 65536), 'an integer in [1, 65536]');
   const lr = num('lr', s('lr'), PAPER_OPTIMIZER.learningRate, (v) => v > 0 && v < 10, 'a number in (0, 10)');
@@ -144,12 +127,4 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
   }
 }
 
-const isMain = process.argv[1] && /cli[\\/]train\.ts$/.test(process.argv[1]);
-if (isMain) {
-  runTrain(process.argv.slice(2)).catch((e: unknown) => {
-    const usage = e instanceof UsageError;
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (usage) console.error('run with --help for the options');
-    process.exit(usage ? 2 : 1);
-  });
-}
+runCommand(/cli[\\/]train\.ts$/, () => runTrain(process.argv.slice(2)));

@@ -113,6 +113,20 @@ export function constantVector(n: number, value: number): Float32Array {
   return new Float32Array(n).fill(value);
 }
 
+/** A run with the paper's batch size and optimizer (AdamW, lr 10⁻³, weight decay 0.01). */
+export function paperConfig(n: number, m: number, kind: ModelKind, instances: InstanceSpec[]): TrainConfig {
+  return { n, m, kind, batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+}
+
+/** `seeds` instances of one setting (one density for every feature, I_i = decay^i), seeds seed, seed + 1, … */
+export function settingInstances(n: number, density: number, decay: number, seed: number, seeds: number): InstanceSpec[] {
+  return Array.from({ length: seeds }, (_, j) => ({
+    seed: seed + j,
+    density: constantVector(n, density),
+    importance: geometricImportance(n, decay),
+  }));
+}
+
 /** Accept a scalar as shorthand for a per-feature vector. */
 export function perFeature(n: number, v: number | ArrayLike<number>): Float32Array {
   if (typeof v === 'number') return constantVector(n, v);

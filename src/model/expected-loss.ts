@@ -2,11 +2,11 @@
  * Expected-loss tools for weights a reader sets by hand (issue 15): the loss each feature
  * contributes, and the bias that is best for a given W. Both use the stratified evaluation
  * samples of evaluate.ts (every on/off pattern of the features with its exact probability), so
- * they agree with the page's seed picker and see the rare co-activations that matter when
+ * they agree with the page's seed picker (evaluate.ts's evaluationPatterns) and see the rare co-activations that matter when
  * features are sparse.
  */
 import type { ModelKind } from './config';
-import { stratifiedPatterns, type EvalInstance } from './evaluate';
+import { evaluationPatterns, type EvalInstance } from './evaluate';
 
 /**
  * E[I_i (y_i − x_i)²] / n for every feature i (the notebook normalisation, so the entries add up
@@ -16,7 +16,7 @@ export function perFeatureExpectedLoss(inst: EvalInstance, m: number, kind: Mode
   const n = inst.density.length;
   const out = new Float64Array(n);
   const h = new Float64Array(m);
-  for (const { weight, X, rows } of stratifiedPatterns(inst.density, samplesPerPattern)) {
+  for (const { weight, X, rows } of evaluationPatterns(inst.density, samplesPerPattern)) {
     const w = weight / rows;
     for (let r = 0; r < rows; r++) {
       hidden(inst.W, X, r, n, m, h);
@@ -44,7 +44,7 @@ export function bestResponseBias(W: Float32Array, density: Float32Array, m: numb
   const x: number[][] = Array.from({ length: n }, () => []);
   const wt: number[] = [];
   const h = new Float64Array(m);
-  for (const { weight, X, rows } of stratifiedPatterns(density, samplesPerPattern)) {
+  for (const { weight, X, rows } of evaluationPatterns(density, samplesPerPattern)) {
     for (let r = 0; r < rows; r++) {
       hidden(W, X, r, n, m, h);
       wt.push(weight / rows);

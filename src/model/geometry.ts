@@ -348,3 +348,21 @@ export function pentagonSolutionType(W: ArrayLike<number>, opts: GeometryOptions
   if (learned === 4 && !factors.some((f) => f.features.includes(4)) && factors.every((f) => f.name === 'digon')) return 'digons';
   return 'other';
 }
+
+export interface GeometryAnalysis {
+  graph: GeometryGraph;
+  polytopes: PolytopeCounts;
+  norms: Float64Array;
+}
+
+/** Graph, named factors and norms of one model (W feature-major [n, m]). */
+export function geometryAnalysis(W: Float32Array, n: number, m: number): GeometryAnalysis {
+  return { graph: featureGeometryGraph(W, n, m), polytopes: polytopeCounts(W, n, m), norms: featureNorms(W, n, m) };
+}
+
+/** The features of each named polytope in a model (a name with no factor is absent). */
+export function featuresByFactor(polytopes: PolytopeCounts): Partial<Record<FactorName, number[]>> {
+  const out: Partial<Record<FactorName, number[]>> = {};
+  polytopes.factors.forEach((f) => (out[f.name] ??= []).push(...f.features));
+  return out;
+}

@@ -20,8 +20,8 @@ export function gram(W: Float32Array, n: number, m: number): Float64Array {
   return G;
 }
 
-/** ‖W_i‖ for every feature. */
-export function featureNorms(W: Float32Array, n: number, m: number): Float64Array {
+/** ‖W_i‖ for every feature (or the norm of every row of any [n, m] matrix). */
+export function featureNorms(W: ArrayLike<number>, n: number, m: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -31,17 +31,21 @@ export function featureNorms(W: Float32Array, n: number, m: number): Float64Arra
   return out;
 }
 
+/** Indices of the represented features, ‖W_i‖ > minNorm (0.5: the paper's notebook's cut-off). */
+export function representedFeatures(W: Float32Array, n: number, m: number, minNorm = 0.5): number[] {
+  const norms = featureNorms(W, n, m);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (norms[i] > minNorm) out.push(i);
+  return out;
+}
+
 /** superposition_i = Σ_{j≠i} (Ŵ_i · W_j)²; 0 for a feature with (near) zero norm. */
 export function superposition(W: Float32Array, n: number, m: number, G = gram(W, n, m)): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const sq = G[i * n + i];
-    if (sq < NORM_EPS * NORM_EPS) continue;
+  return perRepresentedFeature(G, n, (i, sq) => {
     let s = 0;
     for (let j = 0; j < n; j++) if (j !== i) s += G[i * n + j] ** 2;
-    out[i] = s / sq;
-  }
-  return out;
+    return s / sq;
+  });
 }
 
 /**
@@ -49,13 +53,19 @@ export function superposition(W: Float32Array, n: number, m: number, G = gram(W,
  * defined as 0 for a feature that is not represented.
  */
 export function featureDimensionality(W: Float32Array, n: number, m: number, G = gram(W, n, m)): Float64Array {
+  return perRepresentedFeature(G, n, (i, sq) => {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += G[i * n + j] ** 2;
+    return (sq * sq) / s;
+  });
+}
+
+/** value(i, ‖W_i‖²) for every feature whose norm is above NORM_EPS, 0 for the others (G = WWᵀ, [n, n]). */
+function perRepresentedFeature(G: Float64Array, n: number, value: (i: number, sq: number) => number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const sq = G[i * n + i];
-    if (sq < NORM_EPS * NORM_EPS) continue;
-    let s = 0;
-    for (let j = 0; j < n; j++) s += G[i * n + j] ** 2;
-    out[i] = (sq * sq) / s;
+    if (!(sq < NORM_EPS * NORM_EPS)) out[i] = value(i, sq); // NaN computes (and propagates), as a NaN weight should
   }
   return out;
 }

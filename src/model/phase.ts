@@ -2,7 +2,8 @@
  * Phase diagrams from trained models: the (relative importance r, density 1 − S) grid, the
  * instances it trains, and the rule that reads a trained model's phase off its weights.
  */
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { logSpace } from './log-space';
 import { gram } from './metrics';
 import { deriveSeed } from './rng';
 import { experimentImportance, experimentShape, type Phase, type PhaseExperiment } from './theory';
@@ -20,12 +21,6 @@ export interface PhaseGrid {
 
 export const PHASE_R_RANGE = [0.1, 10] as const;
 export const PHASE_DENSITY_RANGE = [1, 0.01] as const;
-
-export function logSpace(a: number, b: number, count: number): Float64Array {
-  const out = new Float64Array(count);
-  for (let k = 0; k < count; k++) out[k] = count === 1 ? Math.sqrt(a * b) : a * Math.pow(b / a, k / (count - 1));
-  return out;
-}
 
 export function phaseGrid(experiment: PhaseExperiment, resolution: number, seeds: number, seed = 1): PhaseGrid {
   return {
@@ -60,7 +55,7 @@ export function phaseTrainConfig(g: PhaseGrid): TrainConfig {
       instances.push({ seed: deriveSeed(g.seed, cell, k), density: constantVector(n, density), importance: experimentImportance(g.experiment, r) });
     }
   }
-  return { n, m, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, m, 'relu', instances);
 }
 
 /** Below this norm the extra feature counts as not represented (learned features sit near 1). */

@@ -12,6 +12,7 @@
  * is this divided by n, §2.3); W is feature-major, `W[i * m + k]` = component k of W_i.
  * Pure: no DOM, no tfjs.
  */
+import { logSpace } from './log-space';
 
 export type Phase = 'not-represented' | 'dedicated' | 'superposition';
 
@@ -237,16 +238,6 @@ export interface BoundaryCurve {
 
 const CURVE_SAMPLES = 128;
 
-/** Log-spaced samples of [lo, hi] with both ends exact. */
-function logSpace(lo: number, hi: number, count: number): number[] {
-  const a = Math.log(lo);
-  const step = (Math.log(hi) - a) / (count - 1);
-  const out = Array.from({ length: count }, (_, i) => Math.exp(a + i * step));
-  out[0] = lo;
-  out[count - 1] = hi;
-  return out;
-}
-
 /**
  * A boundary r = f(d) sampled in d over [dLo, dHi] (already intersected with the box's r
  * range by the caller through f's inverse), so every point lies inside the box.
@@ -261,7 +252,7 @@ function curve(
   rMax: number,
 ): BoundaryCurve | null {
   if (!(dLo < dHi)) return null;
-  const points = logSpace(dLo, dHi, CURVE_SAMPLES).map((density) => ({
+  const points = Array.from(logSpace(dLo, dHi, CURVE_SAMPLES), (density) => ({
     r: Math.min(rMax, Math.max(rMin, f(density))),
     density,
   }));
@@ -289,28 +280,12 @@ export function boundaryCurves(
   const hasROne = rMin <= 1 && 1 <= rMax;
 
   const notLearned = (id: string) =>
-    curve(
-      id,
-      'not learned | superposition',
-      Math.max(dMin, dNotLearned(rMin)),
-      Math.min(dMax, dTriple, dNotLearned(rMax)),
-      boundaryNotLearned,
-      rMin,
-      rMax,
-    );
+    curve(id, 'not learned | superposition', Math.max(dMin, dNotLearned(rMin)), Math.min(dMax, dTriple, dNotLearned(rMax)), boundaryNotLearned, rMin, rMax);
   const out: (BoundaryCurve | null)[] = [];
   if (e === 'phase-2-1') {
     out.push(notLearned('A|C'));
     out.push(
-      curve(
-        'C|B',
-        'superposition | dedicated',
-        Math.max(dMin, dDedicated(rMax)),
-        Math.min(dMax, dTriple, dDedicated(rMin)),
-        boundaryDedicated,
-        rMin,
-        rMax,
-      ),
+      curve('C|B', 'superposition | dedicated', Math.max(dMin, dDedicated(rMax)), Math.min(dMax, dTriple, dDedicated(rMin)), boundaryDedicated, rMin, rMax),
     );
     if (hasROne) out.push(curve('A|B', 'not learned | dedicated', Math.max(dMin, dTriple), dMax, rOne, rMin, rMax));
   } else if (e === 'phase-3-2') {

@@ -2,9 +2,9 @@
  * Uniform superposition (paper-spec §6.3) and the perturbed pentagon (§6.4) as batched training
  * requests, and the per-instance summary the dimensionality charts draw.
  */
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, constantVector, type InstanceSpec, type TrainConfig } from './config';
+import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';
 import { dimensionsPerFeature, featureDimensionality, frobeniusSquared, instanceWeights } from './metrics';
-import { logSpace } from './phase';
+import { logSpace } from './log-space';
 import { deriveSeed } from './rng';
 
 export interface SweepRange {
@@ -50,7 +50,7 @@ export function uniformSweepConfig(opts: UniformSweepOptions): TrainConfig {
     density: constantVector(n, d),
     importance: constantVector(n, 1),
   }));
-  return { n, m, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, m, 'relu', instances);
 }
 
 export interface SweepPoint {
@@ -110,5 +110,27 @@ export function perturbedPentagonConfig({ baseDensity = 0.05, relativeDensities,
     density[4] = Math.min(1, baseDensity * rel);
     for (let k = 0; k < seeds; k++) instances.push({ seed: deriveSeed(seed, r, k), density: density.slice(), importance: constantVector(n, 1) });
   });
-  return { n, m: 2, kind: 'relu', batchSize: PAPER_BATCH_SIZE, optimizer: { ...PAPER_OPTIMIZER }, instances };
+  return paperConfig(n, 2, 'relu', instances);
+}
+
+/**
+ * Where two loss curves cross, by linear interpolation of log(loss) in log(relative density)
+ * between the first adjacent pair whose difference changes sign (skipping missing values);
+ * null if they never cross.
+ */
+export function crossing(rel: readonly number[], a: readonly (number | null)[], b: readonly (number | null)[]): number | null {
+  let prev: { x: number; d: number } | null = null;
+  for (let r = 0; r < rel.length; r++) {
+    const u = a[r];
+    const v = b[r];
+    if (u === null || v === null || !(u > 0) || !(v > 0) || !(rel[r] > 0)) continue;
+    const cur = { x: Math.log(rel[r]), d: Math.log(u) - Math.log(v) };
+    if (prev && Math.sign(prev.d) !== Math.sign(cur.d) && cur.d !== 0) {
+      const t = prev.d / (prev.d - cur.d);
+      return Math.exp(prev.x + t * (cur.x - prev.x));
+    }
+    if (cur.d === 0) return rel[r];
+    prev = cur;
+  }
+  return null;
 }

@@ -8,6 +8,8 @@ export type ParamSpec =
   | { kind: 'int'; min: number; max: number; default: number }
   | { kind: 'number'; min: number; max: number; default: number }
   | { kind: 'enum'; values: readonly string[]; default: string }
+  /** A number from a fixed menu (a select of sizes or strengths), written as the menu shows it. */
+  | { kind: 'choice'; values: readonly number[]; default: number }
   | { kind: 'bool'; default: boolean }
   | ListSpec;
 
@@ -30,8 +32,15 @@ export interface ListSpec {
 
 export type ParamTable = Record<string, ParamSpec>;
 
+/** The parsed values of a table: an enum is the union of its values (declare tables `as const`). */
 export type ParamValues<T extends ParamTable> = {
-  [K in keyof T]: T[K] extends { kind: 'enum' } ? string : T[K] extends { kind: 'bool' } ? boolean : T[K] extends { kind: 'list' } ? readonly number[] : number;
+  [K in keyof T]: T[K] extends { kind: 'enum'; values: readonly (infer V)[] }
+    ? V
+    : T[K] extends { kind: 'bool' }
+      ? boolean
+      : T[K] extends { kind: 'list' }
+        ? readonly number[]
+        : number;
 };
 
 export interface Parsed<T extends ParamTable> {
@@ -112,11 +121,22 @@ function parseValue(spec: ParamSpec, raw: string): Result<Value> {
       return parseList(spec, raw);
     case 'enum':
       return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
+    case 'choice': {
+      // Exactly as the menu writes it ('0.01', not '1e-2'), so every value has one link.
+      const value = spec.values.find((v) => String(v) === raw);
+      return value !== undefined ? { ok: true, value } : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
+    }
     case 'bool':
       if (raw === '1' || raw === 'true') return { ok: true, value: true };
       if (raw === '0' || raw === 'false') return { ok: true, value: false };
       return { ok: false, reason: 'not 1/0' };
   }
+}
+
+/** The values of a table's own keys, in its order (a section's settings out of the whole page's). */
+export function ownValues<T extends ParamTable>(table: T, values: ParamValues<T>): ParamValues<T> {
+  const all: Record<string, unknown> = values;
+  return Object.fromEntries(Object.keys(table).map((k) => [k, all[k]])) as ParamValues<T>;
 }
 
 /** Serialise the values that differ from their defaults (short, readable links). */

@@ -74,6 +74,12 @@ export async function createTrainer(config: TrainConfig, path: TrainPath): Promi
   return trainer;
 }
 
+/** Activate the first path of `order` that works; throws if none does. */
+export async function activateFirstAvailable(order: readonly TrainPath[]): Promise<TrainPath> {
+  for (const p of order) if (await activatePath(p)) return p;
+  throw new Error(`no training path available (tried ${order.join(', ')})`);
+}
+
 /** The tensor count of the active tfjs backend (0 if tfjs was never loaded): for leak checks. */
 export function liveTensorCount(): number {
   return tfCore ? tfCore.memory().numTensors : 0;

@@ -7,8 +7,10 @@
  * A newer request of the same kind supersedes an older one still running: the older rejects
  * with an error whose message starts with SUPERSEDED, which the page ignores.
  */
+import type { RecoveryCurve } from '../train/fista';
+import type { L1MarginRow } from '../train/l1-margin';
 
-/** One trained instance (feature-major W [n, m]). FootnoteModel (src/sections/footnote-model.ts) is one. */
+/** One trained instance (feature-major W [n, m]). The page's FootnoteModel (src/experiments/shared/footnote-model.ts) is one. */
 export interface ModelData {
   W: Float32Array;
   b: Float32Array;
@@ -60,14 +62,11 @@ export interface RemoveDirectionResult {
 
 // ——— 2. Dictionary learning (footnote 20) ———
 
-export interface DictionaryRequest {
+/** How a dictionary is learned and scored: the same for a single run and every point of its curves. */
+export interface DictionarySettings {
   model: ModelData;
-  /** Number of atoms. */
-  k: number;
   /** L1 weight relative to the RMS norm of the activations (default 0.05). */
   relativeLambda?: number;
-  /** Density 1 − S of the inputs behind the sampled activations (default: the model's own). */
-  density?: number;
   /** Activations sampled (default 1000). */
   samples?: number;
   /** Alternations and FISTA iterations per code update (defaults 40 and 30). */
@@ -76,6 +75,13 @@ export interface DictionaryRequest {
   /** |cos| at which a feature counts as recovered (default 0.9). */
   threshold?: number;
   seed?: number;
+}
+
+export interface DictionaryRequest extends DictionarySettings {
+  /** Number of atoms. */
+  k: number;
+  /** Density 1 − S of the inputs behind the sampled activations (default: the model's own). */
+  density?: number;
 }
 
 export interface DictionaryResult {
@@ -108,23 +114,15 @@ export interface DictionaryResult {
   ms: number;
 }
 
-export interface DictionaryCurvesRequest {
-  model: ModelData;
+export interface DictionaryCurvesRequest extends DictionarySettings {
   /** Atoms as a multiple of n, for the curve over sparsity (default 2). */
   kPerFeature?: number;
-  relativeLambda?: number;
   /** Densities of the sampled inputs (default 0.01, 0.1, 0.3, 0.6, plus the model's own and `density`). */
   densities?: number[];
   /** k/n values (default 0.5, 1, 2, 4). */
   ratios?: number[];
   /** Density for the curve over k/n (default the model's own). */
   density?: number;
-  /** As for a single run (defaults 1000, 40, 30), so the curves pass through its result. */
-  samples?: number;
-  iterations?: number;
-  codeIterations?: number;
-  threshold?: number;
-  seed?: number;
   /** Points already computed with these same settings (e.g. the single run): used, not recomputed. */
   known?: { density: number; k: number; fraction: number }[];
 }
@@ -151,14 +149,8 @@ export interface L1MarginRequest {
   seed?: number;
 }
 
-export interface L1MarginTableRow {
-  lambda: number;
-  loss: number;
-  superposition: number;
-  relativeLoss: number;
-  relativeSuperposition: number;
-  meanAbsHidden: number;
-}
+/** One λ of the sweep (see train/l1-margin.ts), without the continued weights. */
+export type L1MarginTableRow = Omit<L1MarginRow, 'W' | 'b'>;
 
 export interface L1MarginResult {
   rows: L1MarginTableRow[];
@@ -238,13 +230,8 @@ export interface CompressedSensingRequest {
   seed?: number;
 }
 
-export interface CompressedSensingCurve {
-  n: number;
-  m: number;
-  ks: number[];
-  ratios: number[];
-  success: Float64Array;
-  trials: number;
+/** A size's recovery curve (see train/fista.ts) with its measured transition. */
+export interface CompressedSensingCurve extends RecoveryCurve {
   /** k/m at 90% and 10% success (of the monotone fit) and the width between. NaN where not crossed. */
   start: number;
   end: number;

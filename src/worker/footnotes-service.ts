@@ -14,13 +14,12 @@ import {
   featureDirections,
   matchedAtomOrder,
   recoveryFraction,
-  representedFeatures,
   sampleHiddenActivations,
 } from '../model/footnotes/dictionary';
 import { removeDirectionLossChange } from '../model/footnotes/forward-pass';
 import { column, excessKurtosisPerDimension, gaussianFit, hiddenSamples, kurtosisByFeaturesPerDimension } from '../model/footnotes/gaussian';
-import { featureNorms } from '../model/metrics';
-import { activatePath } from '../train/backend';
+import { featureNorms, representedFeatures } from '../model/metrics';
+import { activateFirstAvailable } from '../train/backend';
 import { learnDictionary, recoveryCurve } from '../train/fista';
 import { L1MarginTrainer, lambdaSweep, totalSuperposition } from '../train/l1-margin';
 import {
@@ -38,13 +37,13 @@ import {
   type GaussianResult,
   type L1MarginRequest,
   type L1MarginResult,
-  type ModelData,
-  type Progress,
   type ProgressCallback,
   type RemoveDirectionRequest,
   type RemoveDirectionResult,
   type TensorBackend,
 } from './footnotes-protocol';
+import { MIN_DENSITY, clampDensities, finiteOr, meanOf, notify, positiveInt, uniqueSorted, validModel } from './footnotes-inputs';
+import { yieldToEvents } from './yield-to-events';
 
 /** Defaults, chosen so each answers within about 1–2 s on wasm (see the section's notes). */
 export const FOOTNOTE_DEFAULTS = Object.freeze({
@@ -73,8 +72,9 @@ export const FOOTNOTE_DEFAULTS = Object.freeze({
   csIterationsPerRound: 40,
 });
 
-/** Lowest density the experiments accept: sampling non-zero inputs must stay finite work. */
-const MIN_DENSITY = 1e-3;
+/** Where dictionary learning and compressed sensing run, in order of preference. */
+const TENSOR_BACKENDS: readonly TensorBackend[] = ['wasm', 'cpu'];
+
 /** L1 continuation steps between progress reports and yields. */
 const L1_CHUNK = 25;
 
@@ -86,12 +86,16 @@ export class FootnotesService implements FootnotesApi {
   private queue: Promise<unknown> = Promise.resolve();
 
   backend(): Promise<TensorBackend> {
-    this.ready ??= (async () => {
-      if (await activatePath('wasm')) return 'wasm' as const;
-      if (await activatePath('cpu')) return 'cpu' as const;
-      this.ready = null;
-      throw new Error('no tensor backend available (tried wasm and cpu)');
-    })();
+    this.ready ??= activateFirstAvailable(TENSOR_BACKENDS).then(
+      (path) => {
+        if (path === 'wasm' || path === 'cpu') return path;
+        throw new Error(`unexpected tensor backend ${path}`);
+      },
+      (e: unknown) => {
+        this.ready = null; // the next request tries again
+        throw e;
+      },
+    );
     return this.ready;
   }
 
@@ -388,59 +392,4 @@ export class FootnotesService implements FootnotesApi {
       if (this.generation.get(kind) !== id) throw new Error(`${SUPERSEDED}: a newer ${kind} request replaced this one`);
     };
   }
-}
-
-/** Let queued messages (a newer request) run before continuing. */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Fire a progress callback (a Comlink proxy returns a promise; its failures are ignored). */
-function notify(cb: ProgressCallback | undefined, p: Progress): void {
-  if (!cb) return;
-  try {
-    void Promise.resolve(cb(p) as unknown).catch(() => undefined);
-  } catch {
-    // a failing progress callback must not stop the computation
-  }
-}
-
-function validModel(model: ModelData): ModelData {
-  if (!model) throw new Error('no model given');
-  const { n, m } = model;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 1)) throw new RangeError(`model: n and m must be positive integers (got n=${n}, m=${m})`);
-  if (model.W?.length !== n * m) throw new RangeError(`model: W must have n·m = ${n * m} entries (got ${model.W?.length})`);
-  if (model.b?.length !== n || model.importance?.length !== n || model.density?.length !== n) {
-    throw new RangeError('model: b, importance and density must have n entries');
-  }
-  if (model.kind !== 'relu' && model.kind !== 'linear') throw new RangeError(`model: kind must be relu or linear (got ${String(model.kind)})`);
-  for (let q = 0; q < model.W.length; q++) if (!Number.isFinite(model.W[q])) throw new RangeError('model: W has non-finite entries');
-  return model;
-}
-
-function clampDensities(d: Float32Array): Float32Array {
-  return d.map((v) => Math.min(1, Math.max(MIN_DENSITY, Number.isFinite(v) ? v : MIN_DENSITY)));
-}
-
-function finiteOr(v: number | undefined, fallback: number): number {
-  return v !== undefined && Number.isFinite(v) ? v : fallback;
-}
-
-function positiveInt(v: number | undefined, fallback: number): number {
-  return v !== undefined && Number.isFinite(v) && v >= 1 ? Math.floor(v) : fallback;
-}
-
-function meanOf(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return a.length ? s / a.length : 0;
-}
-
-/** Sorted, with near-duplicates (relative 1e-6) removed. */
-function uniqueSorted(values: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const v of [...values].filter(Number.isFinite).sort((a, b) => a - b)) {
-    if (out.length === 0 || Math.abs(v - out[out.length - 1]) > 1e-6 * Math.max(1, Math.abs(v))) out.push(v);
-  }
-  return out;
 }

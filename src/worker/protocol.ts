@@ -32,6 +32,11 @@ export interface RunOptions {
    * keep none. Absent: no rewinding.
    */
   history?: { every: number; max: number } | null;
+  /**
+   * Start from these weights ([I, n, m] and [I, n]) instead of the seeds' random ones, on
+   * configure, reset and every restart (the perturbed pentagon's hand-built starts).
+   */
+  initial?: { W: Float32Array; b: Float32Array } | null;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';

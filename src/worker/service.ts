@@ -24,6 +24,7 @@ import {
   type Snapshot,
   type TrainerApi,
 } from './protocol';
+import { yieldToEvents } from './yield-to-events';
 
 const DEFAULT_OPTIONS: RunOptions = { path: 'auto', maxSteps: 10_000, autoStart: true };
 /** Aim for chunks of about this much compute between yields, so messages are answered quickly. */
@@ -218,7 +219,8 @@ export class TrainerService implements TrainerApi {
       path = 'js';
     }
     this.trainer = await createTrainer(config, path);
-    if (keep) this.trainer.setParams(keep.W, keep.b);
+    const start = keep ?? this.options.initial;
+    if (start) this.trainer.setParams(start.W, start.b);
     this.config = config;
     this.lastGood = null;
     this.stepOffset = 0;
@@ -412,16 +414,4 @@ function errorText(err: unknown): string {
 
 function now(): number {
   return performance.now();
-}
-
-/** Let queued messages (pause, parameter changes) run between chunks; no 4 ms timer clamp. */
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(0);
-  });
 }

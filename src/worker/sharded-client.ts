@@ -106,9 +106,18 @@ export class ShardedTrainerClient implements TrainingClient {
     this.events.onSnapshot(joinSnapshots(parts as Snapshot[]));
   }
 
+  /** A shard's options: its slice of the initial weights, when there are any. */
+  private shardOptions<O extends Partial<RunOptions>>(config: TrainConfig, options: O, s: number): O {
+    const init = options.initial;
+    if (!init) return options;
+    const [a, b] = this.ranges[s];
+    const { n, m } = config;
+    return { ...options, initial: { W: init.W.slice(a * n * m, b * n * m), b: init.b.slice(a * n, b * n) } };
+  }
+
   async configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport> {
     const parts = this.split(config);
-    const reports = await Promise.all(this.clients.map((c, s) => c.configure(parts[s], options)));
+    const reports = await Promise.all(this.clients.map((c, s) => c.configure(parts[s], this.shardOptions(config, options, s))));
     return reports[0];
   }
 
@@ -118,7 +127,7 @@ export class ShardedTrainerClient implements TrainingClient {
       return;
     }
     const parts = this.split(config);
-    await Promise.all(this.clients.map((c, s) => c.changeParams(parts[s], options)));
+    await Promise.all(this.clients.map((c, s) => c.changeParams(parts[s], this.shardOptions(config, options, s))));
   }
 
   async start(): Promise<void> {

@@ -8,9 +8,10 @@ import { SetGeometry2D } from '../../src/charts/SetGeometry2D';
 import { weightsPerInstance } from '../../src/model/variants/model';
 import { neuronStacks } from '../../src/model/variants/analysis';
 import { setIndexOfFeature } from '../../src/model/variants/correlated-data';
-import { BeyondBasic, BeyondView } from '../../src/sections/BeyondBasic';
-import { beyondPreset, beyondSteps, pickBest } from '../../src/sections/beyond-run';
-import { BEYOND_PARAMS, BEYOND_PRESETS } from '../../src/state/beyond';
+import { BeyondBasic } from '../../src/experiments/beyond-basic/Section';
+import { BeyondView } from '../../src/experiments/beyond-basic/Views';
+import { beyondPreset, beyondSteps, pickBest } from '../../src/experiments/beyond-basic/run';
+import { BEYOND_PARAMS, BEYOND_VARIANTS } from '../../src/experiments/beyond-basic/params';
 import { defaults, parseParams } from '../../src/state/url-params';
 
 function parse(markup: string) {
@@ -149,7 +150,7 @@ describe('SetGeometry2D', () => {
 
 describe('BeyondBasic section helpers', () => {
   it('every preset id builds, seeds shift with vseed, the step limit is the reader\'s (the abs sweep is not capped)', () => {
-    for (const id of BEYOND_PRESETS) {
+    for (const id of BEYOND_VARIANTS) {
       const p = beyondPreset(id, 5);
       expect(p.config.instances.length).toBe(p.densities.length * p.seeds);
       expect(p.config.instances[0].seed).toBe(5);
@@ -190,7 +191,7 @@ describe('BeyondBasic section helpers', () => {
     expect(html).toMatch(/name="vsteps"[^>]*max="30000"|max="30000"[^>]*name="vsteps"/);
     expect(html).toMatch(/5,000 steps set here take about 9 min.*30,000 steps.*most of an hour/s);
     expect(html).not.toContain('beyond-chart-ready');
-    for (const id of BEYOND_PRESETS) expect(html).toContain(`value="${id}"`);
+    for (const id of BEYOND_VARIANTS) expect(html).toContain(`value="${id}"`);
   });
 
   it('every preset view renders from a snapshot: charts parse, no NaN, the expected chart kinds appear', () => {
@@ -204,7 +205,7 @@ describe('BeyondBasic section helpers', () => {
       'abs-sweep': 'neuron-stack',
       adversarial: 'beyond-perdim',
     };
-    for (const id of BEYOND_PRESETS) {
+    for (const id of BEYOND_VARIANTS) {
       const preset = beyondPreset(id);
       const I = preset.config.instances.length;
       const W = Float32Array.from({ length: I * weightsPerInstance(preset.config) }, (_, k) => Math.sin(k * 0.37) * 0.8);

@@ -3,10 +3,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DynamicsChart, MAX_LINE_POINTS, nearestStepIndex } from '../../src/charts/DynamicsChart';
-import { PentagonLossChart, PentagonStrip, crossing } from '../../src/charts/PentagonCharts';
+import { PentagonLossChart, PentagonStrip } from '../../src/charts/PentagonCharts';
+import { crossing } from '../../src/model/uniform-sweep';
 import { DIMENSIONALITY_LEVELS } from '../../src/model/geometry';
 import { featureDimensionality } from '../../src/model/metrics';
-import { DynamicsRecorder } from '../../src/sections/dynamics-recorder';
+import { DynamicsRecorder } from '../../src/experiments/geometry/dynamics-recorder';
 
 function parse(markup: string) {
   const errors: string[] = [];

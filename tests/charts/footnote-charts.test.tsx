@@ -22,13 +22,31 @@ import { VectorSum2D } from '../../src/charts/VectorSum2D';
 import { constantVector, geometricImportance } from '../../src/model/config';
 import { gaussianFit } from '../../src/model/footnotes/gaussian';
 import { Rng } from '../../src/model/rng';
-import { Footnotes } from '../../src/sections/Footnotes';
-import type { FootnoteModel } from '../../src/sections/footnote-model';
-import { FOOTNOTE_PARAMS } from '../../src/state/footnotes';
+import { PAGE_PARAMS } from '../../src/experiments';
+import { CompressedSensing } from '../../src/experiments/compressed-sensing/Section';
+import { DictionaryLearning } from '../../src/experiments/dictionary-learning/Section';
+import { Footnotes as FootnotesSection } from '../../src/experiments/footnotes/Section';
+import { ForwardPass } from '../../src/experiments/forward-pass/Section';
+import { GaussianLatents } from '../../src/experiments/gaussian-latents/Section';
+import { L1Margin } from '../../src/experiments/l1-margin/Section';
+import type { FootnoteModel } from '../../src/experiments/shared/footnote-model';
 import { defaults } from '../../src/state/url-params';
 
-/** The section's URL state at its defaults; a static render never changes it. */
-const urlState = { state: defaults(FOOTNOTE_PARAMS), onChange: () => {} };
+/** The page's URL state at its defaults; a static render never changes it. */
+const urlState = { state: defaults(PAGE_PARAMS), onChange: () => {} };
+
+/** The footnotes section with its five experiments inside, as the page renders them (without the lazy loading). */
+function Footnotes(props: typeof urlState & { model: FootnoteModel | null }) {
+  return (
+    <FootnotesSection {...props}>
+      <ForwardPass {...props} />
+      <DictionaryLearning {...props} />
+      <L1Margin {...props} />
+      <GaussianLatents {...props} />
+      <CompressedSensing {...props} />
+    </FootnotesSection>
+  );
+}
 
 function parse(markup: string) {
   const errors: string[] = [];

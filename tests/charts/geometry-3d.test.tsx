@@ -3,7 +3,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, DRAG_RADIANS_PER_PX, FeatureGeometry3D, KEY_STEP, dragView, keyView, neighbourEdges, normaliseView, rotate3 } from '../../src/charts/FeatureGeometry3D';
-import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS } from '../../src/state/geometry';
+import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
+import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { parseParams, serializeParams, defaults } from '../../src/state/url-params';
 
 function parse(markup: string) {
@@ -227,9 +228,9 @@ describe('3-D presets and the section URL keys', () => {
   });
 
   it('has the perturbed-pentagon keys with their defaults and limits', () => {
-    const d = defaults(GEOMETRY_PARAMS);
+    const d = defaults(PENTAGON_PARAMS);
     expect([d.gpseeds, d.gpsteps, d.gpbase]).toEqual([4, 6000, 0.05]);
-    const bad = parseParams(GEOMETRY_PARAMS, '?gpseeds=0&gpbase=0.5&gpsteps=3000');
+    const bad = parseParams(PENTAGON_PARAMS, '?gpseeds=0&gpbase=0.5&gpsteps=3000');
     expect(bad.values).toMatchObject({ gpseeds: 4, gpbase: 0.05, gpsteps: 3000 });
     expect(bad.ignored).toHaveLength(2);
   });

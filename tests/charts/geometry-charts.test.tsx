@@ -6,11 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { DimensionalityScatter, jitter, spreadLabels } from '../../src/charts/DimensionalityScatter';
 import { logTicks } from '../../src/charts/axes';
 import { DimsPerFeatureChart, STICKY_LEVELS } from '../../src/charts/DimsPerFeatureChart';
-import { GeometryGraphChart, MAX_DRAWN_EDGES, POLYTOPE_COLORS, PolytopeGallery, circleOrder, geometryAnalysis, graphLayout } from '../../src/charts/GeometryGraphChart';
-import { DIMENSIONALITY_LEVELS, FACTOR_NAMES, polytopeCounts, type FactorName } from '../../src/model/geometry';
+import { GeometryGraphChart, MAX_DRAWN_EDGES, POLYTOPE_COLORS, PolytopeGallery, circleOrder, graphLayout } from '../../src/charts/GeometryGraphChart';
+import { DIMENSIONALITY_LEVELS, FACTOR_NAMES, geometryAnalysis, polytopeCounts, type FactorName } from '../../src/model/geometry';
 import { Rng } from '../../src/model/rng';
 import { sweepDensities } from '../../src/model/uniform-sweep';
-import { GEOMETRY_PARAMS, estimatedCpuSeconds, geometryTrainConfig } from '../../src/state/geometry';
+import { GEOMETRY_PARAMS, estimatedCpuSeconds, geometryTrainConfig } from '../../src/experiments/geometry/params';
+import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { defaults, parseParams } from '../../src/state/url-params';
 
 function parse(markup: string) {
@@ -357,7 +358,8 @@ describe('PolytopeGallery', () => {
 
 describe('geometry URL state', () => {
   it('defaults to the CPU-sized sweep and accepts the paper and notebook sizes', () => {
-    const d = defaults(GEOMETRY_PARAMS);
+    // The sweep's keys and the perturbed pentagon's (its own experiment in the same section).
+    const d = { ...defaults(GEOMETRY_PARAMS), ...defaults(PENTAGON_PARAMS) };
     expect(d).toEqual({ gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000, gseed: 1, gmodel: -1, gpseeds: 4, gpsteps: 6000, gpbase: 0.05 });
     expect(parseParams(GEOMETRY_PARAMS, '?gn=400&gm=30&gcount=20&gsteps=10000').ignored).toEqual([]);
     expect(parseParams(GEOMETRY_PARAMS, '?gn=200&gm=20').values).toMatchObject({ gn: 200, gm: 20 });

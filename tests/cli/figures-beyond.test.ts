@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BEYOND_FIGURES_FORMAT, QUICK_BEYOND, beyondFigures, type BeyondFiguresJson } from '../../src/cli/figures-beyond';
-import { BEYOND_PRESETS, type BeyondPresetId } from '../../src/state/beyond';
-import { PRESETS } from '../../src/state/presets';
+import { renderPreset } from '../../src/cli/figures';
+import { PRESETS } from '../../src/experiments';
+import { BEYOND_FIGURES_FORMAT, QUICK_BEYOND, type BeyondFiguresJson } from '../../src/experiments/beyond-basic/figures';
+import { BEYOND_VARIANTS, type BeyondVariantId } from '../../src/experiments/beyond-basic/params';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-beyond-figures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const range = (prefix: string, count: number) => Array.from({ length: count }, (_, g) => `${prefix}-${g}`);
 
 /** The charts the section shows per experiment, in the section's order (g = density index). */
-const EXPECTED: Record<BeyondPresetId, string[]> = {
+const EXPECTED: Record<BeyondVariantId, string[]> = {
   'correlated-pairs': range('geometry', 5),
   'anticorrelated-pairs': range('geometry', 5),
   'three-correlated-pairs': range('geometry', 6),
@@ -51,7 +52,7 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
     const t0 = performance.now();
     for (const p of presets) {
       const logs: string[] = [];
-      const { figures, json, steps } = await beyondFigures(p, { quick: true, threads: 1 }, (s) => logs.push(s));
+      const { figures, json, steps } = await renderPreset(p, { quick: true, threads: 1 }, (s) => logs.push(s));
       for (const f of figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
       writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(json));
       written.set(p.id, { names: figures.map((f) => f.name), steps, logs });
@@ -60,15 +61,15 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
   });
 
   it('covers every experiment of the section, each with the charts the section shows', () => {
-    expect(presets.map((p) => p.params.vpreset).sort()).toEqual([...BEYOND_PRESETS].sort());
-    for (const p of presets) expect(written.get(p.id)!.names, p.id).toEqual(EXPECTED[p.params.vpreset as BeyondPresetId]);
+    expect(presets.map((p) => p.params.vpreset).sort()).toEqual([...BEYOND_VARIANTS].sort());
+    for (const p of presets) expect(written.get(p.id)!.names, p.id).toEqual(EXPECTED[p.params.vpreset as BeyondVariantId]);
     // a budget for CI (≈ 15 s on a busy 2-core machine)
     expect(seconds).toBeLessThan(60);
   });
 
   it('trains the quick step caps and logs one summary line per preset', () => {
     for (const p of presets) {
-      const id = p.params.vpreset as BeyondPresetId;
+      const id = p.params.vpreset as BeyondVariantId;
       const { steps, logs } = written.get(p.id)!;
       expect(steps, p.id).toBe(Math.min(Number(p.params.vsteps), QUICK_BEYOND.steps[id]));
       const summaries = logs.filter((l) => /^ {2}step \d+ in \d+\.\d s: /.test(l));
@@ -111,7 +112,7 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
 
   it('writes one JSON per preset: config, every instance’s weights, the best seed per density and the summary', () => {
     for (const p of presets) {
-      const id = p.params.vpreset as BeyondPresetId;
+      const id = p.params.vpreset as BeyondVariantId;
       const json = JSON.parse(readFileSync(join(dir, `${p.id}.json`), 'utf8')) as BeyondFiguresJson;
       expect(json.format).toBe(BEYOND_FIGURES_FORMAT);
       expect(json.experiment).toBe(id);

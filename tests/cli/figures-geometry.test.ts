@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presetValues, type PresetFigures } from '../../src/cli/figures-common';
-import { GEOMETRY_SWEEP_FORMAT, PENTAGON_FORMAT, QUICK_GEOMETRY, geometryFigures, isPentagonPreset, sweepSteps } from '../../src/cli/figures-geometry';
-import { PENTAGON_RELATIVE_DENSITIES } from '../../src/sections/PerturbedPentagon';
-import { GEOMETRY_PARAMS } from '../../src/state/geometry';
-import { PRESETS, type Preset } from '../../src/state/presets';
+import { renderPreset } from '../../src/cli/figures';
+import { PRESETS } from '../../src/experiments';
+import { GEOMETRY_SWEEP_FORMAT, QUICK_GEOMETRY, sweepSteps } from '../../src/experiments/geometry/figures';
+import { GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
+import { PENTAGON_FORMAT, QUICK_PENTAGON } from '../../src/experiments/perturbed-pentagon/figures';
+import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
+import { PENTAGON_RELATIVE_DENSITIES } from '../../src/experiments/perturbed-pentagon/run';
+import { presetValues, type PresetFigures } from '../../src/experiments/shared/figures';
+import type { Preset } from '../../src/state/presets';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-geometry-figures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +41,10 @@ function parseSvg(text: string) {
   return { doc, errors };
 }
 
-/** The charts the section shows for a preset (see Geometry.tsx and PerturbedPentagon.tsx). */
+/** The perturbed pentagon's preset (its own experiment, shown in the geometry section). */
+const isPentagonPreset = (p: Preset) => p.experiment === 'perturbed-pentagon';
+
+/** The charts the section shows for a preset (see geometry/Section.tsx and perturbed-pentagon/Section.tsx). */
 function expectedNames(p: Preset): string[] {
   if (isPentagonPreset(p)) return ['strip', 'loss'];
   const s = presetValues(GEOMETRY_PARAMS, p);
@@ -61,7 +68,7 @@ describe('geometry figures (quick)', () => {
     for (const p of GEOMETRY) {
       const log: string[] = [];
       // Two threads: the GPU-sized sweeps take the threaded path, the small ones stay on one thread.
-      const r = await geometryFigures(p, { quick: true, threads: 2 }, (s) => log.push(s));
+      const r = await renderPreset(p, { quick: true, threads: 2 }, (s) => log.push(s));
       // Written and read back as runFigures does, so what is checked is what lands on disk.
       for (const f of r.figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
       writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(r.json));
@@ -85,8 +92,8 @@ describe('geometry figures (quick)', () => {
     for (const p of GEOMETRY) {
       const names = results.get(p.id)!.figures.map((f) => f.name);
       expect(names, p.id).toEqual(expectedNames(p));
-      const s = presetValues(GEOMETRY_PARAMS, p);
-      expect(names.some((n) => n.endsWith('-3d')), p.id).toBe(!isPentagonPreset(p) && s.gm === 3 && s.gmodel >= 0);
+      const s = isPentagonPreset(p) ? null : presetValues(GEOMETRY_PARAMS, p);
+      expect(names.some((n) => n.endsWith('-3d')), p.id).toBe(s !== null && s.gm === 3 && s.gmodel >= 0);
       expect(names.includes('strip'), p.id).toBe(p.id === 'perturbed-pentagon');
     }
   });
@@ -120,14 +127,14 @@ describe('geometry figures (quick)', () => {
     expect(steps * paper.gcount * paper.gn * paper.gm).toBeLessThanOrEqual(QUICK_GEOMETRY.sweepWork);
     expect(results.get('geometry-paper')!.figures[0].svg).toContain(`step ${steps} (quick run: ${steps} of ${paper.gsteps} steps)`);
     expect(results.get('geometry-octahedron')!.steps).toBe(QUICK_GEOMETRY.sweepSteps);
-    expect(results.get('perturbed-pentagon')!.steps).toBe(QUICK_GEOMETRY.pentagonSteps);
+    expect(results.get('perturbed-pentagon')!.steps).toBe(QUICK_PENTAGON.steps);
   });
 
   it('writes JSON with the config, every instance’s W and b, and the summary or the curves', () => {
     for (const p of GEOMETRY) {
       const text = readFileSync(join(dir, `${p.id}.json`), 'utf8');
-      const s = presetValues(GEOMETRY_PARAMS, p);
       if (isPentagonPreset(p)) {
+        const s = presetValues(PENTAGON_PARAMS, p);
         const j = JSON.parse(text) as PentagonJson;
         const R = PENTAGON_RELATIVE_DENSITIES.length;
         expect(j.format).toBe(PENTAGON_FORMAT);
@@ -142,6 +149,7 @@ describe('geometry figures (quick)', () => {
         expect(j.kept).toHaveLength(R);
         continue;
       }
+      const s = presetValues(GEOMETRY_PARAMS, p);
       const j = JSON.parse(text) as SweepJson;
       expect(j.format, p.id).toBe(GEOMETRY_SWEEP_FORMAT);
       expect(j.config, p.id).toMatchObject({ n: s.gn, m: s.gm, steps: results.get(p.id)!.steps });

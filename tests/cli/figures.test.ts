@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES_FORMAT, parseFiguresArgs, runFigures, type FiguresIndex } from '../../src/cli/figures';
-import { parseModelJson } from '../../src/cli/model-json';
-import { SWEEP_FORMAT, type SweepResult } from '../../src/cli/sweep';
-import { UsageError } from '../../src/cli/train';
-import { PRESETS, presetSearch } from '../../src/state/presets';
+import { parseModelJson } from '../../src/model/io/model-json';
+import { SWEEP_FORMAT, type SweepResult } from '../../src/experiments/phase-change/sweep';
+import { UsageError } from '../../src/cli/command';
+import { PRESETS } from '../../src/experiments';
+import { presetSearch } from '../../src/state/presets';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-figures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

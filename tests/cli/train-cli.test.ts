@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseModelJson, weightsFromJson } from '../../src/cli/model-json';
-import { UsageError, parseTrainArgs, runTrain } from '../../src/cli/train';
+import { parseModelJson, weightsFromJson } from '../../src/model/io/model-json';
+import { UsageError } from '../../src/cli/command';
+import { parseTrainArgs, runTrain } from '../../src/cli/train';
 import { instanceMetrics } from '../../src/model/metrics';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-cli-'));

@@ -3,7 +3,8 @@
  * responsive, reacts to the sparsity slider, exports valid SVGs and survives a malformed link.
  */
 import { readFileSync } from 'node:fs';
-import { parseModelJson } from '../../src/cli/model-json';
+import { EXPERIMENTS } from '../../src/experiments';
+import { parseModelJson } from '../../src/model/io/model-json';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, readNumber, type OpenPage } from './browser';
 
@@ -21,9 +22,9 @@ async function representedFeatures(o: OpenPage): Promise<number> {
   return titles.map((t) => Number(/‖W‖ = ([-\d.e]+)/.exec(t)?.[1])).filter((v) => v > 0.5).length;
 }
 
-/** The sections below the first load lazily; wait for all of them so the layout stops moving. */
+/** Every experiment but the first loads lazily; wait for all of the registry's so the layout stops moving. */
 async function sectionsLoaded(o: OpenPage): Promise<void> {
-  for (const id of ['phase-status', 'geometry-status', 'beyond-status', 'footnotes']) await o.page.getByTestId(id).waitFor({ timeout: 30_000 });
+  for (const e of EXPERIMENTS) await o.page.locator(`[data-experiment="${e.id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 describe('Superposition at a glance', () => {

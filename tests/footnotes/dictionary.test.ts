@@ -10,9 +10,9 @@ import {
   leastSquaresDictionary,
   matchedAtomOrder,
   recoveryFraction,
-  representedFeatures,
   sampleHiddenActivations,
 } from '../../src/model/footnotes/dictionary';
+import { representedFeatures } from '../../src/model/metrics';
 import { Rng } from '../../src/model/rng';
 import { activatePath } from '../../src/train/backend';
 import { learnDictionary } from '../../src/train/fista';

@@ -3,11 +3,10 @@
  * loss curves, the curves themselves and the best-of-seeds choice, on a real (small) training.
  */
 import { describe, expect, it } from 'vitest';
-import { crossing } from '../../src/charts/PentagonCharts';
 import { stratifiedExpectedLoss } from '../../src/model/evaluate';
 import { pentagonSolutionType } from '../../src/model/geometry';
-import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/sections/PerturbedPentagon';
-import { perturbedPentagonConfig } from '../../src/model/uniform-sweep';
+import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/experiments/perturbed-pentagon/run';
+import { crossing, perturbedPentagonConfig } from '../../src/model/uniform-sweep';
 import { JsTrainer } from '../../src/train/js-trainer';
 
 describe('perturbed pentagon: set-up', () => {

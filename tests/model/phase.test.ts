@@ -1,6 +1,7 @@
 /** Phase classification and the phase grid. */
 import { describe, expect, it } from 'vitest';
-import { cellAt, classifyExtraFeature, classifyGrid, logSpace, phaseGrid, phaseTrainConfig } from '../../src/model/phase';
+import { logSpace } from '../../src/model/log-space';
+import { cellAt, classifyExtraFeature, classifyGrid, phaseGrid, phaseTrainConfig } from '../../src/model/phase';
 import { candidates, experimentShape, type PhaseExperiment } from '../../src/model/theory';
 
 describe('classifyExtraFeature', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { polytopeCounts, type FactorName } from '../../src/model/geometry';
 import { instanceWeights } from '../../src/model/metrics';
-import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/state/geometry';
+import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/experiments/geometry/params';
 import { parseParams } from '../../src/state/url-params';
 import { JsTrainer } from '../../src/train/js-trainer';
 

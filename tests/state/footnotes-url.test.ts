@@ -4,25 +4,25 @@
  * staying well-formed whatever the model's n.
  */
 import { describe, expect, it } from 'vitest';
-import { BEYOND_PARAMS } from '../../src/state/beyond';
-import {
-  CS_NS,
-  FOOTNOTE_PARAMS,
-  MAX_FEATURES,
-  dictionaryDensity,
-  encodeForward,
-  forwardInputs,
-  forwardValueDefault,
-  nextDraw,
-  type FootnoteState,
-} from '../../src/state/footnotes';
-import { GEOMETRY_PARAMS } from '../../src/state/geometry';
-import { GLANCE_PARAMS } from '../../src/state/glance';
-import { readUrl } from '../../src/state/page-url';
-import { PHASE_PARAMS } from '../../src/state/phase';
-import { defaults, parseParams, queryString, serializeParams, type ListSpec } from '../../src/state/url-params';
+import { readUrl } from '../../src/app/page-url';
+import { GLANCE_PARAMS } from '../../src/experiments/at-a-glance/params';
+import { BEYOND_PARAMS } from '../../src/experiments/beyond-basic/params';
+import { CS_NS, CS_PARAMS } from '../../src/experiments/compressed-sensing/params';
+import { DICTIONARY_PARAMS, dictionaryDensity } from '../../src/experiments/dictionary-learning/params';
+import { FORWARD_PARAMS, MAX_FEATURES, encodeForward, forwardInputs, forwardValueDefault, nextDraw } from '../../src/experiments/forward-pass/params';
+import { GAUSSIAN_PARAMS } from '../../src/experiments/gaussian-latents/params';
+import { GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
+import { L1_PARAMS } from '../../src/experiments/l1-margin/params';
+import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
+import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
+import { defaults, ownValues, parseParams, queryString, serializeParams, type ListSpec, type ParamValues } from '../../src/state/url-params';
 
-const TABLES = { GLANCE_PARAMS, PHASE_PARAMS, GEOMETRY_PARAMS, BEYOND_PARAMS, FOOTNOTE_PARAMS };
+/** The footnote experiments' keys together: the footnotes section's part of the URL. */
+const FOOTNOTE_PARAMS = { ...FORWARD_PARAMS, ...DICTIONARY_PARAMS, ...L1_PARAMS, ...GAUSSIAN_PARAMS, ...CS_PARAMS };
+type FootnoteState = ParamValues<typeof FOOTNOTE_PARAMS>;
+const TABLES = { GLANCE_PARAMS, PHASE_PARAMS, GEOMETRY_PARAMS, PENTAGON_PARAMS, BEYOND_PARAMS, FOOTNOTE_PARAMS };
+/** The footnote keys of a parsed page URL. */
+const footnotesOf = (r: ReturnType<typeof readUrl>) => ownValues(FOOTNOTE_PARAMS, r.state);
 
 describe('footnote URL keys', () => {
   it('are short, prefixed f, and collide with no other section (nor with preset)', () => {
@@ -36,10 +36,10 @@ describe('footnote URL keys', () => {
   it('defaults serialise to nothing and parse back to the defaults', () => {
     const d = defaults(FOOTNOTE_PARAMS);
     expect(serializeParams(FOOTNOTE_PARAMS, d).toString()).toBe('');
-    expect(readUrl('').footnotes).toEqual(d);
+    expect(footnotesOf(readUrl(''))).toEqual(d);
     // defaults equal the section's initial values before they moved into the URL
-    expect(d).toMatchObject({ fremove: 0, fon: [0, 1], fx: [], fdraw: 1, fdk: '2', fdlambda: 0.05, fddensity: 0, fl1steps: '500', fl1max: '0.01' });
-    expect(d).toMatchObject({ fgsource: 'random', fgratio: '8', fgdensity: 0.1, fgdim: 0, fglog: false, fcsn: [25, 50, 100, 200], fcstrials: '1' });
+    expect(d).toMatchObject({ fremove: 0, fon: [0, 1], fx: [], fdraw: 1, fdk: 2, fdlambda: 0.05, fddensity: 0, fl1steps: 500, fl1max: 0.01 });
+    expect(d).toMatchObject({ fgsource: 'random', fgratio: 8, fgdensity: 0.1, fgdim: 0, fglog: false, fcsn: [25, 50, 100, 200], fcstrials: 1 });
     expect(forwardInputs(d, 5)).toEqual({ active: [true, true, false, false, false], values: [1, 0.7, 0.5, 0.5, 0.5] });
     expect(dictionaryDensity(d)).toBeNull();
   });
@@ -51,18 +51,18 @@ describe('footnote URL keys', () => {
       fon: [0, 2, 4],
       fx: [0.4, 0.7, 0.9],
       fdraw: 12,
-      fdk: '4',
+      fdk: 4,
       fdlambda: 0.0032,
       fddensity: 0.02,
-      fl1steps: '2000',
-      fl1max: '0.003',
+      fl1steps: 2000,
+      fl1max: 0.003,
       fgsource: 'model',
-      fgratio: '32',
+      fgratio: 32,
       fgdensity: 0.001,
       fgdim: 9,
       fglog: true,
       fcsn: [],
-      fcstrials: '4',
+      fcstrials: 4,
     };
     const query = queryString(serializeParams(FOOTNOTE_PARAMS, s));
     expect(query).toBe(
@@ -71,9 +71,9 @@ describe('footnote URL keys', () => {
     );
     const back = readUrl(`?${query}`);
     expect(back.ignored).toEqual([]);
-    expect(back.footnotes).toEqual(s);
+    expect(footnotesOf(back)).toEqual(s);
     // the browser's own escaping of ',' parses the same
-    expect(readUrl('?fon=0%2C2%2C4').footnotes.fon).toEqual([0, 2, 4]);
+    expect(readUrl('?fon=0%2C2%2C4').state.fon).toEqual([0, 2, 4]);
   });
 
   it.each([
@@ -103,7 +103,7 @@ describe('footnote URL keys', () => {
   ])('%s falls back with a message', (_, search, message) => {
     const r = readUrl(search);
     expect(r.ignored).toEqual([message]);
-    expect(r.footnotes).toEqual(defaults(FOOTNOTE_PARAMS));
+    expect(footnotesOf(r)).toEqual(defaults(FOOTNOTE_PARAMS));
   });
 
   it('a page URL with every section’s keys parses with nothing ignored', () => {
@@ -118,12 +118,12 @@ describe('footnote URL keys', () => {
     for (const table of Object.values(TABLES)) for (const k of Object.keys(table)) expect(keys, k).toContain(k);
     const r = readUrl(link);
     expect(r.ignored).toEqual([]);
-    expect(r.glance).toMatchObject({ n: 7, kind: 'linear', warm: true });
-    expect(r.phase).toMatchObject({ pexp: 'phase-3-2', pcell: 14 });
-    expect(r.geometry).toMatchObject({ gn: 6, gmodel: 2 });
-    expect(r.beyond).toMatchObject({ vpreset: 'abs-dense' });
+    expect(r.state).toMatchObject({ n: 7, kind: 'linear', warm: true });
+    expect(r.state).toMatchObject({ pexp: 'phase-3-2', pcell: 14 });
+    expect(r.state).toMatchObject({ gn: 6, gmodel: 2, gpseeds: 2, gpbase: 0.1 });
+    expect(r.state).toMatchObject({ vpreset: 'abs-dense' });
     // a set list comes back in ascending order, whatever order the link gave
-    expect(r.footnotes).toMatchObject({ fremove: 6, fon: [1, 6], fx: [0.2, 0.3], fgsource: 'model', fglog: true, fcsn: [50, 400], fcstrials: '2' });
+    expect(footnotesOf(r)).toMatchObject({ fremove: 6, fon: [1, 6], fx: [0.2, 0.3], fgsource: 'model', fglog: true, fcsn: [50, 400], fcstrials: 2 });
     // and an unknown f-key is still reported, once
     expect(readUrl('?fbogus=1&fon=0').ignored).toEqual(['unknown setting "fbogus"']);
   });
@@ -152,7 +152,7 @@ describe('list kind', () => {
 });
 
 describe('forward-pass inputs for any n', () => {
-  const state = (search: string) => readUrl(search).footnotes;
+  const state = (search: string) => footnotesOf(readUrl(search));
 
   it('drops features past n and fills missing values with their defaults', () => {
     const s = state('?fon=0,3,19&fx=0.2,0.3,0.4,0.6');
@@ -186,8 +186,8 @@ describe('forward-pass inputs for any n', () => {
     expect(link).toBe('fon=6&fx=1,0.7,0.5,0.5,0.5,0.5,0.9');
     const r = readUrl(`?${link}`);
     expect(r.ignored).toEqual([]);
-    expect(forwardInputs(r.footnotes, 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
-    expect(forwardInputs(r.footnotes, 7).values[6]).toBe(0.9);
+    expect(forwardInputs(r.state, 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
+    expect(forwardInputs(r.state, 7).values[6]).toBe(0.9);
     // more than 20 features never reach the URL
     const wide = encodeForward(Array(30).fill(true), Array(30).fill(0.2));
     expect(wide.fon.length).toBe(MAX_FEATURES);

@@ -1,21 +1,24 @@
 /** Presets are links the page understands: every key belongs to its section and parses cleanly. */
 import { describe, expect, it } from 'vitest';
-import { BEYOND_PARAMS, BEYOND_PRESETS } from '../../src/state/beyond';
-import { GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/state/geometry';
-import { readUrl } from '../../src/state/page-url';
-import { GLANCE_PARAMS, glanceTrainConfig } from '../../src/state/glance';
-import { PHASE_PARAMS } from '../../src/state/phase';
-import { PRESETS, PRESET_TABLES, presetById, presetSearch } from '../../src/state/presets';
+import { readUrl } from '../../src/app/page-url';
+import { EXPERIMENTS, PRESETS, presetById, presetTable } from '../../src/experiments';
+import { GLANCE_PARAMS, glanceTrainConfig } from '../../src/experiments/at-a-glance/params';
+import { BEYOND_PARAMS, BEYOND_VARIANTS } from '../../src/experiments/beyond-basic/params';
+import { GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/experiments/geometry/params';
+import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
+import { pentagonFitsConfig } from '../../src/experiments/perturbed-pentagon/run';
+import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
+import { presetSearch, type Preset } from '../../src/state/presets';
 import { parseParams, type ParamSpec } from '../../src/state/url-params';
 
-const otherKeys = (section: keyof typeof PRESET_TABLES) =>
-  (Object.keys(PRESET_TABLES) as (keyof typeof PRESET_TABLES)[]).filter((s) => s !== section).flatMap((s) => Object.keys(PRESET_TABLES[s]));
+/** Every URL key of the page that is not the preset's experiment's. */
+const otherKeys = (p: Preset) => EXPERIMENTS.filter((e) => e.id !== p.experiment).flatMap((e) => Object.keys(e.params));
 
 /** What a raw URL value means under its spec. */
 function expected(spec: ParamSpec, raw: string): number | string | boolean {
   if (spec.kind === 'bool') return raw === '1' || raw === 'true';
   if (spec.kind === 'enum') return raw;
-  return Number(raw);
+  return Number(raw); // int, number and choice alike
 }
 
 describe('presets', () => {
@@ -48,15 +51,15 @@ describe('presets', () => {
     expect(geometry.filter((p) => p.params.gm === '3').length).toBe(4);
     // every "Beyond the basic model" experiment is a preset of its own
     const beyond = PRESETS.filter((p) => p.section === 'beyond-basic').map((p) => p.params.vpreset);
-    expect(beyond.sort()).toEqual([...BEYOND_PRESETS].sort());
+    expect(beyond.sort()).toEqual([...BEYOND_VARIANTS].sort());
   });
 
-  it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses cleanly against its section', (_, p) => {
-    const table = PRESET_TABLES[p.section];
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses cleanly against its experiment', (_, p) => {
+    const table = presetTable(p);
     for (const key of Object.keys(p.params)) expect(Object.keys(table)).toContain(key);
-    // Alone, and inside the page's shared URL (App parses each section with the other's keys as known).
+    // Alone, and with every other experiment's keys known (the page parses one URL for all of them).
     expect(parseParams(table, new URLSearchParams(p.params)).ignored).toEqual([]);
-    expect(parseParams(table, presetSearch(p), otherKeys(p.section)).ignored).toEqual([]);
+    expect(parseParams(table, presetSearch(p), otherKeys(p)).ignored).toEqual([]);
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s: presetSearch round-trips to its values', (_, p) => {
@@ -65,7 +68,7 @@ describe('presets', () => {
     expect(search).not.toMatch(/(^|[?&])preset=/);
     const keys = [...new URLSearchParams(search).keys()];
     expect(keys.sort()).toEqual(Object.keys(p.params).sort());
-    const table = PRESET_TABLES[p.section];
+    const table = presetTable(p);
     const { values, ignored } = parseParams(table, search);
     expect(ignored).toEqual([]);
     for (const [key, raw] of Object.entries(p.params)) expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
@@ -81,6 +84,10 @@ describe('presets', () => {
       } else if (p.section === 'phase-change') {
         const { values } = parseParams(PHASE_PARAMS, presetSearch(p));
         expect(PHASE_PARAMS.pexp.values).toContain(values.pexp);
+      } else if (p.experiment === 'perturbed-pentagon') {
+        const { values } = parseParams(PENTAGON_PARAMS, presetSearch(p));
+        const config = pentagonFitsConfig({ ...values, gseed: GEOMETRY_PARAMS.gseed.default });
+        expect(config.instances).toHaveLength(13 * values.gpseeds);
       } else if (p.section === 'geometry') {
         const { values } = parseParams(GEOMETRY_PARAMS, presetSearch(p));
         const config = geometryTrainConfig(values);
@@ -88,7 +95,7 @@ describe('presets', () => {
         expect(values.gmodel).toBeLessThan(values.gcount);
       } else {
         const { values } = parseParams(BEYOND_PARAMS, presetSearch(p));
-        expect(BEYOND_PRESETS).toContain(values.vpreset);
+        expect(BEYOND_VARIANTS).toContain(values.vpreset);
         expect(values.vsteps).toBeGreaterThanOrEqual(10_000);
       }
     }
@@ -97,8 +104,8 @@ describe('presets', () => {
   it('reach the page through ?preset=<id>, and keys given in the link win', () => {
     const url = readUrl('?preset=geometry-octahedron&gseed=7');
     expect(url.ignored).toEqual([]);
-    expect(url.geometry).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
-    expect(readUrl('?preset=privileged-basis').beyond).toMatchObject({ vpreset: 'privileged-basis', vsteps: 10_000 });
+    expect(url.state).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
+    expect(readUrl('?preset=privileged-basis').state).toMatchObject({ vpreset: 'privileged-basis', vsteps: 10_000 });
     expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 });

@@ -1,8 +1,8 @@
 /** The URL boundary: every bad input falls back to a default and is reported, never thrown. */
 import { describe, expect, it } from 'vitest';
-import { GLANCE_PARAMS } from '../../src/state/glance';
-import { readUrl } from '../../src/state/page-url';
-import { PHASE_PARAMS } from '../../src/state/phase';
+import { GLANCE_PARAMS } from '../../src/experiments/at-a-glance/params';
+import { readUrl } from '../../src/app/page-url';
+import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
 import { defaults, parseParams, serializeParams } from '../../src/state/url-params';
 
 describe('URL parsing', () => {
@@ -28,27 +28,27 @@ describe('URL parsing', () => {
     }
     expect(r.ignored).toEqual([message]);
     const table = key in GLANCE_PARAMS ? GLANCE_PARAMS : PHASE_PARAMS;
-    const values = (key in GLANCE_PARAMS ? r.glance : r.phase) as Record<string, unknown>;
+    const values = r.state as Record<string, unknown>;
     expect(values[key]).toBe((table as Record<string, { default: unknown }>)[key].default);
   });
 
   it('reports unknown keys once, duplicates, and keeps every valid key', () => {
     const r = readUrl('?n=7&n=9&foo=1&pgrid=8&bar=%00');
-    expect(r.glance.n).toBe(7);
-    expect(r.phase.pgrid).toBe(8);
+    expect(r.state.n).toBe(7);
+    expect(r.state.pgrid).toBe(8);
     expect(r.ignored).toEqual(['n: given more than once, kept the first', 'unknown setting "foo"', 'unknown setting "bar"']);
   });
 
   it('a preset fills in its figure; explicit keys win; an unknown preset is reported', () => {
     const p = readUrl('?preset=intro-s99&seed=5');
     expect(p.ignored).toEqual([]);
-    expect(p.glance).toMatchObject({ n: 5, m: 2, density: 0.01, seed: 5 });
-    expect(readUrl('?preset=phase-3-2').phase.pexp).toBe('phase-3-2');
+    expect(p.state).toMatchObject({ n: 5, m: 2, density: 0.01, seed: 5 });
+    expect(readUrl('?preset=phase-3-2').state.pexp).toBe('phase-3-2');
     expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 
   it('serialising and parsing round-trip, and defaults serialise to an empty query', () => {
-    const values = { ...defaults(GLANCE_PARAMS), n: 12, density: 0.003, warm: true, kind: 'linear' };
+    const values = { ...defaults(GLANCE_PARAMS), n: 12, density: 0.003, warm: true, kind: 'linear' as const };
     const query = serializeParams(GLANCE_PARAMS, values).toString();
     expect(query).toBe('n=12&density=0.003&kind=linear&warm=1');
     expect(parseParams(GLANCE_PARAMS, query).values).toEqual(values);

@@ -3,7 +3,7 @@
  * trained to convergence) agrees with the analytic phases away from the boundaries.
  */
 import { describe, expect, it } from 'vitest';
-import { asciiDiagram, runPhaseSweep, summarise } from '../../src/cli/sweep';
+import { asciiDiagram, runPhaseSweep, summarise } from '../../src/experiments/phase-change/sweep';
 import { phaseGrid } from '../../src/model/phase';
 import { DEFAULT_CONVERGENCE } from '../../src/train/convergence';
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER, constantVector, type TrainConfig } from '../../src/model/config';
 import { frobeniusSquared } from '../../src/model/metrics';
-import { adversarialVulnerability } from '../../src/model/variants/analysis';
+import { adversarialVulnerability } from '../../src/model/variants/adversarial';
 import { instanceParams } from '../../src/model/variants/model';
 import { JsTrainer } from '../../src/train/js-trainer';
 

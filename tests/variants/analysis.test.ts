@@ -5,17 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { constantVector, geometricImportance } from '../../src/model/config';
 import { gram } from '../../src/model/metrics';
 import { Rng } from '../../src/model/rng';
-import {
-  adversarialVulnerability,
-  attackDirections,
-  classifyNeurons,
-  countNeurons,
-  findAsymmetricMotifs,
-  neuronStacks,
-  noSuperpositionBaseline,
-  representedFeatures,
-  setGeometry,
-} from '../../src/model/variants/analysis';
+import { adversarialVulnerability, attackDirections, noSuperpositionBaseline } from '../../src/model/variants/adversarial';
+import { classifyNeurons, countNeurons, findAsymmetricMotifs, neuronStacks, representedByGain, setGeometry } from '../../src/model/variants/analysis';
 
 /** Feature-major [n, m] from neuron columns (cols[k][i] = weight of feature i in neuron k). */
 function fromColumns(cols: number[][]): Float32Array {
@@ -50,7 +41,7 @@ describe('classifyNeurons', () => {
     const n = 30;
     const cols = [Array.from({ length: n }, (_, i) => (i === 0 ? 1 : i === 1 ? 0 : 0.1)), Array.from({ length: n }, (_, i) => (i === 1 ? 1 : 0))];
     const W = fromColumns(cols);
-    const rep = representedFeatures(W, n, 2);
+    const rep = representedByGain(W, n, 2);
     expect(rep.filter(Boolean).length).toBe(2);
     const c = classifyNeurons(W, n, 2);
     console.log(`represented-only share ${c[0].primaryShare.toFixed(3)}; over all features ${classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].primaryShare.toFixed(3)}`);

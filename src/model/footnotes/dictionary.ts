@@ -54,14 +54,6 @@ export function sampleHiddenActivations(
   return { H, X };
 }
 
-/** Indices of the features with ‖W_i‖ > minNorm (the ones a dictionary can hope to find). */
-export function representedFeatures(W: Float32Array, n: number, m: number, minNorm = 0.5): number[] {
-  const norms = featureNorms(W, n, m);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) if (norms[i] > minNorm) out.push(i);
-  return out;
-}
-
 /** The unit directions Ŵ_i of the listed features, [features.length, m]. */
 export function featureDirections(W: Float32Array, m: number, features: readonly number[]): Float64Array {
   const out = new Float64Array(features.length * m);
@@ -78,8 +70,8 @@ export function featureDirections(W: Float32Array, m: number, features: readonly
 export function cosineMatrix(U: ArrayLike<number>, V: ArrayLike<number>, m: number): Float64Array {
   const p = U.length / m;
   const q = V.length / m;
-  const nu = rowNorms(U, m);
-  const nv = rowNorms(V, m);
+  const nu = featureNorms(U, U.length / m, m);
+  const nv = featureNorms(V, V.length / m, m);
   const out = new Float64Array(p * q);
   for (let a = 0; a < p; a++) {
     for (let b = 0; b < q; b++) {
@@ -215,20 +207,10 @@ export function leastSquaresDictionary(AtA: ArrayLike<number>, AtH: ArrayLike<nu
 
 /** Normalise the rows of B [k, m] in place; returns their previous norms. */
 export function normaliseRows(B: Float32Array, k: number, m: number): Float64Array {
-  const norms = rowNorms(B, m);
+  const norms = featureNorms(B, B.length / m, m);
   for (let j = 0; j < k; j++) {
     if (norms[j] > 0) for (let q = 0; q < m; q++) B[j * m + q] /= norms[j];
   }
   return norms;
 }
 
-function rowNorms(U: ArrayLike<number>, m: number): Float64Array {
-  const p = U.length / m;
-  const out = new Float64Array(p);
-  for (let a = 0; a < p; a++) {
-    let s = 0;
-    for (let k = 0; k < m; k++) s += U[a * m + k] ** 2;
-    out[a] = Math.sqrt(s);
-  }
-  return out;
-}

@@ -1,19 +1,16 @@
 /**
  * Analyses of the variant models (paper-spec §6.4, §6.6–6.8): neuron-level mono/polysemanticity
  * and neuron stack plots for the privileged-basis models, the asymmetric-superposition motif of
- * the abs model, within-set geometry of correlated features, and the analytic adversarial attack.
+ * the abs model and within-set geometry of correlated features (the adversarial attack is in
+ * ./adversarial.ts).
  *
  * Weights are feature-major [n, m] as everywhere in the project: neuron k's input weights are the
  * column W1[i·m + k] over features i, its output weights the column W2[i·m + k]. Tied models pass
  * the same W for both (or leave W2 out).
  */
-import type { FeatureSet, ModelKind } from '../config';
+import type { FeatureSet } from '../config';
 import { angleDegrees } from '../metrics';
-import { Rng, deriveSeed } from '../rng';
-import { marginalDensity, variantBatch, variantData } from './correlated-data';
-import { variantForward, variantModel, type VariantModel, type VariantParams } from './model';
 
-type Params = VariantParams<Float32Array> | VariantParams<Float64Array>;
 type Weights = ArrayLike<number>;
 
 // ---------------------------------------------------------------------------------------------
@@ -48,9 +45,9 @@ export interface NeuronClassOptions {
   nonNegativeInputs?: boolean;
   /** Share that lists a feature in NeuronClass.features. */
   featureShare?: number;
-  /** Self gain that makes a feature represented (see representedFeatures). */
+  /** Self gain that makes a feature represented (see representedByGain). */
   representedGain?: number;
-  /** Override: which features count (default representedFeatures(...)). */
+  /** Override: which features count (default representedByGain(...)). */
   represented?: ArrayLike<boolean>;
 }
 
@@ -63,7 +60,7 @@ export const NEURON_RULE = Object.freeze({ monoShare: 0.9, deadStrength: 0.01, f
  * |x_i| to its own output through the ReLU(x) and ReLU(−x) neurons together (1 for a feature
  * computed exactly). Invariant to rescaling neurons.
  */
-export function representedFeatures(W1: Weights, n: number, m: number, W2: Weights = W1, minGain: number = NEURON_RULE.representedGain): boolean[] {
+export function representedByGain(W1: Weights, n: number, m: number, W2: Weights = W1, minGain: number = NEURON_RULE.representedGain): boolean[] {
   return Array.from({ length: n }, (_, i) => {
     let g = 0;
     for (let k = 0; k < m; k++) g += Math.abs(W1[i * m + k] * W2[i * m + k]);
@@ -84,7 +81,7 @@ export function classifyNeurons(W1: Weights, n: number, m: number, opts: NeuronC
   const monoShare = opts.monoShare ?? NEURON_RULE.monoShare;
   const deadStrength = opts.deadStrength ?? NEURON_RULE.deadStrength;
   const featureShare = opts.featureShare ?? NEURON_RULE.featureShare;
-  const rep = opts.represented ?? representedFeatures(W1, n, m, W2, opts.representedGain);
+  const rep = opts.represented ?? representedByGain(W1, n, m, W2, opts.representedGain);
   const out: NeuronClass[] = [];
   for (let k = 0; k < m; k++) {
     let mass = 0;
@@ -329,148 +326,4 @@ export function setGeometry(W: Float32Array, m: number, sets: readonly FeatureSe
     }
     return { set, kind: s.kind, angles, norms };
   });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Adversarial vulnerability (§6.6)
-
-/** Mean L2 norm of the rows of X [rows, n]. */
-export function meanInputNorm(X: ArrayLike<number>, rows: number, n: number): number {
-  let s = 0;
-  for (let r = 0; r < rows; r++) {
-    let q = 0;
-    for (let i = 0; i < n; i++) q += X[r * n + i] ** 2;
-    s += Math.sqrt(q);
-  }
-  return s / rows;
-}
-
-/**
- * The analytic attack directions: row i of the model's end-to-end linear map M = W2 W1 (paper
- * notation; M = WᵀW for tied models), normalised. Row-major [n, n]; a zero row stays zero.
- */
-export function attackDirections(p: Params, n: number, m: number): Float64Array {
-  const D = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    let q = 0;
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let k = 0; k < m; k++) s += p.W2[i * m + k] * p.W1[j * m + k];
-      D[i * n + j] = s;
-      q += s * s;
-    }
-    const norm = Math.sqrt(q);
-    if (norm > 1e-12) for (let j = 0; j < n; j++) D[i * n + j] /= norm;
-    else for (let j = 0; j < n; j++) D[i * n + j] = 0;
-  }
-  return D;
-}
-
-export interface AttackResult {
-  /** Loss on the clean inputs (notebook normalisation). */
-  clean: number;
-  /** Loss when every input is moved by budget · direction_i, for each feature i. */
-  perFeature: Float64Array;
-  /** The feature whose attack hurts most, and that loss. */
-  feature: number;
-  attacked: number;
-}
-
-/**
- * The paper's analytic attack: for each feature i, add budget · (M_i / ‖M_i‖) to every input and
- * measure the loss against the clean targets |x|; keep the feature that hurts most.
- */
-export function analyticAttack(
-  model: VariantModel,
-  p: Params,
-  X: Float32Array,
-  rows: number,
-  importance: ArrayLike<number>,
-  m: number,
-  budget: number,
-): AttackResult {
-  const n = importance.length;
-  const D = attackDirections(p, n, m);
-  const x = new Float64Array(n);
-  const lossWith = (dir: number): number => {
-    let total = 0;
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < n; j++) x[j] = X[r * n + j] + (dir < 0 ? 0 : budget * D[dir * n + j]);
-      const y = variantForward(model, p, x, n, m);
-      for (let j = 0; j < n; j++) {
-        const e = y[j] - Math.abs(X[r * n + j]);
-        total += importance[j] * e * e;
-      }
-    }
-    return total / (rows * n);
-  };
-  const clean = lossWith(-1);
-  const perFeature = new Float64Array(n);
-  let feature = 0;
-  for (let i = 0; i < n; i++) {
-    perFeature[i] = lossWith(i);
-    if (perFeature[i] > perFeature[feature]) feature = i;
-  }
-  return { clean, perFeature, feature, attacked: perFeature[feature] };
-}
-
-/**
- * The non-superposition reference at the same data: the m most important features (ties: lower
- * index first) each on its own orthonormal axis with bias 0, every other feature dropped with its
- * optimal constant output E|x_i| = marginal density / 2 as bias. Tied.
- */
-export function noSuperpositionBaseline(
-  importance: ArrayLike<number>,
-  density: Float32Array,
-  m: number,
-  sets: readonly FeatureSet[] = [],
-): VariantParams<Float32Array> {
-  const n = importance.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => importance[b] - importance[a] || a - b);
-  const W = new Float32Array(n * m);
-  const marginal = marginalDensity(density, sets);
-  const b = new Float32Array(n);
-  order.forEach((i, rank) => {
-    if (rank < m) W[i * m + rank] = 1;
-    else b[i] = marginal[i] / 2;
-  });
-  return { W1: W, W2: W, b };
-}
-
-export interface Vulnerability {
-  /** (L' − L) / (L'₀ − L₀): the loss increase under attack relative to the baseline's. */
-  ratio: number;
-  increase: number;
-  baselineIncrease: number;
-  /** The L2 budget used: budgetFraction × mean input norm. */
-  budget: number;
-  meanNorm: number;
-  model: AttackResult;
-  baseline: AttackResult;
-}
-
-/**
- * Adversarial vulnerability of one trained instance (§6.6): budget = budgetFraction (0.1) × the
- * mean input L2 norm, the analytic attack on the model and on noSuperpositionBaseline, both on
- * the same `samples` inputs of the run's distribution.
- */
-export function adversarialVulnerability(
-  config: { n: number; m: number; kind: ModelKind; untied?: boolean; featureSets?: FeatureSet[] },
-  inst: { density: Float32Array; importance: Float32Array },
-  p: Params,
-  opts: { samples?: number; seed?: number; budgetFraction?: number } = {},
-): Vulnerability {
-  const { n, m } = config;
-  const samples = opts.samples ?? 4000;
-  const model = variantModel(config);
-  if (model.signedInputs) throw new Error('adversarialVulnerability: defined for models of non-negative features, not the abs task');
-  const sets = config.featureSets ?? [];
-  const X = variantBatch(samples, variantData(inst.density, sets, model.signedInputs), new Rng(deriveSeed(opts.seed ?? 1, 0xad7)));
-  const meanNorm = meanInputNorm(X, samples, n);
-  const budget = (opts.budgetFraction ?? 0.1) * meanNorm;
-  const res = analyticAttack(model, p, X, samples, inst.importance, m, budget);
-  const base = analyticAttack(variantModel({ kind: config.kind === 'linear' ? 'linear' : 'relu' }), noSuperpositionBaseline(inst.importance, inst.density, m, sets), X, samples, inst.importance, m, budget);
-  const increase = res.attacked - res.clean;
-  const baselineIncrease = base.attacked - base.clean;
-  return { ratio: increase / baselineIncrease, increase, baselineIncrease, budget, meanNorm, model: res, baseline: base };
 }

@@ -3,7 +3,7 @@
  * does (model/evaluate.ts does the same for the basic models on independent features).
  */
 import type { InstanceSpec, TrainConfig } from '../config';
-import { EVAL_STREAM, argminFinite } from '../evaluate';
+import { EVAL_STREAM, argminFinite, stratifiedSum } from '../evaluate';
 import { Rng, deriveSeed } from '../rng';
 import { variantBatch, variantData } from './correlated-data';
 import { instanceParams, variantLoss, variantModel, type VariantModel, type VariantParams } from './model';
@@ -14,13 +14,7 @@ export const VARIANT_STRATIFIED_MAX_N = 10;
 type Params = VariantParams<Float32Array> | VariantParams<Float64Array>;
 
 /** Importance-weighted MSE (notebook normalisation) on `samples` fresh samples of the run's data. */
-export function variantEvaluationLoss(
-  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
-  inst: Pick<InstanceSpec, 'density' | 'importance'>,
-  params: Params,
-  samples = 20_000,
-  seed = 1,
-): number {
+export function variantEvaluationLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samples = 20_000, seed = 1): number {
   const model = variantModel(config);
   const X = variantBatch(samples, variantData(inst.density, config.featureSets ?? [], model.signedInputs), new Rng(deriveSeed(seed, EVAL_STREAM)));
   return variantLoss(model, params, X, samples, inst.importance, config.m);
@@ -31,33 +25,24 @@ export function variantEvaluationLoss(
  * exact pattern probabilities, `samplesPerPattern` draws of the values per pattern. Falls back to
  * plain Monte Carlo (variantEvaluationLoss) for feature sets or larger n.
  */
-export function variantStratifiedLoss(
-  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
-  inst: Pick<InstanceSpec, 'density' | 'importance'>,
-  params: Params,
-  samplesPerPattern = 128,
-  seed = 1,
-): number {
+export function variantStratifiedLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samplesPerPattern = 128, seed = 1): number {
   const n = inst.density.length;
   if (n > VARIANT_STRATIFIED_MAX_N || (config.featureSets?.length ?? 0) > 0) return variantEvaluationLoss(config, inst, params, 20_000, seed);
   const model: VariantModel = variantModel(config);
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
-  const X = new Float32Array(samplesPerPattern * n);
-  let total = 0;
-  for (let pattern = 0; pattern < 1 << n; pattern++) {
-    let prob = 1;
-    for (let i = 0; i < n; i++) prob *= pattern & (1 << i) ? inst.density[i] : 1 - inst.density[i];
-    if (prob === 0) continue;
-    for (let r = 0; r < samplesPerPattern; r++) {
-      for (let i = 0; i < n; i++) {
-        const u = rng.uniform();
-        X[r * n + i] = pattern & (1 << i) ? (model.signedInputs ? 2 * u - 1 : u) : 0;
+  return stratifiedSum(
+    inst.density,
+    samplesPerPattern,
+    (X, pattern) => {
+      for (let r = 0; r < samplesPerPattern; r++) {
+        for (let i = 0; i < n; i++) {
+          const u = rng.uniform();
+          X[r * n + i] = pattern & (1 << i) ? (model.signedInputs ? 2 * u - 1 : u) : 0;
+        }
       }
-    }
-    const rows = pattern === 0 ? 1 : samplesPerPattern;
-    total += prob * variantLoss(model, params, X, rows, inst.importance, config.m);
-  }
-  return total;
+    },
+    (X, rows) => variantLoss(model, params, X, rows, inst.importance, config.m),
+  );
 }
 
 /** Every instance's evaluation loss and the index of the lowest (the paper's best-of-k). */

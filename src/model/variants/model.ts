@@ -84,13 +84,7 @@ export function variantHidden(model: VariantModel, W1: ArrayLike<number>, x: Arr
 }
 
 /** The output y for one sample (length n). */
-export function variantForward(
-  model: VariantModel,
-  p: VariantParams<Float32Array> | VariantParams<Float64Array>,
-  x: ArrayLike<number>,
-  n: number,
-  m: number,
-): Float64Array {
+export function variantForward(model: VariantModel, p: VariantParams<Float32Array> | VariantParams<Float64Array>, x: ArrayLike<number>, n: number, m: number): Float64Array {
   const h = variantHidden(model, p.W1, x, n, m);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -102,14 +96,7 @@ export function variantForward(
 }
 
 /** Importance-weighted MSE against |x| (notebook normalisation: mean over rows and features). */
-export function variantLoss(
-  model: VariantModel,
-  p: VariantParams<Float32Array> | VariantParams<Float64Array>,
-  X: ArrayLike<number>,
-  rows: number,
-  importance: ArrayLike<number>,
-  m: number,
-): number {
+export function variantLoss(model: VariantModel, p: VariantParams<Float32Array> | VariantParams<Float64Array>, X: ArrayLike<number>, rows: number, importance: ArrayLike<number>, m: number): number {
   const n = importance.length;
   let total = 0;
   const x = new Float64Array(n);

@@ -4,7 +4,7 @@
  * j = densityIndex · seeds + seedIndex, so the best seed of each density is one group of
  * `seeds` consecutive instances (see bestPerGroup).
  */
-import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, PAPER_STEPS, constantVector, geometricImportance, type FeatureSet, type ModelKind, type TrainConfig } from '../config';
+import { paperConfig, PAPER_STEPS, constantVector, geometricImportance, type FeatureSet, type ModelKind, type TrainConfig } from '../config';
 import { consecutiveSets } from './correlated-data';
 import { bestVariantInstance } from './evaluate';
 import { weightsPerInstance } from './model';
@@ -43,12 +43,7 @@ function build(opts: {
     })),
   );
   return {
-    n: opts.n,
-    m: opts.m,
-    kind: opts.kind,
-    batchSize: PAPER_BATCH_SIZE,
-    optimizer: { ...PAPER_OPTIMIZER },
-    instances,
+    ...paperConfig(opts.n, opts.m, opts.kind, instances),
     ...(opts.featureSets ? { featureSets: opts.featureSets } : {}),
   };
 }
@@ -59,21 +54,11 @@ function preset(id: string, title: string, densities: number[], seeds: number, s
 
 /** 2 correlated pairs, n = 4, m = 2; ARENA's grid 400^(−t), t ∈ [0.5, 1] (0.05 → 0.0025). */
 export const correlatedPairs = (seeds = 3) =>
-  preset('correlated-pairs', '2 correlated pairs in m = 2', densityGrid(400, 0.5, 1, 5), seeds, PAPER_STEPS, {
-    n: 4,
-    m: 2,
-    kind: 'relu',
-    featureSets: consecutiveSets('correlated', 2, 2),
-  });
+  preset('correlated-pairs', '2 correlated pairs in m = 2', densityGrid(400, 0.5, 1, 5), seeds, PAPER_STEPS, { n: 4, m: 2, kind: 'relu', featureSets: consecutiveSets('correlated', 2, 2) });
 
 /** 2 anticorrelated pairs, n = 4, m = 2; ARENA's grid 10^(−t), t ∈ [0.5, 1] (0.316 → 0.1), per-feature density. */
 export const anticorrelatedPairs = (seeds = 3) =>
-  preset('anticorrelated-pairs', '2 anticorrelated pairs in m = 2', densityGrid(10, 0.5, 1, 5), seeds, PAPER_STEPS, {
-    n: 4,
-    m: 2,
-    kind: 'relu',
-    featureSets: consecutiveSets('anticorrelated', 2, 2),
-  });
+  preset('anticorrelated-pairs', '2 anticorrelated pairs in m = 2', densityGrid(10, 0.5, 1, 5), seeds, PAPER_STEPS, { n: 4, m: 2, kind: 'relu', featureSets: consecutiveSets('anticorrelated', 2, 2) });
 
 /**
  * 3 correlated pairs in m = 2 across the collapse regimes (measured with this trainer, best of 4:
@@ -82,30 +67,15 @@ export const anticorrelatedPairs = (seeds = 3) =>
  * collapse starts depends on the seeds, not whether it happens).
  */
 export const threeCorrelatedPairs = (seeds = 3) =>
-  preset('three-correlated-pairs', '3 correlated pairs in m = 2 (collapse to principal components)', [0.01, 0.03, 0.1, 0.18, 0.3, 0.6], seeds, PAPER_STEPS, {
-    n: 6,
-    m: 2,
-    kind: 'relu',
-    featureSets: consecutiveSets('correlated', 3, 2),
-  });
+  preset('three-correlated-pairs', '3 correlated pairs in m = 2 (collapse to principal components)', [0.01, 0.03, 0.1, 0.18, 0.3, 0.6], seeds, PAPER_STEPS, { n: 6, m: 2, kind: 'relu', featureSets: consecutiveSets('correlated', 3, 2) });
 
 /** n = 20 as 2 correlated sets of 10, m = 10: local orthogonal bases (view WᵀW). */
 export const localOrthogonalBases = (seeds = 2, density = 0.05) =>
-  preset('local-orthogonal-bases', 'Local orthogonal bases: 2 correlated sets of 10 in m = 10', [density], seeds, PAPER_STEPS, {
-    n: 20,
-    m: 10,
-    kind: 'relu',
-    featureSets: consecutiveSets('correlated', 2, 10),
-  });
+  preset('local-orthogonal-bases', 'Local orthogonal bases: 2 correlated sets of 10 in m = 10', [density], seeds, PAPER_STEPS, { n: 20, m: 10, kind: 'relu', featureSets: consecutiveSets('correlated', 2, 10) });
 
 /** ReLU hidden layer, n = 10, m = 5, I = 0.75^i, ARENA's grid; the paper kept the best of 1000 runs. */
 export const privilegedBasis = (seeds = 8, densities = [0.75, 0.35, 0.15, 0.1, 0.06, 0.02, 0.01]) =>
-  preset('privileged-basis', 'ReLU hidden layer (privileged basis), n = 10, m = 5', densities, seeds, PAPER_STEPS, {
-    n: 10,
-    m: 5,
-    kind: 'relu-hidden',
-    decay: 0.75,
-  });
+  preset('privileged-basis', 'ReLU hidden layer (privileged basis), n = 10, m = 5', densities, seeds, PAPER_STEPS, { n: 10, m: 5, kind: 'relu-hidden', decay: 0.75 });
 
 /** Absolute value without superposition: n = 3, m = 6, dense. */
 export const absNoSuperposition = (seeds = 4) =>

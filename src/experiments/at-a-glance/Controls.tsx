@@ -1,0 +1,124 @@
+/** The settings column of "Superposition at a glance": model settings, the play bar and the run's status. */
+import type { PathReport, Snapshot } from '../../worker/protocol';
+import { EnumSelect, LogDensitySlider, Slider } from '../../ui/controls';
+import { fmtDensity, fmtLoss } from '../../ui/format';
+import type { TrainingRun } from '../../ui/use-training';
+import { GLANCE_PARAMS, type GlanceState } from './params';
+
+export interface GlanceControlsProps {
+  state: GlanceState;
+  onChange(patch: Partial<GlanceState>): void;
+  run: TrainingRun;
+  snap: Snapshot | null;
+  /** Loss of the shown seed, null before the first snapshot of this setting. */
+  loss: number | null;
+  shownSeed: number;
+  instances: number;
+  report: PathReport | null;
+}
+
+const KIND_OPTIONS = [
+  { value: 'relu', label: 'ReLU output: ReLU(WᵀWx + b)' },
+  { value: 'linear', label: 'linear: WᵀWx + b' },
+] as const;
+
+const BACKEND_OPTIONS = [
+  { value: 'auto', label: 'auto (fastest measured)' },
+  { value: 'js', label: 'JavaScript (fused step)' },
+  { value: 'wasm', label: 'tfjs WASM' },
+  { value: 'webgl', label: 'tfjs WebGL' },
+  { value: 'cpu', label: 'tfjs CPU' },
+] as const;
+
+export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report }: GlanceControlsProps) {
+  const running = snap?.status === 'running';
+  return (
+    <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>
+      <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n })} />
+      <Slider label={<>hidden dims m <output>{state.m}</output></>} ariaLabel="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
+      <LogDensitySlider
+        caption="feature density 1−S"
+        outputTestId="density-value"
+        note={<small>(sparsity S = {fmtDensity(1 - state.density)})</small>}
+        name="density"
+        ariaLabel="feature density 1 minus S, logarithmic"
+        value={state.density}
+        onChange={(density) => onChange({ density })}
+      />
+      <Slider
+        label={
+          <>
+            importance decay <output>{state.decay.toFixed(2)}</output> <small>(I<sub>i</sub> = decay<sup>i</sup>)</small>
+          </>
+        }
+        ariaLabel="importance decay"
+        name="decay"
+        min={0.5}
+        max={1}
+        step={0.01}
+        value={state.decay}
+        onChange={(decay) => onChange({ decay })}
+      />
+      <label className="control">
+        <span>model</span>
+        <EnumSelect name="kind" value={state.kind} options={KIND_OPTIONS} onChange={(kind) => onChange({ kind })} />
+      </label>
+      <div className="control-row">
+        <label className="control">
+          <span>seed</span>
+          <input type="number" name="seed" min={1} max={GLANCE_PARAMS.seed.max} value={state.seed} onChange={(e) => validInt(e.target.value, 1, GLANCE_PARAMS.seed.max, (seed) => onChange({ seed }))} />
+        </label>
+        <label className="control">
+          <span>seeds (best shown)</span>
+          <input type="number" name="seeds" min={1} max={8} value={state.seeds} onChange={(e) => validInt(e.target.value, 1, 8, (seeds) => onChange({ seeds }))} />
+        </label>
+      </div>
+      <label className="control checkbox">
+        <input type="checkbox" name="warm" checked={state.warm} onChange={(e) => onChange({ warm: e.target.checked })} />
+        <span>warm start from the current weights when a slider moves</span>
+      </label>
+      <label className="control">
+        <span>backend</span>
+        <EnumSelect name="backend" value={state.backend} options={BACKEND_OPTIONS} onChange={(backend) => onChange({ backend })} />
+      </label>
+      <div className="playbar" role="group" aria-label="Training">
+        {running ? (
+          <button type="button" onClick={run.pause} data-action="pause">
+            ❚❚ Pause
+          </button>
+        ) : (
+          <button type="button" onClick={run.play} data-action="play" disabled={snap?.status === 'done' || snap?.status === 'error'}>
+            ▶ Play
+          </button>
+        )}
+        <button type="button" onClick={() => run.stepBy(100)} data-action="step" title="Run 100 steps">
+          +100 steps
+        </button>
+        <button type="button" onClick={run.reset} data-action="reset">
+          ↺ Reset
+        </button>
+      </div>
+      <p className="status" aria-live="polite">
+        step <strong data-testid="step">{snap?.step ?? 0}</strong> / {state.steps.toLocaleString('en-US')} ·{' '}
+        <span data-testid="status" data-run={snap?.runId ?? -1}>
+          {snap?.status ?? 'starting'}
+        </span>
+        <br />
+        loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend <strong data-testid="backend">{snap?.path ?? '…'}</strong>
+        {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond).toLocaleString('en-US')} steps/s` : ''}
+        {instances > 1 ? ` · showing seed ${shownSeed} of ${instances}` : ''}
+      </p>
+      {report?.timings.length ? (
+        <p className="fine">
+          measured: {report.timings.map((t) => `${t.path} ${Math.round(t.stepsPerSecond)}/s`).join(', ')}
+          {report.softwareRenderer ? ' · WebGL is software-rendered here, so it is not tried' : ''}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function validInt(raw: string, lo: number, hi: number, set: (v: number) => void) {
+  const v = Number(raw);
+  if (Number.isInteger(v) && v >= lo && v <= hi) set(v);
+}

@@ -1,0 +1,165 @@
+/**
+ * "The compressed-sensing view" (footnotes 23, 24): the compressed-sensing scale of dimensions per
+ * feature against sparsity (with the model shown at a glance on it), and exact L1 recovery of
+ * random sparse vectors against k/m for several sizes, computed in the footnotes worker.
+ */
+import * as Comlink from 'comlink';
+import { useMemo, useState } from 'react';
+import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/chart-parts';
+import { ChartFrame } from '../../charts/ChartFrame';
+import type { ExportMeta } from '../../charts/export';
+import { LineChart } from '../../charts/LineChart';
+import { LINE_COLOR } from '../../charts/theme';
+import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
+import { Tex } from '../../ui/Tex';
+import { useVisible } from '../../ui/use-visible';
+import type { CompressedSensingCurve, CompressedSensingResult } from '../../worker/footnotes-protocol';
+import type { SectionProps } from '../experiment';
+import { Claim, TaskStatusLine, taskState } from '../footnotes/claim';
+import { useFootnoteTask } from '../footnotes/use-footnote-task';
+import { CS_NS, CS_SCALES, type CsState } from './params';
+import { compressedSensingCurve, modelScalePoint, sizeColorIndex } from './run';
+
+export function CompressedSensing({ model = null, state, onChange }: SectionProps<CsState>) {
+  const screen = useVisible<HTMLElement>('200px');
+  const ns = state.fcsn;
+  const scale = state.fcstrials;
+  const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
+  const controlsKey = JSON.stringify({ ns, scale });
+  const task = useFootnoteTask<CompressedSensingResult>({
+    enabled: screen.visible && ns.length > 0,
+    controlsKey,
+    modelKey: '',
+    debounceMs: 400,
+    run: (api, onProgress) => {
+      setPartial({ key: controlsKey, curves: [] });
+      const onPartial = Comlink.proxy((c: CompressedSensingCurve) => setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)));
+      return api.compressedSensing({ ns: [...ns], trialsScale: scale }, onProgress, onPartial);
+    },
+  });
+  const curves = task.result && !task.stale ? task.result.curves : partial.key === controlsKey ? partial.curves : (task.result?.curves ?? []);
+  const meta = {
+    description: `Exact recovery of k-sparse non-negative vectors from m = n/2 Gaussian measurements by L1 minimisation: n = ${curves.map((c) => c.n).join(', ')}`,
+    config: { ns, trialsScale: scale, curves: curves.map((c) => ({ n: c.n, m: c.m, trials: c.trials, ratios: c.ratios, success: Array.from(c.success), width: c.width })) },
+  };
+
+  // (a) the compressed-sensing scale per feature, against 1/(1 − S), and where the model sits.
+  const scaleCurve = useMemo(() => compressedSensingCurve(), []);
+  const modelPoint = useMemo(() => (model ? modelScalePoint(model) : null), [model]);
+
+  return (
+    <Claim id="fn-cs" testId="fn-cs" title="The compressed-sensing view" footnotes="footnotes 23, 24" state={taskState(task)} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+      <p>
+        Compressed sensing asks how few linear measurements suffice to recover a sparse vector. The answer scales like the number of
+        non-zeros times the information it takes to say where they are. For features that are each active with probability{' '}
+        <Tex>{'1 - S'}</Tex>, that is
+      </p>
+      <Tex display>{'m \\;\\propto\\; n\\,(1 - S)\\,\\log\\frac{1}{1 - S}:'}</Tex>
+      <p>
+        the expected number of active features, <Tex>{'n(1-S)'}</Tex>, times the surprisal <Tex>{'\\log\\frac{1}{1-S}'}</Tex> of learning
+        that any one of them is active (footnote 23). Per feature, it gives the curve below — with an unknown constant, so only its shape
+        is the claim; the dot is the trained model&apos;s own dimensions per feature, <Tex>{'m / \\lVert W \\rVert_F^2'}</Tex>.
+      </p>
+      <div className="fn-panels">
+        <ChartFrame
+          title="Dimensions per feature: the compressed-sensing scale"
+          exportName="footnote-cs-scale"
+          exportMeta={{ description: 'Compressed-sensing scale (1−S)·log(1/(1−S)) per feature against 1/(1−S)', config: { model: model?.label, step: model?.step, modelPoint } }}
+          caption="Line: (1 − S)·ln(1/(1 − S)) (constant set to 1). Dot: the model above."
+        >
+          <LineChart
+            series={[
+              { name: '(1 − S)·ln 1/(1 − S)', color: LINE_COLOR, markers: false, points: scaleCurve },
+              ...(modelPoint ? [{ name: 'trained model: m/‖W‖²_F', color: HIGHLIGHT_COLOR, line: false, points: [{ ...modelPoint, highlight: true }] }] : []),
+            ]}
+            legend
+            xScale="log"
+            xLabel="1 / (1 − S)"
+            yLabel="dimensions per feature"
+            yDomain={[0, 1.05]}
+            title="Compressed-sensing scale of dimensions per feature against sparsity"
+            chart="cs-scale"
+          />
+        </ChartFrame>
+      </div>
+      <h4>A transition that sharpens with size</h4>
+      <p>
+        Recovery by L1 minimisation flips from almost always working to almost never as the number of non-zeros <Tex>k</Tex> passes a
+        threshold. Only for infinitely large problems is that a true phase transition; at finite size it is a steep but smooth slope, and
+        it steepens as <Tex>n</Tex> grows (footnote 24). Below, random non-negative vectors with <Tex>k</Tex> non-zeros out of{' '}
+        <Tex>n</Tex> are measured by <Tex>{'m = n/2'}</Tex> random Gaussian projections and recovered by non-negative basis pursuit,{' '}
+        <Tex>{'\\min \\textstyle\\sum x \\text{ s.t. } Ax = y,\\ x \\ge 0'}</Tex> — every problem of a size solved at once by batched
+        FISTA with Bregman updates.
+      </p>
+      <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
+        <fieldset className="control fn-checks">
+          <legend>signal sizes n</legend>
+          {CS_NS.map((v) => (
+            <label key={v} className="fn-check">
+              <input
+                type="checkbox"
+                data-action="cs-n"
+                data-n={v}
+                checked={ns.includes(v)}
+                onChange={(e) => onChange({ fcsn: e.target.checked ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b) : ns.filter((x) => x !== v) })}
+              />
+              {v}
+            </label>
+          ))}
+        </fieldset>
+        <label className="control">
+          <span>random problems</span>
+          <EnumSelect name="cs-trials" action="cs-trials" value={scale} options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))} onChange={(fcstrials) => onChange({ fcstrials })} />
+        </label>
+      </div>
+      {ns.length === 0 ? <p className="panel-note">Pick at least one size.</p> : <TaskStatusLine task={task} testId="fn-cs" />}
+      {curves.length > 0 ? <RecoveryTransition curves={curves} meta={meta} note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.backend}.` : ''} /> : null}
+    </Claim>
+  );
+}
+
+/** Recovery probability against k/m per size, with the measured transition widths. */
+function RecoveryTransition({ curves, meta, note }: { curves: readonly CompressedSensingCurve[]; meta: ExportMeta; note: string }) {
+  return (
+    <div className="fn-panels">
+      <ChartFrame title="Probability of exact recovery against k/m" exportName="footnote-cs-transition" exportMeta={meta} caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured.">
+        <LineChart
+          series={curves.map((c) => ({
+            name: `n = ${c.n} (m = ${c.m})`,
+            color: seriesColor(sizeColorIndex(c.n)),
+            points: c.ratios.map((x, j) => ({ x, y: c.success[j] })),
+          }))}
+          references={[
+            { axis: 'y', value: 0.9, label: '90%' },
+            { axis: 'y', value: 0.1, label: '10%' },
+          ]}
+          legend
+          xDomain={[0, 1]}
+          yDomain={[0, 1]}
+          xLabel="non-zeros per measurement k/m"
+          yLabel="P(exact recovery)"
+          title="Probability of exact L1 recovery against k/m for several n"
+          chart="cs-transition"
+        />
+      </ChartFrame>
+      <div className="fn-table-wrap">
+        <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
+        <p className="fine">
+          Widths from a monotone fit of each curve; with few problems per point they are noisy — pick more problems for steadier numbers.
+          {note}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+const fmtRatio = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+
+const CS_TABLE_HEAD = ['n', 'm', 'problems per k', '90% at k/m', '10% at k/m', 'width'];
+
+/** A size's transition: where 90% and 10% of the problems are recovered, and the width between. */
+const widthRow = (c: CompressedSensingCurve): TableRow => ({
+  key: c.n,
+  data: { n: c.n, width: Number.isFinite(c.width) ? c.width.toFixed(4) : '' },
+  cells: [c.n, c.m, c.trials, fmtRatio(c.start), fmtRatio(c.end), <strong key="w">{fmtRatio(c.width)}</strong>],
+});

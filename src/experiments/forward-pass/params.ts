@@ -1,0 +1,66 @@
+/**
+ * "Inside one forward pass" (footnotes 25, 27, 19): its URL keys — which direction is removed,
+ * and the input the reader builds feature by feature — and the input's encoding in the link.
+ */
+import type { ParamTable, ParamValues } from '../../state/url-params';
+import { GLANCE_PARAMS } from '../at-a-glance/params';
+
+/** Most features a model at a glance can have: bounds the per-feature keys. */
+export const MAX_FEATURES = GLANCE_PARAMS.n.max;
+
+/** Slider range of a feature's value in the forward pass. */
+export const FORWARD_VALUE_MIN = 0.01;
+export const FORWARD_VALUE_MAX = 1;
+
+export const FORWARD_PARAMS = {
+  /** Feature whose direction is projected out (clamped to the model's n − 1 at use). */
+  fremove: { kind: 'int', min: 0, max: MAX_FEATURES - 1, default: 0 },
+  /** Features switched on in the forward pass (indices ≥ the model's n are ignored at use). */
+  fon: { kind: 'list', item: 'int', min: 0, max: MAX_FEATURES - 1, maxLength: MAX_FEATURES, set: true, default: [0, 1] },
+  /** Value of feature i in the forward pass; missing entries take forwardValueDefault(i). */
+  fx: { kind: 'list', item: 'number', min: FORWARD_VALUE_MIN, max: FORWARD_VALUE_MAX, maxLength: MAX_FEATURES, default: [] },
+  /** Draw counter of "Sample an input": seeds the next sample, so a link samples the same next input. */
+  fdraw: { kind: 'int', min: 1, max: 999_999, default: 1 },
+} as const satisfies ParamTable;
+
+export type ForwardState = ParamValues<typeof FORWARD_PARAMS>;
+
+/** Value a feature starts with in the forward pass (feature 0 strongest, as before it was in the URL). */
+export const forwardValueDefault = (i: number) => (i === 0 ? 1 : i === 1 ? 0.7 : 0.5);
+
+/** Slider precision; also keeps float noise out of links. */
+const roundValue = (v: number) => Math.min(FORWARD_VALUE_MAX, Math.max(FORWARD_VALUE_MIN, Math.round(100 * v) / 100));
+
+/**
+ * The forward pass's inputs for a model with n features, from the URL state: indices ≥ n are
+ * dropped, missing values take their defaults, so any n (a link made for another model, or n
+ * changed at a glance) gives a well-formed input.
+ */
+export function forwardInputs(s: Pick<ForwardState, 'fon' | 'fx'>, n: number): { active: boolean[]; values: number[] } {
+  const size = Number.isFinite(n) ? Math.max(0, Math.min(MAX_FEATURES, Math.floor(n))) : 0;
+  const on = new Set(s.fon);
+  return {
+    active: Array.from({ length: size }, (_, i) => on.has(i)),
+    values: Array.from({ length: size }, (_, i) => {
+      const v = s.fx[i];
+      return v !== undefined && Number.isFinite(v) ? roundValue(v) : forwardValueDefault(i);
+    }),
+  };
+}
+
+/**
+ * The URL state for a forward-pass input: the active indices, and the values with trailing
+ * defaults dropped (so untouched values add nothing to the link). Values are rounded to the
+ * slider's 0.01 and kept within its range, so the link always parses back.
+ */
+export function encodeForward(active: readonly boolean[], values: readonly number[]): Pick<ForwardState, 'fon' | 'fx'> {
+  const size = Math.min(MAX_FEATURES, active.length, values.length);
+  const fon: number[] = [];
+  for (let i = 0; i < size; i++) if (active[i]) fon.push(i);
+  const fx = values.slice(0, size).map((v, i) => (Number.isFinite(v) ? roundValue(v) : forwardValueDefault(i)));
+  while (fx.length > 0 && fx[fx.length - 1] === forwardValueDefault(fx.length - 1)) fx.pop();
+  return { fon, fx };
+}
+
+/** The next draw counter of "Sample an input" (wraps within the key's range). */
+export const nextDraw = (draw: number) => (draw >= FORWARD_PARAMS.fdraw.max ? FORWARD_PARAMS.fdraw.min : draw + 1);

@@ -1,0 +1,31 @@
+/**
+ * What "The geometry of superposition" computes from a trained sweep, without React: how many
+ * models sit at one dimension per feature and on the ½ plateau, which named setting the state is,
+ * and the exports. The page (Section.tsx) and the figures CLI (figures.ts) share it.
+ */
+import type { TrainConfig } from '../../model/config';
+import { buildModelJson, instancesModelJson, type ModelsJson, type ModelsState } from '../../model/io/model-json';
+import type { SweepPoint } from '../../model/uniform-sweep';
+import type { GeometryState } from './params';
+
+/** "n = 40 features, m = 4 dimensions". */
+export const sizeLabel = (n: number, m: number) => `n = ${n} features, m = ${m} dimensions`;
+
+/** Models at one dimension per feature (m/‖W‖_F² within 0.9–1.1) and on the ½ plateau (0.45–0.55). */
+export function sweepCounts(summary: readonly SweepPoint[]): { dedicated: number; plateau: number } {
+  return {
+    dedicated: summary.filter((q) => q.dimensionsPerFeature >= 0.9 && q.dimensionsPerFeature <= 1.1).length,
+    plateau: summary.filter((q) => q.dimensionsPerFeature >= 0.45 && q.dimensionsPerFeature <= 0.55).length,
+  };
+}
+
+/** Whether the state holds every value of a named setting. */
+export const matchesSetting = (state: GeometryState, values: Partial<GeometryState>) => Object.entries(values).every(([k, v]) => Object.getOwnPropertyDescriptor(state, k)?.value === v);
+
+/** The selected model index, or null when gmodel is −1 or outside the sweep. */
+export const selectedModel = (s: Pick<GeometryState, 'gmodel' | 'gcount'>): number | null => (s.gmodel >= 0 && s.gmodel < s.gcount ? s.gmodel : null);
+
+/** The whole sweep, or one model of it, as a models@1 file. */
+export function sweepModelsJson(config: TrainConfig, state: ModelsState, run: { path: string; seconds: number }, model: number | null = null): ModelsJson {
+  return model === null ? buildModelJson(config, state, [], run) : instancesModelJson(config, state, model, 1, run);
+}

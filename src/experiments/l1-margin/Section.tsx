@@ -1,0 +1,129 @@
+/**
+ * "A free margin of superposition" (footnote 21): continue training the model shown at a glance
+ * with an L1 penalty on its hidden activations, for a sweep of strengths side by side (in the
+ * footnotes worker), and compare loss against superposition relative to the unpenalised control.
+ */
+import { useMemo } from 'react';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { LineChart } from '../../charts/LineChart';
+import { LINE_COLOR, fmt } from '../../charts/theme';
+import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
+import { Tex } from '../../ui/Tex';
+import { useVisible } from '../../ui/use-visible';
+import type { L1MarginResult } from '../../worker/footnotes-protocol';
+import type { SectionProps } from '../experiment';
+import { Claim, NeedsModel, TaskStatusLine, modelData, pct, taskState } from '../footnotes/claim';
+import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
+import { L1_MAX, L1_STEPS, type L1State } from './params';
+import { l1Lambdas } from './run';
+
+export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
+  const screen = useVisible<HTMLElement>('200px');
+  const steps = state.fl1steps;
+  const lambdaMax = state.fl1max;
+  const lambdas = useMemo(() => l1Lambdas(lambdaMax), [lambdaMax]);
+  const task = useFootnoteTask<L1MarginResult>({
+    enabled: screen.visible && !!model,
+    controlsKey: JSON.stringify({ steps, lambdaMax }),
+    modelKey: modelFingerprint(model),
+    run: (api, onProgress) => api.l1Margin({ model: modelData(model!), lambdas, steps }, onProgress),
+    maxWaitMs: 10_000,
+  });
+  const r = task.result;
+  const margin = r?.marginLambda != null ? r.rows.find((row) => row.lambda === r.marginLambda) : undefined;
+  const meta = {
+    description: `L1 margin: ${model?.label ?? 'no model'} (step ${model?.step ?? 0}) continued ${steps} steps per λ, evaluated on ${r?.evalSamples ?? 0} inputs`,
+    config: { model: model?.label, step: model?.step, steps, lambdas, rows: r?.rows },
+  };
+
+  return (
+    <Claim id="fn-l1" testId="fn-l1" title="A free margin of superposition" footnotes="footnote 21" state={model ? taskState(task) : 'idle'} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+      <p>
+        A trained model sits where a small change in how much superposition it uses does not change its loss, to first order — if it did,
+        training would already have made that change. So a gentle push against superposition should at first cost almost nothing. Here the
+        push is an L1 penalty on the hidden activations, added while training continues from the model above, once per strength{' '}
+        <Tex>{'\\lambda'}</Tex> (all strengths train side by side on the same batches; <Tex>{'\\lambda = 0'}</Tex> is the control):
+      </p>
+      <Tex display>{'L_\\lambda = L + \\lambda \\, \\mathbb{E}_x \\textstyle\\sum_j |h_j|, \\qquad \\text{superposition} = \\sum_i \\sum_{j \\neq i} (\\hat W_i \\cdot W_j)^2.'}</Tex>
+      <p>
+        Each λ is then scored by its reconstruction loss without the penalty (on a fixed set of 100,000 inputs) and its total superposition,
+        both relative to the control. A flat start — superposition falling while the loss stays put — is the margin.
+      </p>
+      {model ? (
+        <>
+          <div className="fn-controls" role="group" aria-label="L1 margin settings">
+            <label className="control">
+              <span>continued training</span>
+              <EnumSelect name="l1-steps" action="l1-steps" value={steps} options={L1_STEPS.map((v) => ({ value: v, label: `${v.toLocaleString('en-US')} steps` }))} onChange={(fl1steps) => onChange({ fl1steps })} />
+            </label>
+            <label className="control">
+              <span>strongest λ</span>
+              <EnumSelect
+                name="l1-lambda-max"
+                action="l1-lambda-max"
+                value={lambdaMax}
+                options={L1_MAX.map((l) => ({ value: l, label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})` }))}
+                onChange={(fl1max) => onChange({ fl1max })}
+              />
+            </label>
+          </div>
+          <TaskStatusLine task={task} testId="fn-l1" />
+          {r ? (
+            <>
+              <p className="fn-readout" data-testid="l1-margin" data-lambda={r.marginLambda ?? ''}>
+                {margin ? (
+                  <>
+                    At <strong>λ = {margin.lambda.toExponential(1)}</strong> total superposition falls by <strong>{(-100 * margin.relativeSuperposition).toFixed(1)}%</strong>{' '}
+                    while the loss changes by only <strong>{pct(margin.relativeLoss, 2)}</strong>.
+                  </>
+                ) : (
+                  'No λ in this sweep lowered superposition for at most 1% more loss; try a weaker sweep or more steps.'
+                )}{' '}
+                ({r.steps.toLocaleString('en-US')} steps per λ, {(r.ms / 1000).toFixed(1)} s)
+              </p>
+              <div className="fn-panels">
+                <ChartFrame title="Loss against superposition, relative to λ = 0" exportName="footnote-l1-margin" exportMeta={meta} caption="One point per λ, in order of strength (labels). Dashed: +1% loss.">
+                  <LineChart
+                    series={[
+                      {
+                        name: 'continuations',
+                        color: LINE_COLOR,
+                        points: r.rows.map((row) => ({
+                          x: 100 * row.relativeSuperposition,
+                          y: 100 * row.relativeLoss,
+                          label: row.lambda === 0 ? 'λ=0' : row.lambda.toExponential(0),
+                          highlight: row.lambda === r.marginLambda,
+                        })),
+                      },
+                    ]}
+                    references={[{ axis: 'y', value: 1, label: '+1% loss' }]}
+                    xLabel="change in total superposition (%)"
+                    yLabel="change in loss (%)"
+                    title="Relative loss against relative superposition across L1 strengths"
+                    chart="l1-margin"
+                  />
+                </ChartFrame>
+                <div className="fn-table-wrap">
+                  <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />
+                </div>
+              </div>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <NeedsModel />
+      )}
+    </Claim>
+  );
+}
+
+const L1_TABLE_HEAD = ['λ', 'loss', 'Δ loss', 'superposition', 'Δ superposition', 'mean Σ|h|'];
+
+/** One row per λ, the margin's marked. */
+function l1TableRows(r: L1MarginResult): TableRow[] {
+  return r.rows.map((row) => ({
+    key: row.lambda,
+    className: row.lambda === r.marginLambda ? 'fn-row-mark' : undefined,
+    cells: [row.lambda === 0 ? '0 (control)' : row.lambda.toExponential(1), row.loss.toExponential(3), pct(row.relativeLoss, 2), fmt(row.superposition), pct(row.relativeSuperposition), fmt(row.meanAbsHidden)],
+  }));
+}

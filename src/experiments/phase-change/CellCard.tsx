@@ -1,0 +1,71 @@
+/** The phase diagram's hover card and the selected cell's drill-down (its WᵀW, norms and weights). */
+import { ChartFrame } from '../../charts/ChartFrame';
+import type { ExportMeta } from '../../charts/export';
+import { FeatureNormBars } from '../../charts/FeatureNormBars';
+import { GramHeatmap } from '../../charts/GramHeatmap';
+import { PHASE_LABELS } from '../../charts/theme';
+import { WeightGlyph } from '../../charts/WeightGlyph';
+import { instanceMetrics } from '../../model/metrics';
+import { cellAt, type PhaseGrid } from '../../model/phase';
+import { experimentImportance, type Phase } from '../../model/theory';
+import { fmtDensity } from '../../ui/format';
+import type { CellModel } from './run';
+
+export interface CellCardProps {
+  grid: PhaseGrid;
+  n: number;
+  m: number;
+  /** The hovered cell, else the selected one. */
+  focus: number | null;
+  hovered: boolean;
+  model: CellModel | null;
+  trained: Phase | null;
+  theory: Phase | null;
+  /** Index of the shown seed within the cell. */
+  seed: number;
+}
+
+export function CellCard({ grid, n, m, focus, hovered, model, trained, theory, seed }: CellCardProps) {
+  return (
+    <aside className="cell-card" aria-live="polite" data-testid="cell-card">
+      {focus !== null && model && theory ? (
+        <>
+          <p className="cell-title">
+            {hovered ? 'Hovered' : 'Selected'} cell: r = <strong>{fmtDensity(cellAt(grid, focus).r)}</strong>, 1 − S ={' '}
+            <strong>{fmtDensity(cellAt(grid, focus).density)}</strong>
+          </p>
+          <p>
+            trained: <strong data-testid="cell-phase">{trained ? PHASE_LABELS[trained] : 'not trained yet'}</strong>
+            <br />
+            theory: {PHASE_LABELS[theory]}
+            <br />
+            loss {Number.isFinite(model.loss) ? model.loss.toExponential(2) : '—'} · seed {seed + 1} of {grid.seeds}
+            {model.converged ? ' · converged' : ''}
+          </p>
+          <WeightGlyph W={model.W} n={n} m={m} importance={experimentImportance(grid.experiment, cellAt(grid, focus).r)} size={110} title="Weights of this cell's model" />
+        </>
+      ) : (
+        <p className="panel-note">Hover over a cell to see its model; click to inspect it below.</p>
+      )}
+    </aside>
+  );
+}
+
+export function CellDrilldown({ grid, n, m, cell, model, exportMeta, exportJson }: { grid: PhaseGrid; n: number; m: number; cell: number; model: CellModel; exportMeta: ExportMeta; exportJson: () => unknown }) {
+  const metrics = instanceMetrics(model.W, n, m);
+  const { r, density } = cellAt(grid, cell);
+  const importance = experimentImportance(grid.experiment, r);
+  return (
+    <div className="panels drill-down" data-testid="phase-drilldown">
+      <ChartFrame title={`Cell r = ${fmtDensity(r)}, 1−S = ${fmtDensity(density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta} exportJson={exportJson}>
+        <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} />
+      </ChartFrame>
+      <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta} exportJson={exportJson}>
+        <FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={n} m={m} />
+      </ChartFrame>
+      <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} exportJson={exportJson} caption="The last feature is the extra one.">
+        <WeightGlyph W={model.W} n={n} m={m} importance={importance} size={200} title="Weights of the selected cell's model" />
+      </ChartFrame>
+    </div>
+  );
+}

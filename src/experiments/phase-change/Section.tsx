@@ -1,0 +1,132 @@
+/**
+ * "Superposition as a phase change": a whole grid of tiny models — every (relative importance r,
+ * density 1 − S) cell, several seeds each — trains as one batched run in its own worker. The
+ * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
+ * diagram sits beside it; a disagreement view marks where training and theory differ.
+ */
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { ChartFrame } from '../../charts/ChartFrame';
+import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
+import { formatDuration } from '../../charts/theme';
+import { instancesModelJson } from '../../model/io/model-json';
+import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
+import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
+import { DEFAULT_CONVERGENCE } from '../../train/convergence';
+import { ownValues } from '../../state/url-params';
+import { Tex } from '../../ui/Tex';
+import { RunNotice, statusText, useTrainWhileVisible } from '../../ui/training-controls';
+import { useTrainingRun } from '../../ui/use-training';
+import { useVisible } from '../../ui/use-visible';
+import type { SectionProps } from '../experiment';
+import { CellCard, CellDrilldown } from './CellCard';
+import { PhaseControls } from './Controls';
+import { PHASE_PARAMS, type PhaseState } from './params';
+import { CellEma, cellModel, chooseSeeds, experimentLabel, gridJson, phaseBoundaries, type SeedChoiceCache } from './run';
+
+const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
+/** Hundreds of cells: redraw a diagram only when its own props change. */
+const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
+/** One worker per core (at most 4) for a big grid: its instances are independent. */
+const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
+
+export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
+  const experiment = state.pexp;
+  const grid = useMemo(() => phaseGrid(experiment, state.pgrid, state.pseeds), [experiment, state.pgrid, state.pseeds]);
+  const config = useMemo(() => phaseTrainConfig(grid), [grid]);
+  const { n, m } = experimentShape(experiment);
+  const cells = cellCount(grid);
+  const visible = useVisible<HTMLElement>();
+  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'auto', convergence: CONVERGENCE, autoStart: false, keepHistory: false, maxHz: 6, shards: config.instances.length >= 64 ? GRID_SHARDS : 1 });
+  const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
+
+  // Train only while the reader can see the section (and not after they paused it themselves).
+  const userPaused = useTrainWhileVisible(run, snap, visible.visible);
+  const seedChoiceCache = useRef<SeedChoiceCache>({ runId: -1, at: 0, chosen: new Map() });
+  const cellEma = useRef(new CellEma());
+  const emaBest = useMemo(() => cellEma.current.update(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds), [snap, cells, grid.seeds]);
+  const { bestSeeds, trained } = useMemo(() => {
+    const phases: (Phase | null)[] = new Array(cells).fill(null);
+    if (!snap || snap.step === 0) return { bestSeeds: emaBest, trained: phases };
+    return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current, performance.now());
+  }, [snap, emaBest, config, grid.seeds, cells]);
+  const theory = useMemo(() => Array.from({ length: cells }, (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase), [grid, cells, experiment]);
+  const boundaries = useMemo(() => phaseBoundaries(experiment), [experiment]);
+
+  const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
+  const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
+  const [hover, setHover] = useState<number | null>(null);
+  const onSelectCell = useCallback((c: number) => onChange({ pcell: c }), [onChange]);
+  const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
+  const focus = hover ?? selected;
+  const modelOf = (c: number | null) => (snap && c !== null ? cellModel(snap, grid.seeds, bestSeeds, c, n, m) : null);
+  const selectedModel = modelOf(selected);
+  const expLabel = experimentLabel(experiment);
+  const exportMeta = {
+    description: `Phase diagram, ${expLabel}: ${state.pgrid}×${state.pgrid} cells, best of ${state.pseeds} seeds, step ${snap?.step ?? 0}`,
+    config: { ...ownValues(PHASE_PARAMS, state), step: snap?.step ?? 0 },
+  };
+  const exportGridJson = () => (snap ? gridJson(grid, snap, bestSeeds, trained, theory, n, m) : null);
+  const exportCellJson = () => (snap && selected !== null ? instancesModelJson(config, snap, selected * grid.seeds, grid.seeds, { path: snap.path, seconds: snap.trainingMs / 1000 }) : null);
+  const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (state.psteps - snap.step) / snap.stepsPerSecond : null;
+
+  return (
+    <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
+      <h2 id="phase-change-title">Superposition as a phase change</h2>
+      {presets}
+      <p className="lede">
+        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<Tex>r</Tex>,
+        relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the extra feature is dropped, gets a
+        dimension of its own, or shares one in superposition changes abruptly across lines the paper derives in closed form — a phase
+        change. Below, every cell is a real model ({expLabel}), all {config.instances.length.toLocaleString('en-US')} of them
+        training together; the lines are the theory. With <Tex>d = 1 - S</Tex>, dropping the extra feature costs{' '}
+        <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an
+        antipodal pair costs <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the
+        superposition region opens below the triple point <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
+      </p>
+      <PhaseControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
+      <p className="status phase-status" aria-live="polite">
+        <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
+          {statusText(snap, userPaused)}
+        </span>{' '}
+        · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {state.psteps.toLocaleString('en-US')} · converged{' '}
+        <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
+        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+        {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
+        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend {snap?.path ?? '…'}
+        <br />
+        agreement with theory: <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
+        {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
+      </p>
+      <RunNotice run={run} />
+      <div className="phase-panels">
+        <ChartFrame
+          title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}
+          exportName={`phase-${experiment}-trained`}
+          exportMeta={exportMeta}
+          exportJson={exportGridJson}
+          caption="Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, click to inspect (arrow keys move the selection)."
+        >
+          <PhaseDiagramChart
+            rValues={grid.rValues}
+            densityValues={grid.densityValues}
+            phases={trained}
+            mode={state.pdiff ? 'disagreement' : 'phases'}
+            reference={theory}
+            boundaries={boundaries}
+            selected={selected}
+            onHover={setHover}
+            onSelect={onSelectCell}
+            title={`Trained phase diagram, ${expLabel}`}
+          />
+        </ChartFrame>
+        {state.ptheory ? (
+          <ChartFrame title="Analytic theory" exportName={`phase-${experiment}-theory`} exportMeta={exportMeta} caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid.">
+            <PhaseDiagramChart rValues={grid.rValues} densityValues={grid.densityValues} phases={theory} boundaries={boundaries} selected={selected} title={`Analytic phase diagram, ${expLabel}`} />
+          </ChartFrame>
+        ) : null}
+        <CellCard grid={grid} n={n} m={m} focus={focus} hovered={hover !== null} model={modelOf(focus)} trained={focus !== null ? trained[focus] : null} theory={focus !== null ? theory[focus] : null} seed={focus !== null ? bestSeeds[focus] : 0} />
+      </div>
+      {selected !== null && selectedModel ? <CellDrilldown grid={grid} n={n} m={m} cell={selected} model={selectedModel} exportMeta={exportMeta} exportJson={exportCellJson} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * What every experiment's headless figure renderer (src/experiments/<id>/figures.ts) shares: the
+ * types the figures CLI (src/cli/figures.ts) calls them with, parsing a preset at the page's URL
+ * boundary, drawing a chart to a standalone SVG, and a logged training loop. Node-side only: the
+ * page never imports it.
+ */
+import { createElement, type FunctionComponent } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { standaloneSvg, type ExportMeta } from '../../charts/export';
+import { presetSearch, type Preset } from '../../state/presets';
+import { parseParams, type ParamTable, type ParamValues } from '../../state/url-params';
+import type { BatchedTrainer, TrainerState } from '../../train/trainer';
+
+/** One chart of a preset: written as `${preset.id}-${name}.svg`. */
+export type Figure = { name: string; svg: string };
+
+/** What a renderer returns for one preset: its charts, one JSON, and the steps trained. */
+export interface PresetFigures {
+  figures: Figure[];
+  json: unknown;
+  steps: number;
+}
+
+/** How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker threads. */
+export interface RenderOptions {
+  quick: boolean;
+  threads: number;
+}
+
+/** An experiment's headless renderer: trains one of its presets as its section does and draws its charts. */
+export type Renderer = (p: Preset, opts: RenderOptions, log: (s: string) => void) => Promise<PresetFigures>;
+
+/** What src/experiments/<id>/figures.ts exports as `figures`. */
+export interface FiguresModule {
+  render: Renderer;
+  /** What --quick shortens, for the CLI's help. */
+  quick: string;
+}
+
+/** A preset's settings, parsed at the same boundary as the page's URL; anything ignored is a bug. */
+export function presetValues<T extends ParamTable>(table: T, p: Preset): ParamValues<T> {
+  const { values, ignored } = parseParams(table, presetSearch(p));
+  if (ignored.length) throw new Error(`preset ${p.id}: ${ignored.join('; ')}`);
+  return values;
+}
+
+/** A chart component rendered to a standalone SVG (the same markup the page exports). */
+export function svgOf<P extends object>(component: FunctionComponent<P>, props: P, meta: ExportMeta): string {
+  return standaloneSvg(renderToStaticMarkup(createElement(component, props)), meta);
+}
+
+/** Progress lines at most this often. */
+const LOG_EVERY_MS = 5000;
+
+/**
+ * Train `steps` steps one at a time (a paper-sized step takes ≈ 1 s: bigger chunks would starve
+ * the log), logging progress at most every 5 s; `onStep` runs after every step (it decides itself
+ * whether to snapshot). Returns the final state.
+ */
+export async function trainLogged(trainer: BatchedTrainer, steps: number, label: string, log: (s: string) => void, onStep?: (step: number) => Promise<void>): Promise<TrainerState> {
+  let lastLog = performance.now();
+  while (trainer.stepCount < steps) {
+    await trainer.step(1);
+    if (onStep) await onStep(trainer.stepCount);
+    if (performance.now() - lastLog > LOG_EVERY_MS) {
+      lastLog = performance.now();
+      log(`  ${label}step ${trainer.stepCount}/${steps}`);
+    }
+  }
+  return trainer.read();
+}

@@ -1,0 +1,165 @@
+/**
+ * React binding of one training run in the worker: configures it, forwards parameter changes
+ * (debounced in the worker), collects the loss history, and re-renders at most once per frame.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TrainConfig } from '../model/config';
+import type { ConvergenceOptions } from '../train/convergence';
+import type { PathChoice, PathReport, RunOptions, Snapshot } from '../worker/protocol';
+import { TrainerClient } from '../worker/client';
+import { ShardedTrainerClient, type TrainingClient } from '../worker/sharded-client';
+
+export interface LossHistory {
+  step: number[];
+  /** loss[j][t]: instance j at step[t] */
+  loss: number[][];
+}
+
+export interface TrainingRun {
+  snapshot: Snapshot | null;
+  history: LossHistory;
+  report: PathReport | null;
+  notice: string | null;
+  dismissNotice(): void;
+  play(): void;
+  pause(): void;
+  reset(): void;
+  stepBy(k: number): void;
+}
+
+const MAX_HISTORY = 1500;
+
+export interface TrainingRunOptions {
+  maxSteps: number;
+  warmStart: boolean;
+  path: PathChoice;
+  /** Train each instance until its loss plateaus (see train/convergence.ts). */
+  convergence?: ConvergenceOptions | null;
+  /** Start as soon as configured (default true). */
+  autoStart?: boolean;
+  /** Keep the per-instance loss history (default true; off for big grids). */
+  keepHistory?: boolean;
+  /** Re-render at most this often while running (default 60). */
+  maxHz?: number;
+  /** Test hook, see RunOptions.simulateFailure. */
+  simulateFailure?: RunOptions['simulateFailure'];
+  /** Workers to split the instances over (default 1). */
+  shards?: number;
+  /** Start from these weights instead of the seeds' (see RunOptions.initial); a function of the config. */
+  initial?: RunOptions['initial'];
+}
+
+export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): TrainingRun {
+  const keepHistory = opts.keepHistory ?? true;
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [report, setReport] = useState<PathReport | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const history = useRef<LossHistory>({ step: [], loss: [] });
+  const latest = useRef<Snapshot | null>(null);
+  const frame = useRef(0);
+  const clientRef = useRef<TrainingClient | null>(null);
+  const shards = opts.shards ?? 1;
+  const maxHz = opts.maxHz ?? 60;
+  const lastRender = useRef(0);
+  const configured = useRef(false);
+  const lastMessage = useRef<string | undefined>(undefined);
+
+  const onSnapshot = useCallback((s: Snapshot) => {
+    const h = history.current;
+    if (latest.current && s.runId !== latest.current.runId) {
+      h.step = [];
+      h.loss = [];
+    }
+    if (keepHistory && s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
+      h.step.push(s.step);
+      s.loss.forEach((v, j) => (h.loss[j] ??= []).push(v));
+      if (h.step.length > MAX_HISTORY) thin(h);
+    }
+    latest.current = s;
+    if (s.message && s.message !== lastMessage.current) setNotice(s.message);
+    lastMessage.current = s.message;
+    if (!frame.current) {
+      // At most one render per frame, and at most maxHz per second: a big grid's charts cost
+      // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
+      // the workers. A run's final snapshot always renders at once.
+      const wait = s.status === 'running' ? Math.max(0, lastRender.current + 1000 / maxHz - performance.now()) : 0;
+      frame.current = requestAnimationFrame(() => {
+        const render = () => {
+          frame.current = 0;
+          lastRender.current = performance.now();
+          setSnapshot(latest.current);
+        };
+        if (wait > 16) frame.current = window.setTimeout(() => requestAnimationFrame(render), wait - 16);
+        else render();
+      });
+    }
+  }, [keepHistory, maxHz]);
+
+  // One client (one worker) per mounted section.
+  useEffect(() => {
+    const events = { onSnapshot, onPath: setReport, onNotice: setNotice };
+    const client: TrainingClient = shards > 1 ? new ShardedTrainerClient(events, shards) : new TrainerClient(events);
+    clientRef.current = client;
+    return () => {
+      cancelAnimationFrame(frame.current);
+      clearTimeout(frame.current);
+      client.dispose();
+      clientRef.current = null;
+      configured.current = false;
+    };
+  }, [onSnapshot, shards]);
+
+  // Memoised: for a phase grid the key covers thousands of instances.
+  const key = useMemo(() => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null), [config, opts.path, opts.maxSteps, opts.convergence]);
+  useEffect(() => {
+    const client = clientRef.current;
+    if (!client) return;
+    const fail = (e: unknown) => setNotice(`Could not start training: ${e instanceof Error ? e.message : String(e)}`);
+    if (!configured.current) {
+      configured.current = true;
+      client
+        .configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null, simulateFailure: opts.simulateFailure ?? null, initial: opts.initial ?? null })
+        .catch(fail);
+    } else {
+      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null, initial: opts.initial ?? null }).catch(fail);
+    }
+    // config is described completely by key
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const act = (f: (c: TrainingClient) => Promise<unknown>) => () => {
+    const c = clientRef.current;
+    if (c) f(c).catch((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)));
+  };
+  return {
+    snapshot,
+    history: history.current,
+    report,
+    notice,
+    dismissNotice: () => setNotice(null),
+    play: act((c) => c.start()),
+    pause: act((c) => c.pause()),
+    reset: act((c) => c.reset()),
+    stepBy: (k: number) => act((c) => c.stepN(k))(),
+  };
+}
+
+/** Keep every other point: the curve keeps its shape at half the memory. */
+function thin(h: LossHistory): void {
+  const keep = (_: unknown, i: number) => i % 2 === 0 || i === h.step.length - 1;
+  h.step = h.step.filter(keep);
+  h.loss = h.loss.map((l) => l.filter(keep));
+}
+
+function configKey(c: TrainConfig, path: string, maxSteps: number): string {
+  return JSON.stringify({
+    n: c.n,
+    m: c.m,
+    kind: c.kind,
+    b: c.batchSize,
+    o: c.optimizer,
+    i: c.instances.map((x) => [x.seed, Array.from(x.density), Array.from(x.importance)]),
+    path,
+    maxSteps,
+  });
+}
