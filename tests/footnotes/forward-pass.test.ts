@@ -8,17 +8,14 @@ import { geometricImportance } from '../../src/model/config';
 import { decomposeForwardPass, removeDirectionLossChange } from '../../src/model/footnotes/forward-pass';
 import { Rng } from '../../src/model/rng';
 import { forward } from '../../src/model/toy-model';
-import { JsTrainer } from '../../src/train/js-trainer';
-import { bestInstance, seedsConfig } from '../train/helpers';
+import { FIDELITY_PATHS, bestInstance, seedsConfig, trainedState, type FidelityPath } from '../train/helpers';
 
 const fmt = (a: ArrayLike<number>, d = 4) => Array.from(a, (v) => v.toFixed(d)).join(' ');
 const fmtE = (a: ArrayLike<number>) => Array.from(a, (v) => v.toExponential(2)).join(' ');
 
-async function trainBest(density: number) {
+async function trainBest(density: number, path: FidelityPath) {
   const config = seedsConfig({ n: 5, m: 2, density, decay: 0.9, seeds: [1, 2, 3] });
-  const trainer = new JsTrainer(config);
-  trainer.stepSync(10_000);
-  return bestInstance(config, await trainer.read());
+  return bestInstance(config, await trainedState(config, path, 10_000));
 }
 
 describe('decomposeForwardPass', () => {
@@ -63,9 +60,9 @@ describe('decomposeForwardPass', () => {
   });
 });
 
-describe('removing a direction (footnote 19)', () => {
+describe.each(FIDELITY_PATHS)('removing a direction (footnote 19), %s path', (path: FidelityPath) => {
   it('pentagon (n = 5, m = 2, S = 0.99): removing feature 0’s direction at least doubles ≥ 2 other features’ loss', async () => {
-    const best = await trainBest(0.01);
+    const best = await trainBest(0.01, path);
     const r = removeDirectionLossChange(best.W, best.b, 5, 2, 'relu', geometricImportance(5, 0.9), 0.01, 0, { samples: 100_000 });
     console.log('pentagon norms', fmt(best.metrics.norms, 3));
     console.log('pentagon loss before', fmtE(r.before));
@@ -79,7 +76,7 @@ describe('removing a direction (footnote 19)', () => {
   });
 
   it('dense (n = 5, m = 2, S = 0): only feature 0 changes; every other feature moves by < 1%', async () => {
-    const best = await trainBest(1);
+    const best = await trainBest(1, path);
     const imp = geometricImportance(5, 0.9);
     const r = removeDirectionLossChange(best.W, best.b, 5, 2, 'relu', imp, 1, 0, { samples: 100_000 });
     // Each feature's worth: the loss of dropping it, I_i Var(x_i) (Var of U[0, 1] = 1/12).

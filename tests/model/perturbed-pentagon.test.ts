@@ -7,7 +7,7 @@ import { stratifiedExpectedLoss } from '../../src/model/evaluate';
 import { pentagonSolutionType } from '../../src/model/geometry';
 import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/experiments/perturbed-pentagon/run';
 import { crossing, perturbedPentagonConfig } from '../../src/model/uniform-sweep';
-import { JsTrainer } from '../../src/train/js-trainer';
+import { FIDELITY_PATHS, cpuTrainer, type FidelityPath } from '../train/helpers';
 
 describe('perturbed pentagon: set-up', () => {
   it('spans relative densities 0.1 to 10 on a log grid through 1', () => {
@@ -32,15 +32,15 @@ describe('perturbed pentagon: set-up', () => {
 });
 
 /**
- * Both starts trained 6000 steps at relative densities 0.2 and 0.5 (≈ 0.6 s). Measured (seed 1),
+ * Both starts trained 6000 steps at relative densities 0.2 and 0.5 (≈ 0.6 s). Measured (js path, seed 1),
  * stratified expected loss pentagon / digons: 0.2: 1.163e-3 / 1.046e-3; 0.5: 1.515e-3 / 2.045e-3 —
  * the curves cross in between (≈ 0.254), as the spec measured (between 0.2 and 0.3).
  */
 describe('perturbed pentagon: the two loss curves, trained', () => {
-  it('digons are cheaper at 0.2, the pentagon at 0.5, so the curves cross in between', async () => {
+  it.each(FIDELITY_PATHS)('%s path: digons are cheaper at 0.2, the pentagon at 0.5, so the curves cross in between', async (path: FidelityPath) => {
     const rel = [0.2, 0.5];
     const config = pentagonCurveConfig(rel, 0.05, 1);
-    const trainer = new JsTrainer(config);
+    const trainer = await cpuTrainer(config, path);
     const start = pentagonStartParams(config.instances.length);
     trainer.setParams(start.W, start.b);
     trainer.stepSync(6000);
@@ -56,6 +56,7 @@ describe('perturbed pentagon: the two loss curves, trained', () => {
     expect(p05).toBeLessThan(d05);
     expect(d05 / p05).toBeGreaterThan(1.2);
     const c = crossing(rel, curves.pentagon, curves.digons)!;
+    console.log(`${path}: expected loss pentagon / digons 0.2: ${p02.toExponential(3)} / ${d02.toExponential(3)}; 0.5: ${p05.toExponential(3)} / ${d05.toExponential(3)}; crossing ${c?.toFixed(3)}`);
     expect(c).toBeGreaterThan(0.2);
     expect(c).toBeLessThan(0.5);
   });

@@ -1,7 +1,35 @@
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type ModelKind, type TrainConfig } from '../../src/model/config';
 import { argminFinite, evaluationLoss } from '../../src/model/evaluate';
 import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../src/model/metrics';
-import type { TrainerState } from '../../src/train/trainer';
+import { JsTrainer } from '../../src/train/js-trainer';
+import { SimdTrainer } from '../../src/train/simd-trainer';
+import type { BatchedTrainer, TrainerState } from '../../src/train/trainer';
+
+/**
+ * The CPU paths that train the basic model; every test of a paper result runs on each. They
+ * draw different random numbers, so a seed gives different (statistically equivalent) models.
+ */
+export const FIDELITY_PATHS = ['js', 'simd'] as const;
+export type FidelityPath = (typeof FIDELITY_PATHS)[number];
+
+/** A trainer that can also step synchronously (both CPU paths can). */
+export type SyncTrainer = BatchedTrainer & { stepSync(k: number): void };
+
+/** A fresh trainer for `config` on a CPU path. */
+export async function cpuTrainer(config: TrainConfig, path: FidelityPath): Promise<SyncTrainer> {
+  return path === 'js' ? new JsTrainer(config) : SimdTrainer.create(config);
+}
+
+/** `steps` steps from the seeded initialisation on `path`; the final state (trainer disposed). */
+export async function trainedState(config: TrainConfig, path: FidelityPath, steps: number): Promise<TrainerState> {
+  const trainer = await cpuTrainer(config, path);
+  try {
+    trainer.stepSync(steps);
+    return await trainer.read();
+  } finally {
+    trainer.dispose();
+  }
+}
 
 /** k seeds of one setting as instances of one batched run. */
 export function seedsConfig(opts: {

@@ -9,7 +9,7 @@ import { PAPER_OPTIMIZER, constantVector, type TrainConfig } from '../../src/mod
 import { frobeniusSquared } from '../../src/model/metrics';
 import { adversarialVulnerability } from '../../src/model/variants/adversarial';
 import { instanceParams } from '../../src/model/variants/model';
-import { JsTrainer } from '../../src/train/js-trainer';
+import { FIDELITY_PATHS, trainedState, type FidelityPath } from '../train/helpers';
 
 const DENSITIES = [1, 0.3, 0.1, 0.03];
 
@@ -28,7 +28,7 @@ function pearson(a: number[], b: number[]): number {
 }
 
 describe('adversarial vulnerability grows with sparsity', () => {
-  it('n = 50, m = 5: the vulnerability ratio rises monotonically from ≈ 1 (dense) as superposition forms, tracking ‖W‖_F²/m', async () => {
+  it.each(FIDELITY_PATHS)('%s path: n = 50, m = 5: the vulnerability ratio rises monotonically from ≈ 1 (dense) as superposition forms, tracking ‖W‖_F²/m', async (path: FidelityPath) => {
     const n = 50;
     const m = 5;
     const config: TrainConfig = {
@@ -40,9 +40,7 @@ describe('adversarial vulnerability grows with sparsity', () => {
       instances: DENSITIES.map((d) => ({ seed: 1, density: constantVector(n, d), importance: constantVector(n, 1) })),
     };
     const t0 = performance.now();
-    const trainer = new JsTrainer(config);
-    trainer.stepSync(3000);
-    const state = await trainer.read();
+    const state = await trainedState(config, path, 3000);
     const ratios: number[] = [];
     const perDim: number[] = [];
     DENSITIES.forEach((density, j) => {
