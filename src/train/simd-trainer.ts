@@ -49,11 +49,15 @@ export async function simdSupported(): Promise<boolean> {
 }
 
 /**
- * The layout for a shape: lanes while one instance's work per sample is too small to fill
- * vectors on its own (measured with npm run bench: see the note in chooseSimdLayout's test).
+ * The layout for a shape, from m alone (so an instance trains the same model whatever else is
+ * in the request, on any number of threads or workers): lanes for m ≤ 4, where one instance's
+ * work per sample is too small to fill vectors (the phase diagrams, at a glance, the 3-D
+ * polytopes; their common shapes also have unrolled lane steps), rows beyond. Measured (npm run
+ * bench and scratch timings, one core): n = 3, m = 2, 64 instances, lanes ≈ 3× rows; n = 20,
+ * m = 5, 64 instances, lanes ≈ 1.15× rows but 1–3 instances rows ≈ 2–4× lanes.
  */
 export function chooseSimdLayout(m: number): SimdLayout {
-  return m <= 8 ? 'lanes' : 'rows';
+  return m <= 4 ? 'lanes' : 'rows';
 }
 
 /** Where the kernel's memory starts being ours (the first page is left to the module). */

@@ -139,10 +139,10 @@ describe('the lane steps unrolled for fixed shapes equal the generic lane step a
 });
 
 describe('SimdTrainer', () => {
-  it('picks lanes for small m and rows beyond, from the shape alone', () => {
+  it('picks lanes for m ≤ 4 and rows beyond, from m alone', () => {
     expect(chooseSimdLayout(1)).toBe('lanes');
-    expect(chooseSimdLayout(8)).toBe('lanes');
-    expect(chooseSimdLayout(9)).toBe('rows');
+    expect(chooseSimdLayout(4)).toBe('lanes');
+    expect(chooseSimdLayout(5)).toBe('rows');
     expect(chooseSimdLayout(30)).toBe('rows');
   });
 
