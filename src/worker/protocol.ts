@@ -72,6 +72,8 @@ export interface PathReport {
   /** The WebGL renderer string, and whether it is software (treated as no GPU). */
   renderer: string | null;
   softwareRenderer: boolean;
+  /** Whether the SIMD WebAssembly kernel runs here (where not, the js path trains and the page says so). */
+  simd: boolean;
 }
 
 export interface TrainerApi {

@@ -245,7 +245,8 @@ export class TrainerService implements TrainerApi {
   private async choosePath(config: TrainConfig, choice: RunOptions['path']): Promise<PathReport> {
     const renderer = webglRenderer();
     const softwareRenderer = isSoftwareRenderer(renderer);
-    if (choice !== 'auto') return { path: choice, timings: [], renderer, softwareRenderer };
+    const simd = await activatePath('simd');
+    if (choice !== 'auto') return { path: choice, timings: [], renderer, softwareRenderer, simd };
     const key = shapeKey(config);
     const cached = this.measured.get(key);
     if (cached) return cached;
@@ -257,6 +258,7 @@ export class TrainerService implements TrainerApi {
       timings: timings.map(({ path, stepsPerSecond }) => ({ path, stepsPerSecond })),
       renderer,
       softwareRenderer,
+      simd,
     };
     this.measured.set(key, report);
     return report;

@@ -62,7 +62,10 @@ describe('Superposition at a glance', () => {
     const d = (await page.locator('[data-chart="loss-curve"] path[data-layer="loss-smoothed"]').getAttribute('d')) ?? '';
     const ys = [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]([-\d.]+)/g)].map((p) => Number(p[2]));
 
-    expect(await page.getByTestId('backend').textContent()).toMatch(/^(js|wasm|webgl|cpu)$/);
+    expect(await page.getByTestId('backend').textContent()).toMatch(/^(simd|js|wasm|webgl|cpu)$/);
+    // The measured trial includes the SIMD kernel (Chromium runs WebAssembly SIMD) and names its speed.
+    expect(await page.locator('#at-a-glance .fine').filter({ hasText: 'measured:' }).textContent()).toMatch(/simd \d+\/s/);
+    expect(await page.getByTestId('no-simd').count()).toBe(0);
     expect(step1).toBeGreaterThan(step0 + 200);
     expect(ys.length).toBeGreaterThan(5);
     expect(ys.at(-1)!).toBeGreaterThan(ys[0] + 30);
@@ -176,19 +179,19 @@ describe('Superposition at a glance', () => {
     expect(open.problems).toEqual([]);
   });
 
-  it('a lost WebGL context falls back to WASM with a notice, keeping the weights, the step count and the settings', async () => {
+  it('a lost WebGL context falls back to the WebAssembly SIMD kernel with a notice, keeping the weights, the step count and the settings', async () => {
     open = await openPage(baseUrl, '?backend=webgl&fault=webgl-lost&steps=1200&seeds=1');
     const { page } = open;
     const notice = page.locator('.notice[role="alert"]').filter({ hasText: 'backend failed' });
     await notice.waitFor({ timeout: 60_000 });
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('The webgl backend failed (simulated loss of the WebGL context); training continues on wasm from step');
+    expect(text).toContain('The webgl backend failed (simulated loss of the WebGL context); training continues on simd from step');
     const resumedAt = Number(/from step (\d+)/.exec(text)?.[1]);
     // from the last snapshot read back before the failure at step 200: weights kept, not reset
     expect(resumedAt).toBeGreaterThan(100);
     expect(resumedAt).toBeLessThan(400); // the failure fires at the first chunk boundary past 200
     await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('backend').textContent()).toBe('wasm');
+    expect(await page.getByTestId('backend').textContent()).toBe('simd');
     expect(await readNumber(page, 'step')).toBe(1200);
     expect(new URL(page.url()).searchParams.get('backend')).toBe('webgl');
     expect(await readNumber(page, 'loss')).toBeLessThan(0.02);

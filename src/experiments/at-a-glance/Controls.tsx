@@ -24,6 +24,7 @@ const KIND_OPTIONS = [
 
 const BACKEND_OPTIONS = [
   { value: 'auto', label: 'auto (fastest measured)' },
+  { value: 'simd', label: 'WebAssembly SIMD (fused kernel)' },
   { value: 'js', label: 'JavaScript (fused step)' },
   { value: 'wasm', label: 'tfjs WASM' },
   { value: 'webgl', label: 'tfjs WebGL' },
@@ -112,6 +113,11 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         <p className="fine">
           measured: {report.timings.map((t) => `${t.path} ${Math.round(t.stepsPerSecond)}/s`).join(', ')}
           {report.softwareRenderer ? ' · WebGL is software-rendered here, so it is not tried' : ''}
+        </p>
+      ) : null}
+      {report && !report.simd ? (
+        <p className="fine" data-testid="no-simd">
+          This browser’s WebAssembly has no SIMD, so the fast kernel cannot run: training on the JavaScript path instead.
         </p>
       ) : null}
     </form>

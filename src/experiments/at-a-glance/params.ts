@@ -17,7 +17,7 @@ export const GLANCE_PARAMS = {
   steps: { kind: 'int', min: 100, max: 100_000, default: 10_000 },
   warm: { kind: 'bool', default: false },
   /** Training path: 'auto' measures the candidates and picks the fastest. */
-  backend: { kind: 'enum', values: ['auto', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
+  backend: { kind: 'enum', values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
   /** Test hook (not a control): 'webgl-lost' makes the WebGL path fail after 200 steps. */
   fault: { kind: 'enum', values: ['none', 'webgl-lost'], default: 'none' },
 } as const satisfies ParamTable;
