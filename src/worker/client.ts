@@ -61,9 +61,9 @@ export class TrainerClient {
     await (await this.ensure()).changeParams(config, options);
   }
 
-  async start(): Promise<void> {
+  async start(options?: { maxSteps?: number }): Promise<void> {
     if (this.last) this.last.options = { ...this.last.options, autoStart: true };
-    await (await this.ensure()).start();
+    await (await this.ensure()).start(options);
   }
 
   async pause(): Promise<Snapshot | null> {

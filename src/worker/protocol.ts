@@ -84,7 +84,11 @@ export interface TrainerApi {
    * restarts once. warmStart keeps the current W, b when n, m and the instance count agree.
    */
   changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void>;
-  start(): Promise<void>;
+  /**
+   * Start (or resume) training. `maxSteps` raises the run's cap first (never lowers it), so a run
+   * that is done can go on from where it is (hand-set weights let go after the last step).
+   */
+  start(options?: { maxSteps?: number }): Promise<void>;
   /** Pause; resolves with the snapshot at the pause. */
   pause(): Promise<Snapshot | null>;
   /** Run exactly k steps now (paused or not) and return the snapshot after them. */

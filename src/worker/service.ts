@@ -97,8 +97,13 @@ export class TrainerService implements TrainerApi {
     });
   }
 
-  start(): Promise<void> {
+  start(options: { maxSteps?: number } = {}): Promise<void> {
     return this.exclusive(async () => {
+      const cap = options.maxSteps;
+      if (cap !== undefined && Number.isInteger(cap) && cap > this.options.maxSteps) {
+        this.options.maxSteps = cap;
+        if (this.status === 'done') this.status = 'paused';
+      }
       if (!this.trainer || this.status === 'running' || this.status === 'error') return;
       if (this.trainer.stepCount >= this.options.maxSteps) return;
       this.options.autoStart = true;

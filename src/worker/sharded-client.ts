@@ -10,7 +10,7 @@ import { TrainerClient, type ClientEvents } from './client';
 export interface TrainingClient {
   configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport>;
   changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void>;
-  start(): Promise<void>;
+  start(options?: { maxSteps?: number }): Promise<void>;
   pause(): Promise<Snapshot | null>;
   stepN(k: number): Promise<Snapshot | null>;
   reset(seedOffset?: number): Promise<void>;
@@ -130,8 +130,8 @@ export class ShardedTrainerClient implements TrainingClient {
     await Promise.all(this.clients.map((c, s) => c.changeParams(parts[s], this.shardOptions(config, options, s))));
   }
 
-  async start(): Promise<void> {
-    await Promise.all(this.clients.map((c) => c.start()));
+  async start(options?: { maxSteps?: number }): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.start(options)));
   }
 
   async pause(): Promise<Snapshot | null> {

@@ -218,5 +218,23 @@ describe('worker protocol', () => {
       await expect(api.setWeights(new Float32Array(3), b)).rejects.toThrow(/expected W of 20/);
       await expect(api.setWeights(W.map(() => NaN), b)).rejects.toThrow(/finite/);
     });
+
+    it('a finished run goes on from hand-set weights when start raises the cap (never lowers it)', async () => {
+      const { api, snaps, ready } = connect();
+      await ready;
+      await api.configure(small(), { path, maxSteps: 100, autoStart: true, history: { every: 50, max: 100 } });
+      await until(() => snaps.at(-1)?.status === 'done');
+      const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.sin(i));
+      const set = await api.setWeights(W, new Float32Array(2 * 5));
+      expect(set.step).toBe(100);
+      await api.start(); // at the cap: nothing to do
+      expect((await api.snapshot())!.step).toBe(100);
+      await api.start({ maxSteps: 50 }); // a lower cap is ignored
+      expect((await api.snapshot())!.step).toBe(100);
+      await api.start({ maxSteps: 180 });
+      await until(() => snaps.at(-1)?.status === 'done' && snaps.at(-1)!.step === 180);
+      expect(Array.from(snaps.at(-1)!.W)).not.toEqual(Array.from(W));
+      expect(snaps.at(-1)!.checkpoints).toEqual([0, 50, 100, 150]);
+    });
   });
 });
