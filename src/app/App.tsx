@@ -6,7 +6,7 @@
 import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PRESETS, SECTIONS, partsOf, type PageState, type RegisteredExperiment } from '../experiments';
 import type { FootnoteModel } from '../experiments/shared/footnote-model';
-import { parseParams } from '../state/url-params';
+import { parseParams, stickyKeys } from '../state/url-params';
 import { pageQuery, readUrl } from './page-url';
 import { PresetMenu } from './PresetMenu';
 import { ThemeToggle } from './ThemeToggle';
@@ -51,8 +51,14 @@ export function App() {
 
   const experiment = (e: RegisteredExperiment, level: 'section' | 'part', children?: ReactNode) => {
     const presets = PRESETS.filter((p) => p.experiment === e.id);
-    // A preset is the whole view of its experiment: defaults for every key it leaves out.
-    const onPick = (params: URLSearchParams) => setPage((s) => ({ ...s, ...parseParams(e.params, params).values }));
+    // A preset is the whole view of its experiment: defaults for every key it leaves out, except
+    // the sticky ones (a pinned result stays pinned to compare with the figure).
+    const onPick = (params: URLSearchParams) =>
+      setPage((s) => {
+        const values: Record<string, unknown> = { ...parseParams(e.params, params).values };
+        for (const k of stickyKeys(e.params)) delete values[k];
+        return { ...s, ...values };
+      });
     return (
       <Suspense key={e.id} fallback={<Loading id={e.id} title={e.title} level={level} />}>
         <div className="experiment" data-experiment={e.id}>

@@ -11,7 +11,8 @@ export type ParamSpec =
   /** A number from a fixed menu (a select of sizes or strengths), written as the menu shows it. */
   | { kind: 'choice'; values: readonly number[]; default: number }
   | { kind: 'bool'; default: boolean }
-  | ListSpec;
+  | ListSpec
+  | TextSpec;
 
 /**
  * A comma-separated list of numbers (`fon=0,2,4`), for controls with one value per item (per
@@ -30,6 +31,20 @@ export interface ListSpec {
   default: readonly number[];
 }
 
+/**
+ * A short opaque string with its own format (a pinned model), checked by `check` at the same
+ * boundary as every key: a value it rejects falls back to the default with its reason. `sticky`
+ * keys are not settings of a figure: picking a preset leaves them as they are.
+ */
+export interface TextSpec {
+  kind: 'text';
+  maxLength: number;
+  /** Why the value is not acceptable, or null when it is. */
+  check(raw: string): string | null;
+  sticky?: boolean;
+  default: string;
+}
+
 export type ParamTable = Record<string, ParamSpec>;
 
 /** The parsed values of a table: an enum is the union of its values (declare tables `as const`). */
@@ -40,7 +55,9 @@ export type ParamValues<T extends ParamTable> = {
       ? boolean
       : T[K] extends { kind: 'list' }
         ? readonly number[]
-        : number;
+        : T[K] extends { kind: 'text' }
+          ? string
+          : number;
 };
 
 export interface Parsed<T extends ParamTable> {
@@ -84,7 +101,8 @@ export function parseParams<T extends ParamTable>(table: T, search: string | URL
 type Value = number | string | boolean | readonly number[];
 type Result<V> = { ok: true; value: V } | { ok: false; reason: string };
 
-const shownDefault = (spec: ParamSpec) => (spec.kind === 'list' ? (spec.default.length ? spec.default.join(',') : '(none)') : String(spec.default));
+const shownDefault = (spec: ParamSpec) =>
+  spec.kind === 'list' ? (spec.default.length ? spec.default.join(',') : '(none)') : spec.kind === 'text' && spec.default === '' ? '(none)' : String(spec.default);
 
 function parseNumber(raw: string, kind: 'int' | 'number', min: number, max: number): Result<number> {
   const t = raw.trim();
@@ -126,11 +144,24 @@ function parseValue(spec: ParamSpec, raw: string): Result<Value> {
       const value = spec.values.find((v) => String(v) === raw);
       return value !== undefined ? { ok: true, value } : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
     }
+    case 'text': {
+      if (raw.length > spec.maxLength) return { ok: false, reason: `longer than ${spec.maxLength} characters` };
+      if (raw === spec.default) return { ok: true, value: raw };
+      const why = spec.check(raw);
+      return why === null ? { ok: true, value: raw } : { ok: false, reason: why };
+    }
     case 'bool':
       if (raw === '1' || raw === 'true') return { ok: true, value: true };
       if (raw === '0' || raw === 'false') return { ok: true, value: false };
       return { ok: false, reason: 'not 1/0' };
   }
+}
+
+/** The table's sticky keys (TextSpec.sticky): a preset leaves them as they are. */
+export function stickyKeys(table: ParamTable): string[] {
+  return Object.entries(table)
+    .filter(([, s]) => s.kind === 'text' && s.sticky)
+    .map(([k]) => k);
 }
 
 /** The values of a table's own keys, in its order (a section's settings out of the whole page's). */
