@@ -16,6 +16,7 @@ import { L1_PARAMS } from '../../src/experiments/l1-margin/params';
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
 import { defaults, ownValues, parseParams, queryString, serializeParams, type ListSpec, type ParamValues } from '../../src/state/url-params';
+import { encodePin } from '../../src/experiments/at-a-glance/pin';
 
 /** The footnote experiments' keys together: the footnotes section's part of the URL. */
 const FOOTNOTE_PARAMS = { ...FORWARD_PARAMS, ...DICTIONARY_PARAMS, ...L1_PARAMS, ...GAUSSIAN_PARAMS, ...CS_PARAMS };
@@ -107,8 +108,10 @@ describe('footnote URL keys', () => {
   });
 
   it('a page URL with every section’s keys parses with nothing ignored', () => {
+    const PIN = encodePin({ n: 2, m: 1, kind: 'relu', step: 5, handPlaced: true, W: Float32Array.from([1, 0]), b: new Float32Array(2), importance: Float32Array.from([1, 1]), density: Float32Array.from([0.5, 0.5]) });
     const link =
       '?preset=intro-s99&n=7&m=3&density=0.05&decay=0.8&kind=linear&seed=4&seeds=2&steps=400&warm=1&backend=js&fault=none' +
+      `&importances=1,0.5&densities=0.1,0.2&pin=${PIN}` +
       '&pexp=phase-3-2&pgrid=8&pseeds=2&psteps=1500&ptheory=0&pdiff=1&pcell=14' +
       '&gn=6&gm=3&gcount=6&gmax=10&gsteps=800&gseed=2&gmodel=2&gpseeds=2&gpsteps=2000&gpbase=0.1' +
       '&vpreset=abs-dense&vsteps=800&vseed=3' +

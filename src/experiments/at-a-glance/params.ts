@@ -1,15 +1,23 @@
 /** "Superposition at a glance": its URL keys, limits and defaults, its training request and its paper presets. */
-import { paperConfig, settingInstances, type TrainConfig } from '../../model/config';
+import { paperConfig, type TrainConfig } from '../../model/config';
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
+import { DENSITY_RANGE, IMPORTANCE_RANGE, densitiesOf, importancesOf, type FeatureSettings } from './features';
+import { PIN_MAX_LENGTH, pinProblem } from './pin';
+
+const N_MAX = 20;
 
 export const GLANCE_PARAMS = {
-  n: { kind: 'int', min: 2, max: 20, default: 5 },
+  n: { kind: 'int', min: 2, max: N_MAX, default: 5 },
   m: { kind: 'int', min: 1, max: 10, default: 2 },
   /** Feature density 1 − S (the slider is logarithmic). */
   density: { kind: 'number', min: 0.001, max: 1, default: 0.1 },
   /** Importance of feature i is decay^i. */
   decay: { kind: 'number', min: 0.5, max: 1, default: 0.9 },
+  /** Per-feature importances I_i (comma list; empty: decay^i). Cut or padded to n. */
+  importances: { kind: 'list', item: 'number', ...IMPORTANCE_RANGE, maxLength: N_MAX, default: [] },
+  /** Per-feature densities 1 − S_i (comma list; empty: `density` for every feature). Cut or padded to n. */
+  densities: { kind: 'list', item: 'number', ...DENSITY_RANGE, maxLength: N_MAX, default: [] },
   kind: { kind: 'enum', values: ['relu', 'linear'], default: 'relu' },
   seed: { kind: 'int', min: 1, max: 999_999, default: 1 },
   /** Seeds trained side by side; the lowest-loss one is shown, as the paper does. */
@@ -20,13 +28,18 @@ export const GLANCE_PARAMS = {
   backend: { kind: 'enum', values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
   /** Test hook (not a control): 'webgl-lost' makes the WebGL path fail after 200 steps. */
   fault: { kind: 'enum', values: ['none', 'webgl-lost'], default: 'none' },
+  /** A pinned result to compare with (see pin.ts for the encoding); survives picking a preset. */
+  pin: { kind: 'text', maxLength: PIN_MAX_LENGTH, check: pinProblem, sticky: true, default: '' },
 } as const satisfies ParamTable;
 
 export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;
 
-/** The batched training request behind the section: `seeds` instances of one setting. */
-export function glanceTrainConfig(s: Pick<GlanceState, 'n' | 'm' | 'kind' | 'density' | 'decay' | 'seed' | 'seeds'>): TrainConfig {
-  return paperConfig(s.n, s.m, s.kind, settingInstances(s.n, s.density, s.decay, s.seed, s.seeds));
+/** The batched training request behind the section: `seeds` instances of one setting (per-feature I_i and 1 − S_i). */
+export function glanceTrainConfig(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind' | 'seed' | 'seeds'>): TrainConfig {
+  const importance = Float32Array.from(importancesOf(s));
+  const density = Float32Array.from(densitiesOf(s));
+  const instances = Array.from({ length: s.seeds }, (_, j) => ({ seed: s.seed + j, density: density.slice(), importance: importance.slice() }));
+  return paperConfig(s.n, s.m, s.kind, instances);
 }
 
 /** Intro figure (§6.1): n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */

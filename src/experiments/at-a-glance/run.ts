@@ -7,6 +7,7 @@ import type { TrainConfig } from '../../model/config';
 import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../model/metrics';
 import { fmtDensity } from '../../ui/format';
 import type { FootnoteModel } from '../shared/footnote-model';
+import { describeImportance, resizeList, type FeatureSettings } from './features';
 import type { GlanceState } from './params';
 
 /** One instance of a batched run, as the panels draw it. */
@@ -22,9 +23,10 @@ export function shownModel(W: Float32Array, b: Float32Array, j: number, n: numbe
   return { W: Wj, b: b.subarray(j * n, (j + 1) * n), metrics: instanceMetrics(Wj, n, m) };
 }
 
-/** "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports. */
-export function describeSetting(s: Pick<GlanceState, 'n' | 'm' | 'density' | 'decay' | 'kind'>, seed: number): string {
-  return `n=${s.n}, m=${s.m}, 1−S=${fmtDensity(s.density)}, I=${s.decay}^i, ${s.kind}, seed ${seed}`;
+/** "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature lists in full). */
+export function describeSetting(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind'>, seed: number): string {
+  const density = s.densities.length ? `1−S=(${resizeList(s.densities, s.n).join(', ')})` : `1−S=${fmtDensity(s.density)}`;
+  return `n=${s.n}, m=${s.m}, ${density}, ${describeImportance(s)}, ${s.kind}, seed ${seed}`;
 }
 
 /**
@@ -70,6 +72,6 @@ export function footnoteModelOf(shown: ShownModel, config: TrainConfig, j: numbe
     importance: Float32Array.from(config.instances[j].importance),
     density: Float32Array.from(config.instances[j].density),
     step,
-    label: `n=${config.n}, m=${config.m}, 1−S=${state.density}, I=${state.decay}^i, ${state.kind}, seed ${state.seed + j}`,
+    label: describeSetting(state, state.seed + j),
   };
 }
