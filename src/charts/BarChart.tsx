@@ -8,6 +8,7 @@ import type { ReactElement } from 'react';
 import { Frame, dimension, paddedDomain, plotLayout, type Plot } from './frame';
 import type { LegendItem } from './legend';
 import { HIGHLIGHT_COLOR } from './palette';
+import { indexAt } from './pointer';
 import { AXIS_COLOR, finite, fmt, px } from './theme';
 
 export interface BarSeries {
@@ -37,6 +38,8 @@ export interface BarChartProps {
   width?: number;
   height?: number;
   format?: (v: number) => string;
+  /** The pointer is over category c (null: off the bars), for a linked highlight. */
+  onHover?(c: number | null): void;
 }
 
 /** Above this many categories only every k-th is labelled. */
@@ -92,6 +95,7 @@ export function BarChart({
   width = 420,
   height = 240,
   format = fmt,
+  onHover,
 }: BarChartProps) {
   const count = categories.length;
   const anyHighlight = series.some((s) => s.highlight && Array.from({ length: count }, (_, c) => !!s.highlight![c]).some(Boolean));
@@ -140,7 +144,13 @@ export function BarChart({
 
   return (
     <Frame plot={plot} chart={chart} title={title}>
-      <g data-layer="bars">{bars}</g>
+      {onHover ? (
+        <g data-layer="bars" onPointerOver={(e) => onHover(indexAt(e.target, 'data-category'))} onPointerLeave={() => onHover(null)}>
+          {bars}
+        </g>
+      ) : (
+        <g data-layer="bars">{bars}</g>
+      )}
       <ZeroLine plot={plot} />
     </Frame>
   );

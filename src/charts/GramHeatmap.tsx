@@ -7,7 +7,8 @@ import { ChartSvg } from './frame';
 import { ColorRamp, rampHeight } from './legend';
 import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
-import { BACKGROUND, clamp, divergingColor, divergingRamp, finite, fmt } from './theme';
+import { indexAt } from './pointer';
+import { BACKGROUND, TEXT_COLOR, clamp, divergingColor, divergingRamp, finite, fmt, px } from './theme';
 
 export interface GramHeatmapProps {
   /** Row-major n×n Gram matrix, G[i*n + j] = W_i · W_j. */
@@ -18,6 +19,9 @@ export interface GramHeatmapProps {
   /** Side length of the matrix square in px (labels, bias column and legend come on top). */
   size?: number;
   title?: string;
+  /** Outline feature i's row and column (hovered or focused anywhere in the section). */
+  highlight?: number | null;
+  onHover?(i: number | null): void;
 }
 
 /** Index labels only while they stay legible. */
@@ -25,7 +29,7 @@ const MAX_LABELLED_FEATURES = 20;
 /** Cell separators only while cells are large enough for a hairline not to dominate. */
 const MAX_STROKED_FEATURES = 40;
 
-export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix WᵀW and bias b' }: GramHeatmapProps) {
+export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix WᵀW and bias b', highlight = null, onHover }: GramHeatmapProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const side = Math.max(40, finite(size, 300));
   const showLabels = count > 0 && count <= MAX_LABELLED_FEATURES;
@@ -66,8 +70,23 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix W�
       <Text x={biasX + biasWidth / 2} y={headingY} anchor="middle" role="heading" weight={600} italic>
         b
       </Text>
-      <g data-layer="matrix">{cells}</g>
-      <g data-layer="bias">{biasCells}</g>
+      {onHover ? (
+        <g data-layer="hover" onPointerOver={(e) => onHover(indexAt(e.target, 'data-cell') ?? indexAt(e.target, 'data-bias'))} onPointerLeave={() => onHover(null)}>
+          <g data-layer="matrix">{cells}</g>
+          <g data-layer="bias">{biasCells}</g>
+        </g>
+      ) : (
+        <>
+          <g data-layer="matrix">{cells}</g>
+          <g data-layer="bias">{biasCells}</g>
+        </>
+      )}
+      {highlight !== null && highlight >= 0 && highlight < count ? (
+        <g data-layer="highlight" data-highlight={highlight} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} pointerEvents="none">
+          <rect x={px(left)} y={px(top + highlight * cell)} width={px(biasX + biasWidth - left)} height={px(cell)} />
+          <rect x={px(left + highlight * cell)} y={px(top)} width={px(cell)} height={px(side)} />
+        </g>
+      ) : null}
       <IndexLabels edge="left" at={left} labels={index.map((l) => ({ text: l.text, centre: top + l.offset }))} size={labelSize} />
       <IndexLabels edge="top" at={top} labels={index.map((l) => ({ text: l.text, centre: left + l.offset }))} size={labelSize} />
       <ColorRamp x={left} y={legendY} width={legendWidth} color={divergingRamp} ticks={[-1, 0, 1].map((v) => ({ at: (v + 1) / 2, label: String(v) }))}>

@@ -16,3 +16,7 @@ export function seriesColor(i: number): string {
 export const HIGHLIGHT_COLOR = '#CC3311';
 /** Neutral for inputs and context. */
 export const NEUTRAL_COLOR = '#9a958c';
+/** The band behind a feature hovered or focused anywhere in a section (linked hover). */
+export const HOVER_BAND = '#ECE4CC';
+/** A pinned result drawn under the live one (dashed). */
+export const PINNED_COLOR = '#8a8478';

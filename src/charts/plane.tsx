@@ -32,12 +32,21 @@ export interface Plane {
   /** The view's half-width in data units. */
   extent: number;
   side: number;
+  /** px → data (the inverse of x, y). */
+  toData(px: number, py: number): [number, number];
 }
 
 /** A side × side view of [−extent, extent]², `pad` px in from each edge. */
 export function planeLayout(side: number, extent: number, pad: number): Plane {
   const unit = (side - 2 * pad) / (2 * extent);
-  return { x: (v) => pad + (v + extent) * unit, y: (v) => side - pad - (v + extent) * unit, unit, extent, side };
+  return {
+    x: (v) => pad + (v + extent) * unit,
+    y: (v) => side - pad - (v + extent) * unit,
+    unit,
+    extent,
+    side,
+    toData: (x, y) => [(x - pad) / unit - extent, (side - pad - y) / unit - extent],
+  };
 }
 
 /** The cross-hair through the origin and the dashed unit circle; optionally labelled "‖W‖ = 1" and h₀ / h₁. */
