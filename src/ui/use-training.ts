@@ -1,6 +1,7 @@
 /**
  * React binding of one training run in the worker: configures it, forwards parameter changes
  * (debounced in the worker), collects the loss history, and re-renders at most once per frame.
+ * With `history` the run keeps checkpoints: peek, rewind and hand-set weights go through here.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../model/config';
@@ -25,6 +26,14 @@ export interface TrainingRun {
   pause(): void;
   reset(): void;
   stepBy(k: number): void;
+  /** Train on, raising the run's step cap to `maxSteps` first (a finished run goes on). */
+  continueTo(maxSteps: number): void;
+  /** The run at its checkpoint at or before `step`, without changing it (null: none, or it failed with a notice). */
+  peek(step: number): Promise<Snapshot | null>;
+  /** Pause and go back to that checkpoint; training resumes from it with the same data. */
+  rewind(step: number): Promise<Snapshot | null>;
+  /** Pause and set every instance's weights ([I, n, m], [I, n]); training resumes from them. */
+  setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot | null>;
 }
 
 const MAX_HISTORY = 1500;
@@ -47,6 +56,8 @@ export interface TrainingRunOptions {
   shards?: number;
   /** Start from these weights instead of the seeds' (see RunOptions.initial); a function of the config. */
   initial?: RunOptions['initial'];
+  /** Keep checkpoints to rewind to (RunOptions.history). */
+  history?: RunOptions['history'];
 }
 
 export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): TrainingRun {
@@ -69,6 +80,11 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     if (latest.current && s.runId !== latest.current.runId) {
       h.step = [];
       h.loss = [];
+    } else if (h.step.length && s.step < h.step[h.step.length - 1]) {
+      // Rewound: the curve goes on from the checkpoint, not from where the run had got to.
+      const keep = h.step.findIndex((t) => t > s.step);
+      h.step = h.step.slice(0, keep);
+      h.loss = h.loss.map((l) => l.slice(0, keep));
     }
     if (keepHistory && s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
       h.step.push(s.step);
@@ -118,10 +134,10 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     if (!configured.current) {
       configured.current = true;
       client
-        .configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null, simulateFailure: opts.simulateFailure ?? null, initial: opts.initial ?? null })
+        .configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null, simulateFailure: opts.simulateFailure ?? null, initial: opts.initial ?? null, history: opts.history ?? null })
         .catch(fail);
     } else {
-      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null, initial: opts.initial ?? null }).catch(fail);
+      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null, initial: opts.initial ?? null, history: opts.history ?? null }).catch(fail);
     }
     // config is described completely by key
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -130,6 +146,17 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   const act = (f: (c: TrainingClient) => Promise<unknown>) => () => {
     const c = clientRef.current;
     if (c) f(c).catch((e: unknown) => setNotice(e instanceof Error ? e.message : String(e)));
+  };
+  /** A call whose answer the caller uses: null when there is no worker or it failed (with a notice). */
+  const ask = async <T>(f: (c: TrainingClient) => Promise<T>): Promise<T | null> => {
+    const c = clientRef.current;
+    if (!c) return null;
+    try {
+      return await f(c);
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+      return null;
+    }
   };
   return {
     snapshot,
@@ -141,6 +168,10 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     pause: act((c) => c.pause()),
     reset: act((c) => c.reset()),
     stepBy: (k: number) => act((c) => c.stepN(k))(),
+    continueTo: (maxSteps: number) => act((c) => c.start({ maxSteps }))(),
+    peek: (step: number) => ask((c) => c.peek(step)),
+    rewind: (step: number) => ask((c) => c.rewind(step)),
+    setWeights: (W: Float32Array, b: Float32Array) => ask((c) => c.setWeights(W, b)),
   };
 }
 
