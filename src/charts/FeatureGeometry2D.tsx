@@ -108,9 +108,6 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
         <TipLabel plane={plane} to={vecs[i]}>
           {i}
         </TipLabel>
-        {onPlace ? (
-          <circle data-handle={i} cx={px(plane.x(vecs[i][0]))} cy={px(plane.y(vecs[i][1]))} r={11} fill="none" pointerEvents="all" style={{ cursor: 'grab' }} onPointerDown={(e: PointerEvent<SVGCircleElement>) => drag.begin(e, i)} />
-        ) : null}
       </g>
     );
   };
@@ -141,6 +138,14 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
         </g>
       ) : null}
       <g data-layer="features">{order.map(feature)}</g>
+      {onPlace ? (
+        // Grab targets on top of every line, the most important last (on top where tips meet).
+        <g data-layer="handles">
+          {order.map((i) => (
+            <circle key={i} data-handle={i} cx={px(plane.x(vecs[i][0]))} cy={px(plane.y(vecs[i][1]))} r={11} fill="none" pointerEvents="all" style={{ cursor: 'grab' }} onPointerDown={(e: PointerEvent<SVGCircleElement>) => drag.begin(e, i)} onPointerEnter={onHover ? () => onHover(i) : undefined} onPointerLeave={onHover ? () => onHover(null) : undefined} />
+          ))}
+        </g>
+      ) : null}
     </ChartSvg>
   );
 }

@@ -3,6 +3,7 @@ import type { PathReport, Snapshot } from '../../worker/protocol';
 import { EnumSelect, LogDensitySlider, Slider } from '../../ui/controls';
 import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { TrainingRun } from '../../ui/use-training';
+import { resizeList } from './features';
 import { GLANCE_PARAMS, type GlanceState } from './params';
 
 export interface GlanceControlsProps {
@@ -15,6 +16,8 @@ export interface GlanceControlsProps {
   shownSeed: number;
   instances: number;
   report: PathReport | null;
+  /** The run's step cap (the URL's steps, or more after hand-set weights were let go of a finished run). */
+  maxSteps: number;
 }
 
 const KIND_OPTIONS = [
@@ -31,25 +34,26 @@ const BACKEND_OPTIONS = [
   { value: 'cpu', label: 'tfjs CPU' },
 ] as const;
 
-export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report }: GlanceControlsProps) {
+export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report, maxSteps }: GlanceControlsProps) {
   const running = snap?.status === 'running';
   return (
     <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>
-      <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n })} />
+      <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n, importances: resizeList(state.importances, n), densities: resizeList(state.densities, n) })} />
       <Slider label={<>hidden dims m <output>{state.m}</output></>} ariaLabel="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
       <LogDensitySlider
         caption="feature density 1−S"
         outputTestId="density-value"
-        note={<small>(sparsity S = {fmtDensity(1 - state.density)})</small>}
+        note={<small>{state.densities.length ? '(set per feature on the right; moving this sets them all)' : `(sparsity S = ${fmtDensity(1 - state.density)})`}</small>}
         name="density"
         ariaLabel="feature density 1 minus S, logarithmic"
         value={state.density}
-        onChange={(density) => onChange({ density })}
+        onChange={(density) => onChange({ density, densities: [] })}
       />
       <Slider
         label={
           <>
-            importance decay <output>{state.decay.toFixed(2)}</output> <small>(I<sub>i</sub> = decay<sup>i</sup>)</small>
+            importance decay <output>{state.decay.toFixed(2)}</output>{' '}
+            <small>{state.importances.length ? '(set per feature on the right; moving this goes back to decayⁱ)' : <>(I<sub>i</sub> = decay<sup>i</sup>)</>}</small>
           </>
         }
         ariaLabel="importance decay"
@@ -58,7 +62,7 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         max={1}
         step={0.01}
         value={state.decay}
-        onChange={(decay) => onChange({ decay })}
+        onChange={(decay) => onChange({ decay, importances: [] })}
       />
       <label className="control">
         <span>model</span>
@@ -100,7 +104,7 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         </button>
       </div>
       <p className="status" aria-live="polite">
-        step <strong data-testid="step">{snap?.step ?? 0}</strong> / {state.steps.toLocaleString('en-US')} ·{' '}
+        step <strong data-testid="step">{snap?.step ?? 0}</strong> / {maxSteps.toLocaleString('en-US')} ·{' '}
         <span data-testid="status" data-run={snap?.runId ?? -1}>
           {snap?.status ?? 'starting'}
         </span>

@@ -1,24 +1,31 @@
 /**
- * "Superposition at a glance": one setting (n, m, sparsity, importance) trained live as a few
- * seeds in the worker; the panels show the lowest-loss seed, as the paper judges several fits.
+ * "Superposition at a glance": one setting (n, m, per-feature importance and density) trained live
+ * as a few seeds in the worker; the panels show the lowest-loss seed, as the paper judges several
+ * fits. The reader can take the model in hand: edit each feature's importance and density, place
+ * feature vectors by hand, rewind the run, pin a result to compare, and hover a feature anywhere.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
-import { FeatureGeometry2D } from '../../charts/FeatureGeometry2D';
-import { FeatureNormBars } from '../../charts/FeatureNormBars';
-import { GramHeatmap } from '../../charts/GramHeatmap';
-import { LossCurve } from '../../charts/LossCurve';
-import { buildModelJson } from '../../model/io/model-json';
-import { ownValues } from '../../state/url-params';
 import { Tex } from '../../ui/Tex';
 import { RunNotice } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import type { SectionProps } from '../experiment';
+import { readout } from './arrangement';
 import { GlanceControls } from './Controls';
-import { GLANCE_PARAMS, glanceTrainConfig, type GlanceState } from './params';
-import { SmoothedBest, describeSetting, footnoteModelOf, shownModel } from './run';
+import { glanceExportJson, glanceExportMeta } from './exports';
+import { FeatureEditors } from './FeatureEditors';
+import { GlancePanels } from './Panels';
+import { glanceTrainConfig, type GlanceState } from './params';
+import { decodePin, encodePin } from './pin';
+import { PinCard } from './PinCard';
+import { FeatureReadout, HandReadout } from './Readouts';
+import { SmoothedBest, footnoteModelOf, shownModel } from './run';
+import { Timeline } from './Timeline';
+import { useHandsOn } from './use-hands-on';
+import './glance.css';
 
 const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
+/** Checkpoints to rewind to: every 100 steps, at most 200 (then every 200, 400, …). */
+const HISTORY = { every: 100, max: 200 };
 
 /** While training, hand the shown model on at most this often (each hand-off restarts experiments). */
 const MODEL_HANDOFF_MS = 3000;
@@ -30,38 +37,43 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     warmStart: state.warm,
     path: state.backend,
     simulateFailure: state.fault === 'webgl-lost' ? WEBGL_LOST : null,
+    history: HISTORY,
   });
   const snap = run.snapshot;
   const shape = snap && snap.W.length === config.n * config.m * config.instances.length ? snap : null;
   const best = useRef(new SmoothedBest());
   const shown = useMemo(() => best.current.update(shape?.loss ?? null, shape?.runId ?? -1), [shape]);
   const { n, m } = config;
-  const view = useMemo(() => (shape ? shownModel(shape.W, shape.b, shown, n, m) : null), [shape, shown, n, m]);
+  const live = useMemo(() => (shape ? shownModel(shape.W, shape.b, shown, n, m) : null), [shape, shown, n, m]);
+  const hands = useHandsOn(run, shape, shown, config, state.steps);
+  const { view } = hands;
+
+  const pin = useMemo(() => {
+    const r = state.pin ? decodePin(state.pin) : null;
+    return r?.ok ? r.pin : null;
+  }, [state.pin]);
+  const pinned = useMemo(() => (pin ? readout(pin.W, pin.b, { importance: pin.importance, density: pin.density, m: pin.m, kind: pin.kind }) : null), [pin]);
 
   const lastHandoff = useRef(0);
   useEffect(() => {
     if (!onModel) return;
-    if (!view || !shape) return onModel(null);
+    if (!live || !shape) return onModel(null);
     const now = performance.now();
     if (shape.status === 'running' && now - lastHandoff.current < MODEL_HANDOFF_MS) return;
     lastHandoff.current = now;
-    onModel(footnoteModelOf(view, config, shown, shape.step, state));
-  }, [view, shape, onModel, config, shown, state]);
+    onModel(footnoteModelOf(live, config, shown, shape.step, state));
+  }, [live, shape, onModel, config, shown, state]);
 
-  const exportMeta = {
-    description: `Superposition at a glance: ${describeSetting(state, state.seed + shown)}, step ${snap?.step ?? 0}`,
-    config: { ...ownValues(GLANCE_PARAMS, state), shownSeed: state.seed + shown, step: snap?.step ?? 0 },
-  };
-  // The trained models behind every panel, in the CLI's models@1 format (parseModelJson reads it).
+  const inst = config.instances[shown] ?? config.instances[0];
+  const exportMeta = glanceExportMeta(state, view, state.seed + shown, pin);
+  // The state behind every panel, in the CLI's models@1 format (parseModelJson reads it).
   const exportJson = () =>
-    shape
-      ? buildModelJson(
-          config,
-          shape,
-          run.history.step.map((step, t) => ({ step, loss: run.history.loss.map((l) => l[t]) })),
-          { path: shape.path, seconds: shape.trainingMs / 1000 },
-        )
-      : null;
+    view ? glanceExportJson({ config, view, snapshot: hands.viewSnap, history: run.history, shown, expectedLoss: hands.readout?.loss ?? null, pin, pinnedLoss: pinned?.loss ?? null }) : null;
+  const pinNow = () => {
+    if (!view) return;
+    const handPlaced = view.source === 'hand-placed';
+    onChange({ pin: encodePin({ n, m, kind: state.kind, step: view.step, handPlaced, W: view.W, b: view.b, importance: inst.importance, density: inst.density }) });
+  };
 
   return (
     <section id="at-a-glance" aria-labelledby="at-a-glance-title" className="section">
@@ -73,11 +85,12 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
       </p>
       <Tex display>{"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}</Tex>
       <p className="lede">
-        Each feature is zero with probability <Tex>S</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature <Tex>i</Tex> matters
+        Each feature is zero with probability <Tex>{'S_i'}</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature <Tex>i</Tex> matters
         with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the <Tex>m</Tex> most important ones, each in a
         direction of its own. Make them sparse and it starts storing more features than it has dimensions — in superposition —
         accepting a little interference, because two rare features are seldom active together. Drag the density slider and watch a
-        real model retrain.
+        real model retrain; then take it in hand: set each feature’s importance and density, place its vector yourself, rewind, pin
+        a result and compare.
       </p>
       <div className="glance">
         <GlanceControls
@@ -85,42 +98,35 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
           onChange={onChange}
           run={run}
           snap={snap}
-          loss={view && shape ? shape.loss[shown] : null}
+          loss={live && shape ? shape.loss[shown] : null}
           shownSeed={state.seed + shown}
           instances={config.instances.length}
           report={run.report}
+          maxSteps={hands.cap ?? state.steps}
         />
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
-        <div className="panels">
-          <ChartFrame title="WᵀW and bias" exportName="wtw-bias" exportMeta={exportMeta} exportJson={exportJson} caption="Blue negative, red positive. Off-diagonal entries are interference between features.">
-            {view ? <GramHeatmap gram={view.metrics.gram} bias={view.b} n={n} /> : <Waiting />}
-          </ChartFrame>
-          <ChartFrame title="Feature norms ‖Wᵢ‖" exportName="feature-norms" exportMeta={exportMeta} exportJson={exportJson} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
-            {view ? <FeatureNormBars norms={view.metrics.norms} superposition={view.metrics.superposition} n={n} m={m} /> : <Waiting />}
-          </ChartFrame>
-          <ChartFrame title="Feature geometry" exportName="feature-geometry" exportMeta={exportMeta} exportJson={exportJson} caption="Each feature's column Wᵢ as a vector in the hidden plane; colour = importance.">
-            {m !== 2 ? (
-              <p className="panel-note">
-                The geometry view draws the hidden plane, so it needs m = 2 (now m = {m}).{' '}
-                <button type="button" onClick={() => onChange({ m: 2 })}>
-                  Set m = 2
-                </button>
-              </p>
-            ) : view ? (
-              <FeatureGeometry2D W={view.W} n={n} importance={config.instances[0].importance} />
-            ) : (
-              <Waiting />
-            )}
-          </ChartFrame>
-          <ChartFrame title="Loss" exportName="loss-curve" exportMeta={exportMeta} exportJson={exportJson} caption="Importance-weighted squared error of the shown seed (mean over batch and features).">
-            <LossCurve steps={run.history.step} losses={run.history.loss[shown] ?? []} />
-          </ChartFrame>
+        <div className="glance-main">
+          <FeatureEditors state={state} onChange={onChange} hovered={hands.hovered} onHover={hands.setHovered} />
+          <Timeline snap={shape} peekStep={hands.peekStep} onScrub={hands.scrub} onResume={hands.resumeHere} disabled={hands.edit !== null} />
+          <PinCard pin={pin} pinnedLoss={pinned?.loss ?? null} view={view} loss={hands.readout?.loss ?? null} onPin={pinNow} onUnpin={() => onChange({ pin: '' })} />
+          <HandReadout hands={hands} m={m} />
+          <FeatureReadout hands={hands} importance={inst.importance} density={inst.density} />
+          <GlancePanels
+            hands={hands}
+            n={n}
+            m={m}
+            importance={inst.importance}
+            history={run.history}
+            shown={shown}
+            pin={pin}
+            pinned={pinned}
+            checkpoints={shape?.checkpoints ?? []}
+            exportMeta={exportMeta}
+            exportJson={exportJson}
+            onSetM2={() => onChange({ m: 2 })}
+          />
         </div>
       </div>
     </section>
   );
-}
-
-function Waiting() {
-  return <p className="panel-note">Starting the trainer…</p>;
 }

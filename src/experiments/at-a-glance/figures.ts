@@ -45,9 +45,12 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     const { W, b, metrics } = shownModel(final.W, final.b, best, n, m);
     const shownSeed = config.instances[best].seed;
     const described = `${describeSetting(state, shownSeed)} (best of ${config.instances.length})`;
+    // The per-feature lists only when the preset sets them (the pin is the page's, never a figure's).
+    const { pin: _pin, importances, densities, ...settings } = state;
+    const lists = { ...(importances.length ? { importances } : {}), ...(densities.length ? { densities } : {}) };
     const meta: ExportMeta = {
       description: `${p.title}: ${described}, step ${final.step}`,
-      config: { preset: p.id, ...state, quick, trainedSteps: final.step, shownSeed, step: final.step },
+      config: { preset: p.id, ...settings, ...lists, quick, trainedSteps: final.step, shownSeed, step: final.step },
     };
     const figures: Figure[] = [
       { name: 'wtw-bias', svg: svgOf(GramHeatmap, { gram: metrics.gram, bias: b, n }, meta) },

@@ -1,0 +1,117 @@
+/**
+ * The at-a-glance panels: WᵀW and bias, the feature norms, the hidden plane (where vectors are
+ * placed by hand), the loss curve (with the rewind cursor) and each feature's share of the expected
+ * loss. All draw the same view (live, rewound or hand-placed), highlight the same hovered feature,
+ * and draw a pinned result dashed under the live one.
+ */
+import { BarChart } from '../../charts/BarChart';
+import { ChartFrame } from '../../charts/ChartFrame';
+import type { ExportMeta } from '../../charts/export';
+import { FeatureGeometry2D } from '../../charts/FeatureGeometry2D';
+import { FeatureNormBars } from '../../charts/FeatureNormBars';
+import { GramHeatmap } from '../../charts/GramHeatmap';
+import { LossCurve } from '../../charts/LossCurve';
+import { LINE_COLOR } from '../../charts/theme';
+import { PINNED_COLOR } from '../../charts/palette';
+import { featureNorms } from '../../model/metrics';
+import { fmtLoss } from '../../ui/format';
+import type { LossHistory } from '../../ui/use-training';
+import type { Readout } from './arrangement';
+import type { PinnedModel } from './pin';
+import type { HandsOn } from './use-hands-on';
+
+export interface PanelsProps {
+  hands: HandsOn;
+  n: number;
+  m: number;
+  importance: Float32Array;
+  history: LossHistory;
+  shown: number;
+  pin: PinnedModel | null;
+  pinned: Readout | null;
+  /** Checkpoints to snap a click on the loss curve to. */
+  checkpoints: readonly number[];
+  exportMeta: ExportMeta;
+  exportJson: () => unknown;
+  onSetM2(): void;
+}
+
+export function GlancePanels({ hands, n, m, importance, history, shown, pin, pinned, checkpoints, exportMeta, exportJson, onSetM2 }: PanelsProps) {
+  const { view, hovered, setHovered: onHover } = hands;
+  const frame = (name: string) => ({ exportName: name, exportMeta, exportJson });
+  const pinNorms = pin ? featureNorms(pin.W, pin.n, pin.m) : null;
+  const editing = view?.source === 'hand-placed';
+  const shares = hands.readout?.shares;
+  const seek = (step: number) => {
+    const at = checkpoints.filter((c) => c <= step).at(-1);
+    if (at !== undefined) hands.scrub(at);
+  };
+  return (
+    <div className="panels" data-view={view?.source ?? 'none'} data-step={view?.step ?? -1}>
+      <ChartFrame title="WᵀW and bias" {...frame('wtw-bias')} caption={`Blue negative, red positive. Off-diagonal entries are interference between features.${editing ? ' The bias is the best response to your W.' : ''}`}>
+        {view ? <GramHeatmap gram={view.metrics.gram} bias={view.b} n={n} highlight={hovered} onHover={onHover} /> : <Waiting />}
+      </ChartFrame>
+      <ChartFrame title="Feature norms ‖Wᵢ‖" {...frame('feature-norms')} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
+        {view ? <FeatureNormBars norms={view.metrics.norms} superposition={view.metrics.superposition} n={n} m={m} ghost={pinNorms} highlight={hovered} onHover={onHover} /> : <Waiting />}
+      </ChartFrame>
+      <ChartFrame title="Feature geometry" {...frame('feature-geometry')} caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Drag a tip to place it by hand.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}>
+        {m !== 2 ? (
+          <p className="panel-note">
+            The geometry view draws the hidden plane, so it needs m = 2 (now m = {m}).{' '}
+            <button type="button" onClick={onSetM2}>
+              Set m = 2
+            </button>
+          </p>
+        ) : view ? (
+          <FeatureGeometry2D W={view.W} n={n} importance={importance} ghost={pin && pin.m === 2 ? { W: pin.W, n: pin.n } : null} highlight={hovered} onHover={onHover} onPlace={hands.place} onKeyEdit={hands.keyEdit} />
+        ) : (
+          <Waiting />
+        )}
+      </ChartFrame>
+      <ChartFrame title="Loss" {...frame('loss-curve')} caption="Importance-weighted squared error of the shown seed (mean over batch and features). Click to look back at that step.">
+        <LossCurve
+          steps={history.step}
+          losses={history.loss[shown] ?? []}
+          cursor={view?.source === 'rewound' ? view.step : null}
+          reference={pinned ? { value: pinned.loss, label: 'pinned (expected)' } : null}
+          onSeek={checkpoints.length > 1 ? seek : undefined}
+        />
+      </ChartFrame>
+      <ChartFrame
+        title="Loss by feature"
+        {...frame('loss-shares')}
+        caption={
+          <>
+            Each feature&apos;s part of the expected loss (over every on/off pattern of the features, weighted by its probability). They add up
+            to <output data-testid="expected-loss" data-value={hands.readout?.loss ?? ''}>{hands.readout ? fmtLoss(hands.readout.loss) : '…'}</output>, the
+            expected loss of the model shown.
+          </>
+        }
+      >
+        {shares ? (
+          <BarChart
+            chart="loss-shares"
+            categories={Array.from({ length: n }, (_, i) => String(i))}
+            series={[
+              { name: editing ? 'your arrangement' : 'shown model', values: shares, color: LINE_COLOR, highlight: Array.from({ length: n }, (_, i) => i === hovered) },
+              ...(pin && pinned && pin.n === n ? [{ name: 'pinned', values: pinned.shares, color: PINNED_COLOR, style: 'outline' as const }] : []),
+            ]}
+            highlightLabel={hovered !== null ? `feature ${hovered}` : 'highlighted'}
+            yLabel="expected loss"
+            xLabel="feature i"
+            title="Each feature's share of the expected loss"
+            width={360}
+            height={220}
+            onHover={onHover}
+          />
+        ) : (
+          <Waiting />
+        )}
+      </ChartFrame>
+    </div>
+  );
+}
+
+function Waiting() {
+  return <p className="panel-note">Starting the trainer…</p>;
+}

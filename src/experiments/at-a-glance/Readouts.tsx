@@ -1,0 +1,77 @@
+/** The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under the pointer. */
+import { fmt } from '../../charts/theme';
+import { fmtDensity, fmtLoss } from '../../ui/format';
+import type { HandsOn } from './use-hands-on';
+
+const sourceWords = { live: 'the trained model', rewound: 'the rewound model', 'hand-placed': 'the arrangement before' } as const;
+
+/** "Your arrangement" against the model the edit started from, with "Let go and train". */
+export function HandReadout({ hands, m }: { hands: HandsOn; m: number }) {
+  if (m !== 2) return null;
+  const { edit, editBase } = hands;
+  if (!edit || !editBase) {
+    return (
+      <p className="fine hand-hint" data-testid="hand-hint">
+        Take the model in hand: drag the tip of any feature’s vector in the geometry panel, or focus a feature there (Tab) and turn it
+        with the arrow keys and scale it with + / −. Training pauses while you place the vectors.
+      </p>
+    );
+  }
+  const ratio = edit.loss / editBase.loss;
+  const verdict = !Number.isFinite(ratio) ? '' : ratio > 1.005 ? ` — ${fmt(ratio)}× the loss` : ratio < 0.995 ? ` — ${fmt(1 / ratio)}× lower` : ' — about the same';
+  return (
+    <div className="hand-readout" data-testid="hand-readout" role="status">
+      <p>
+        <strong>Your arrangement:</strong> expected loss <output data-testid="hand-loss" data-value={edit.loss}>{fmtLoss(edit.loss)}</output> ·{' '}
+        {sourceWords[editBase.source]} (step {editBase.step.toLocaleString('en-US')}):{' '}
+        <output data-testid="base-loss" data-value={editBase.loss}>
+          {fmtLoss(editBase.loss)}
+        </output>
+        {verdict}
+      </p>
+      <p className="fine">
+        The bias is not dragged: it is the <em>best response</em> to your W — for each feature the bᵢ that minimises its expected loss
+        with W held fixed, found exactly (the loss is piecewise quadratic in bᵢ) on the same stratified samples as both losses here.
+        “Let go” gives every seed your arrangement and trains on from it.
+      </p>
+      <div className="playbar">
+        <button type="button" data-action="let-go" onClick={hands.letGo}>
+          ▶ Let go and train
+        </button>
+        <button type="button" data-action="discard-hand" onClick={hands.discard}>
+          Discard
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export interface FeatureReadoutProps {
+  hands: HandsOn;
+  importance: ArrayLike<number>;
+  density: ArrayLike<number>;
+}
+
+/** The hovered (or focused) feature's numbers, the same feature every panel highlights. */
+export function FeatureReadout({ hands, importance, density }: FeatureReadoutProps) {
+  const i = hands.hovered;
+  const v = hands.view;
+  if (i === null || !v || i >= v.metrics.norms.length) {
+    return (
+      <p className="fine feature-readout" data-testid="feature-readout">
+        Hover or focus a feature in any panel to see its numbers here and find it in every other panel.
+      </p>
+    );
+  }
+  const shares = hands.readout?.shares;
+  const total = hands.readout?.loss ?? NaN;
+  const share = shares && i < shares.length ? shares[i] : NaN;
+  return (
+    <p className="feature-readout" data-testid="feature-readout" data-feature={i} aria-live="polite">
+      <strong>feature {i}</strong> · ‖W<sub>{i}</sub>‖ = <output data-testid="hover-norm">{fmt(v.metrics.norms[i])}</output> · D<sub>{i}</sub> ={' '}
+      {fmt(v.metrics.dimensionality[i])} · superposition {fmt(v.metrics.superposition[i])} · loss share{' '}
+      {Number.isFinite(share) ? `${fmt((100 * share) / total)}% (${fmtLoss(share, 2)})` : '—'} · I<sub>{i}</sub> = {fmt(importance[i])} · 1−S
+      <sub>{i}</sub> = {fmtDensity(density[i])}
+    </p>
+  );
+}
