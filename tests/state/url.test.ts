@@ -18,7 +18,7 @@ describe('URL parsing', () => {
     ['wrong type for an enum', '?kind=42', 'kind', 'kind="42": not one of relu, linear; using relu'],
     ['bool garbage', '?warm=yes', 'warm', 'warm="yes": not 1/0; using false'],
     ['script injection', '?kind=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'kind', 'kind="<script>alert(1)</script>": not one of relu, linear; using relu'],
-    ['very long value', `?backend=${'x'.repeat(500)}`, 'backend', `backend="${'x'.repeat(40)}…": not one of auto, js, wasm, webgl, cpu; using auto`],
+    ['very long value', `?backend=${'x'.repeat(500)}`, 'backend', `backend="${'x'.repeat(40)}…": not one of auto, simd, js, wasm, webgl, cpu; using auto`],
     ['phase grid too big', '?pgrid=1000', 'pgrid', 'pgrid="1000": outside [4, 40]; using 24'],
   ])('%s', (_, search, key, message) => {
     const r = readUrl(search);
