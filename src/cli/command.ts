@@ -15,7 +15,7 @@ export const CLI_PATHS: readonly TrainPath[] = ['simd', 'js', 'wasm', 'cpu'];
 export function cliPath(raw: string | undefined): TrainPath | 'auto' {
   if (raw === undefined) return 'auto';
   const path = CLI_PATHS.find((p) => p === raw);
-  if (!path) throw new UsageError(`--path must be ${CLI_PATHS.join(', ')}, got "${raw}"`);
+  if (!path) throw new UsageError(`--path must be ${CLI_PATHS.slice(0, -1).join(', ')} or ${CLI_PATHS[CLI_PATHS.length - 1]}, got "${raw}"`);
   return path;
 }
 

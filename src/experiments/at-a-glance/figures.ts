@@ -9,7 +9,7 @@ import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LossCurve } from '../../charts/LossCurve';
 import { buildModelJson } from '../../model/io/model-json';
 import type { Preset } from '../../state/presets';
-import { JsTrainer } from '../../train/js-trainer';
+import { createTrainer, defaultHeadlessPath } from '../../train/backend';
 import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
 import { GLANCE_PARAMS, glanceTrainConfig } from './params';
 import { describeSetting, shownModel } from './run';
@@ -23,13 +23,15 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const { n, m } = config;
   const steps = quick ? Math.min(state.steps, QUICK_GLANCE_STEPS) : state.steps;
   const every = Math.max(1, Math.ceil(steps / 200));
-  const trainer = new JsTrainer(config);
+  // The page's path: simd where it runs (else js), with the page's seeds.
+  const path = await defaultHeadlessPath(config);
+  const trainer = await createTrainer(config, path);
   const history: { step: number; loss: number[] }[] = [];
   const t0 = performance.now();
   let lastLog = t0;
   try {
     while (trainer.stepCount < steps) {
-      trainer.stepSync(Math.min(every, steps - trainer.stepCount));
+      await trainer.step(Math.min(every, steps - trainer.stepCount));
       const st = await trainer.read();
       history.push({ step: st.step, loss: Array.from(st.loss) });
       if (performance.now() - lastLog > 5000) {
@@ -39,7 +41,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     }
     const final = await trainer.read();
     const seconds = (performance.now() - t0) / 1000;
-    const json = buildModelJson(config, final, history, { path: 'js', seconds });
+    const json = buildModelJson(config, final, history, { path, seconds });
     // The shown model is the lowest evaluation-loss seed, as the page shows the best of its seeds.
     const best = json.best;
     const { W, b, metrics } = shownModel(final.W, final.b, best, n, m);

@@ -18,7 +18,7 @@ export function GeometryControls({ state, onChange, run, snap, userPaused }: { s
         <EnumSelect
           name="gpreset"
           value={size?.id ?? ''}
-          options={[...(size ? [] : [{ value: '', label: 'custom' }]), ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: `${p.label}${p.gpu ? ' (GPU)' : ''}` }))]}
+          options={[...(size ? [] : [{ value: '', label: 'custom' }]), ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: p.label }))]}
           onChange={(id) => {
             const p = GEOMETRY_SIZES.find((q) => q.id === id);
             if (p) onChange({ ...p.values, gmodel: -1 });

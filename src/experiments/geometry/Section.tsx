@@ -24,8 +24,9 @@ import { GeometryControls, ThreeDNote } from './Controls';
 import { Drilldown, Timeline } from './Drilldown';
 import { DynamicsRecorder } from './dynamics-recorder';
 import './geometry.css';
-import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from './params';
+import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_SIZES, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from './params';
 import { matchesSetting, selectedModel, sizeLabel, sweepCounts, sweepModelsJson } from './run';
+import { useSizeProbe } from './size-probe';
 
 const DimsPerFeatureChart = memo(DimsPerFeatureChartPlain);
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
@@ -35,18 +36,29 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = state;
   const config = useMemo(() => geometryTrainConfig({ gn: n, gm: m, gcount: count, gmax, gseed }), [n, m, count, gmax, gseed]);
   const big = n * m >= GPU_SIZE_NM;
-  // Small models: one worker per core (instances are independent). GPU-sized ones: one fused
-  // batched program in one worker, so WebGL runs the whole sweep at once.
-  const shards = big ? 1 : Math.min(CORES, count);
+  // One worker per core: instances are independent, split by cost (train/shards.ts).
+  const shards = Math.min(CORES, count);
   const visible = useVisible<HTMLElement>();
-  // Small sweeps train on the 'js' path, the fastest CPU path at this size and the one the Node
-  // tests and `npm run figures` use, so a 3-D preset forms exactly the polytope measured there;
-  // GPU-sized ones let the worker pick (WebGL where it is faster).
-  const run = useTrainingRun(config, { maxSteps: gsteps, warmStart: false, path: big ? 'auto' : 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: big ? 2 : 5, shards });
+  // Sweeps train on the 'simd' path, the one the Node tests and `npm run figures` use, so a 3-D
+  // preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big
+  // ones let a measured trial pick (WebGL where a real GPU is faster).
+  const run = useTrainingRun(config, { maxSteps: gsteps, warmStart: false, path: big ? 'auto' : 'simd', convergence: null, autoStart: false, keepHistory: false, maxHz: big ? 2 : 5, shards });
   const snap = run.snapshot && run.snapshot.W.length === count * n * m ? run.snapshot : null;
 
+  // Defaults follow the speed: at the URL's default size, first time how fast this machine trains
+  // the notebook's sweep, and open at the biggest size that finishes in a few minutes.
+  const atDefault = matchesSetting(state, { ...GEOMETRY_SIZES[0].values, gseed: GEOMETRY_PARAMS.gseed.default, gmodel: -1 });
+  const [probing, setProbing] = useState(atDefault);
+  const probe = useSizeProbe(probing && visible.visible, CORES);
+  useEffect(() => {
+    if (!probing || !probe) return;
+    setProbing(false);
+    const size = GEOMETRY_SIZES.find((s) => s.id === probe.id);
+    if (size && probe.id !== 'cpu') onChange({ ...size.values, gmodel: -1 });
+  }, [probing, probe, onChange]);
+
   // Train only while the reader can see the section (and not after they paused it themselves).
-  const userPaused = useTrainWhileVisible(run, snap, visible.visible);
+  const userPaused = useTrainWhileVisible(run, snap, visible.visible && !probing);
 
   const trained = snap && snap.step > 0 ? snap : null;
   const summary = useMemo(() => (trained ? sweepSummary(trained.W, config) : null), [trained, config]);
@@ -91,12 +103,22 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
       <h2 id="geometry-title">The geometry of superposition</h2>
       <GeometryIntro />
       <GeometryControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
-      {big ? (
+      {probing && visible.visible ? (
+        <p className="panel-note" data-testid="geometry-size-probe">
+          Timing a few steps of the notebook&apos;s sweep on this machine, to open at the biggest size that trains in a few minutes…
+        </p>
+      ) : null}
+      {probe && probe.id !== 'cpu' && !probing ? (
+        <div className="notice" role="note" data-testid="geometry-size-note">
+          Opened at the {probe.id === 'paper' ? "paper's" : "notebook's"} size: this machine trains it in about {formatDuration(probe.seconds)} (timed just
+          now on the {probe.path} path). The small size (n = 40, m = 4) is in the size menu.
+        </div>
+      ) : null}
+      {big && !(probe && probe.id !== 'cpu') ? (
         <div className="notice" role="note" data-testid="geometry-gpu-note">
-          <strong>This size needs a GPU.</strong> {size} × {count} models is meant for WebGL; on a CPU it would take roughly{' '}
-          {formatDuration(estimatedCpuSeconds(state, 1))}
-          {run.report ? (run.report.path === 'webgl' ? ' — this page is training on WebGL.' : ` — this page is training on the CPU (${run.report.path} path), so expect that.`) : '.'}{' '}
-          The CPU-sized preset shows the same effects more weakly.
+          {size} × {count} models: about {formatDuration(estimatedCpuSeconds(state, CORES))} on {CORES} CPU cores of the simd path
+          {run.report ? (run.report.path === 'webgl' ? '; this page is training on WebGL.' : ` (this page trains on the ${run.report.path} path)`) : ''}. The status line
+          below shows the time left as it trains.
         </div>
       ) : null}
       <p className="status geometry-status" aria-live="polite">
@@ -179,13 +201,14 @@ function GeometryIntro() {
         antiprisms — with the features split into orthogonal groups (tegum factors).
       </p>
       <p className="lede geometry-scale-note" data-testid="geometry-scale-note">
-        <b>About the size.</b> The paper uses <i>n</i> = 400 features in <i>m</i> = 30 dimensions (its notebook: 200 in 20). On a CPU one
-        training step of one such model takes 40–50 ms, so a sweep of 20 models × 10,000 steps would take hours; it needs a GPU (WebGL).
-        The default here, <i>n</i> = 40 in <i>m</i> = 4, trains in well under a minute on two cores — and is honest about less: with only 4
+        <b>About the size.</b> The paper uses <i>n</i> = 400 features in <i>m</i> = 30 dimensions (its notebook: 200 in 20). Trained by
+        this page&apos;s SIMD WebAssembly kernel, a sweep of 20 such models × 10,000 steps takes about 16 minutes on two laptop-class
+        cores (the notebook&apos;s about 5); where this machine trains the notebook&apos;s or the paper&apos;s sweep in under three minutes, the
+        section opens at that size. Otherwise it opens at <i>n</i> = 40 in <i>m</i> = 4, which trains in seconds — and is honest about less: with only 4
         dimensions the ½ plateau is short and mostly approached from above (around 1/(1 − S) ≈ 2–3 the model keeps three digons and
         shares its fourth dimension among many weak features, <i>m</i>/‖<i>W</i>‖²<sub>F</sub> ≈ 0.55–0.58; only one or two sparsities near
         4–5 sit at 0.49 with four digons), and pentagons or antiprisms show up only for some seeds. Sparser still, most features crowd
-        into one large factor (&ldquo;other&rdquo;). With a GPU, try the notebook or paper size.
+        into one large factor (&ldquo;other&rdquo;). The size menu has the notebook and paper sizes.
       </p>
     </>
   );

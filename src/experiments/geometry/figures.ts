@@ -1,6 +1,6 @@
 /**
  * "The geometry of superposition" presets, headless: geometryTrainConfig(state) — one model per
- * sparsity, pinned init std — on one JsTrainer (or Node threads for big sweeps: the same models;
+ * sparsity, pinned init std — on the page's path, simd where it runs (Node threads for big sweeps: the same models;
  * the page shards the same instances over workers), drawing what the section draws: dimensions
  * per feature, the D_i scatter and, when a model is selected (gmodel ≥ 0), its geometry graph,
  * WᵀW, polytope gallery, 3-D view (m = 3) and learning-dynamics timeline, recorded through the
@@ -19,7 +19,7 @@ import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import type { Preset } from '../../state/presets';
-import { JsTrainer } from '../../train/js-trainer';
+import { createTrainer, defaultHeadlessPath } from '../../train/backend';
 import { ThreadedTrainer } from '../../train/threaded-trainer';
 import type { BatchedTrainer, TrainerState } from '../../train/trainer';
 import { presetValues, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
@@ -64,9 +64,11 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   // The section records snapshots for the selected model's timeline (every model's while small).
   const recorder = new DynamicsRecorder();
   const every = Math.max(1, Math.ceil(steps / DYNAMICS_SNAPSHOTS));
-  // Threads split the instances; same seeds, same streams, the same models as one JsTrainer.
+  // The page's path (simd where it runs, else js); threads split the instances: same seeds,
+  // same streams, the same models as one trainer.
+  const path = await defaultHeadlessPath(config);
   const threaded = threads > 1 && count * n * m >= THREADED_MIN_WORK;
-  const trainer: BatchedTrainer = threaded ? new ThreadedTrainer(config, threads) : new JsTrainer(config);
+  const trainer: BatchedTrainer = threaded ? new ThreadedTrainer(config, threads, path === 'simd' ? 'simd' : 'js') : await createTrainer(config, path);
   if (threaded) log(`  on ${Math.min(threads, count)} worker threads`);
   const t0 = performance.now();
   let final: TrainerState;
@@ -151,7 +153,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     quick,
     settings: state,
     config: { n, m, kind: config.kind, batchSize: config.batchSize, optimizer: config.optimizer, initStd: config.initStd, steps: step },
-    run: { path: 'js', seconds: Number(seconds.toFixed(2)) },
+    run: { path, seconds: Number(seconds.toFixed(2)) },
     layout: 'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i; instance j is summary[j]',
     instances: config.instances.map((inst, j) => ({
       seed: inst.seed,

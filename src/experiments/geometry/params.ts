@@ -3,12 +3,13 @@
  * batched training request behind it (one instance per sparsity), its named sizes, its m = 3
  * polytope settings and its paper presets.
  *
- * Defaults are sized for a CPU: n = 40, m = 4, 12 sparsities, 4000 steps of batch 1024 take
- * ≈ 26 s on one core of the JS path (≈ 0.55 ms per instance-step, measured with JsTrainer in
- * Node), so ≈ 15 s on two workers. The paper's n = 400, m = 30 (≈ 40–50 ms per instance-step on
- * a CPU, cost ∝ n·m) and the notebook's n = 200, m = 20 stay within the limits, for a GPU.
+ * The URL defaults are sized for any CPU: n = 40, m = 4, 12 sparsities, 4000 steps take ≈ 20 s
+ * on one core of the simd path. Where the reader's machine trains the notebook's n = 200, m = 20
+ * (or the paper's n = 400, m = 30) in under a few minutes, the section opens at that size instead
+ * (run.ts: sizeForSpeed, measured on the page's own workers).
  */
 import { notebookInitStd, type TrainConfig } from '../../model/config';
+import { instanceCosts } from '../../train/shards';
 import { uniformSweepConfig } from '../../model/uniform-sweep';
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
@@ -35,10 +36,10 @@ export const GEOMETRY_PARAMS = {
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
 /** Named sizes the section offers as one-click settings. */
-export const GEOMETRY_SIZES: readonly { id: string; label: string; values: Partial<GeometryState>; gpu: boolean }[] = [
-  { id: 'cpu', label: 'CPU-sized: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 }, gpu: false },
-  { id: 'notebook', label: 'Notebook: n = 200, m = 20', values: { gn: 200, gm: 20, gcount: 20, gmax: 20, gsteps: 10_000 }, gpu: true },
-  { id: 'paper', label: 'Paper: n = 400, m = 30', values: { gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 }, gpu: true },
+export const GEOMETRY_SIZES: readonly { id: 'cpu' | 'notebook' | 'paper'; label: string; values: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gsteps'> }[] = [
+  { id: 'cpu', label: 'small: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 } },
+  { id: 'notebook', label: 'notebook: n = 200, m = 20', values: { gn: 200, gm: 20, gcount: 20, gmax: 20, gsteps: 10_000 } },
+  { id: 'paper', label: 'paper: n = 400, m = 30', values: { gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 } },
 ];
 
 /**
@@ -52,28 +53,35 @@ export function geometryTrainConfig(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount
 }
 
 /**
- * Measured cost of one instance-step on the CPU (JS path, batch 1024) per unit of n·m:
- * 0.55 ms at n·m = 160 (n = 40, m = 4). Used only for the page's rough time estimate.
+ * Useful multiply-adds per second one core of the simd path sustains on these sweeps, measured
+ * (Node, this project's 2-core machine, quiet): 1.5 GMAC/s at n = 40, m = 4 and 5.8 at the
+ * paper's n = 400, m = 30 (small shapes carry more overhead per multiply-add). Used only for
+ * rough time estimates; the page shows the measured ETA while it trains.
  */
-export const CPU_MS_PER_INSTANCE_STEP_PER_NM = 0.55 / 160;
+export function simdGmacPerSecond(n: number, m: number): number {
+  return n * m >= 4000 ? 5.8 : n * m >= 1000 ? 3.2 : 1.5;
+}
 
-/** Rough CPU training time in seconds for the sweep, over `workers` cores. */
-export function estimatedCpuSeconds(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps'>, workers: number): number {
-  return (CPU_MS_PER_INSTANCE_STEP_PER_NM * s.gn * s.gm * s.gcount * s.gsteps) / 1000 / Math.max(1, Math.min(workers, s.gcount));
+/** Rough training time in seconds for the sweep on the simd path, over `workers` cores. */
+export function estimatedCpuSeconds(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps' | 'gmax'>, workers: number): number {
+  const config = geometryTrainConfig({ ...s, gseed: 1 });
+  const macsPerStep = instanceCosts(config).reduce((a, v) => a + v, 0) * config.batchSize;
+  return (macsPerStep * s.gsteps) / (simdGmacPerSecond(s.gn, s.gm) * 1e9) / Math.max(1, Math.min(workers, s.gcount));
 }
 
 /** WᵀW of the selected model is drawn up to this many features (beyond it, a note instead). */
 export const MAX_GRAM_FEATURES = 100;
 
-/** Above this n·m the section says a GPU (WebGL) is needed for a reasonable wait. */
+/** From this n·m on, the measured trial may pick WebGL (where a real GPU is), and snapshots are rarer. */
 export const GPU_SIZE_NM = 1000;
 
 /**
  * m = 3 sweeps in which a model forms a given polytope, with that model selected (gmodel). Each
- * setting was measured with JsTrainer in Node (the page trains these small sweeps on the same
- * 'js' path, with the same seeds and the same initialisation, so it reproduces them exactly on
- * V8); `note` records how often the polytope arose over other seeds (the measurements are in
- * docs/geometry-3d-measurements.md).
+ * setting was measured on the simd path in Node (the page trains these small sweeps on the same
+ * path, with the same seeds and initialisation; the kernel uses only IEEE + − × ÷ √, so it
+ * reproduces them bit for bit in any browser); `note` records how often the polytope arose over
+ * other seeds. docs/geometry-3d-measurements.md has the measurements, and the settings that form
+ * the same polytopes on the js path (the fallback where WebAssembly SIMD is missing).
  */
 export interface Geometry3DPreset {
   id: string;
@@ -87,26 +95,26 @@ export const GEOMETRY_3D_PRESETS: readonly Geometry3DPreset[] = [
   {
     id: 'tetrahedron',
     label: 'tetrahedron (4 features, D = ¾)',
-    values: { gn: 5, gm: 3, gcount: 16, gmax: 4, gsteps: 10_000, gseed: 1, gmodel: 1 },
-    note: 'n = 5 features, 16 sparsities with 1/(1 − S) from 1 to 4, 10,000 steps; model 1 (1/(1 − S) = 1.10): four features at D = ¾, the fifth dropped. Arose for 7 of 8 seeds (6 of 8 at 1.20 and 1.32); it needs the full 10,000 steps.',
+    values: { gn: 5, gm: 3, gcount: 16, gmax: 4, gsteps: 10_000, gseed: 4, gmodel: 2 },
+    note: 'n = 5 features, 16 sparsities with 1/(1 − S) from 1 to 4, 10,000 steps, seed 4; model 2 (1/(1 − S) = 1.20): four features at D = ¾, the fifth dropped. Model 2 formed it for 12 of 16 seeds at 10,000 steps and 16 of 16 at 12,000; seed 4’s from 6,000 steps on.',
   },
   {
     id: 'octahedron',
     label: 'octahedron (3 digons, D = ½)',
     values: { gn: 6, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 1, gmodel: 9 },
-    note: 'n = 6, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): three orthogonal antipodal pairs. Arose for 8 of 8 seeds, and at every sparsity from about 5 on.',
+    note: 'n = 6, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): three orthogonal antipodal pairs. Arose for 8 of 8 seeds at every model from 6 (1/(1 − S) ≈ 5) on, at 4,000 to 8,000 steps.',
   },
   {
     id: 'bipyramid',
     label: 'triangular bipyramid (triangle ⊕ digon, D = ⅔, ½)',
-    values: { gn: 5, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 17, gmodel: 14 },
-    note: 'n = 5, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps, seed 17; model 14 (1/(1 − S) = 38.5): a triangle (D ≈ 0.68, 0.63, 0.68) ⊕ a digon (D = ½). A local minimum, rarer than the others: 7 of 20 seeds formed one somewhere in this sweep, the rest (and the neighbouring models) settle on two digons ⊕ a dedicated feature, which costs 3–8% less. Its triangle stays uneven as training goes on.',
+    values: { gn: 5, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 9, gmodel: 12 },
+    note: 'n = 5, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps, seed 9; model 12 (1/(1 − S) = 22.9): a triangle (D ≈ 0.63–0.70) ⊕ a digon (D = ½), from 4,000 to 10,000 steps. A local minimum, rarer than the others: 6 of 20 seeds formed one somewhere in this sweep at 6,000 steps; the rest (and the neighbouring models) settle on two digons ⊕ a dedicated feature, which costs 3–8% less. Its triangle stays uneven.',
   },
   {
     id: 'antiprism',
     label: 'square antiprism (8 features, D = ⅜)',
     values: { gn: 8, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 1, gmodel: 9 },
-    note: 'n = 8, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): all eight features on the sphere, D = ⅜. Arose for 8 of 8 seeds, and at every sparsity from about 8 on.',
+    note: 'n = 8, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): all eight features on the sphere, D = ⅜. Arose for 7 of 8 seeds at model 9, 8 of 8 at models 8 and 10–15.',
   },
 ];
 
@@ -121,13 +129,13 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     id: 'geometry-paper',
     title: 'Uniform superposition: n = 400, m = 30, 20 sparsities',
     description:
-      "The paper's dimensionality figures (§6.3): equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. Sized for a GPU: on a CPU this takes hours.",
+      "The paper's dimensionality figures (§6.3): equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
     params: sweepSize('paper'),
   },
   {
     id: 'geometry-notebook',
     title: "Uniform superposition: the notebook's n = 200, m = 20",
-    description: "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. Sized for a GPU.",
+    description: "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. About 5 minutes on two CPU cores (simd path).",
     params: sweepSize('notebook'),
   },
   {

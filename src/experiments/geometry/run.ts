@@ -29,3 +29,20 @@ export const selectedModel = (s: Pick<GeometryState, 'gmodel' | 'gcount'>): numb
 export function sweepModelsJson(config: TrainConfig, state: ModelsState, run: { path: string; seconds: number }, model: number | null = null): ModelsJson {
   return model === null ? buildModelJson(config, state, [], run) : instancesModelJson(config, state, model, 1, run);
 }
+
+/** Longest whole-run time (seconds) at which the section opens at a bigger size by itself. */
+export const OPEN_BIGGER_WITHIN_S = 180;
+
+/**
+ * The size to open at, from how long one step of the notebook's sweep took here (seconds, on the
+ * page's own workers): the paper's if its 10,000 steps fit in OPEN_BIGGER_WITHIN_S (its cost per
+ * step is `paperOverNotebook` times the notebook's), else the notebook's if they fit, else the
+ * small default. Returns the estimated run time too, for the note the section shows.
+ */
+export function sizeForSpeed(notebookSecondsPerStep: number, paperOverNotebook: number): { id: 'cpu' | 'notebook' | 'paper'; seconds: number } {
+  const notebook = notebookSecondsPerStep * 10_000;
+  const paper = notebook * paperOverNotebook;
+  if (Number.isFinite(paper) && paper <= OPEN_BIGGER_WITHIN_S) return { id: 'paper', seconds: paper };
+  if (Number.isFinite(notebook) && notebook <= OPEN_BIGGER_WITHIN_S) return { id: 'notebook', seconds: notebook };
+  return { id: 'cpu', seconds: notebook };
+}

@@ -36,7 +36,9 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   const { n, m } = experimentShape(experiment);
   const cells = cellCount(grid);
   const visible = useVisible<HTMLElement>();
-  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'auto', convergence: CONVERGENCE, autoStart: false, keepHistory: false, maxHz: 6, shards: config.instances.length >= 64 ? GRID_SHARDS : 1 });
+  // The SIMD kernel (js where WebAssembly SIMD is missing): tiny models, where WebGL's per-step
+  // overhead never pays, and a fixed path keeps the diagram the same as the CLI's and the tests'.
+  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'simd', convergence: CONVERGENCE, autoStart: false, keepHistory: false, maxHz: 6, shards: config.instances.length >= 64 ? GRID_SHARDS : 1 });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).

@@ -31,7 +31,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   let lastLog = performance.now();
   const res = await runPhaseSweep(grid, {
     maxSteps,
-    path: 'js',
+    path: 'auto',
     threads,
     convergence: { ...DEFAULT_CONVERGENCE },
     onProgress: (step, converged, total) => {
