@@ -53,47 +53,33 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
     );
   };
 
+  const editors = [
+    { which: 'importance' as const, head: <>importance I<sub>i</sub></>, values: importances, range: IMPORTANCE_RANGE, log: false, label: 'I_i', color: importanceTone, set: (v: number[]) => ({ importances: v }) },
+    { which: 'density' as const, head: <>density 1−S<sub>i</sub> <small>(log scale)</small></>, values: densities, range: DENSITY_RANGE, log: true, label: '1−S_i', color: () => LINE_COLOR, set: (v: number[]) => ({ densities: v }) },
+  ];
+
   return (
     <div className="feature-editors" data-testid="feature-editors">
-      <div className="feature-editor">
-        <div className="editor-head">
-          <strong>
-            importance I<sub>i</sub>
-          </strong>
-          {shapes('importance')}
+      {editors.map((e) => (
+        <div className="feature-editor" key={e.which}>
+          <div className="editor-head">
+            <strong>{e.head}</strong>
+            {shapes(e.which)}
+          </div>
+          <BarEditor
+            values={e.values}
+            range={e.range}
+            log={e.log}
+            label={e.label}
+            name={e.which}
+            title={`The ${e.which} of each feature`}
+            color={e.color}
+            highlight={hovered}
+            onHover={onHover}
+            onChange={(i, v) => onChange(e.set(withValue(e.values, i, v, e.range)))}
+          />
         </div>
-        <BarEditor
-          values={importances}
-          range={IMPORTANCE_RANGE}
-          label="I_i"
-          name="importance"
-          title="Importance of each feature"
-          color={importanceTone}
-          highlight={hovered}
-          onHover={onHover}
-          onChange={(i, v) => onChange({ importances: withValue(importances, i, v, IMPORTANCE_RANGE) })}
-        />
-      </div>
-      <div className="feature-editor">
-        <div className="editor-head">
-          <strong>
-            density 1−S<sub>i</sub> <small>(log scale)</small>
-          </strong>
-          {shapes('density')}
-        </div>
-        <BarEditor
-          values={densities}
-          range={DENSITY_RANGE}
-          log
-          label="1−S_i"
-          name="density"
-          title="Density of each feature"
-          color={() => LINE_COLOR}
-          highlight={hovered}
-          onHover={onHover}
-          onChange={(i, v) => onChange({ densities: withValue(densities, i, v, DENSITY_RANGE) })}
-        />
-      </div>
+      ))}
       <p className="fine editor-note">
         Drag a bar, or focus it (Tab) and use the arrow keys — Shift for fine steps. The model retrains with every change; the link keeps
         every value. {state.importances.length ? '' : `Now Iᵢ = ${state.decay}ⁱ from the decay slider. `}

@@ -21,7 +21,6 @@ import { FeatureReadout, HandReadout } from './Readouts';
 import { SmoothedBest, footnoteModelOf, shownModel } from './run';
 import { Timeline } from './Timeline';
 import { useHandsOn } from './use-hands-on';
-import './glance.css';
 
 const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
 /** Checkpoints to rewind to: every 100 steps, at most 200 (then every 200, 400, …). */

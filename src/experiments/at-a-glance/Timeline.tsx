@@ -46,15 +46,7 @@ export function Timeline({ snap, peekStep, onScrub, onResume, disabled = false }
         Rewind
       </label>
       <input
-        id="glance-timeline"
-        type="range"
-        name="timeline"
-        data-testid="timeline-scrubber"
-        min={0}
-        max={last}
-        step={1}
-        value={index}
-        disabled={disabled}
+        {...{ id: 'glance-timeline', type: 'range', name: 'timeline', 'data-testid': 'timeline-scrubber', min: 0, max: last, step: 1, value: index, disabled }}
         aria-valuetext={`step ${shown}`}
         onChange={(e) => {
           const k = Number(e.target.value);

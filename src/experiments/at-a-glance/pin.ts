@@ -25,10 +25,8 @@ export interface PinnedModel {
   density: Float32Array;
 }
 
-const VERSION = 1;
-const HEADER = 8;
-const N_MAX = 20;
-const M_MAX = 10;
+/** The format's version, its header's bytes, and the largest n and m it holds (the section's). */
+const [VERSION, HEADER, N_MAX, M_MAX] = [1, 8, 20, 10];
 /** Largest weight or bias a pin holds (hand-placed norms are capped far below). */
 const VALUE_MAX = 100;
 export const PIN_MAX_LENGTH = Math.ceil(((HEADER + 2 * (N_MAX * M_MAX + 3 * N_MAX)) * 4) / 3);
