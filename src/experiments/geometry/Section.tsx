@@ -108,6 +108,12 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
           Timing a few steps of the notebook&apos;s sweep on this machine, to open at the biggest size that trains in a few minutes…
         </p>
       ) : null}
+      {probe && probe.id === 'cpu' && Number.isFinite(probe.seconds) && atDefault ? (
+        <p className="panel-note" data-testid="geometry-size-note">
+          Timed just now: the notebook&apos;s sweep (n = 200, m = 20) would take about {formatDuration(probe.seconds)} on this machine, so the section
+          opened at the small size; the size menu has the bigger ones.
+        </p>
+      ) : null}
       {probe && probe.id !== 'cpu' && !probing ? (
         <div className="notice" role="note" data-testid="geometry-size-note">
           Opened at the {probe.id === 'paper' ? "paper's" : "notebook's"} size: this machine trains it in about {formatDuration(probe.seconds)} (timed just
