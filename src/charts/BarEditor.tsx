@@ -40,10 +40,10 @@ export function keyStep(value: number, key: string, shift: boolean, range: { min
   return clamp(v, range.min, range.max);
 }
 
-export function BarEditor({ values, range, log = false, label, name, title, onChange, highlight = null, onHover, color = () => LINE_COLOR, width = 340, height = 170 }: BarEditorProps): ReactElement {
+export function BarEditor({ values, range, log = false, label, name, title, onChange, highlight = null, onHover, color = () => LINE_COLOR, width = 420, height = 170 }: BarEditorProps): ReactElement {
   const n = values.length;
   const plot = plotLayout({
-    width: dimension(width, 340, 160),
+    width: dimension(width, 420, 160),
     height: dimension(height, 170, 100),
     margin: { top: 14, right: 10, left: 46 },
     x: { domain: [0, Math.max(1, n)], ticks: Array.from({ length: n }, (_, i) => i + 0.5).filter((_, i) => n <= 12 || i % 2 === 0), format: (v) => String(Math.floor(v)), label: 'feature i' },

@@ -54,7 +54,7 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
       <ChartFrame title="Feature norms ‖Wᵢ‖" {...frame('feature-norms')} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
         {view ? <FeatureNormBars norms={view.metrics.norms} superposition={view.metrics.superposition} n={n} m={m} ghost={pinNorms} highlight={hovered} onHover={onHover} /> : <Waiting />}
       </ChartFrame>
-      <ChartFrame title="Feature geometry" {...frame('feature-geometry')} caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Drag a tip to place it by hand.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}>
+      <ChartFrame title="Feature geometry" {...frame('feature-geometry')} caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Take it in hand: drag a tip, or focus a feature (Tab) and turn it with the arrow keys, scale it with + / −; training pauses meanwhile.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}>
         {m !== 2 ? (
           <p className="panel-note">
             The geometry view draws the hidden plane, so it needs m = 2 (now m = {m}).{' '}

@@ -9,14 +9,8 @@ const sourceWords = { live: 'the trained model', rewound: 'the rewound model', '
 export function HandReadout({ hands, m }: { hands: HandsOn; m: number }) {
   if (m !== 2) return null;
   const { edit, editBase } = hands;
-  if (!edit || !editBase) {
-    return (
-      <p className="fine hand-hint" data-testid="hand-hint">
-        Take the model in hand: drag the tip of any feature’s vector in the geometry panel, or focus a feature there (Tab) and turn it
-        with the arrow keys and scale it with + / −. Training pauses while you place the vectors.
-      </p>
-    );
-  }
+  // Nothing to say until a vector is moved: the geometry panel's caption says how.
+  if (!edit || !editBase) return null;
   const ratio = edit.loss / editBase.loss;
   const verdict = !Number.isFinite(ratio) ? '' : ratio > 1.005 ? ` — ${fmt(ratio)}× the loss` : ratio < 0.995 ? ` — ${fmt(1 / ratio)}× lower` : ' — about the same';
   return (
