@@ -47,7 +47,8 @@ export function BarEditor({ values, range, log = false, label, name, title, onCh
     height: dimension(height, 170, 100),
     margin: { top: 14, right: 10, left: 46 },
     x: { domain: [0, Math.max(1, n)], ticks: Array.from({ length: n }, (_, i) => i + 0.5).filter((_, i) => n <= 12 || i % 2 === 0), format: (v) => String(Math.floor(v)), label: 'feature i' },
-    y: { type: log ? 'log' : 'linear', domain: [range.min, range.max], label, grid: true, ticks: log ? undefined : 5 },
+    // A log axis starts half a step below the range, so the smallest value still shows a bar.
+    y: { type: log ? 'log' : 'linear', domain: [log ? range.min / 2 : range.min, range.max], label, grid: true, ticks: log ? undefined : 5 },
   });
   const { box } = plot;
   const x = plot.x.scale;

@@ -105,7 +105,7 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
         <title>{tip}</title>
         {hl ? <circle cx={px(plane.x(vecs[i][0]))} cy={px(plane.y(vecs[i][1]))} r={8} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} /> : null}
         <Vector plane={plane} to={vecs[i]} color={importanceColor(tOf(imp[i]))} dot={3.5} />
-        <TipLabel plane={plane} to={vecs[i]}>
+        <TipLabel plane={plane} to={vecs[i]} gap={hl ? 15 : undefined}>
           {i}
         </TipLabel>
       </g>

@@ -142,6 +142,14 @@ describe('at a glance, in hand', () => {
     expect(await readNumber(page, 'step')).toBe(pausedAt);
 
     const handLoss = await valueOf(page.getByTestId('hand-loss'));
+    // The exports are of the arrangement: the one model it is, its best-response bias, its data.
+    const edited = await exportJson(page, 'feature-geometry');
+    expect(edited.view).toMatchObject({ source: 'hand-placed', step: pausedAt, expectedLoss: handLoss });
+    expect(edited.view.bias).toMatch(/best response/);
+    expect(edited.instances).toHaveLength(1);
+    expect(edited.features.importance).toHaveLength(5);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart-frame="feature-geometry"] [data-action="export-svg"]').click()]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<desc>[^<]*step \d+ \(hand-placed W, best-response bias\)/);
     await page.locator('[data-action="let-go"]').click();
     await status(page).filter({ hasText: 'running' }).waitFor({ timeout: 20_000 });
     expect(await panels(page).getAttribute('data-view')).toBe('live');

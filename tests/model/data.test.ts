@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { geometricImportance, perFeature, validateTrainConfig, PAPER_OPTIMIZER } from '../../src/model/config';
-import { sparseBatch } from '../../src/model/data';
+import { fillSparseUniform, sparseBatch } from '../../src/model/data';
 import { Rng, deriveSeed } from '../../src/model/rng';
 import { forward, importanceWeightedMse } from '../../src/model/toy-model';
 
@@ -28,6 +28,36 @@ describe('sparse data generator', () => {
       expect(Math.abs(nz / rows - density[i])).toBeLessThan(5 * sd + 1e-9);
       expect(Math.abs(sum / nz - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / nz));
       expect(max).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('as the js trainer calls it: dense and sparse features interleaved, written at an offset, each at its own density and mean', () => {
+    // Sparse features (geometric skips) between dense ones (one draw per entry), into the middle of a buffer.
+    const density = Float32Array.from([0.02, 0.9, 0.2, 0.6, 0.005]);
+    const n = density.length;
+    const rows = 100_000;
+    const offset = 3 * n;
+    const out = new Float32Array(offset + rows * n + 7).fill(-1);
+    fillSparseUniform(out, offset, rows, density, new Rng(7));
+    expect(out.subarray(0, offset).every((v) => v === -1)).toBe(true);
+    expect(out.subarray(offset + rows * n).every((v) => v === -1)).toBe(true);
+    for (let i = 0; i < n; i++) {
+      let nz = 0;
+      let sum = 0;
+      let outOfRange = 0;
+      for (let r = 0; r < rows; r++) {
+        const v = out[offset + r * n + i];
+        if (!(v >= 0 && v < 1)) outOfRange++;
+        if (v !== 0) {
+          nz++;
+          sum += v;
+        }
+      }
+      const p = density[i];
+      expect(outOfRange).toBe(0);
+      expect(Math.abs(nz / rows - p), `feature ${i} density`).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / rows));
+      // E[x_i] = p/2: the mean of every entry, zeros included.
+      expect(Math.abs(sum / rows - p / 2), `feature ${i} mean`).toBeLessThan(5 * Math.sqrt((p / 3 - (p * p) / 4) / rows));
     }
   });
 

@@ -18,6 +18,8 @@ export interface GlanceControlsProps {
   report: PathReport | null;
   /** The run's step cap (the URL's steps, or more after hand-set weights were let go of a finished run). */
   maxSteps: number;
+  /** What the panels show when it is not the run's latest step ("step 400 (rewound)"), else null. */
+  showing: string | null;
 }
 
 const KIND_OPTIONS = [
@@ -34,7 +36,7 @@ const BACKEND_OPTIONS = [
   { value: 'cpu', label: 'tfjs CPU' },
 ] as const;
 
-export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report, maxSteps }: GlanceControlsProps) {
+export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report, maxSteps, showing }: GlanceControlsProps) {
   const running = snap?.status === 'running';
   return (
     <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>
@@ -112,6 +114,12 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend <strong data-testid="backend">{snap?.path ?? '…'}</strong>
         {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond).toLocaleString('en-US')} steps/s` : ''}
         {instances > 1 ? ` · showing seed ${shownSeed} of ${instances}` : ''}
+        {showing ? (
+          <>
+            <br />
+            <strong data-testid="showing">panels: {showing}</strong>
+          </>
+        ) : null}
       </p>
       {report?.timings.length ? (
         <p className="fine">

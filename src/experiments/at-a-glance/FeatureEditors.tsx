@@ -84,7 +84,7 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
         Drag a bar, or focus it (Tab) and use the arrow keys — Shift for fine steps. The model retrains with every change; the link keeps
         every value. {state.importances.length ? '' : `Now Iᵢ = ${state.decay}ⁱ from the decay slider. `}
         {state.densities.length ? '' : `Now every feature has density ${fmtDensity(state.density)} from the density slider. `}
-        Moving those sliders goes back to one value for all.
+        Moving the decay or density slider goes back to one value for all.
       </p>
       {mismatch ? (
         <p className="fine" role="status" data-testid="list-mismatch">

@@ -18,6 +18,7 @@ import { fmtLoss } from '../../ui/format';
 import type { LossHistory } from '../../ui/use-training';
 import type { Readout } from './arrangement';
 import type { PinnedModel } from './pin';
+import { HandReadout } from './Readouts';
 import type { HandsOn } from './use-hands-on';
 
 export interface PanelsProps {
@@ -63,7 +64,10 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
             </button>
           </p>
         ) : view ? (
-          <FeatureGeometry2D W={view.W} n={n} importance={importance} ghost={pin && pin.m === 2 ? { W: pin.W, n: pin.n } : null} highlight={hovered} onHover={onHover} onPlace={hands.place} onKeyEdit={hands.keyEdit} />
+          <>
+            <FeatureGeometry2D W={view.W} n={n} importance={importance} ghost={pin && pin.m === 2 ? { W: pin.W, n: pin.n } : null} highlight={hovered} onHover={onHover} onPlace={hands.place} onKeyEdit={hands.keyEdit} />
+            <HandReadout hands={hands} />
+          </>
         ) : (
           <Waiting />
         )}

@@ -5,9 +5,11 @@ import type { HandsOn } from './use-hands-on';
 
 const sourceWords = { live: 'the trained model', rewound: 'the rewound model', 'hand-placed': 'the arrangement before' } as const;
 
-/** "Your arrangement" against the model the edit started from, with "Let go and train". */
-export function HandReadout({ hands, m }: { hands: HandsOn; m: number }) {
-  if (m !== 2) return null;
+/**
+ * "Your arrangement" against the model the edit started from, with "Let go and train". It sits
+ * under the hidden plane: appearing there, it moves nothing that is being dragged.
+ */
+export function HandReadout({ hands }: { hands: HandsOn }) {
   const { edit, editBase } = hands;
   // Nothing to say until a vector is moved: the geometry panel's caption says how.
   if (!edit || !editBase) return null;
@@ -16,7 +18,8 @@ export function HandReadout({ hands, m }: { hands: HandsOn; m: number }) {
   return (
     <div className="hand-readout" data-testid="hand-readout" role="status">
       <p>
-        <strong>Your arrangement:</strong> expected loss <output data-testid="hand-loss" data-value={edit.loss}>{fmtLoss(edit.loss)}</output> ·{' '}
+        <strong>Your arrangement:</strong> expected loss <output data-testid="hand-loss" data-value={edit.loss}>{fmtLoss(edit.loss)}</output>
+        <br />
         {sourceWords[editBase.source]} (step {editBase.step.toLocaleString('en-US')}):{' '}
         <output data-testid="base-loss" data-value={editBase.loss}>
           {fmtLoss(editBase.loss)}
@@ -24,9 +27,9 @@ export function HandReadout({ hands, m }: { hands: HandsOn; m: number }) {
         {verdict}
       </p>
       <p className="fine">
-        The bias is not dragged: it is the <em>best response</em> to your W — for each feature the bᵢ that minimises its expected loss
-        with W held fixed, found exactly (the loss is piecewise quadratic in bᵢ) on the same stratified samples as both losses here.
-        “Let go” gives every seed your arrangement and trains on from it.
+        The bias is the <em>best response</em> to your W: for each feature the bᵢ that minimises its expected loss with W held fixed,
+        found exactly (the loss is piecewise quadratic in bᵢ) on the same stratified samples as both losses. “Let go” gives every seed
+        your arrangement and trains on from it.
       </p>
       <div className="playbar">
         <button type="button" data-action="let-go" onClick={hands.letGo}>

@@ -17,7 +17,7 @@ import { GlancePanels } from './Panels';
 import { glanceTrainConfig, type GlanceState } from './params';
 import { decodePin, encodePin } from './pin';
 import { PinCard } from './PinCard';
-import { FeatureReadout, HandReadout } from './Readouts';
+import { FeatureReadout } from './Readouts';
 import { SmoothedBest, footnoteModelOf, shownModel } from './run';
 import { Timeline } from './Timeline';
 import { useHandsOn } from './use-hands-on';
@@ -102,13 +102,13 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
           instances={config.instances.length}
           report={run.report}
           maxSteps={hands.cap ?? state.steps}
+          showing={view && view.source !== 'live' ? `step ${view.step.toLocaleString('en-US')} (${view.source})` : null}
         />
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
         <div className="glance-main">
           <FeatureEditors state={state} onChange={onChange} hovered={hands.hovered} onHover={hands.setHovered} />
           <Timeline snap={shape} peekStep={hands.peekStep} onScrub={hands.scrub} onResume={hands.resumeHere} disabled={hands.edit !== null} />
           <PinCard pin={pin} pinnedLoss={pinned?.loss ?? null} view={view} loss={hands.readout?.loss ?? null} onPin={pinNow} onUnpin={() => onChange({ pin: '' })} />
-          <HandReadout hands={hands} m={m} />
           <FeatureReadout hands={hands} importance={inst.importance} density={inst.density} />
           <GlancePanels
             hands={hands}

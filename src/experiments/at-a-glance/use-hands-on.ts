@@ -89,12 +89,13 @@ export function useHandsOn(run: TrainingRun, live: Snapshot | null, shown: numbe
   const fits = (s: Snapshot | null) => (s && s.W.length === n * m * count ? s : null);
   const peeked = fits(peek?.snap ?? null);
   const view: GlanceView | null = useMemo(() => {
-    if (edit) return { ...edit, source: 'hand-placed', step: editBase?.step ?? live?.step ?? 0 };
+    // Hand-set weights take effect at the step shown: the rewound one, else the run's (paused) step.
+    if (edit) return { ...edit, source: 'hand-placed', step: peeked?.step ?? live?.step ?? 0 };
     const s = peeked ?? fits(live);
     return s ? { ...shownModel(s.W, s.b, shown, n, m), source: peeked ? 'rewound' : 'live', step: s.step } : null;
     // fits reads n, m, count only
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [edit, editBase, peeked, live, shown, n, m, count]);
+  }, [edit, peeked, live, shown, n, m, count]);
   const throttled = useThrottledReadout(edit ? null : view, setting, running);
   const viewSnap = edit ? null : (peeked ?? fits(live));
 
