@@ -1,4 +1,5 @@
 /** The phase diagram's hover card and the selected cell's drill-down (its WᵀW, norms and weights). */
+import { useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { FeatureNormBars } from '../../charts/FeatureNormBars';
@@ -55,13 +56,15 @@ export function CellDrilldown({ grid, n, m, cell, model, exportMeta, exportJson 
   const metrics = instanceMetrics(model.W, n, m);
   const { r, density } = cellAt(grid, cell);
   const importance = experimentImportance(grid.experiment, r);
+  // A feature hovered in WᵀW or the norms is highlighted in both.
+  const [hovered, setHovered] = useState<number | null>(null);
   return (
     <div className="panels drill-down" data-testid="phase-drilldown">
       <ChartFrame title={`Cell r = ${fmtDensity(r)}, 1−S = ${fmtDensity(density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta} exportJson={exportJson}>
-        <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} />
+        <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} highlight={hovered} onHover={setHovered} />
       </ChartFrame>
       <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta} exportJson={exportJson}>
-        <FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={n} m={m} />
+        <FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={n} m={m} highlight={hovered} onHover={setHovered} />
       </ChartFrame>
       <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} exportJson={exportJson} caption="The last feature is the extra one.">
         <WeightGlyph W={model.W} n={n} m={m} importance={importance} size={200} title="Weights of the selected cell's model" />
