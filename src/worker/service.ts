@@ -5,16 +5,11 @@
  */
 import * as Comlink from 'comlink';
 import { validateTrainConfig, type TrainConfig } from '../model/config';
-import {
-  activatePath,
-  createTrainer,
-  isSoftwareRenderer,
-  measurePaths,
-  webglRenderer,
-} from '../train/backend';
+import { activatePath, createTrainer } from '../train/backend';
 import { ConvergenceTracker } from '../train/convergence';
 import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
 import { CheckpointHistory } from './checkpoints';
+import { PathChooser } from './path-choice';
 import {
   CHANGE_DEBOUNCE_MS,
   SNAPSHOT_HZ,
@@ -41,7 +36,7 @@ export class TrainerService implements TrainerApi {
   /** Copy of the last finite parameters: what a fallback path resumes from. */
   private lastGood: TrainerState | null = null;
   private message: string | undefined;
-  private readonly measured = new Map<string, PathReport>();
+  private readonly paths = new PathChooser();
   private pending: { timer: ReturnType<typeof setTimeout>; resolvers: (() => void)[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Steps taken before a fallback trainer took over (its own count starts at 0). */
@@ -247,26 +242,8 @@ export class TrainerService implements TrainerApi {
   }
 
   /** Pick a path: a fixed one, or the fastest of a short trial (cached per workload shape). */
-  private async choosePath(config: TrainConfig, choice: RunOptions['path']): Promise<PathReport> {
-    const renderer = webglRenderer();
-    const softwareRenderer = isSoftwareRenderer(renderer);
-    const simd = await activatePath('simd');
-    if (choice !== 'auto') return { path: choice, timings: [], renderer, softwareRenderer, simd };
-    const key = shapeKey(config);
-    const cached = this.measured.get(key);
-    if (cached) return cached;
-    const candidates: TrainPath[] = ['js', 'simd', 'wasm'];
-    if (!softwareRenderer) candidates.push('webgl');
-    const timings = await measurePaths(config, candidates, 120);
-    const report: PathReport = {
-      path: timings[0]?.path ?? 'js',
-      timings: timings.map(({ path, stepsPerSecond }) => ({ path, stepsPerSecond })),
-      renderer,
-      softwareRenderer,
-      simd,
-    };
-    this.measured.set(key, report);
-    return report;
+  private choosePath(config: TrainConfig, choice: RunOptions['path']): Promise<PathReport> {
+    return this.paths.choose(config, choice);
   }
 
   private startLoop(): void {
@@ -403,11 +380,6 @@ export class TrainerService implements TrainerApi {
     if (tracker.convergedCount === tracker.instances && this.status === 'running') this.status = 'done';
   }
 
-}
-
-function shapeKey(c: TrainConfig): string {
-  const bucket = (v: number) => Math.round(Math.log2(Math.max(1, v)));
-  return [c.kind, bucket(c.n), bucket(c.m), bucket(c.instances.length), bucket(c.batchSize)].join(':');
 }
 
 function allFinite(a: Float32Array): boolean {
