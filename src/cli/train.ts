@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer, defaultHeadlessPath } from '../train/backend';
+import { trainWithHistory } from '../train/trainer';
 import { buildModelJson } from '../model/io/model-json';
 import { UsageError, cliPath, parseOptions, runCommand } from './command';
 
@@ -96,21 +97,15 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
   const path = args.path === 'auto' ? await defaultHeadlessPath(config) : args.path;
   if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
   const trainer = await createTrainer(config, path);
-  const history: { step: number; loss: number[] }[] = [];
-  const t0 = performance.now();
-  let lastLog = t0;
+  let lastLog = performance.now();
   try {
-    while (trainer.stepCount < steps) {
-      await trainer.step(Math.min(historyEvery, steps - trainer.stepCount));
-      const st = await trainer.read();
-      history.push({ step: st.step, loss: Array.from(st.loss) });
+    const { final: state, history, seconds } = await trainWithHistory(trainer, steps, historyEvery, (st) => {
       if (performance.now() - lastLog > 2000) {
         lastLog = performance.now();
         log(`step ${st.step}/${steps}  loss ${Array.from(st.loss, (v) => v.toExponential(3)).join(' ')}`);
       }
-    }
-    const state = await trainer.read();
-    const json = buildModelJson(config, state, history, { path, seconds: (performance.now() - t0) / 1000 });
+    });
+    const json = buildModelJson(config, state, history, { path, seconds });
     for (const inst of json.instances) {
       log(
         `seed ${inst.seed}: eval loss ${inst.evalLoss.toExponential(4)}, ‖W‖_F² ${inst.metrics.frobeniusSquared.toFixed(3)}, ` +

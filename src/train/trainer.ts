@@ -88,3 +88,31 @@ export function dataStreams(config: TrainConfig): Rng[] {
 export function adamCorrections(beta1: number, beta2: number, t: number): { c1: number; c2: number } {
   return { c1: 1 - Math.pow(beta1, t), c2: 1 - Math.pow(beta2, t) };
 }
+
+/** One loss history entry: the last minibatch loss of every instance at `step`. */
+export interface LossHistoryEntry {
+  step: number;
+  loss: number[];
+}
+
+/**
+ * Train to `steps`, reading the losses back every `every` steps into a history (what the CLI and
+ * the figures write into their JSON); `onProgress` sees each read.
+ */
+export async function trainWithHistory(
+  trainer: BatchedTrainer,
+  steps: number,
+  every: number,
+  onProgress?: (state: TrainerState) => void,
+): Promise<{ final: TrainerState; history: LossHistoryEntry[]; seconds: number }> {
+  const history: LossHistoryEntry[] = [];
+  const t0 = performance.now();
+  while (trainer.stepCount < steps) {
+    await trainer.step(Math.min(every, steps - trainer.stepCount));
+    const st = await trainer.read();
+    history.push({ step: st.step, loss: Array.from(st.loss) });
+    onProgress?.(st);
+  }
+  const final = await trainer.read();
+  return { final, history, seconds: (performance.now() - t0) / 1000 };
+}

@@ -10,6 +10,7 @@ import { LossCurve } from '../../charts/LossCurve';
 import { buildModelJson } from '../../model/io/model-json';
 import type { Preset } from '../../state/presets';
 import { createTrainer, defaultHeadlessPath } from '../../train/backend';
+import { trainWithHistory } from '../../train/trainer';
 import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
 import { GLANCE_PARAMS, glanceTrainConfig } from './params';
 import { describeSetting, shownModel } from './run';
@@ -26,21 +27,14 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   // The page's path: simd where it runs (else js), with the page's seeds.
   const path = await defaultHeadlessPath(config);
   const trainer = await createTrainer(config, path);
-  const history: { step: number; loss: number[] }[] = [];
-  const t0 = performance.now();
-  let lastLog = t0;
+  let lastLog = performance.now();
   try {
-    while (trainer.stepCount < steps) {
-      await trainer.step(Math.min(every, steps - trainer.stepCount));
-      const st = await trainer.read();
-      history.push({ step: st.step, loss: Array.from(st.loss) });
+    const { final, history, seconds } = await trainWithHistory(trainer, steps, every, (st) => {
       if (performance.now() - lastLog > 5000) {
         lastLog = performance.now();
         log(`  step ${st.step}/${steps}`);
       }
-    }
-    const final = await trainer.read();
-    const seconds = (performance.now() - t0) / 1000;
+    });
     const json = buildModelJson(config, final, history, { path, seconds });
     // The shown model is the lowest evaluation-loss seed, as the page shows the best of its seeds.
     const best = json.best;

@@ -1,26 +1,12 @@
 /** The paper's optimizer: PyTorch's AdamW with decoupled weight decay, on f32x4. */
 import { O_B1, O_B2, O_DECAY, O_EPS, O_NB1, O_NB2, O_SC2, O_STEP } from './common';
 
-/** PyTorch AdamW on `len` floats (len a multiple of 4): p ← p(1 − lr·wd) − (lr/c1) m / (√v/√c2 + eps). */
+/**
+ * PyTorch AdamW on `len` floats (len a multiple of 4): p ← p(1 − lr·wd) − (lr/c1) m / (√v/√c2 + eps).
+ * The lane version with every lane training (an all-ones mask selects the new values unchanged).
+ */
 export function adamW(p: usize, mo: usize, vo: usize, g: usize, len: i32, opt: usize): void {
-  const b1 = f32x4.splat(load<f32>(opt + O_B1));
-  const nb1 = f32x4.splat(load<f32>(opt + O_NB1));
-  const b2 = f32x4.splat(load<f32>(opt + O_B2));
-  const nb2 = f32x4.splat(load<f32>(opt + O_NB2));
-  const decay = f32x4.splat(load<f32>(opt + O_DECAY));
-  const step = f32x4.splat(load<f32>(opt + O_STEP));
-  const sc2 = f32x4.splat(load<f32>(opt + O_SC2));
-  const eps = f32x4.splat(load<f32>(opt + O_EPS));
-  for (let q = 0; q < len; q += 4) {
-    const o = <usize>q << 2;
-    const gq = v128.load(g + o);
-    const m1 = f32x4.add(f32x4.mul(b1, v128.load(mo + o)), f32x4.mul(nb1, gq));
-    const m2 = f32x4.add(f32x4.mul(b2, v128.load(vo + o)), f32x4.mul(nb2, f32x4.mul(gq, gq)));
-    v128.store(mo + o, m1);
-    v128.store(vo + o, m2);
-    const den = f32x4.add(f32x4.mul(f32x4.sqrt(m2), sc2), eps);
-    v128.store(p + o, f32x4.sub(f32x4.mul(v128.load(p + o), decay), f32x4.div(f32x4.mul(step, m1), den)));
-  }
+  laneAdamW(p, mo, vo, g, len >> 2, opt, i32x4.splat(-1));
 }
 
 /** AdamW over `len` v128 entries, keeping the old values in inactive lanes. */
