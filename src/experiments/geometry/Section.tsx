@@ -26,7 +26,7 @@ import { DynamicsRecorder } from './dynamics-recorder';
 import './geometry.css';
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_SIZES, GPU_SIZE_NM, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from './params';
 import { matchesSetting, selectedModel, sizeLabel, sweepCounts, sweepModelsJson } from './run';
-import { useSizeProbe } from './size-probe';
+import { useSizeProbe, type SizeProbe } from './size-probe';
 
 const DimsPerFeatureChart = memo(DimsPerFeatureChartPlain);
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
@@ -103,30 +103,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
       <h2 id="geometry-title">The geometry of superposition</h2>
       <GeometryIntro />
       <GeometryControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
-      {probing && visible.visible ? (
-        <p className="panel-note" data-testid="geometry-size-probe">
-          Timing a few steps of the notebook&apos;s sweep on this machine, to open at the biggest size that trains in a few minutes…
-        </p>
-      ) : null}
-      {probe && probe.id === 'cpu' && Number.isFinite(probe.seconds) && atDefault ? (
-        <p className="panel-note" data-testid="geometry-size-note">
-          Timed just now: the notebook&apos;s sweep (n = 200, m = 20) would take about {formatDuration(probe.seconds)} on this machine, so the section
-          opened at the small size; the size menu has the bigger ones.
-        </p>
-      ) : null}
-      {probe && probe.id !== 'cpu' && !probing ? (
-        <div className="notice" role="note" data-testid="geometry-size-note">
-          Opened at the {probe.id === 'paper' ? "paper's" : "notebook's"} size: this machine trains it in about {formatDuration(probe.seconds)} (timed just
-          now on the {probe.path} path). The small size (n = 40, m = 4) is in the size menu.
-        </div>
-      ) : null}
-      {big && !(probe && probe.id !== 'cpu') ? (
-        <div className="notice" role="note" data-testid="geometry-gpu-note">
-          {size} × {count} models: about {formatDuration(estimatedCpuSeconds(state, CORES))} on {CORES} CPU cores of the simd path
-          {run.report ? (run.report.path === 'webgl' ? '; this page is training on WebGL.' : ` (this page trains on the ${run.report.path} path)`) : ''}. The status line
-          below shows the time left as it trains.
-        </div>
-      ) : null}
+      <SizeNotes probe={probe} probing={probing && visible.visible} atDefault={atDefault} big={big} state={state} size={size} path={run.report?.path ?? null} />
       <p className="status geometry-status" aria-live="polite">
         <span data-testid="geometry-status" data-run={snap?.runId ?? -1}>
           {snap ? snap.status : 'starting'}
@@ -186,6 +163,42 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
       {preset3d || m === 3 ? <ThreeDNote /> : null}
       {children}
     </section>
+  );
+}
+
+/**
+ * What the size probe is doing or found, and for big sweeps how long they take here: the probe's
+ * measured time where it opened the section big, else the kernel's estimate.
+ */
+function SizeNotes({ probe, probing, atDefault, big, state, size, path }: { probe: SizeProbe | null; probing: boolean; atDefault: boolean; big: boolean; state: GeometryState; size: string; path: string | null }) {
+  const openedBig = probe !== null && probe.id !== 'cpu' && !probing;
+  return (
+    <>
+      {probing ? (
+        <p className="panel-note" data-testid="geometry-size-probe">
+          Timing a few steps of the notebook&apos;s sweep on this machine, to open at the biggest size that trains in a few minutes…
+        </p>
+      ) : null}
+      {probe && probe.id === 'cpu' && Number.isFinite(probe.seconds) && atDefault ? (
+        <p className="panel-note" data-testid="geometry-size-note">
+          Timed just now: the notebook&apos;s sweep (n = 200, m = 20) would take about {formatDuration(probe.seconds)} on this machine, so the section
+          opened at the small size; the size menu has the bigger ones.
+        </p>
+      ) : null}
+      {openedBig ? (
+        <div className="notice" role="note" data-testid="geometry-size-note">
+          Opened at the {probe.id === 'paper' ? "paper's" : "notebook's"} size: this machine trains it in about {formatDuration(probe.seconds)} (timed just
+          now on the {probe.path} path). The small size (n = 40, m = 4) is in the size menu.
+        </div>
+      ) : null}
+      {big && !openedBig ? (
+        <div className="notice" role="note" data-testid="geometry-gpu-note">
+          {size} × {state.gcount} models: about {formatDuration(estimatedCpuSeconds(state, CORES))} on {CORES} CPU cores of the simd path
+          {path ? (path === 'webgl' ? '; this page is training on WebGL.' : ` (this page trains on the ${path} path)`) : ''}. The status line below shows
+          the time left as it trains.
+        </div>
+      ) : null}
+    </>
   );
 }
 
