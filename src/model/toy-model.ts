@@ -8,9 +8,14 @@ import type { ModelKind } from './config';
 
 /** h = W x for one sample (length m). */
 export function hidden(W: Float32Array, x: ArrayLike<number>, n: number, m: number): Float64Array {
-  const h = new Float64Array(m);
+  return hiddenInto(new Float64Array(m), W, x, 0, n, m);
+}
+
+/** h = W x for the sample at X[xOff, xOff + n), written into h (zeroed first); zeros in x are skipped. */
+export function hiddenInto(h: Float64Array, W: ArrayLike<number>, X: ArrayLike<number>, xOff: number, n: number, m: number): Float64Array {
+  h.fill(0);
   for (let i = 0; i < n; i++) {
-    const xi = x[i];
+    const xi = X[xOff + i];
     if (xi === 0) continue;
     for (let k = 0; k < m; k++) h[k] += W[i * m + k] * xi;
   }

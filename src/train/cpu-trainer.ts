@@ -6,6 +6,7 @@
  */
 import type { TrainConfig } from '../model/config';
 import type { Rng } from '../model/rng';
+import { LossLedger } from './loss-ledger';
 import { adamCorrections, dataStreams, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
 
 export abstract class CpuAdamTrainer implements BatchedTrainer {
@@ -22,8 +23,7 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
   protected readonly rngs: Rng[];
   /** AdamW step count t (restarts at 0 on setParams). */
   protected adamT = 0;
-  private readonly lossAcc: Float64Array;
-  private readonly lossAccSteps: Float32Array;
+  private readonly ledger: LossLedger;
   private readonly frozen: Uint8Array;
   private steps = 0;
   private disposed = false;
@@ -40,10 +40,9 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     this.vW = new Float64Array(this.W.length);
     this.mb = new Float64Array(this.b.length);
     this.vb = new Float64Array(this.b.length);
-    this.loss = new Float32Array(I).fill(NaN);
+    this.ledger = new LossLedger(I);
+    this.loss = this.ledger.last;
     this.rngs = dataStreams(config);
-    this.lossAcc = new Float64Array(I);
-    this.lossAccSteps = new Float32Array(I);
     this.frozen = new Uint8Array(I);
   }
 
@@ -66,27 +65,19 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
       for (let j = 0; j < this.config.instances.length; j++) {
         if (this.frozen[j]) continue;
         this.instanceStep(j);
-        this.lossAcc[j] += this.loss[j];
-        this.lossAccSteps[j]++;
+        this.ledger.record(j, this.loss[j]);
       }
       this.steps++;
     }
   }
 
   async read(): Promise<TrainerState> {
-    const I = this.loss.length;
-    const meanLoss = new Float32Array(I);
-    for (let j = 0; j < I; j++) meanLoss[j] = this.lossAccSteps[j] > 0 ? this.lossAcc[j] / this.lossAccSteps[j] : NaN;
-    const meanLossSteps = this.lossAccSteps.slice();
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
     return {
       W: Float32Array.from(this.W),
       b: Float32Array.from(this.b),
       loss: Float32Array.from(this.loss),
       step: this.steps,
-      meanLoss,
-      meanLossSteps,
+      ...this.ledger.takeMeans(),
     };
   }
 
@@ -108,8 +99,7 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     this.vb.fill(0);
     this.adamT = 0;
     this.frozen.fill(0);
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
+    this.ledger.clear();
   }
 
   checkpoint(): TrainerCheckpoint {
@@ -144,8 +134,7 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     }
     this.frozen.set(cp.state.subarray(o));
     this.loss.set(cp.loss);
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
+    this.ledger.clear();
   }
 
   dispose(): void {

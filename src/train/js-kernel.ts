@@ -40,6 +40,58 @@ export interface BatchKernelArgs {
 
 export type BatchKernel = (a: BatchKernelArgs) => void;
 
+/**
+ * The batch's all-zero rows: output y = ReLU(b) (or b) against target 0, so only the bias gets a
+ * gradient. Adds it to gb and returns the rows' importance-weighted squared error.
+ */
+export function zeroRowsLossAndBiasGrad(
+  b: Float32Array | Float64Array,
+  bOff: number,
+  n: number,
+  zeroRows: number,
+  relu: boolean,
+  importance: ArrayLike<number>,
+  gradScale: Float64Array,
+  gb: Float32Array | Float64Array,
+): number {
+  let lossSum = 0;
+  for (let i = 0; i < n; i++) {
+    const o = b[bOff + i];
+    const y = relu && o < 0 ? 0 : o;
+    lossSum += zeroRows * importance[i] * y * y;
+    if (!(relu && o <= 0)) gb[i] += zeroRows * gradScale[i] * y;
+  }
+  return lossSum;
+}
+
+/**
+ * The work that exists for one sparse sample: lists the sample's non-zero features in `active` and
+ * sums only their encoder rows into h. Returns how many are active (0: h is left untouched).
+ */
+export function sparseEncode(
+  X: Float32Array,
+  xOff: number,
+  n: number,
+  W: Float32Array | Float64Array,
+  wOff: number,
+  m: number,
+  active: Int32Array,
+  h: Float64Array,
+): number {
+  let na = 0;
+  for (let i = 0; i < n; i++) if (X[xOff + i] !== 0) active[na++] = i;
+  if (na === 0) return 0;
+  // Manual loops: TypedArray.fill costs more than the work for small m.
+  for (let k = 0; k < m; k++) h[k] = 0;
+  for (let a = 0; a < na; a++) {
+    const i = active[a];
+    const xi = X[xOff + i];
+    const w = wOff + i * m;
+    for (let k = 0; k < m; k++) h[k] += W[w + k] * xi;
+  }
+  return na;
+}
+
 /** Largest m that gets an unrolled kernel (the generated code grows with m). */
 export const UNROLL_MAX_M = 12;
 
@@ -49,19 +101,10 @@ export function genericBatchKernel(n: number, m: number, relu: boolean): BatchKe
     let zeroRows = 0;
     for (let r = 0; r < B; r++) {
       const xOff = r * n;
-      let na = 0;
-      for (let i = 0; i < n; i++) if (X[xOff + i] !== 0) active[na++] = i;
+      const na = sparseEncode(X, xOff, n, W, wOff, m, active, h);
       if (na === 0) {
         zeroRows++;
         continue;
-      }
-      // Manual loops: TypedArray.fill costs more than the work for small m.
-      for (let k = 0; k < m; k++) h[k] = 0;
-      for (let a = 0; a < na; a++) {
-        const i = active[a];
-        const xi = X[xOff + i];
-        const w = wOff + i * m;
-        for (let k = 0; k < m; k++) h[k] += W[w + k] * xi;
       }
       for (let k = 0; k < m; k++) gh[k] = 0;
       for (let i = 0; i < n; i++) {

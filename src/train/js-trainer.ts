@@ -11,7 +11,7 @@
  */
 import type { TrainConfig } from '../model/config';
 import { fillSparseUniform } from '../model/data';
-import { compileBatchKernel, genericBatchKernel, type BatchKernel } from './js-kernel';
+import { compileBatchKernel, genericBatchKernel, zeroRowsLossAndBiasGrad, type BatchKernel } from './js-kernel';
 import { CpuAdamTrainer, adamWUpdate } from './cpu-trainer';
 import { initialWeights } from './trainer';
 
@@ -61,15 +61,7 @@ export class JsTrainer extends CpuAdamTrainer {
     this.kernel({ W, b: bias, gW, gb, X, B, wOff, bOff, importance, gradScale, active, h, gh, out });
     let lossSum = out[0];
     const zeroRows = out[1];
-    // The all-zero rows: output y = ReLU(b) against target 0; only the bias gets a gradient.
-    if (zeroRows > 0) {
-      for (let i = 0; i < n; i++) {
-        const o = bias[bOff + i];
-        const y = relu && o < 0 ? 0 : o;
-        lossSum += zeroRows * importance[i] * y * y;
-        if (!(relu && o <= 0)) gb[i] += zeroRows * gradScale[i] * y;
-      }
-    }
+    if (zeroRows > 0) lossSum += zeroRowsLossAndBiasGrad(bias, bOff, n, zeroRows, relu, importance, gradScale, gb);
     this.loss[j] = lossSum * scale;
     adamWUpdate(W, this.mW, this.vW, gW, wOff, opt, this.adamT);
     adamWUpdate(this.b, this.mb, this.vb, gb, bOff, opt, this.adamT);

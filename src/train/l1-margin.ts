@@ -15,7 +15,9 @@ import { fillSparseUniform, sparseBatch } from '../model/data';
 import { EVAL_STREAM } from '../model/evaluate';
 import { superposition } from '../model/metrics';
 import { Rng, deriveSeed } from '../model/rng';
+import { hiddenInto } from '../model/toy-model';
 import { adamWUpdate } from './cpu-trainer';
+import { sparseEncode } from './js-kernel';
 
 /** Total superposition Σ_i Σ_{j≠i} (Ŵ_i · W_j)² of one instance (features with ~0 norm count 0). */
 export function totalSuperposition(W: Float32Array, n: number, m: number): number {
@@ -158,18 +160,10 @@ export class L1MarginTrainer {
     let absSum = 0;
     for (let r = 0; r < B; r++) {
       const xo = r * n;
-      let na = 0;
-      for (let i = 0; i < n; i++) if (X[xo + i] !== 0) active[na++] = i;
+      const na = sparseEncode(X, xo, n, W, wOff, m, active, h);
       if (na === 0) {
         zeroRows++;
         continue;
-      }
-      h.fill(0);
-      for (let a = 0; a < na; a++) {
-        const i = active[a];
-        const xi = X[xo + i];
-        const wo = wOff + i * m;
-        for (let k = 0; k < m; k++) h[k] += W[wo + k] * xi;
       }
       for (let k = 0; k < m; k++) {
         gh[k] = l1 * Math.sign(h[k]);
@@ -292,12 +286,7 @@ function evaluateOn(
   let abs = 0;
   for (let r = 0; r < rows; r++) {
     const xo = r * n;
-    h.fill(0);
-    for (let i = 0; i < n; i++) {
-      const xi = X[xo + i];
-      if (xi === 0) continue;
-      for (let k = 0; k < m; k++) h[k] += W[i * m + k] * xi;
-    }
+    hiddenInto(h, W, X, xo, n, m);
     for (let k = 0; k < m; k++) abs += Math.abs(h[k]);
     for (let i = 0; i < n; i++) {
       let o = b[i];

@@ -11,6 +11,7 @@
 import type { TrainConfig } from '../model/config';
 import { Rng, deriveSeed } from '../model/rng';
 import { SIMD_KERNEL_BASE64 } from './generated/simd-kernel';
+import { LossLedger } from './loss-ledger';
 import { STREAM, adamCorrections, initialWeights, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
 
 export type SimdLayout = 'rows' | 'lanes';
@@ -80,9 +81,7 @@ export class SimdTrainer implements BatchedTrainer {
   private readonly units: number;
   private readonly frozen: Uint8Array;
   /** rows: per-instance last loss and the sums since the last read (lanes keep theirs in memory). */
-  private readonly lastLoss: Float32Array;
-  private readonly lossAcc: Float64Array;
-  private readonly lossAccSteps: Float64Array;
+  private readonly ledger: LossLedger;
   private steps = 0;
   private adamT = 0;
   private disposed = false;
@@ -113,9 +112,7 @@ export class SimdTrainer implements BatchedTrainer {
     const bytes = this.blocks + this.units * this.blockSize;
     this.memory.grow(Math.ceil(bytes / 65536));
     this.frozen = new Uint8Array(I);
-    this.lastLoss = new Float32Array(I).fill(NaN);
-    this.lossAcc = new Float64Array(I);
-    this.lossAccSteps = new Float64Array(I);
+    this.ledger = new LossLedger(I);
     this.writeStatic();
     this.writeParams(initialWeights(config), new Float32Array(I * n));
     this.writeRngs();
@@ -226,10 +223,7 @@ export class SimdTrainer implements BatchedTrainer {
       if (this.layout === 'rows') {
         for (let j = 0; j < I; j++) {
           if (this.frozen[j]) continue;
-          const loss = this.k.rowStep(this.unitBase(j), this.scratch, this.opt, n, m, B, relu);
-          this.lastLoss[j] = loss;
-          this.lossAcc[j] += loss;
-          this.lossAccSteps[j]++;
+          this.ledger.record(j, this.k.rowStep(this.unitBase(j), this.scratch, this.opt, n, m, B, relu));
         }
       } else {
         const fixed = this.fixedLaneStep;
@@ -271,7 +265,7 @@ export class SimdTrainer implements BatchedTrainer {
 
   /** The last minibatch loss of every instance. */
   private lastLosses(): Float32Array {
-    if (this.layout === 'rows') return this.lastLoss.slice();
+    if (this.layout === 'rows') return this.ledger.last.slice();
     const f32 = new Float32Array(this.memory.buffer);
     const oL = this.field('L_LOSS');
     return Float32Array.from(this.config.instances, (_, j) => (this.steps > 0 ? f32[this.slot(j, oL, 0)] : NaN));
@@ -281,27 +275,20 @@ export class SimdTrainer implements BatchedTrainer {
     const I = this.config.instances.length;
     const { W, b } = this.params();
     const loss = this.lastLosses();
+    if (this.layout === 'rows') return { W, b, loss, step: this.steps, ...this.ledger.takeMeans() };
+    // Lanes keep their sums in the kernel's memory, per group.
     const meanLoss = new Float32Array(I);
     const meanLossSteps = new Float32Array(I);
-    if (this.layout === 'rows') {
-      for (let j = 0; j < I; j++) {
-        meanLoss[j] = this.lossAccSteps[j] > 0 ? this.lossAcc[j] / this.lossAccSteps[j] : NaN;
-        meanLossSteps[j] = this.lossAccSteps[j];
-      }
-      this.lossAcc.fill(0);
-      this.lossAccSteps.fill(0);
-    } else {
-      const f64 = new Float64Array(this.memory.buffer);
-      const oA = this.field('L_ACC');
-      for (let j = 0; j < I; j++) {
-        const acc = (this.unitBase(j) + oA) / 8;
-        const sum = f64[acc + (j & 3)];
-        const cnt = f64[acc + 4 + (j & 3)];
-        meanLoss[j] = cnt > 0 ? sum / cnt : NaN;
-        meanLossSteps[j] = cnt;
-      }
-      this.clearLaneSums();
+    const f64 = new Float64Array(this.memory.buffer);
+    const oA = this.field('L_ACC');
+    for (let j = 0; j < I; j++) {
+      const acc = (this.unitBase(j) + oA) / 8;
+      const sum = f64[acc + (j & 3)];
+      const cnt = f64[acc + 4 + (j & 3)];
+      meanLoss[j] = cnt > 0 ? sum / cnt : NaN;
+      meanLossSteps[j] = cnt;
     }
+    this.clearLaneSums();
     return { W, b, loss, step: this.steps, meanLoss, meanLossSteps };
   }
 
@@ -325,8 +312,7 @@ export class SimdTrainer implements BatchedTrainer {
     this.adamT = 0;
     this.frozen.fill(0);
     if (this.layout === 'lanes') this.writeLaneActive();
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
+    this.ledger.clear();
   }
 
   freeze(mask: Uint8Array): void {
@@ -345,7 +331,7 @@ export class SimdTrainer implements BatchedTrainer {
     state[o++] = this.adamT;
     state[o++] = this.steps;
     state.set(this.frozen, o);
-    state.set(this.lastLoss, o + I);
+    state.set(this.ledger.last, o + I);
     return { path: this.path, step: this.steps, ...this.params(), loss: this.lastLosses(), state };
   }
 
@@ -358,13 +344,12 @@ export class SimdTrainer implements BatchedTrainer {
     this.adamT = cp.state[o++];
     this.steps = cp.state[o++];
     this.frozen.set(cp.state.subarray(o, o + I));
-    this.lastLoss.set(cp.state.subarray(o + I, o + 2 * I));
+    this.ledger.last.set(cp.state.subarray(o + I, o + 2 * I));
     if (this.layout === 'lanes') {
       this.writeLaneActive();
       this.clearLaneSums();
     }
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
+    this.ledger.clear();
   }
 
   dispose(): void {

@@ -8,6 +8,7 @@
 import type { TrainConfig } from '../model/config';
 import { chooseSimdLayout, inverseLogComplement, type SimdLayout } from './simd-trainer';
 import { CHUNK, RowSampler, TwinRng } from './simd-twin-data';
+import { LossLedger } from './loss-ledger';
 import { adamCorrections, initialWeights, type BatchedTrainer, type TrainerState } from './trainer';
 
 const f = Math.fround;
@@ -32,9 +33,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
   readonly layout: SimdLayout;
   private readonly inst: TwinInstance[];
   private readonly frozen: Uint8Array;
-  private readonly lastLoss: Float32Array;
-  private readonly lossAcc: Float64Array;
-  private readonly lossAccSteps: Float64Array;
+  private readonly ledger: LossLedger;
   private steps = 0;
   private adamT = 0;
   private opt = new Float32Array(8);
@@ -62,9 +61,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
     }));
     const I = instances.length;
     this.frozen = new Uint8Array(I);
-    this.lastLoss = new Float32Array(I).fill(NaN);
-    this.lossAcc = new Float64Array(I);
-    this.lossAccSteps = new Float64Array(I);
+    this.ledger = new LossLedger(I);
   }
 
   get stepCount(): number {
@@ -81,10 +78,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
       if (this.layout === 'rows') {
         for (let j = 0; j < I; j++) {
           if (this.frozen[j]) continue;
-          const loss = this.rowStep(this.inst[j]);
-          this.lastLoss[j] = loss;
-          this.lossAcc[j] += loss;
-          this.lossAccSteps[j]++;
+          this.ledger.record(j, this.rowStep(this.inst[j]));
         }
       } else {
         for (let g = 0; g < I; g += 4) {
@@ -254,10 +248,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
       if (this.frozen[j]) return;
       this.adamW(t.W, t.mW, t.vW, gW[l]);
       this.adamW(t.b, t.mb, t.vb, gb[l]);
-      const loss = acc[l] * scale;
-      this.lastLoss[j] = loss;
-      this.lossAcc[j] += loss;
-      this.lossAccSteps[j]++;
+      this.ledger.record(j, acc[l] * scale);
     });
   }
 
@@ -283,11 +274,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
       W.set(t.W, j * n * m);
       b.set(t.b, j * n);
     });
-    const meanLoss = Float32Array.from(this.lossAcc, (s, j) => (this.lossAccSteps[j] > 0 ? s / this.lossAccSteps[j] : NaN));
-    const meanLossSteps = Float32Array.from(this.lossAccSteps);
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
-    return { W, b, loss: this.lastLoss.slice(), step: this.steps, meanLoss, meanLossSteps };
+    return { W, b, loss: this.ledger.last.slice(), step: this.steps, ...this.ledger.takeMeans() };
   }
 
   setParams(W: Float32Array, b: Float32Array): void {
@@ -299,8 +286,7 @@ export class SimdTwinTrainer implements BatchedTrainer {
     });
     this.adamT = 0;
     this.frozen.fill(0);
-    this.lossAcc.fill(0);
-    this.lossAccSteps.fill(0);
+    this.ledger.clear();
   }
 
   freeze(mask: Uint8Array): void {

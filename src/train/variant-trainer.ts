@@ -22,7 +22,7 @@ import { Rng, deriveSeed } from '../model/rng';
 import { notebookInitStd } from '../model/config';
 import { fillVariantBatch, variantData, type VariantData } from '../model/variants/correlated-data';
 import { variantModel, weightsPerInstance, type VariantModel } from '../model/variants/model';
-import { UNROLL_MAX_M } from './js-kernel';
+import { UNROLL_MAX_M, sparseEncode, zeroRowsLossAndBiasGrad } from './js-kernel';
 import { CpuAdamTrainer, adamWUpdate } from './cpu-trainer';
 import { STREAM } from './trainer';
 
@@ -85,18 +85,10 @@ export function variantLossAndGradient(a: VariantGradArgs): number {
   let zeroRows = 0;
   for (let r = 0; r < B; r++) {
     const xOff = r * n;
-    let na = 0;
-    for (let i = 0; i < n; i++) if (X[xOff + i] !== 0) active[na++] = i;
+    const na = sparseEncode(X, xOff, n, W1, w1Off, m, active, pre);
     if (na === 0) {
       zeroRows++;
       continue;
-    }
-    for (let k = 0; k < m; k++) pre[k] = 0;
-    for (let q = 0; q < na; q++) {
-      const i = active[q];
-      const xi = X[xOff + i];
-      const w = w1Off + i * m;
-      for (let k = 0; k < m; k++) pre[k] += W1[w + k] * xi;
     }
     let nh = 0;
     if (hiddenRelu) {
@@ -138,15 +130,7 @@ export function variantLossAndGradient(a: VariantGradArgs): number {
       }
     }
   }
-  // The all-zero rows: output y = ReLU(b) against target 0; only the bias gets a gradient.
-  if (zeroRows > 0) {
-    for (let i = 0; i < n; i++) {
-      const o = b[bOff + i];
-      const y = outputRelu && o < 0 ? 0 : o;
-      lossSum += zeroRows * importance[i] * y * y;
-      if (!(outputRelu && o <= 0)) gb[i] += zeroRows * gradScale[i] * y;
-    }
-  }
+  if (zeroRows > 0) lossSum += zeroRowsLossAndBiasGrad(b, bOff, n, zeroRows, outputRelu, importance, gradScale, gb);
   return lossSum * scale;
 }
 

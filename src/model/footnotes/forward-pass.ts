@@ -11,6 +11,7 @@ import { perFeature, type ModelKind } from '../config';
 import { sparseBatch } from '../data';
 import { EVAL_STREAM } from '../evaluate';
 import { Rng, deriveSeed } from '../rng';
+import { hiddenInto } from '../toy-model';
 
 export interface FeatureContribution {
   feature: number;
@@ -113,12 +114,7 @@ export function removeDirectionLossChange(
   const relu = kind === 'relu';
   for (let r = 0; r < samples; r++) {
     const xo = r * n;
-    h.fill(0);
-    for (let i = 0; i < n; i++) {
-      const xi = X[xo + i];
-      if (xi === 0) continue;
-      for (let k = 0; k < m; k++) h[k] += W[i * m + k] * xi;
-    }
+    hiddenInto(h, W, X, xo, n, m);
     let proj = 0;
     for (let k = 0; k < m; k++) proj += h[k] * u[k];
     for (let k = 0; k < m; k++) hp[k] = h[k] - proj * u[k];
