@@ -5,7 +5,7 @@
  * analytic boundaries between the phases are drawn on top. In 'disagreement' mode the cells
  * whose phase differs from a reference (the closed-form theory) are shown dark, the rest faded.
  */
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Phase } from '../model/theory';
 import type { Box } from './axes';
 import { Frame, dimension, keyboardSelect, plotLayout } from './frame';
@@ -114,6 +114,41 @@ function gridKeyHandler(rows: number, cols: number, selected: number | null, scr
   };
 }
 
+interface PhaseCellProps {
+  k: number;
+  phase: Phase | null;
+  differs: boolean;
+  faded: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  tip: string;
+  pointer: boolean;
+}
+
+/** One grid cell; memoised so that a snapshot re-renders only the cells whose phase changed. */
+const PhaseCell = memo(function PhaseCell({ k, phase, differs, faded, x, y, width, height, tip, pointer }: PhaseCellProps) {
+  return (
+    <rect
+      data-cell={k}
+      data-phase={phase ?? 'untrained'}
+      data-disagree={differs ? 'true' : undefined}
+      x={x}
+      y={y}
+      width={width}
+      height={height}
+      fill={phase === null ? UNTRAINED_COLOR : differs ? DISAGREE_COLOR : PHASE_COLORS[phase]}
+      fillOpacity={faded ? AGREE_OPACITY : undefined}
+      stroke={phase === null ? BACKGROUND : 'none'}
+      strokeWidth={phase === null ? 0.5 : undefined}
+      cursor={pointer ? 'pointer' : undefined}
+    >
+      <title>{tip}</title>
+    </rect>
+  );
+});
+
 export function PhaseDiagramChart({
   rValues,
   densityValues,
@@ -171,26 +206,25 @@ export function PhaseDiagramChart({
     if (differs) disagreements++;
     let tip = `r = ${fmt(rValues[col])}, 1−S = ${fmt(densityValues[row])}: ${phase ? PHASE_LABELS[phase] : 'not trained yet'}`;
     if (disagreement && phase !== null) tip += ref ? ` (reference: ${PHASE_LABELS[ref]})` : ' (no reference)';
-    cells.push(
-      <rect
-        key={k}
-        data-cell={k}
-        data-phase={phase ?? 'untrained'}
-        data-disagree={differs ? 'true' : undefined}
-        {...cellBox(k)}
-        fill={phase === null ? UNTRAINED_COLOR : differs ? DISAGREE_COLOR : PHASE_COLORS[phase]}
-        fillOpacity={disagreement && phase !== null && !differs ? AGREE_OPACITY : undefined}
-        stroke={phase === null ? BACKGROUND : 'none'}
-        strokeWidth={phase === null ? 0.5 : undefined}
-        cursor={onSelect ? 'pointer' : undefined}
-        onMouseEnter={onHover ? () => onHover(k) : undefined}
-        onMouseLeave={onHover ? () => onHover(null) : undefined}
-        onClick={onSelect ? () => onSelect(k) : undefined}
-      >
-        <title>{tip}</title>
-      </rect>,
-    );
+    const faded = disagreement && phase !== null && !differs;
+    cells.push(<PhaseCell key={k} k={k} phase={phase} differs={differs} faded={faded} {...cellBox(k)} tip={tip} pointer={!!onSelect} />);
   }
+  // One set of handlers on the layer, not three closures per cell: a 24×24 grid re-rendered at
+  // every snapshot spent most of its frame re-attaching them.
+  const cellOf = (e: MouseEvent<SVGGElement>) => {
+    const at = (e.target as Element).closest('[data-cell]');
+    return at ? Number(at.getAttribute('data-cell')) : null;
+  };
+  const cellEvents = {
+    onMouseOver: onHover ? (e: MouseEvent<SVGGElement>) => onHover(cellOf(e)) : undefined,
+    onMouseLeave: onHover ? () => onHover(null) : undefined,
+    onClick: onSelect
+      ? (e: MouseEvent<SVGGElement>) => {
+          const k = cellOf(e);
+          if (k !== null) onSelect(k);
+        }
+      : undefined,
+  };
 
   const selectedIndex = validIndex(selected, cellCount);
   const screen = { colRight: xEdges[cols] >= xEdges[0] ? 1 : -1, rowUp: yEdges[rows] <= yEdges[0] ? 1 : -1 };
@@ -198,7 +232,7 @@ export function PhaseDiagramChart({
   return (
     <Frame plot={plot} chart="phase-diagram" title={title} {...select} data-mode={mode} data-disagreements={disagreement ? disagreements : undefined}>
       {/* crispEdges: no anti-aliased hairline seams between abutting cells. */}
-      <g data-layer="cells" shapeRendering="crispEdges">
+      <g data-layer="cells" shapeRendering="crispEdges" {...cellEvents}>
         {cells}
       </g>
       <g data-layer="boundaries" pointerEvents="none">

@@ -56,12 +56,18 @@ export function importanceWeightedMse(
   kind: ModelKind,
 ): number {
   const n = importance.length;
+  const relu = kind === 'relu';
+  // forward() inlined without its per-sample allocations (the page's seed picker runs this on the
+  // main thread for every contested phase cell); the arithmetic and its order are forward()'s.
+  const h = new Float64Array(m);
   let total = 0;
   for (let r = 0; r < rows; r++) {
-    const x = X.subarray(r * n, (r + 1) * n);
-    const y = forward(W, b, x, n, m, kind);
+    const xOff = r * n;
+    hiddenInto(h, W, X, xOff, n, m);
     for (let i = 0; i < n; i++) {
-      const e = y[i] - x[i];
+      let s = b[i];
+      for (let k = 0; k < m; k++) s += W[i * m + k] * h[k];
+      const e = (relu && s < 0 ? 0 : s) - X[xOff + i];
       total += importance[i] * e * e;
     }
   }

@@ -284,12 +284,21 @@ describe('PhaseDiagramChart', () => {
     const root = elementTree({ rValues: R, densityValues: D, phases, onHover, onSelect });
     const layers = (root.props.children as ReactElement<Record<string, unknown>>[]).flat();
     const cellLayer = layers.find((el) => el?.props?.['data-layer'] === 'cells')!;
-    const cells = cellLayer.props.children as ReactElement<Record<string, () => void>>[];
-    cells[42].props.onMouseEnter();
-    cells[42].props.onMouseLeave();
-    cells[42].props.onClick();
-    expect(onHover.mock.calls).toEqual([[42], [null]]);
+    // The layer handles the cells' events (one set of handlers, not three per cell): a pointer
+    // event on a cell (or its <title>) reaches it with the cell's data-cell.
+    const on = cellLayer.props as Record<string, (e?: unknown) => void>;
+    const eventAt = (cell: string | null) => ({ target: { closest: (sel: string) => (sel === '[data-cell]' && cell !== null ? { getAttribute: () => cell } : null) } });
+    on.onMouseOver(eventAt('42'));
+    on.onMouseOver(eventAt(null)); // the gap between cells
+    on.onMouseLeave();
+    on.onClick(eventAt('42'));
+    on.onClick(eventAt(null));
+    expect(onHover.mock.calls).toEqual([[42], [null], [null]]);
     expect(onSelect.mock.calls).toEqual([[42]]);
+    // Cells carry no handlers of their own.
+    const cells = cellLayer.props.children as ReactElement<Record<string, unknown>>[];
+    expect(cells[42].props.onClick).toBeUndefined();
+    expect(cells[42].props.k).toBe(42);
   });
 });
 

@@ -3,7 +3,9 @@
  * responsive, reacts to the sparsity slider, exports valid SVGs and survives a malformed link.
  */
 import { readFileSync } from 'node:fs';
+import { PHASE_LABELS } from '../../src/charts/theme';
 import { EXPERIMENTS } from '../../src/experiments';
+import type { Phase } from '../../src/model/theory';
 import { parseModelJson } from '../../src/model/io/model-json';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, readNumber, type OpenPage } from './browser';
@@ -167,6 +169,11 @@ describe('Superposition at a glance', () => {
     expect(total).toBe(36);
     expect(agree).toBeGreaterThanOrEqual(24);
 
+    // Hover reports the cell under the pointer (the grid's layer handles its cells' events).
+    await trained.locator('rect[data-cell="20"]').hover();
+    await expect.poll(() => page.getByTestId('cell-card').textContent()).toMatch(/^Hovered cell: r = /);
+    const hoveredPhase = await page.getByTestId('cell-phase').textContent();
+    expect(hoveredPhase).toBe(PHASE_LABELS[(await trained.locator('rect[data-cell="20"]').getAttribute('data-phase')) as Phase]);
     await trained.locator('rect[data-cell="14"]').click();
     await page.getByTestId('phase-drilldown').waitFor();
     expect(new URL(page.url()).searchParams.get('pcell')).toBe('14');

@@ -21,7 +21,7 @@ import type { SectionProps } from '../experiment';
 import { CellCard, CellDrilldown } from './CellCard';
 import { PhaseControls } from './Controls';
 import { PHASE_PARAMS, type PhaseState } from './params';
-import { CellEma, cellModel, chooseSeeds, experimentLabel, gridJson, phaseBoundaries, type SeedChoiceCache } from './run';
+import { CellEma, cellModel, chooseSeeds, experimentLabel, gridJson, newSeedChoiceCache, phaseBoundaries, type SeedChoiceCache } from './run';
 
 const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
 /** Hundreds of cells: redraw a diagram only when its own props change. */
@@ -43,13 +43,13 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
 
   // Train only while the reader can see the section (and not after they paused it themselves).
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
-  const seedChoiceCache = useRef<SeedChoiceCache>({ runId: -1, at: 0, chosen: new Map() });
+  const seedChoiceCache = useRef<SeedChoiceCache>(newSeedChoiceCache());
   const cellEma = useRef(new CellEma());
   const emaBest = useMemo(() => cellEma.current.update(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds), [snap, cells, grid.seeds]);
   const { bestSeeds, trained } = useMemo(() => {
     const phases: (Phase | null)[] = new Array(cells).fill(null);
     if (!snap || snap.step === 0) return { bestSeeds: emaBest, trained: phases };
-    return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current, performance.now());
+    return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current);
   }, [snap, emaBest, config, grid.seeds, cells]);
   const theory = useMemo(() => Array.from({ length: cells }, (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase), [grid, cells, experiment]);
   const boundaries = useMemo(() => phaseBoundaries(experiment), [experiment]);

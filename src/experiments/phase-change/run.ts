@@ -48,51 +48,80 @@ export class CellEma {
 
 export interface SeedChoiceCache {
   runId: number;
-  at: number;
-  /** cell → seed chosen by expected loss (only cells whose seeds disagree on the phase) */
+  /** cell → seed chosen by expected loss (cells whose seeds disagreed on the phase when decided) */
   chosen: Map<number, number>;
+  /** where the next round of re-decisions starts (an index into the contested cells) */
+  cursor: number;
 }
 
-/** Re-decide contested cells at most this often: each decision costs a few thousand forward passes. */
-const SEED_CHOICE_MS = 1500;
+export const newSeedChoiceCache = (): SeedChoiceCache => ({ runId: -1, chosen: new Map(), cursor: 0 });
+
+/**
+ * Main-thread time one running snapshot may spend re-deciding contested cells: each decision costs
+ * a few hundred forward passes, and all of them at once made 100–200 ms frames while a grid trained.
+ */
+const SEED_CHOICE_BUDGET_MS = 6;
 
 /**
  * Phase per cell from its best seed. Where all seeds agree on the phase any seed will do (the
  * EMA choice is kept for the hover card). Where they disagree, the seed with the lowest
  * *expected* loss wins — stratified over which features are on, since at low density a
  * minibatch almost never has two features on at once, so its loss cannot tell the phases apart.
+ * While the run trains, contested cells are (re-)decided round-robin within a time budget per
+ * snapshot (undecided ones show the EMA choice meanwhile); a finished run decides every one.
  */
-export function chooseSeeds(snap: GridWeights, config: TrainConfig, seeds: number, emaBest: Int32Array, cache: SeedChoiceCache, now: number): { bestSeeds: Int32Array; trained: (Phase | null)[] } {
+export function chooseSeeds(
+  snap: GridWeights,
+  config: TrainConfig,
+  seeds: number,
+  emaBest: Int32Array,
+  cache: SeedChoiceCache,
+  clock: () => number = () => performance.now(),
+): { bestSeeds: Int32Array; trained: (Phase | null)[] } {
   const { n, m } = config;
   const cells = config.instances.length / seeds;
-  const refresh = cache.runId !== snap.runId || now - cache.at > SEED_CHOICE_MS || snap.status !== 'running';
-  if (refresh) {
+  if (cache.runId !== snap.runId) {
     cache.runId = snap.runId;
-    cache.at = now;
     cache.chosen.clear();
+    cache.cursor = 0;
   }
   const bestSeeds = Int32Array.from(emaBest);
   const trained: (Phase | null)[] = new Array(cells);
   const W = (j: number) => snap.W.subarray(j * n * m, (j + 1) * n * m);
+  const phasesOf: (Phase | null)[][] = new Array(cells);
+  const contested: number[] = [];
   for (let c = 0; c < cells; c++) {
     const phases = Array.from({ length: seeds }, (_, k) => classifyExtraFeature(W(c * seeds + k), n, m));
-    if (phases.every((p) => p === phases[0])) {
-      trained[c] = phases[0];
-      continue;
+    phasesOf[c] = phases;
+    if (phases.every((p) => p === phases[0])) trained[c] = phases[0];
+    else contested.push(c);
+  }
+  const decide = (c: number) => {
+    const losses = phasesOf[c].map((_, q) => {
+      const j = c * seeds + q;
+      const inst = config.instances[j];
+      return stratifiedExpectedLoss({ W: W(j), b: snap.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, config.kind, 96);
+    });
+    const k = losses.indexOf(Math.min(...losses.filter(Number.isFinite)));
+    cache.chosen.set(c, k < 0 ? emaBest[c] : k);
+  };
+  if (snap.status !== 'running') {
+    for (const c of contested) decide(c);
+  } else if (contested.length > 0) {
+    const deadline = clock() + SEED_CHOICE_BUDGET_MS;
+    const start = cache.cursor % contested.length;
+    let done = 0;
+    while (done < contested.length) {
+      decide(contested[(start + done) % contested.length]);
+      done++;
+      if (clock() > deadline) break;
     }
-    let k = cache.chosen.get(c);
-    if (k === undefined || refresh) {
-      const losses = phases.map((_, q) => {
-        const j = c * seeds + q;
-        const inst = config.instances[j];
-        return stratifiedExpectedLoss({ W: W(j), b: snap.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, config.kind, 96);
-      });
-      k = losses.indexOf(Math.min(...losses.filter(Number.isFinite)));
-      if (k < 0) k = emaBest[c];
-      cache.chosen.set(c, k);
-    }
+    cache.cursor = start + done;
+  }
+  for (const c of contested) {
+    const k = cache.chosen.get(c) ?? emaBest[c];
     bestSeeds[c] = k;
-    trained[c] = phases[k];
+    trained[c] = phasesOf[c][k];
   }
   return { bestSeeds, trained };
 }
