@@ -69,8 +69,9 @@ function shapeSource(n, m) {
   L.push('    let any = zero;');
   for (const i of I) {
     L.push('    {');
-    L.push('      const r5 = i32x4.mul(r1, i32x4.splat(5));');
-    L.push('      const res = i32x4.mul(v128.or(i32x4.shl(r5, 7), i32x4.shr_u(r5, 25)), i32x4.splat(9));');
+    L.push('      const r5 = i32x4.add(i32x4.shl(r1, 2), r1);');
+    L.push('      const rot = v128.or(i32x4.shl(r5, 7), i32x4.shr_u(r5, 25));');
+    L.push('      const res = i32x4.add(i32x4.shl(rot, 3), rot);');
     L.push('      const t = i32x4.shl(r1, 9);');
     L.push('      r2 = v128.xor(r2, r0);');
     L.push('      r3 = v128.xor(r3, r1);');
@@ -78,7 +79,7 @@ function shapeSource(n, m) {
     L.push('      r0 = v128.xor(r0, r3);');
     L.push('      r2 = v128.xor(r2, t);');
     L.push('      r3 = v128.or(i32x4.shl(r3, 11), i32x4.shr_u(r3, 21));');
-    L.push('      const u = f32x4.mul(f32x4.convert_i32x4_u(i32x4.shr_u(res, 8)), u24);');
+    L.push('      const u = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(res, 8)), u24);');
     L.push(`      const keep = f32x4.lt(u, dens${i});`);
     L.push(`      x${i} = v128.and(f32x4.mul(u, inv${i}), keep);`);
     L.push('      any = v128.or(any, keep);');

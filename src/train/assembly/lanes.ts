@@ -80,7 +80,9 @@ export function laneStep(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: 
     // Sample x: one uniform per feature and lane, x = u / p when u < p.
     let any = zero;
     for (let i = 0; i < n; i++) {
-      const res = i32x4.mul(rotlx(i32x4.mul(r1, i32x4.splat(5)), 7), i32x4.splat(9));
+      // xoshiro128**'s ×5 and ×9 as shift-adds (the same bits mod 2³², without pmulld's latency).
+      const rot = rotlx(i32x4.add(i32x4.shl(r1, 2), r1), 7);
+      const res = i32x4.add(i32x4.shl(rot, 3), rot);
       const t = i32x4.shl(r1, 9);
       r2 = v128.xor(r2, r0);
       r3 = v128.xor(r3, r1);
@@ -88,7 +90,9 @@ export function laneStep(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: 
       r0 = v128.xor(r0, r3);
       r2 = v128.xor(r2, t);
       r3 = rotlx(r3, 11);
-      const u = f32x4.mul(f32x4.convert_i32x4_u(i32x4.shr_u(res, 8)), u24);
+      // The 24-bit value is non-negative as a signed integer: the signed conversion (one
+      // instruction on x86, where the unsigned one is a sequence) gives the same float.
+      const u = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(res, 8)), u24);
       const off = <usize>i << 4;
       const keep = f32x4.lt(u, v128.load(dens + off));
       const x = v128.and(f32x4.mul(u, v128.load(inv + off)), keep);
