@@ -33,6 +33,32 @@ export function uniform24(): f32 {
 }
 
 /**
+ * count uniforms (as uniform24, in the same order) into f32 at dst. The state stays in locals
+ * for the loop: every nextU32 otherwise reads and writes the four globals.
+ */
+export function uniforms24(dst: usize, count: i32): void {
+  let a = s0;
+  let b = s1;
+  let c = s2;
+  let d = s3;
+  for (let k = 0; k < count; k++) {
+    const r = rotl<u32>(b * 5, 7) * 9;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl<u32>(d, 11);
+    store<f32>(dst + (<usize>k << 2), <f32>(r >>> 8) * U24);
+  }
+  s0 = a;
+  s1 = b;
+  s2 = c;
+  s3 = d;
+}
+
+/**
  * ln(q / 2^32) for q = r + 1, r a uniform u32: the log of a uniform on (0, 1]. Written with
  * + − × ÷ only (atanh series on f ∈ [√½, √2]), so JavaScript reproduces it bit for bit; its
  * error (< 1e-10 relative) is far below what a geometric skip can resolve.

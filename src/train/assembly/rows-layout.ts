@@ -54,7 +54,8 @@ export const S_O: i32 = 14; //   f32 [CHUNK + 3, np] their outputs
 export const S_GH: i32 = 15; //  f32 [CHUNK + 3, mp] Σ_i g_ti W_i per row
 export const S_MASK: i32 = 16; // u8 [np / 4] per block of four outputs, which have a gradient in the tile
 export const S_LIST: i32 = 17; // i32 [n] the tile's outputs with a gradient
-export const S_SIZE: i32 = 18;
+export const S_U: i32 = 18; //   f32 [CHUNK] a dense feature's uniforms for the chunk
+export const S_SIZE: i32 = 19;
 
 function scratchFieldSize(field: i32, n: i32, m: i32): i32 {
   const np = padN(n);
@@ -64,6 +65,7 @@ function scratchFieldSize(field: i32, n: i32, m: i32): i32 {
     case S_GW: return n * mp * 4;
     case S_X: return CHUNK * np * 4;
     case S_AC:
+    case S_U:
     case S_ROWS:
     case S_MAP: return CHUNK * 4;
     case S_CS: return (n + 1) * 4;

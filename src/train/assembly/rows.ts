@@ -15,10 +15,10 @@
 import { adamW } from './adam';
 import { CHUNK, DENSE_SAMPLING_FROM, padM, padN, reduce4 } from './common';
 import { accumulate, decoderTile, forwardTile } from './products';
-import { geometric, loadRng, storeRng, uniform24 } from './random';
+import { geometric, loadRng, storeRng, uniform24, uniforms24 } from './random';
 import {
   R_B, R_DENS, R_GS, R_ILQ, R_IMP, R_INV, R_MB, R_MW, R_RNG, R_VB, R_VW, R_W, rowField,
-  S_AC, S_AI, S_AV, S_CI, S_CS, S_CV, S_GB, S_GH, S_GW, S_H, S_LIST, S_MAP, S_MASK, S_NXT, S_O, S_ROWS, S_WT, S_X, scratchField,
+  S_AC, S_AI, S_AV, S_CI, S_CS, S_CV, S_GB, S_GH, S_GW, S_H, S_LIST, S_MAP, S_MASK, S_NXT, S_O, S_ROWS, S_U, S_WT, S_X, scratchField,
 } from './rows-layout';
 
 // The instance and scratch being stepped (set by bind): byte offsets into memory.
@@ -56,6 +56,7 @@ let O: usize = 0;
 let GH: usize = 0;
 let mask: usize = 0;
 let list: usize = 0;
+let U: usize = 0;
 
 function bind(blk: usize, scr: usize, n_: i32, m_: i32, B_: i32, relu_: i32): void {
   n = n_;
@@ -92,6 +93,7 @@ function bind(blk: usize, scr: usize, n_: i32, m_: i32, B_: i32, relu_: i32): vo
   GH = scr + <usize>scratchField(S_GH, n, m);
   mask = scr + <usize>scratchField(S_MASK, n, m);
   list = scr + <usize>scratchField(S_LIST, n, m);
+  U = scr + <usize>scratchField(S_U, n, m);
 }
 
 /**
@@ -150,10 +152,11 @@ function sampleChunk(c0: i32, R: i32): void {
     const p = load<f32>(dens + (<usize>i << 2));
     if (p >= DENSE_SAMPLING_FROM) {
       const iv = load<f32>(inv + (<usize>i << 2));
+      uniforms24(U, R);
       // Branch-free (kept or not is a coin flip at p ≈ ½): every list slot is written, and
       // the counts advance only for kept entries.
       for (let r = 0; r < R; r++) {
-        const u = uniform24();
+        const u = load<f32>(U + (<usize>r << 2));
         const keep = <i32>(u < p);
         const x = u * iv;
         store<f32>(X + <usize>r * npB + (<usize>i << 2), select<f32>(x, 0, keep));
