@@ -9,6 +9,7 @@
 import { FACTOR_NAMES, geometryAnalysis, type FactorName, type GeometryAnalysis, type PolytopeCounts } from '../model/geometry';
 import { ChartSvg } from './frame';
 import { textWidth } from './legend';
+import { indexAt } from './pointer';
 import { Text } from './text';
 import { AXIS_COLOR, TEXT_COLOR, TYPE, clamp, finite, fmt, px } from './theme';
 
@@ -179,9 +180,12 @@ export interface GeometryGraphChartProps {
   analysis?: GeometryAnalysis;
   width?: number;
   title?: string;
+  /** A feature hovered or focused elsewhere: its node gets a ring and its edges are drawn dark. */
+  highlight?: number | null;
+  onHover?(i: number | null): void;
 }
 
-export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Feature geometry graph' }: GeometryGraphChartProps) {
+export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Feature geometry graph', highlight = null, onHover }: GeometryGraphChartProps) {
   const a = analysis ?? geometryAnalysis(W, n, m);
   const layout = graphLayout(a.polytopes, W, m, width);
   const D = new Map<number, number>();
@@ -199,6 +203,7 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
   const hiddenEdges = a.graph.edges.length - edges.length;
   // Hundreds of overlapping edges would paint a solid disc: fade each one as their number grows.
   const edgeFade = Math.min(1, Math.sqrt(120 / Math.max(1, edges.length)));
+  const hl = highlight !== null ? (layout.position.get(highlight) ?? null) : null;
 
   return (
     <ChartSvg chart="geometry-graph" width={w} height={h} title={title} data-nodes={a.graph.nodes.length} data-edges={edges.length} data-factors={layout.factors.length}>
@@ -225,7 +230,19 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
           );
         })}
       </g>
-      <g data-layer="nodes">
+      {hl ? (
+        <g data-layer="highlight" data-highlight={highlight} pointerEvents="none">
+          {edges
+            .filter((e) => e.i === highlight || e.j === highlight)
+            .map((e) => {
+              const p = layout.position.get(e.i)!;
+              const q = layout.position.get(e.j)!;
+              return <line key={`${e.i}-${e.j}`} x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={TEXT_COLOR} strokeWidth={1.5} strokeLinecap="round" />;
+            })}
+          <circle cx={hl.x} cy={hl.y} r={px(layout.nodeRadius + 3)} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} />
+        </g>
+      ) : null}
+      <g data-layer="nodes" onPointerOver={onHover ? (e) => onHover(indexAt(e.target, 'data-feature')) : undefined} onPointerLeave={onHover ? () => onHover(null) : undefined}>
         {a.graph.nodes.map((i) => {
           const p = layout.position.get(i);
           if (!p) return null;

@@ -297,6 +297,23 @@ describe('GeometryGraphChart', () => {
     expect(circleOrder([0, 1, 2, 3, 4], shuffled, m)).toEqual([0, 3, 2, 1, 4]);
   });
 
+  it('highlights a hovered feature (ring and its edges) and reports pointer hovers by feature', () => {
+    const plain = renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} />);
+    expect(plain).not.toContain('data-layer="highlight"');
+    const svg = renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} highlight={2} />);
+    const layer = elements(svg, 'g').find((g) => g.getAttribute('data-layer') === 'highlight')!;
+    expect(layer.getAttribute('data-highlight')).toBe('2');
+    const node = withAttr(svg, 'circle', 'data-feature').find((c) => c.getAttribute('data-feature') === '2')!;
+    const ring = Array.from(layer.getElementsByTagName('circle'))[0];
+    expect([num(ring, 'cx'), num(ring, 'cy')]).toEqual([num(node, 'cx'), num(node, 'cy')]);
+    // feature 2 is in the pentagon: its drawn edges to features 0–4 are the dark ones
+    const edgesOf2 = withAttr(svg, 'line', 'data-edge').filter((l) => l.getAttribute('data-edge')!.split('-').includes('2')).length;
+    expect(edgesOf2).toBeGreaterThan(0);
+    expect(layer.getElementsByTagName('line').length).toBe(edgesOf2);
+    // a feature that is not a node (11 is not learned) draws nothing
+    expect(renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} highlight={11} />)).not.toContain('data-layer="highlight"');
+  });
+
   it('is stable: the same picture every time and under any rotation of the hidden space', () => {
     const a = renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} />);
     expect(renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} />)).toBe(a);

@@ -254,6 +254,19 @@ describe('Superposition at a glance', () => {
     await page.getByTestId('geometry-drilldown').waitFor();
     expect(await page.getByTestId('geometry-polytopes').textContent()).toMatch(/digon|dedicated|triangle|pentagon|tetrahedron|antiprism|other/);
     expect(await page.locator('[data-chart="gram-heatmap"]').count()).toBeGreaterThanOrEqual(2);
+
+    // Linked hover: a feature hovered in the graph is highlighted in WᵀW too, with its numbers; and back.
+    const drill = page.getByTestId('geometry-drilldown');
+    const node = drill.locator('[data-chart="geometry-graph"] circle[data-feature]').first();
+    const feature = await node.getAttribute('data-feature');
+    await node.hover();
+    await expect.poll(() => drill.getByTestId('geometry-feature-readout').getAttribute('data-feature')).toBe(feature);
+    expect(Number(await drill.getByTestId('geometry-hover-norm').textContent())).toBeGreaterThan(0.5); // a node is a learned feature
+    expect(await drill.locator('[data-chart="gram-heatmap"] [data-layer="highlight"]').getAttribute('data-highlight')).toBe(feature);
+    const other = feature === '0' ? '1' : '0';
+    await drill.locator(`[data-chart="gram-heatmap"] [data-cell="${other},${other}"]`).hover();
+    await expect.poll(() => drill.getByTestId('geometry-feature-readout').getAttribute('data-feature')).toBe(other);
+    expect(await drill.locator('[data-chart="geometry-graph"] [data-layer="highlight"]').count()).toBe((await drill.locator(`[data-chart="geometry-graph"] circle[data-feature="${other}"]`).count()) > 0 ? 1 : 0);
     expect(open.problems).toEqual([]);
   });
 

@@ -7,10 +7,10 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
-import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart, POLYTOPE_LABELS, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
-import { gram } from '../../model/metrics';
+import { featureDimensionality, gram, superposition } from '../../model/metrics';
 import type { SweepPoint } from '../../model/uniform-sweep';
 import type { ModelHistory } from './dynamics-recorder';
 import { MAX_GRAM_FEATURES } from './params';
@@ -39,6 +39,8 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
   const featureColors = useMemo(() => featureColorsByPolytope(analysis.polytopes, n), [analysis, n]);
   const features = useMemo(() => featuresByFactor(analysis.polytopes), [analysis]);
   const [view, setView] = useState<View3D>(DEFAULT_VIEW);
+  // A feature hovered in the graph or in WᵀW is highlighted in both, with its numbers below.
+  const [hovered, setHovered] = useState<number | null>(null);
   const factors = analysis.polytopes.factors.length;
   return (
     <>
@@ -57,17 +59,18 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
           Close
         </button>
       </p>
+      <FeatureReadout W={W} n={n} m={m} feature={hovered !== null && hovered < n ? hovered : null} analysis={analysis} />
       <div className="panels">
         <ChartFrame
           title="Feature geometry graph"
           {...framing(selected, 'graph', exportMeta, exportJson)}
           caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
         >
-          <GeometryGraphChart W={W} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}, step ${shownStep}`} />
+          <GeometryGraphChart W={W} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}, step ${shownStep}`} highlight={hovered} onHover={setHovered} />
         </ChartFrame>
         <ChartFrame title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
           {selectedGram ? (
-            <GramHeatmap gram={selectedGram} bias={b} n={n} size={n <= 40 ? 220 : 300} />
+            <GramHeatmap gram={selectedGram} bias={b} n={n} size={n <= 40 ? 220 : 300} highlight={hovered} onHover={setHovered} />
           ) : (
             <p className="panel-note">
               With n = {n} features WᵀW has {(n * n).toLocaleString('en-US')} entries, too many to draw as SVG here; export the model as JSON
@@ -172,5 +175,32 @@ export function Timeline({ n, selected, history, colors, shownIndex, shownStep, 
         ) : null}
       </ChartFrame>
     </div>
+  );
+}
+
+/** The hovered feature's numbers: its norm, dimensionality, superposition and the factor it is in. */
+function FeatureReadout({ W, n, m, feature, analysis }: { W: Float32Array; n: number; m: number; feature: number | null; analysis: ReturnType<typeof geometryAnalysis> }) {
+  // Only while a feature is hovered: at the paper's n = 400 the Gram matrix costs ~5M multiply-adds a snapshot.
+  const hovering = feature !== null;
+  const per = useMemo(() => {
+    if (!hovering) return null;
+    const G = gram(W, n, m);
+    return { sup: superposition(W, n, m, G), D: featureDimensionality(W, n, m, G) };
+  }, [W, n, m, hovering]);
+  if (feature === null || !per) {
+    return (
+      <p className="fine geometry-feature-readout" data-testid="geometry-feature-readout">
+        Hover a feature in the graph or in WᵀW to see it in both, with its numbers.
+      </p>
+    );
+  }
+  const factor = analysis.polytopes.factors.find((f) => f.features.includes(feature));
+  const fmt3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
+  return (
+    <p className="geometry-feature-readout" data-testid="geometry-feature-readout" data-feature={feature} aria-live="polite">
+      <strong>feature {feature}</strong> · ‖W<sub>{feature}</sub>‖ = <output data-testid="geometry-hover-norm">{fmt3(analysis.norms[feature])}</output> · D
+      <sub>{feature}</sub> = <output>{fmt3(per.D[feature])}</output> · superposition Σ<sub>j≠i</sub>(Ŵ<sub>i</sub>·W<sub>j</sub>)² ={' '}
+      <output>{fmt3(per.sup[feature])}</output> · {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
+    </p>
   );
 }
