@@ -7,6 +7,7 @@
  */
 import type { ModelKind } from './config';
 import { evaluationPatterns, type EvalInstance } from './evaluate';
+import { forwardInto, hiddenInto } from './toy-model';
 
 /**
  * E[I_i (y_i − x_i)²] / n for every feature i (the notebook normalisation, so the entries add up
@@ -15,13 +16,14 @@ import { evaluationPatterns, type EvalInstance } from './evaluate';
 export function perFeatureExpectedLoss(inst: EvalInstance, m: number, kind: ModelKind, samplesPerPattern = 256): Float64Array {
   const n = inst.density.length;
   const out = new Float64Array(n);
+  const y = new Float64Array(n);
   const h = new Float64Array(m);
   for (const { weight, X, rows } of evaluationPatterns(inst.density, samplesPerPattern)) {
     const w = weight / rows;
     for (let r = 0; r < rows; r++) {
-      hidden(inst.W, X, r, n, m, h);
+      forwardInto(y, h, inst.W, inst.b, X, r * n, n, m, kind);
       for (let i = 0; i < n; i++) {
-        const e = output(inst.W, inst.b[i], h, i, m, kind) - X[r * n + i];
+        const e = y[i] - X[r * n + i];
         out[i] += (w * inst.importance[i] * e * e) / n;
       }
     }
@@ -46,7 +48,7 @@ export function bestResponseBias(W: Float32Array, density: Float32Array, m: numb
   const h = new Float64Array(m);
   for (const { weight, X, rows } of evaluationPatterns(density, samplesPerPattern)) {
     for (let r = 0; r < rows; r++) {
-      hidden(W, X, r, n, m, h);
+      hiddenInto(h, W, X, r * n, n, m);
       wt.push(weight / rows);
       for (let i = 0; i < n; i++) {
         let s = 0;
@@ -105,19 +107,4 @@ function reluBestBias(z: number[], x: number[], w: number[]): number {
     }
   }
   return bestB;
-}
-
-function hidden(W: Float32Array, X: Float32Array, r: number, n: number, m: number, h: Float64Array): void {
-  h.fill(0);
-  for (let j = 0; j < n; j++) {
-    const xj = X[r * n + j];
-    if (xj === 0) continue;
-    for (let k = 0; k < m; k++) h[k] += xj * W[j * m + k];
-  }
-}
-
-function output(W: Float32Array, bi: number, h: Float64Array, i: number, m: number, kind: ModelKind): number {
-  let o = bi;
-  for (let k = 0; k < m; k++) o += W[i * m + k] * h[k];
-  return kind === 'linear' ? o : Math.max(0, o);
 }

@@ -31,8 +31,22 @@ export function forward(
   m: number,
   kind: ModelKind,
 ): Float64Array {
-  const h = hidden(W, x, n, m);
-  const out = new Float64Array(n);
+  return forwardInto(new Float64Array(n), new Float64Array(m), W, b, x, 0, n, m, kind);
+}
+
+/** x' for the sample at X[xOff, xOff + n), written into out (h: scratch of length m): no allocation. */
+export function forwardInto(
+  out: Float64Array,
+  h: Float64Array,
+  W: Float32Array,
+  b: Float32Array,
+  X: ArrayLike<number>,
+  xOff: number,
+  n: number,
+  m: number,
+  kind: ModelKind,
+): Float64Array {
+  hiddenInto(h, W, X, xOff, n, m);
   for (let i = 0; i < n; i++) {
     let s = b[i];
     for (let k = 0; k < m; k++) s += W[i * m + k] * h[k];
@@ -56,18 +70,15 @@ export function importanceWeightedMse(
   kind: ModelKind,
 ): number {
   const n = importance.length;
-  const relu = kind === 'relu';
-  // forward() inlined without its per-sample allocations (the page's seed picker runs this on the
-  // main thread for every contested phase cell); the arithmetic and its order are forward()'s.
+  // Scratch reused over the rows: the page's seed picker runs this on the main thread.
+  const y = new Float64Array(n);
   const h = new Float64Array(m);
   let total = 0;
   for (let r = 0; r < rows; r++) {
     const xOff = r * n;
-    hiddenInto(h, W, X, xOff, n, m);
+    forwardInto(y, h, W, b, X, xOff, n, m, kind);
     for (let i = 0; i < n; i++) {
-      let s = b[i];
-      for (let k = 0; k < m; k++) s += W[i * m + k] * h[k];
-      const e = (relu && s < 0 ? 0 : s) - X[xOff + i];
+      const e = y[i] - X[xOff + i];
       total += importance[i] * e * e;
     }
   }

@@ -9,6 +9,7 @@ import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
 import { GeometryGraphChart, POLYTOPE_LABELS, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
+import { fmt } from '../../charts/theme';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { featureDimensionality, gram, superposition } from '../../model/metrics';
 import type { SweepPoint } from '../../model/uniform-sweep';
@@ -195,12 +196,11 @@ function FeatureReadout({ W, n, m, feature, analysis }: { W: Float32Array; n: nu
     );
   }
   const factor = analysis.polytopes.factors.find((f) => f.features.includes(feature));
-  const fmt3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
   return (
     <p className="geometry-feature-readout" data-testid="geometry-feature-readout" data-feature={feature} aria-live="polite">
-      <strong>feature {feature}</strong> · ‖W<sub>{feature}</sub>‖ = <output data-testid="geometry-hover-norm">{fmt3(analysis.norms[feature])}</output> · D
-      <sub>{feature}</sub> = <output>{fmt3(per.D[feature])}</output> · superposition Σ<sub>j≠i</sub>(Ŵ<sub>i</sub>·W<sub>j</sub>)² ={' '}
-      <output>{fmt3(per.sup[feature])}</output> · {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
+      <strong>feature {feature}</strong> · ‖W<sub>{feature}</sub>‖ = <output data-testid="geometry-hover-norm">{fmt(analysis.norms[feature])}</output> · D
+      <sub>{feature}</sub> = <output>{fmt(per.D[feature])}</output> · superposition Σ<sub>j≠i</sub>(Ŵ<sub>i</sub>·W<sub>j</sub>)² ={' '}
+      <output>{fmt(per.sup[feature])}</output> · {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
     </p>
   );
 }
