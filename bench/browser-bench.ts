@@ -23,8 +23,21 @@ const root = resolve('bench/browser');
 const outDir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
 const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
 
-await build({ root, base: './', configFile: false, logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022' } });
-const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+await build({
+  root,
+  base: './',
+  configFile: false,
+  logLevel: 'warn',
+  worker: { format: 'es' },
+  build: { outDir, emptyOutDir: true, target: 'es2022' },
+});
+const server = await preview({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { host: '127.0.0.1', port: 0 },
+});
 const url = server.resolvedUrls!.local[0];
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -44,24 +57,43 @@ try {
 
   const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
   const paths = ['js', 'simd', 'wasm', 'webgl', 'cpu'];
-  console.log(`headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}; single-core SIMD product peak (Node, same machine): ${peak.toFixed(1)} GMAC/s\n`);
+  console.log(
+    `headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}; single-core SIMD product peak (Node, same machine): ${peak.toFixed(1)} GMAC/s\n`,
+  );
   console.log('| workload | instances | ' + paths.map((p) => `${p} inst-steps/s (GMAC/s)`).join(' | ') + ' |');
   console.log('|---|---|' + paths.map(() => '---').join('|') + '|');
   for (const I of [1, 64, 1024]) {
     const cells = paths.map((p) => {
       const r = result.rows.find((x: BrowserRow) => x.path === p && x.instances === I && x.workload.startsWith('step'));
-      return r ? `${fmt(r.instanceStepsPerSecond)}${Number.isFinite(r.gmacPerSecond) ? ` (${r.gmacPerSecond.toFixed(2)})` : ''}` : '—';
+      return r
+        ? `${fmt(r.instanceStepsPerSecond)}${Number.isFinite(r.gmacPerSecond) ? ` (${r.gmacPerSecond.toFixed(2)})` : ''}`
+        : '—';
     });
     console.log(`| n=20 m=5 B=1024, 1−S=1 | ${I} | ${cells.join(' | ')} |`);
   }
   for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('geometry'))) {
-    console.log(`\n${r.workload} on ${r.path}: ${r.secondsPer1000!.toFixed(1)} s per 1,000 steps (${r.gmacPerSecond.toFixed(2)} GMAC/s; ${r.note})`);
+    console.log(
+      `\n${r.workload} on ${r.path}: ${r.secondsPer1000!.toFixed(1)} s per 1,000 steps (${r.gmacPerSecond.toFixed(2)} GMAC/s; ${r.note})`,
+    );
   }
-  for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('phase'))) console.log(`\n${r.workload} on ${r.path}: ${r.seconds.toFixed(1)} s (${r.note})`);
-  console.log(`\nat a glance, settled after a density-slider release (real page, ${settle.path} path): ${settle.seconds.map((v) => v.toFixed(2)).join(', ')} s (median ${settle.median.toFixed(2)} s)`);
-  if (frames) console.log(`page frames while the default grid trains (${frames.seconds} s): longest ${frames.longestFrameMs.toFixed(0)} ms, 95th percentile ${frames.p95FrameMs.toFixed(0)} ms, ${frames.longTasks} long tasks`);
+  for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('phase')))
+    console.log(`\n${r.workload} on ${r.path}: ${r.seconds.toFixed(1)} s (${r.note})`);
+  console.log(
+    `\nat a glance, settled after a density-slider release (real page, ${settle.path} path): ${settle.seconds.map((v) => v.toFixed(2)).join(', ')} s (median ${settle.median.toFixed(2)} s)`,
+  );
+  if (frames)
+    console.log(
+      `page frames while the default grid trains (${frames.seconds} s): longest ${frames.longestFrameMs.toFixed(0)} ms, 95th percentile ${frames.p95FrameMs.toFixed(0)} ms, ${frames.longTasks} long tasks`,
+    );
   if (jsonOut) {
-    writeFileSync(jsonOut, JSON.stringify({ renderer: result.renderer, peakGmacPerSecond: peak, rows: result.rows, glanceSettle: settle, frames }, null, 2));
+    writeFileSync(
+      jsonOut,
+      JSON.stringify(
+        { renderer: result.renderer, peakGmacPerSecond: peak, rows: result.rows, glanceSettle: settle, frames },
+        null,
+        2,
+      ),
+    );
     console.log(`wrote ${jsonOut}`);
   }
 } finally {
@@ -77,7 +109,12 @@ try {
  * (the worker's debounce, the retraining of 3 seeds and the snapshot to the page), five times.
  */
 async function measureGlanceSettle(ctx: typeof context): Promise<{ seconds: number[]; median: number; path: string }> {
-  const site = await preview({ configFile: false, logLevel: 'warn', build: { outDir: resolve('dist') }, preview: { host: '127.0.0.1', port: 0 } });
+  const site = await preview({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: resolve('dist') },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   try {
     const page = await ctx.newPage();
     await page.goto(site.resolvedUrls!.local[0]);
@@ -110,7 +147,12 @@ async function measureGlanceSettle(ctx: typeof context): Promise<{ seconds: numb
 /** Frame times of the real page (dist/) while its default phase grid trains. */
 async function measurePageFrames(ctx: typeof context) {
   const dist = resolve('dist');
-  const site = await preview({ configFile: false, logLevel: 'warn', build: { outDir: dist }, preview: { host: '127.0.0.1', port: 0 } });
+  const site = await preview({
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: dist },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   try {
     const page = await ctx.newPage();
     await page.goto(site.resolvedUrls!.local[0] + '?steps=100');
@@ -136,7 +178,12 @@ async function measurePageFrames(ctx: typeof context) {
       });
       obs.disconnect();
       gaps.sort((a, b) => a - b);
-      return { longestFrameMs: gaps[gaps.length - 1], p95FrameMs: gaps[Math.floor(gaps.length * 0.95)], longTasks: longTasks.length, seconds: 10 };
+      return {
+        longestFrameMs: gaps[gaps.length - 1],
+        p95FrameMs: gaps[Math.floor(gaps.length * 0.95)],
+        longTasks: longTasks.length,
+        seconds: 10,
+      };
     });
   } finally {
     await site.close();

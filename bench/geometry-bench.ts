@@ -77,7 +77,11 @@ async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> 
   return createTrainer(c, path);
 }
 
-async function timePath(path: Path, w: Workload, maxStepSeconds = Infinity): Promise<Omit<Row, 'workload' | 'path' | 'n' | 'm' | 'instances' | 'batch' | 'gmacPerSecond' | 'peakGmacPerSecond'>> {
+async function timePath(
+  path: Path,
+  w: Workload,
+  maxStepSeconds = Infinity,
+): Promise<Omit<Row, 'workload' | 'path' | 'n' | 'm' | 'instances' | 'batch' | 'gmacPerSecond' | 'peakGmacPerSecond'>> {
   const c = sweepConfig(w);
   const t = await makeTrainer(path, c);
   try {
@@ -85,7 +89,13 @@ async function timePath(path: Path, w: Workload, maxStepSeconds = Infinity): Pro
     await t.step(1);
     await t.read(); // flush: async backends finish the step before it is counted
     const warmupSeconds = (performance.now() - w0) / 1000;
-    if (warmupSeconds > maxStepSeconds) return { secondsPer1000: NaN, stepsTimed: 0, warmupSeconds, note: `skipped: the warm-up step took ${warmupSeconds.toFixed(1)} s` };
+    if (warmupSeconds > maxStepSeconds)
+      return {
+        secondsPer1000: NaN,
+        stepsTimed: 0,
+        warmupSeconds,
+        note: `skipped: the warm-up step took ${warmupSeconds.toFixed(1)} s`,
+      };
     let steps = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < budgetMs || steps < MIN_STEPS) {
@@ -106,8 +116,20 @@ for (const w of WORKLOADS) {
   const I = w.sparsities;
   const macs = usefulMacsPerStep(sweepConfig(w));
   for (const path of PATHS) {
-    const base = { workload: w.id, path, n: w.n, m: w.m, instances: I, batch: 1024, gmacPerSecond: NaN, peakGmacPerSecond: peak };
-    if ((path === 'wasm' || path === 'cpu' || path === 'simd' || path === 'simd-threads') && !(await activatePath(path === 'simd-threads' ? 'simd' : path))) {
+    const base = {
+      workload: w.id,
+      path,
+      n: w.n,
+      m: w.m,
+      instances: I,
+      batch: 1024,
+      gmacPerSecond: NaN,
+      peakGmacPerSecond: peak,
+    };
+    if (
+      (path === 'wasm' || path === 'cpu' || path === 'simd' || path === 'simd-threads') &&
+      !(await activatePath(path === 'simd-threads' ? 'simd' : path))
+    ) {
       rows.push({ ...base, secondsPer1000: NaN, stepsTimed: 0, warmupSeconds: NaN, note: 'path not available' });
       continue;
     }
@@ -116,37 +138,66 @@ for (const w of WORKLOADS) {
       const prev = [...rows].reverse().find((r) => r.path === 'cpu' && Number.isFinite(r.secondsPer1000));
       const estimate = prev ? (prev.secondsPer1000 / 1000) * ((I * w.n * w.m) / (prev.instances * prev.n * prev.m)) : 0;
       if (estimate > CPU_STEP_LIMIT_S) {
-        rows.push({ ...base, secondsPer1000: NaN, stepsTimed: 0, warmupSeconds: NaN, note: `skipped: one step estimated at ${estimate.toFixed(0)} s` });
+        rows.push({
+          ...base,
+          secondsPer1000: NaN,
+          stepsTimed: 0,
+          warmupSeconds: NaN,
+          note: `skipped: one step estimated at ${estimate.toFixed(0)} s`,
+        });
         continue;
       }
     }
     process.stderr.write(`${w.id} ${path} … `);
     const r = await timePath(path, w, path === 'cpu' ? CPU_STEP_LIMIT_S : Infinity);
     rows.push({ ...base, ...r, gmacPerSecond: (macs * 1000) / r.secondsPer1000 / 1e9 });
-    process.stderr.write(`${Number.isFinite(r.secondsPer1000) ? r.secondsPer1000.toFixed(1) + ' s/1k' : (r.note ?? 'skipped')}\n`);
+    process.stderr.write(
+      `${Number.isFinite(r.secondsPer1000) ? r.secondsPer1000.toFixed(1) + ' s/1k' : (r.note ?? 'skipped')}\n`,
+    );
   }
 }
 
-const fmt = (v: number) => (!Number.isFinite(v) ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const fmt = (v: number) =>
+  !Number.isFinite(v) ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 const cell = (w: Workload, p: Path) => {
   const r = rows.find((x) => x.workload === w.id && x.path === p);
   if (!r) return '—';
-  return Number.isFinite(r.secondsPer1000) ? `${fmt(r.secondsPer1000)} (${r.gmacPerSecond.toFixed(2)} GMAC/s)` : (r.note ?? '—');
+  return Number.isFinite(r.secondsPer1000)
+    ? `${fmt(r.secondsPer1000)} (${r.gmacPerSecond.toFixed(2)} GMAC/s)`
+    : (r.note ?? '—');
 };
-console.log(`\nSeconds per 1,000 steps of the uniform-superposition sweep (batch 1024, 1/(1−S) from 1 to 20), Node ${process.version}, ${availableParallelism()} cores;`);
-console.log(`useful GMAC/s in brackets, beside a single-core peak of ${peak.toFixed(1)} GMAC/s for a register-blocked SIMD product (bench/assembly/peak.ts):\n`);
-console.log(`| workload | n | m | models | ${PATHS.map((p) => (p.endsWith('-threads') ? `${p.replace('-threads', '')} × ${threads} threads` : p)).join(' | ')} |`);
+console.log(
+  `\nSeconds per 1,000 steps of the uniform-superposition sweep (batch 1024, 1/(1−S) from 1 to 20), Node ${process.version}, ${availableParallelism()} cores;`,
+);
+console.log(
+  `useful GMAC/s in brackets, beside a single-core peak of ${peak.toFixed(1)} GMAC/s for a register-blocked SIMD product (bench/assembly/peak.ts):\n`,
+);
+console.log(
+  `| workload | n | m | models | ${PATHS.map((p) => (p.endsWith('-threads') ? `${p.replace('-threads', '')} × ${threads} threads` : p)).join(' | ')} |`,
+);
 console.log(`|---|---|---|---|${PATHS.map(() => '---').join('|')}|`);
-for (const w of WORKLOADS) console.log(`| ${w.label} | ${w.n} | ${w.m} | ${w.sparsities} | ${PATHS.map((p) => cell(w, p)).join(' | ')} |`);
-console.log('\nWhole run at the section\'s step count, fastest Node path:');
+for (const w of WORKLOADS)
+  console.log(`| ${w.label} | ${w.n} | ${w.m} | ${w.sparsities} | ${PATHS.map((p) => cell(w, p)).join(' | ')} |`);
+console.log("\nWhole run at the section's step count, fastest Node path:");
 for (const w of WORKLOADS) {
-  const best = rows.filter((r) => r.workload === w.id && Number.isFinite(r.secondsPer1000)).sort((a, b) => a.secondsPer1000 - b.secondsPer1000)[0];
-  if (best) console.log(`  ${w.label} (${w.runSteps.toLocaleString('en-US')} steps): ≈ ${fmt((best.secondsPer1000 * w.runSteps) / 1000)} s on ${best.path}`);
+  const best = rows
+    .filter((r) => r.workload === w.id && Number.isFinite(r.secondsPer1000))
+    .sort((a, b) => a.secondsPer1000 - b.secondsPer1000)[0];
+  if (best)
+    console.log(
+      `  ${w.label} (${w.runSteps.toLocaleString('en-US')} steps): ≈ ${fmt((best.secondsPer1000 * w.runSteps) / 1000)} s on ${best.path}`,
+    );
 }
-console.log('\njs = the fused Float64Array step; simd = the SIMD WebAssembly kernel (one core each; the page runs them in Web Workers);');
-console.log('× threads = the same, instances split over worker threads (the page splits sweeps over Web Workers the same way);');
+console.log(
+  '\njs = the fused Float64Array step; simd = the SIMD WebAssembly kernel (one core each; the page runs them in Web Workers);',
+);
+console.log(
+  '× threads = the same, instances split over worker threads (the page splits sweeps over Web Workers the same way);',
+);
 console.log('wasm / cpu = tfjs-backend-wasm / -cpu running the batched tensor program.');
-console.log('Measured over a few steps after one warm-up step and extrapolated; the sparse end of the sweep is cheaper per step than the dense end on js.');
+console.log(
+  'Measured over a few steps after one warm-up step and extrapolated; the sparse end of the sweep is cheaper per step than the dense end on js.',
+);
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
   console.log(`wrote ${jsonOut}`);

@@ -95,7 +95,16 @@ for (const density of [1, 0.1]) {
     for (const path of paths) {
       if (!(await available(path))) continue;
       const c = config(20, 5, I, density);
-      const base = { workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, density, peakGmacPerSecond: peak };
+      const base = {
+        workload: 'step n20 m5',
+        path,
+        n: 20,
+        m: 5,
+        instances: I,
+        batch: 1024,
+        density,
+        peakGmacPerSecond: peak,
+      };
       const prev = rows.find((r) => r.path === path && r.density === density && r.instances === 64);
       // tfjs-cpu at I = 1024 needs ~10 s a step: estimate would dominate the run, so skip it.
       if (path === 'cpu' && I === 1024 && prev && 1024 / prev.instanceStepsPerSecond > 5) {
@@ -103,7 +112,13 @@ for (const density of [1, 0.1]) {
         continue;
       }
       const r = await time(path, c);
-      rows.push({ ...base, instanceStepsPerSecond: r.rate, seconds: r.seconds, steps: r.steps, gmacPerSecond: (r.rate / I) * usefulMacsPerStep(c) / 1e9 });
+      rows.push({
+        ...base,
+        instanceStepsPerSecond: r.rate,
+        seconds: r.seconds,
+        steps: r.steps,
+        gmacPerSecond: ((r.rate / I) * usefulMacsPerStep(c)) / 1e9,
+      });
       process.stderr.write('.');
     }
   }
@@ -112,7 +127,9 @@ process.stderr.write('\n');
 
 const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
 const gm = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? ` (${v.toFixed(2)})` : '');
-console.log(`Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`);
+console.log(
+  `Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`,
+);
 console.log('| workload | 1−S | instances | ' + paths.map((p) => `${p} inst-steps/s (GMAC/s)`).join(' | ') + ' |');
 console.log('|---|---|---|' + paths.map(() => '---').join('|') + '|');
 for (const density of [1, 0.1]) {
@@ -124,10 +141,14 @@ for (const density of [1, 0.1]) {
     console.log(`| n=20 m=5 B=1024 | ${density} | ${I} | ${cells.join(' | ')} |`);
   }
 }
-console.log('\njs = fused Float64Array step in plain JavaScript; simd = the SIMD WebAssembly kernel (src/train/assembly);');
+console.log(
+  '\njs = fused Float64Array step in plain JavaScript; simd = the SIMD WebAssembly kernel (src/train/assembly);',
+);
 console.log(`-threads = the same step with the instances split over ${threads} worker threads;`);
 console.log('wasm / cpu = tfjs-backend-wasm / tfjs-backend-cpu running the batched tensor program.');
-console.log('GMAC/s = useful multiply-adds per second (forward W h, h and the encoder over active features, the decoder over all outputs).');
+console.log(
+  'GMAC/s = useful multiply-adds per second (forward W h, h and the encoder over active features, the decoder over all outputs).',
+);
 
 // The at-a-glance model: n = 5, m = 2, 3 seeds, 10,000 steps (what a slider release retrains).
 console.log('\n| at a glance: n=5 m=2, 3 seeds, 1−S = 0.03, 10,000 steps | seconds |\n|---|---|');
@@ -140,15 +161,52 @@ for (const path of ['js', 'simd'] as const) {
   await t.read();
   const seconds = (performance.now() - t0) / 1000;
   t.dispose();
-  rows.push({ workload: 'glance n5 m2 10k steps', path, n: 5, m: 2, instances: 3, batch: 1024, density: 0.03, instanceStepsPerSecond: 30_000 / seconds, seconds, steps: 10_000, gmacPerSecond: ((10_000 / seconds) * usefulMacsPerStep(c)) / 1e9, peakGmacPerSecond: peak });
+  rows.push({
+    workload: 'glance n5 m2 10k steps',
+    path,
+    n: 5,
+    m: 2,
+    instances: 3,
+    batch: 1024,
+    density: 0.03,
+    instanceStepsPerSecond: 30_000 / seconds,
+    seconds,
+    steps: 10_000,
+    gmacPerSecond: ((10_000 / seconds) * usefulMacsPerStep(c)) / 1e9,
+    peakGmacPerSecond: peak,
+  });
   console.log(`| ${path} | ${seconds.toFixed(2)} |`);
 }
 if (withGrid) {
-  for (const [path, seeds] of [['simd', 3], ['simd', 5], ['js', 3]] as const) {
-    const res = await runPhaseSweep(phaseGrid('phase-2-1', 24, seeds, 1), { maxSteps: 10_000, path, threads, convergence: { ...DEFAULT_CONVERGENCE } });
+  for (const [path, seeds] of [
+    ['simd', 3],
+    ['simd', 5],
+    ['js', 3],
+  ] as const) {
+    const res = await runPhaseSweep(phaseGrid('phase-2-1', 24, seeds, 1), {
+      maxSteps: 10_000,
+      path,
+      threads,
+      convergence: { ...DEFAULT_CONVERGENCE },
+    });
     const instances = res.cells.length * seeds;
-    rows.push({ workload: `phase grid 24x24x${seeds} n2 m1 converged`, path: `${path}-threads(${threads})`, n: 2, m: 1, instances, batch: 1024, density: NaN, instanceStepsPerSecond: NaN, seconds: res.run.seconds, steps: res.run.stepsRun, gmacPerSecond: NaN, peakGmacPerSecond: peak });
-    console.log(`\nphase grid 24×24×${seeds} (n=2, m=1), to convergence on ${path} × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`);
+    rows.push({
+      workload: `phase grid 24x24x${seeds} n2 m1 converged`,
+      path: `${path}-threads(${threads})`,
+      n: 2,
+      m: 1,
+      instances,
+      batch: 1024,
+      density: NaN,
+      instanceStepsPerSecond: NaN,
+      seconds: res.run.seconds,
+      steps: res.run.stepsRun,
+      gmacPerSecond: NaN,
+      peakGmacPerSecond: peak,
+    });
+    console.log(
+      `\nphase grid 24×24×${seeds} (n=2, m=1), to convergence on ${path} × ${threads} threads: ${res.run.seconds.toFixed(1)} s, ${res.run.stepsRun} steps; agreement with theory ${res.agreement.agree}/${res.agreement.cells}`,
+    );
   }
 }
 if (withFootnotes) {
@@ -156,24 +214,69 @@ if (withFootnotes) {
   const { JsTrainer } = await import('../src/train/js-trainer');
   const svc = new FootnotesService();
   // A trained n=20, m=5, 1−S=0.05 model (uniform importance) as the dictionary's subject.
-  const trainer = new JsTrainer({ ...config(20, 5, 1, 0.05), instances: [{ seed: 1, density: constantVector(20, 0.05), importance: constantVector(20, 1) }] });
+  const trainer = new JsTrainer({
+    ...config(20, 5, 1, 0.05),
+    instances: [{ seed: 1, density: constantVector(20, 0.05), importance: constantVector(20, 1) }],
+  });
   trainer.stepSync(3000);
   const st = await trainer.read();
-  const model = { W: st.W, b: st.b, n: 20, m: 5, kind: 'relu' as const, importance: constantVector(20, 1), density: constantVector(20, 0.05) };
+  const model = {
+    W: st.W,
+    b: st.b,
+    n: 20,
+    m: 5,
+    kind: 'relu' as const,
+    importance: constantVector(20, 1),
+    density: constantVector(20, 0.05),
+  };
   console.log('\n| footnote workload (wasm, batched FISTA) | seconds | result |');
   console.log('|---|---|---|');
   for (const k of [20, 40, 80]) {
     const t0 = performance.now();
     const r = await svc.dictionary({ model, k });
     const sec = (performance.now() - t0) / 1000;
-    rows.push({ workload: `dictionary n20 m5 k${k}`, path: 'wasm', n: 20, m: 5, instances: 1, batch: 0, density: 0.05, instanceStepsPerSecond: NaN, seconds: sec, steps: 0, gmacPerSecond: NaN, peakGmacPerSecond: peak });
-    console.log(`| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`);
+    rows.push({
+      workload: `dictionary n20 m5 k${k}`,
+      path: 'wasm',
+      n: 20,
+      m: 5,
+      instances: 1,
+      batch: 0,
+      density: 0.05,
+      instanceStepsPerSecond: NaN,
+      seconds: sec,
+      steps: 0,
+      gmacPerSecond: NaN,
+      peakGmacPerSecond: peak,
+    });
+    console.log(
+      `| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`,
+    );
   }
   const t0 = performance.now();
-  const cs = await svc.compressedSensing({ ns: [25, 50, 100, 200] }, () => undefined, () => undefined);
+  const cs = await svc.compressedSensing(
+    { ns: [25, 50, 100, 200] },
+    () => undefined,
+    () => undefined,
+  );
   const sec = (performance.now() - t0) / 1000;
-  rows.push({ workload: 'compressed sensing n25..200', path: 'wasm', n: 200, m: 100, instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0), batch: 0, density: NaN, instanceStepsPerSecond: NaN, seconds: sec, steps: 0, gmacPerSecond: NaN, peakGmacPerSecond: peak });
-  console.log(`| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`);
+  rows.push({
+    workload: 'compressed sensing n25..200',
+    path: 'wasm',
+    n: 200,
+    m: 100,
+    instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0),
+    batch: 0,
+    density: NaN,
+    instanceStepsPerSecond: NaN,
+    seconds: sec,
+    steps: 0,
+    gmacPerSecond: NaN,
+    peakGmacPerSecond: peak,
+  });
+  console.log(
+    `| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`,
+  );
 }
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

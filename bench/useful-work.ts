@@ -10,10 +10,20 @@ export { usefulMacsPerStep } from './useful-macs';
 export async function measurePeakGmacPerSecond(seconds = 0.5): Promise<number> {
   // @ts-expect-error -- a plain .mjs build script, no type declarations
   const { compileAssemblyScript } = await import('../scripts/build-wasm.mjs');
-  const bytes = (await compileAssemblyScript(fileURLToPath(new URL('./assembly/peak.ts', import.meta.url)))) as Uint8Array;
+  const bytes = (await compileAssemblyScript(
+    fileURLToPath(new URL('./assembly/peak.ts', import.meta.url)),
+  )) as Uint8Array;
   const memory = new WebAssembly.Memory({ initial: 64 });
   const { exports } = (await WebAssembly.instantiate(new Uint8Array(bytes), { env: { memory } })).instance;
-  const product = exports.product as (H: number, Wt: number, O: number, rows: number, m: number, np: number, mp: number) => void;
+  const product = exports.product as (
+    H: number,
+    Wt: number,
+    O: number,
+    rows: number,
+    m: number,
+    np: number,
+    mp: number,
+  ) => void;
   const rows = 1024;
   const m = 30;
   const np = 400;

@@ -18,7 +18,17 @@ const generatedSource = join(assembly, 'generated/lanes-fixed.ts');
 const out = join(root, 'src/train/generated/simd-kernel.ts');
 
 /** The compiler flags: -O3, SIMD on, no runtime or abort import, memory owned by the host. */
-export const ASC_FLAGS = ['-O3', '--enable', 'simd', '--runtime', 'stub', '--importMemory', '--noExportMemory', '--use', 'abort='];
+export const ASC_FLAGS = [
+  '-O3',
+  '--enable',
+  'simd',
+  '--runtime',
+  'stub',
+  '--importMemory',
+  '--noExportMemory',
+  '--use',
+  'abort=',
+];
 
 export async function compileKernel() {
   const text = laneKernelSource();
@@ -49,9 +59,15 @@ export async function compileAssemblyScript(file) {
 export function sourceHash() {
   const asc = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version;
   const hash = createHash('sha256');
-  for (const f of readdirSync(assembly).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(join(assembly, f)));
+  for (const f of readdirSync(assembly)
+    .filter((f) => f.endsWith('.ts'))
+    .sort())
+    hash.update(f).update(readFileSync(join(assembly, f)));
   hash.update(readFileSync(join(root, 'scripts/gen-lane-kernels.mjs')));
-  return hash.update(JSON.stringify([asc, ASC_FLAGS])).digest('hex').slice(0, 16);
+  return hash
+    .update(JSON.stringify([asc, ASC_FLAGS]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function moduleText(hash, wasm) {
@@ -81,7 +97,9 @@ export async function kernelIsCurrent() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (process.argv.includes('--check')) {
     if (!(await kernelIsCurrent())) {
-      console.error('src/train/generated/simd-kernel.ts is not the build of the current kernel source: run npm run build:wasm');
+      console.error(
+        'src/train/generated/simd-kernel.ts is not the build of the current kernel source: run npm run build:wasm',
+      );
       process.exit(1);
     }
   } else {

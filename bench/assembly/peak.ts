@@ -8,7 +8,7 @@
 import { forwardTile } from '../../src/train/assembly/products';
 
 export function product(H: usize, Wt: usize, O: usize, rows: i32, m: i32, np: i32, mp: i32): void {
-  const npB = <usize>np << 2;
-  const mpB = <usize>mp << 2;
+  const npB = (<usize>np) << 2;
+  const mpB = (<usize>mp) << 2;
   for (let r = 0; r < rows; r += 4) forwardTile(H + <usize>r * mpB, Wt, O + <usize>r * npB, m, np, mp);
 }

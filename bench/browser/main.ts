@@ -47,7 +47,11 @@ function stepConfig(n: number, m: number, I: number, density: number): TrainConf
     kind: 'relu',
     batchSize: 1024,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: Array.from({ length: I }, (_, j) => ({ seed: j + 1, density: constantVector(n, density), importance: geometricImportance(n, 0.9) })),
+    instances: Array.from({ length: I }, (_, j) => ({
+      seed: j + 1,
+      density: constantVector(n, density),
+      importance: geometricImportance(n, 0.9),
+    })),
   };
 }
 
@@ -114,7 +118,9 @@ async function timeGrid(shards: number, path: TrainPath, seeds: number): Promise
     instanceStepsPerSecond: NaN,
     gmacPerSecond: NaN,
     seconds: (performance.now() - t0) / 1000,
-    note: snap ? `${snap.step} steps, ${snap.converged?.reduce((a, v) => a + v, 0) ?? 0} converged, status ${snap.status}` : 'no snapshot',
+    note: snap
+      ? `${snap.step} steps, ${snap.converged?.reduce((a, v) => a + v, 0) ?? 0} converged, status ${snap.status}`
+      : 'no snapshot',
   };
 }
 
@@ -162,14 +168,31 @@ async function main() {
       try {
         rows.push(await timePath(path, stepConfig(20, 5, I, 1)));
       } catch (e) {
-        rows.push({ workload: 'step n20 m5', path, n: 20, m: 5, instances: I, batch: 1024, instanceStepsPerSecond: NaN, seconds: 0, gmacPerSecond: NaN, note: String(e) });
+        rows.push({
+          workload: 'step n20 m5',
+          path,
+          n: 20,
+          m: 5,
+          instances: I,
+          batch: 1024,
+          instanceStepsPerSecond: NaN,
+          seconds: 0,
+          gmacPerSecond: NaN,
+          note: String(e),
+        });
       }
       out.textContent = JSON.stringify(rows, null, 1);
     }
   }
   const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
   rows.push(await timePaperSweep(2, budgetMs >= 1500 ? 20 : 6));
-  if (withGrid) for (const [path, seeds] of [['simd', 3], ['simd', 5], ['js', 3]] as const) rows.push(await timeGrid(workers, path, seeds));
+  if (withGrid)
+    for (const [path, seeds] of [
+      ['simd', 3],
+      ['simd', 5],
+      ['js', 3],
+    ] as const)
+      rows.push(await timeGrid(workers, path, seeds));
   window.__bench = { rows, renderer: webglRenderer() };
   out.textContent = 'done';
 }

@@ -29,7 +29,8 @@ export function App() {
     // A new history entry once the previous change has settled, so Back steps through views
     // rather than through every slider tick.
     const now = performance.now();
-    if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS) window.history.pushState(null, '', url);
+    if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS)
+      window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
     lastUrlChange.current = now;
   }, [page]);
@@ -62,7 +63,13 @@ export function App() {
     return (
       <Suspense key={e.id} fallback={<Loading id={e.id} title={e.title} level={level} />}>
         <div className="experiment" data-experiment={e.id}>
-          <e.Section state={stateFor(e)} onChange={onChange} presets={presets.length ? <PresetMenu id={e.id} presets={presets} onPick={onPick} /> : null} model={model} onModel={setModel}>
+          <e.Section
+            state={stateFor(e)}
+            onChange={onChange}
+            presets={presets.length ? <PresetMenu id={e.id} presets={presets} onPick={onPick} /> : null}
+            model={model}
+            onModel={setModel}
+          >
             {children}
           </e.Section>
         </div>
@@ -76,8 +83,8 @@ export function App() {
         <ThemeToggle />
         <h1>Toy Models of Superposition</h1>
         <p className="byline">
-          An interactive companion to Elhage et al., <i>Toy Models of Superposition</i> (Anthropic, 2022). Every figure on this page is a
-          real model training in your browser, off the main thread.
+          An interactive companion to Elhage et al., <i>Toy Models of Superposition</i> (Anthropic, 2022). Every figure
+          on this page is a real model training in your browser, off the main thread.
         </p>
       </header>
       {ignored.length ? (
@@ -114,9 +121,9 @@ export function App() {
       </main>
       <footer className="colophon">
         <p>
-          Models: <i>x′</i> = ReLU(<i>W</i>ᵀ<i>W x</i> + <i>b</i>) trained with AdamW (lr 10⁻³, batch 1024) on synthetic sparse features, as in
-          the paper. Settings live in the address bar — copy it to share exactly this view. Open source; no network requests
-          beyond this page.
+          Models: <i>x′</i> = ReLU(<i>W</i>ᵀ<i>W x</i> + <i>b</i>) trained with AdamW (lr 10⁻³, batch 1024) on synthetic
+          sparse features, as in the paper. Settings live in the address bar — copy it to share exactly this view. Open
+          source; no network requests beyond this page.
         </p>
       </footer>
     </div>
@@ -154,4 +161,3 @@ function Loading({ id, title, level }: { id: string; title: string; level: 'sect
     </div>
   );
 }
-

@@ -2,7 +2,15 @@
 import { useId, useState } from 'react';
 import type { Preset } from '../state/presets';
 
-export function PresetMenu({ id: experimentId, presets, onPick }: { id: string; presets: readonly Preset[]; onPick(params: URLSearchParams): void }) {
+export function PresetMenu({
+  id: experimentId,
+  presets,
+  onPick,
+}: {
+  id: string;
+  presets: readonly Preset[];
+  onPick(params: URLSearchParams): void;
+}) {
   const [picked, setPicked] = useState('');
   const id = useId();
   const current = presets.find((p) => p.id === picked);

@@ -79,7 +79,17 @@ export function categoryPlot(opts: {
 /** The zero line of a signed bar chart, across the plot. */
 export function ZeroLine({ plot }: { plot: Plot }) {
   const y = px(plot.y.scale(0));
-  return <line data-layer="zero" x1={px(plot.box.x0)} x2={px(plot.box.x1)} y1={y} y2={y} stroke={AXIS_COLOR} strokeWidth={1} />;
+  return (
+    <line
+      data-layer="zero"
+      x1={px(plot.box.x0)}
+      x2={px(plot.box.x1)}
+      y1={y}
+      y2={y}
+      stroke={AXIS_COLOR}
+      strokeWidth={1}
+    />
+  );
 }
 
 export function BarChart({
@@ -98,8 +108,14 @@ export function BarChart({
   onHover,
 }: BarChartProps) {
   const count = categories.length;
-  const anyHighlight = series.some((s) => s.highlight && Array.from({ length: count }, (_, c) => !!s.highlight![c]).some(Boolean));
-  const legend: LegendItem[] = series.map((s) => ({ label: s.name, color: s.color, mark: s.style === 'outline' ? 'outline' : 'square' }));
+  const anyHighlight = series.some(
+    (s) => s.highlight && Array.from({ length: count }, (_, c) => !!s.highlight![c]).some(Boolean),
+  );
+  const legend: LegendItem[] = series.map((s) => ({
+    label: s.name,
+    color: s.color,
+    mark: s.style === 'outline' ? 'outline' : 'square',
+  }));
   if (anyHighlight) legend.push({ label: highlightLabel, color: highlightColor, mark: 'square' });
   const all: number[] = [];
   for (const s of series) for (let c = 0; c < count; c++) all.push(finite(s.values[c], NaN));
@@ -145,7 +161,11 @@ export function BarChart({
   return (
     <Frame plot={plot} chart={chart} title={title}>
       {onHover ? (
-        <g data-layer="bars" onPointerOver={(e) => onHover(indexAt(e.target, 'data-category'))} onPointerLeave={() => onHover(null)}>
+        <g
+          data-layer="bars"
+          onPointerOver={(e) => onHover(indexAt(e.target, 'data-category'))}
+          onPointerLeave={() => onHover(null)}
+        >
           {bars}
         </g>
       ) : (

@@ -59,14 +59,35 @@ export function ChartFrame({ title, caption, exportName, exportMeta, exportJson,
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
         <span className="export-group">
-          <button type="button" className="export" data-action="export-svg" onClick={exportSvg} aria-label={`Export “${title}” as SVG`} title="Standalone SVG">
+          <button
+            type="button"
+            className="export"
+            data-action="export-svg"
+            onClick={exportSvg}
+            aria-label={`Export “${title}” as SVG`}
+            title="Standalone SVG"
+          >
             SVG
           </button>
-          <button type="button" className="export" data-action="export-png" onClick={exportPng} aria-label={`Export “${title}” as PNG at 2×`} title="PNG at 2× size">
+          <button
+            type="button"
+            className="export"
+            data-action="export-png"
+            onClick={exportPng}
+            aria-label={`Export “${title}” as PNG at 2×`}
+            title="PNG at 2× size"
+          >
             PNG
           </button>
           {exportJson ? (
-            <button type="button" className="export" data-action="export-json" onClick={exportModels} aria-label={`Export the model behind “${title}” as JSON`} title="Weights, biases, metrics and loss history as JSON">
+            <button
+              type="button"
+              className="export"
+              data-action="export-json"
+              onClick={exportModels}
+              aria-label={`Export the model behind “${title}” as JSON`}
+              title="Weights, biases, metrics and loss history as JSON"
+            >
               JSON
             </button>
           ) : null}

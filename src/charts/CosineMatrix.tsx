@@ -95,12 +95,44 @@ export function CosineMatrix({
         {rowTitle}
       </Text>
       <g data-layer="cells">{cells}</g>
-      {showRowLabels ? <IndexLabels edge="left" at={left} labels={Array.from({ length: R }, (_, r) => ({ text: rowLabels?.[r] ?? String(r), centre: top + (r + 0.5) * cell }))} size={indexLabelSize(cell)} /> : null}
-      {showColLabels ? <IndexLabels edge="top" at={top} labels={order.map((j, c) => ({ text: colLabels?.[j] ?? String(j), centre: left + (c + 0.5) * cell }))} size={indexLabelSize(cell * 0.85)} /> : null}
-      <ColorRamp x={left} y={legendY} width={legendWidth} color={cosineColor} title="|cos|" ticks={[0, 0.5, 1].map((at) => ({ at, label: String(at) }))}>
+      {showRowLabels ? (
+        <IndexLabels
+          edge="left"
+          at={left}
+          labels={Array.from({ length: R }, (_, r) => ({
+            text: rowLabels?.[r] ?? String(r),
+            centre: top + (r + 0.5) * cell,
+          }))}
+          size={indexLabelSize(cell)}
+        />
+      ) : null}
+      {showColLabels ? (
+        <IndexLabels
+          edge="top"
+          at={top}
+          labels={order.map((j, c) => ({ text: colLabels?.[j] ?? String(j), centre: left + (c + 0.5) * cell }))}
+          size={indexLabelSize(cell * 0.85)}
+        />
+      ) : null}
+      <ColorRamp
+        x={left}
+        y={legendY}
+        width={legendWidth}
+        color={cosineColor}
+        title="|cos|"
+        ticks={[0, 0.5, 1].map((at) => ({ at, label: String(at) }))}
+      >
         {threshold !== null ? (
           <g>
-            <rect x={px(left + legendWidth + 10)} y={px(rampTop)} width={10} height={10} fill="none" stroke={TEXT_COLOR} strokeWidth={1.25} />
+            <rect
+              x={px(left + legendWidth + 10)}
+              y={px(rampTop)}
+              width={10}
+              height={10}
+              fill="none"
+              stroke={TEXT_COLOR}
+              strokeWidth={1.25}
+            />
             <Text x={left + legendWidth + 24} y={rampTop + 5} baseline="central">
               {`≥ ${fmt(threshold)}`}
             </Text>

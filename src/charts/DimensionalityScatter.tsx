@@ -62,7 +62,9 @@ export function spreadLabels(ys: readonly number[], gap: number, lo: number, hi:
   const pos = order.map((o) => o.y);
   for (let k = 1; k < pos.length; k++) pos[k] = Math.max(pos[k], pos[k - 1] + gap);
   const overflow = pos.length ? pos[pos.length - 1] - hi : 0;
-  if (overflow > 0) for (let k = pos.length - 1; k >= 0; k--) pos[k] = Math.min(pos[k] - overflow, k + 1 < pos.length ? pos[k + 1] - gap : Infinity);
+  if (overflow > 0)
+    for (let k = pos.length - 1; k >= 0; k--)
+      pos[k] = Math.min(pos[k] - overflow, k + 1 < pos.length ? pos[k + 1] - gap : Infinity);
   const out = new Array<number>(ys.length);
   order.forEach((o, k) => (out[o.i] = Math.max(lo, pos[k])));
   return out;
@@ -81,7 +83,10 @@ export function DimensionalityScatter({
     width: dimension(width, 480, 240),
     height: dimension(height, 300, 180),
     margin: { top: 12, right: 112, left: 46 },
-    x: sweepXAxis(models.map((mo) => mo.invDensity), xDomain),
+    x: sweepXAxis(
+      models.map((mo) => mo.invDensity),
+      xDomain,
+    ),
     y: { domain: [0, 1.08], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: 'feature dimensionality D_i', grid: true },
     border: true,
   });
@@ -125,7 +130,13 @@ export function DimensionalityScatter({
       );
     }
     return (
-      <g key={j} data-model={j} data-selected={isSel ? 'true' : undefined} cursor={onSelect ? 'pointer' : undefined} onClick={onSelect ? () => onSelect(j) : undefined}>
+      <g
+        key={j}
+        data-model={j}
+        data-selected={isSel ? 'true' : undefined}
+        cursor={onSelect ? 'pointer' : undefined}
+        onClick={onSelect ? () => onSelect(j) : undefined}
+      >
         {dots}
       </g>
     );
@@ -138,18 +149,49 @@ export function DimensionalityScatter({
     box.y0 + 4,
     box.y1 - 4,
   );
-  const select = keyboardSelect(title, 'Click a point or use the arrow keys to select its model.', onSelect && sweepKeyHandler(count, sel, onSelect));
+  const select = keyboardSelect(
+    title,
+    'Click a point or use the arrow keys to select its model.',
+    onSelect && sweepKeyHandler(count, sel, onSelect),
+  );
   return (
     <Frame plot={plot} chart="dimensionality-scatter" title={title} {...select} data-models={count}>
       {sel !== null && Number.isFinite(centres[sel]) ? (
-        <rect data-layer="selection" x={px(centres[sel] - spread / 2 - 4)} y={px(box.y0)} width={px(spread + 8)} height={px(box.y1 - box.y0)} fill={GRID_COLOR} fillOpacity={0.8} stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="2 2" />
+        <rect
+          data-layer="selection"
+          x={px(centres[sel] - spread / 2 - 4)}
+          y={px(box.y0)}
+          width={px(spread + 8)}
+          height={px(box.y1 - box.y0)}
+          fill={GRID_COLOR}
+          fillOpacity={0.8}
+          stroke={AXIS_COLOR}
+          strokeWidth={0.75}
+          strokeDasharray="2 2"
+        />
       ) : null}
       <g data-layer="levels" pointerEvents="none">
         {levels.map((l, k) => (
           <g key={l.label} data-level={l.label}>
             <title>{`D = ${l.label}: ${l.geometry}`}</title>
-            <line x1={px(box.x0)} x2={px(box.x1)} y1={px(l.y)} y2={px(l.y)} stroke={TEXT_COLOR} strokeOpacity={0.55} strokeWidth={0.9} strokeDasharray="4 3" />
-            <line x1={px(box.x1)} x2={px(box.x1 + 6)} y1={px(l.y)} y2={px(labelY[k])} stroke={AXIS_COLOR} strokeWidth={0.75} />
+            <line
+              x1={px(box.x0)}
+              x2={px(box.x1)}
+              y1={px(l.y)}
+              y2={px(l.y)}
+              stroke={TEXT_COLOR}
+              strokeOpacity={0.55}
+              strokeWidth={0.9}
+              strokeDasharray="4 3"
+            />
+            <line
+              x1={px(box.x1)}
+              x2={px(box.x1 + 6)}
+              y1={px(l.y)}
+              y2={px(labelY[k])}
+              stroke={AXIS_COLOR}
+              strokeWidth={0.75}
+            />
             <Text x={box.x1 + 9} y={labelY[k]} baseline="central" tone="text">
               {`${levelGlyph(l.label)} ${SHORT[l.geometry] ?? l.geometry}`}
             </Text>

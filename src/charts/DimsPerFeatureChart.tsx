@@ -95,7 +95,10 @@ export function DimsPerFeatureChart({
     width: dimension(width, 440, 200),
     height: dimension(height, 280, 160),
     margin: { top: 14, left: 46 },
-    x: sweepXAxis(points.map((p) => p.invDensity), xDomain),
+    x: sweepXAxis(
+      points.map((p) => p.invDensity),
+      xDomain,
+    ),
     y: { domain: [0, yMax], label: 'm / ‖W‖_F^2', grid: true },
     border: true,
   });
@@ -124,23 +127,46 @@ export function DimsPerFeatureChart({
     .map((d, i) => `${i === 0 ? 'M' : 'L'}${d.cx},${d.cy}`)
     .join('');
 
-  const select = keyboardSelect(title, 'Click a point or use the arrow keys to select a model.', onSelect && sweepKeyHandler(count, sel, onSelect));
+  const select = keyboardSelect(
+    title,
+    'Click a point or use the arrow keys to select a model.',
+    onSelect && sweepKeyHandler(count, sel, onSelect),
+  );
   return (
     <Frame plot={plot} chart="dims-per-feature" title={title} {...select} data-points={count}>
       {sel !== null && drawn[sel].okX ? (
-        <line data-layer="selection" x1={drawn[sel].cx} x2={drawn[sel].cx} y1={px(box.y0)} y2={px(box.y1)} stroke={AXIS_COLOR} strokeWidth={1} strokeDasharray="2 2" />
+        <line
+          data-layer="selection"
+          x1={drawn[sel].cx}
+          x2={drawn[sel].cx}
+          y1={px(box.y0)}
+          y2={px(box.y1)}
+          stroke={AXIS_COLOR}
+          strokeWidth={1}
+          strokeDasharray="2 2"
+        />
       ) : null}
       <g data-layer="levels" pointerEvents="none">
         {STICKY_LEVELS.filter((l) => l.value <= yMax).map((l) => (
           <g key={l.label} data-level={l.value}>
-            <line x1={px(box.x0)} x2={px(box.x1)} y1={px(y(l.value))} y2={px(y(l.value))} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="5 3" />
+            <line
+              x1={px(box.x0)}
+              x2={px(box.x1)}
+              y1={px(y(l.value))}
+              y2={px(y(l.value))}
+              stroke={TEXT_COLOR}
+              strokeWidth={1}
+              strokeDasharray="5 3"
+            />
             <Text x={box.x1 - 3} y={y(l.value) - 4} anchor="end" tone="text">
               {`${l.label}: ${l.meaning}`}
             </Text>
           </g>
         ))}
       </g>
-      {linePath ? <path data-layer="line" d={linePath} fill="none" stroke={POINT_COLOR} strokeOpacity={0.6} strokeWidth={1.25} /> : null}
+      {linePath ? (
+        <path data-layer="line" d={linePath} fill="none" stroke={POINT_COLOR} strokeOpacity={0.6} strokeWidth={1.25} />
+      ) : null}
       <g data-layer="points">
         {drawn
           .filter((d) => d.okX)

@@ -25,12 +25,21 @@ export interface DirectionArrows2DProps {
   title?: string;
 }
 
-export function DirectionArrows2D({ sets, size = 300, title = 'Directions in the 2-D hidden space' }: DirectionArrows2DProps) {
+export function DirectionArrows2D({
+  sets,
+  size = 300,
+  title = 'Directions in the 2-D hidden space',
+}: DirectionArrows2DProps) {
   const side = dimension(size, 300, 140);
   const pad = 24;
   const legend: LegendItem[] = sets.map((s) => ({ label: s.name, color: s.color, mark: s.dashed ? 'dashed' : 'line' }));
   const h = side + legendLayout(legend, side - 2 * pad).height + 6;
-  const vecs = sets.map((s) => Array.from({ length: Math.floor(s.vectors.length / 2) }, (_, i) => [finite(s.vectors[2 * i]), finite(s.vectors[2 * i + 1])] as const));
+  const vecs = sets.map((s) =>
+    Array.from(
+      { length: Math.floor(s.vectors.length / 2) },
+      (_, i) => [finite(s.vectors[2 * i]), finite(s.vectors[2 * i + 1])] as const,
+    ),
+  );
   const plane = planeLayout(side, Math.max(1, ...vecs.flat().map(([a, b]) => Math.hypot(a, b))) * 1.18, pad);
 
   return (
@@ -43,7 +52,14 @@ export function DirectionArrows2D({ sets, size = 300, title = 'Directions in the
             return (
               <g key={i} data-vector={i}>
                 <title>{`${s.name}${label !== undefined ? ` ${label}` : ` ${i}`}: (${fmt(v[0])}, ${fmt(v[1])})`}</title>
-                <Vector plane={plane} to={v} color={s.color} width={s.strokeWidth ?? 2} dash={s.dashed ? '4 3' : undefined} head={7} />
+                <Vector
+                  plane={plane}
+                  to={v}
+                  color={s.color}
+                  width={s.strokeWidth ?? 2}
+                  dash={s.dashed ? '4 3' : undefined}
+                  head={7}
+                />
                 {label !== undefined ? (
                   <TipLabel plane={plane} to={v} role="note" tone="muted" bold={false}>
                     {label}

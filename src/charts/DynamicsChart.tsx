@@ -48,8 +48,13 @@ export function nearestStepIndex(steps: ArrayLike<number>, step: number): number
 }
 
 /** The loss as a faint raw line and a smoothed one, in log space, as path data. */
-function lossPaths(pts: readonly [number, number][], x: (v: number) => number, y: (v: number) => number): { raw: string; smooth: string } {
-  const path = (ps: readonly [number, number][]) => ps.map(([s, l], k) => `${k ? 'L' : 'M'}${px(x(s))},${px(y(l))}`).join('');
+function lossPaths(
+  pts: readonly [number, number][],
+  x: (v: number) => number,
+  y: (v: number) => number,
+): { raw: string; smooth: string } {
+  const path = (ps: readonly [number, number][]) =>
+    ps.map(([s, l], k) => `${k ? 'L' : 'M'}${px(x(s))},${px(y(l))}`).join('');
   // Light smoothing of the noisy minibatch loss, lighter still when there are few snapshots
   // (each one is then many steps apart, and an average would lag behind the drops).
   const alpha = Math.min(1, Math.max(0.2, 30 / Math.max(1, pts.length)));
@@ -73,16 +78,35 @@ function extentOr(values: Iterable<number>, fallback: [number, number]): [number
   return hi >= lo ? [lo, hi] : fallback;
 }
 
-export function DynamicsChart({ steps, dimensionalities, losses, n, cursor = null, colors, onSeek, width = 560, height = 320, title = 'Feature dimensionalities and loss during training' }: DynamicsChartProps) {
+export function DynamicsChart({
+  steps,
+  dimensionalities,
+  losses,
+  n,
+  cursor = null,
+  colors,
+  onSeek,
+  width = 560,
+  height = 320,
+  title = 'Feature dimensionalities and loss during training',
+}: DynamicsChartProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const T = Math.min(steps.length, dimensionalities.length, losses.length);
-  const [s0, s1] = extentOr(Array.from({ length: T }, (_, t) => steps[t]), [0, 1]);
+  const [s0, s1] = extentOr(
+    Array.from({ length: T }, (_, t) => steps[t]),
+    [0, 1],
+  );
   const xDomain: [number, number] = [s0, Math.max(s1, s0 + 1)];
   const plot = plotLayout({
     width: dimension(width, 560, 240),
     height: dimension(height, 320, 180),
     margin: { right: 40, left: 52 },
-    x: { domain: xDomain, ticks: d3ticks(xDomain[0], xDomain[1], 5).filter((t) => Number.isInteger(t)), format: fmtCount, label: 'step' },
+    x: {
+      domain: xDomain,
+      ticks: d3ticks(xDomain[0], xDomain[1], 5).filter((t) => Number.isInteger(t)),
+      format: fmtCount,
+      label: 'step',
+    },
   });
   const { box } = plot;
   const x = plot.x.scale;
@@ -91,13 +115,22 @@ export function DynamicsChart({ steps, dimensionalities, losses, n, cursor = nul
   const dBottom = box.y0 + (box.y1 - box.y0 - gap) * 0.6;
   const lTop = dBottom + gap;
   let dMax = 1;
-  for (let t = 0; t < T; t++) for (let i = 0; i < count; i++) if (Number.isFinite(dimensionalities[t][i])) dMax = Math.max(dMax, dimensionalities[t][i]);
+  for (let t = 0; t < T; t++)
+    for (let i = 0; i < count; i++)
+      if (Number.isFinite(dimensionalities[t][i])) dMax = Math.max(dMax, dimensionalities[t][i]);
   const yD = axisScale({ domain: [0, Math.min(1.5, dMax) * 1.04], ticks: [0, 0.5, 1] }, [dBottom, box.y0]);
   const lossPts: [number, number][] = [];
-  for (let t = 0; t < T; t++) if (Number.isFinite(steps[t]) && Number.isFinite(losses[t]) && losses[t] > 0) lossPts.push([steps[t], losses[t]]);
-  const [l0, l1] = extentOr(lossPts.map(([, l]) => l), [1e-3, 1]);
+  for (let t = 0; t < T; t++)
+    if (Number.isFinite(steps[t]) && Number.isFinite(losses[t]) && losses[t] > 0) lossPts.push([steps[t], losses[t]]);
+  const [l0, l1] = extentOr(
+    lossPts.map(([, l]) => l),
+    [1e-3, 1],
+  );
   // Not niced to whole decades: a loss that moves by 30% must not be drawn as a flat line.
-  const yL = axisScale({ type: 'log', domain: l1 / l0 < 1.5 ? [l0 / 1.15, l1 * 1.15] : [l0 / 1.05, l1 * 1.05] }, [box.y1, lTop]);
+  const yL = axisScale({ type: 'log', domain: l1 / l0 < 1.5 ? [l0 / 1.15, l1 * 1.15] : [l0 / 1.05, l1 * 1.05] }, [
+    box.y1,
+    lTop,
+  ]);
   const dTopValue = yD.scale.domain()[1];
 
   // Thin long histories so the markup stays small (the first and last snapshots always stay).
@@ -131,7 +164,8 @@ export function DynamicsChart({ steps, dimensionalities, losses, n, cursor = nul
     box.y0,
     dBottom,
   );
-  const cursorX = cursor !== null && Number.isFinite(cursor) && T > 0 ? px(x(Math.max(s0, Math.min(s1, cursor)))) : null;
+  const cursorX =
+    cursor !== null && Number.isFinite(cursor) && T > 0 ? px(x(Math.max(s0, Math.min(s1, cursor)))) : null;
 
   const seek = onSeek
     ? (e: { clientX: number; currentTarget: Element }) => {
@@ -146,7 +180,18 @@ export function DynamicsChart({ steps, dimensionalities, losses, n, cursor = nul
     <Frame plot={plot} chart="dynamics" title={title} data-snapshots={T} data-features={count}>
       <g data-layer="grid">
         {levels.map((l) => (
-          <line key={l.label} data-level={l.label} x1={px(box.x0)} x2={px(box.x1)} y1={px(yD.scale(l.value))} y2={px(yD.scale(l.value))} stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="4 3" strokeOpacity={0.7} />
+          <line
+            key={l.label}
+            data-level={l.label}
+            x1={px(box.x0)}
+            x2={px(box.x1)}
+            y1={px(yD.scale(l.value))}
+            y2={px(yD.scale(l.value))}
+            stroke={AXIS_COLOR}
+            strokeWidth={0.75}
+            strokeDasharray="4 3"
+            strokeOpacity={0.7}
+          />
         ))}
       </g>
       <GridLines box={box} y={yL.scale} yTicks={yL.ticks} />
@@ -164,25 +209,56 @@ export function DynamicsChart({ steps, dimensionalities, losses, n, cursor = nul
           ? Array.from({ length: count }, (_, i) => {
               const d = dPath(i);
               return d ? (
-                <path key={i} data-feature={i} d={d} stroke={colorOf(i)} strokeOpacity={px(lineOpacity)} strokeWidth={count <= 20 ? 1.5 : 1} strokeLinejoin="round">
+                <path
+                  key={i}
+                  data-feature={i}
+                  d={d}
+                  stroke={colorOf(i)}
+                  strokeOpacity={px(lineOpacity)}
+                  strokeWidth={count <= 20 ? 1.5 : 1}
+                  strokeLinejoin="round"
+                >
                   <title>{`feature ${i}: D = ${fmt(dimensionalities[T - 1][i])} at step ${steps[T - 1]}`}</title>
                 </path>
               ) : null;
             })
           : null}
       </g>
-      {loss.raw ? <path data-layer="loss" d={loss.raw} fill="none" stroke={LINE_COLOR} strokeOpacity={0.3} strokeWidth={1} /> : null}
-      {loss.smooth ? <path data-layer="loss-smoothed" d={loss.smooth} fill="none" stroke={LINE_COLOR} strokeWidth={1.75} /> : null}
+      {loss.raw ? (
+        <path data-layer="loss" d={loss.raw} fill="none" stroke={LINE_COLOR} strokeOpacity={0.3} strokeWidth={1} />
+      ) : null}
+      {loss.smooth ? (
+        <path data-layer="loss-smoothed" d={loss.smooth} fill="none" stroke={LINE_COLOR} strokeWidth={1.75} />
+      ) : null}
       {T === 0 ? <EmptyNote box={{ ...box, y1: dBottom }}>no snapshots recorded yet</EmptyNote> : null}
       {cursorX !== null ? (
         <g data-layer="cursor">
-          <line x1={cursorX} x2={cursorX} y1={px(box.y0)} y2={px(box.y1)} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="2 2" />
+          <line
+            x1={cursorX}
+            x2={cursorX}
+            y1={px(box.y0)}
+            y2={px(box.y1)}
+            stroke={TEXT_COLOR}
+            strokeWidth={1}
+            strokeDasharray="2 2"
+          />
           <Text x={cursorX} y={box.y0 + 2} dx={3} baseline="hanging" role="note" tone="text">
             {`step ${fmtCount(Math.round(finite(cursor ?? 0)))}`}
           </Text>
         </g>
       ) : null}
-      {seek ? <rect data-layer="seek" x={px(box.x0)} y={px(box.y0)} width={px(box.x1 - box.x0)} height={px(box.y1 - box.y0)} fill="transparent" style={{ cursor: 'col-resize' }} onClick={seek} /> : null}
+      {seek ? (
+        <rect
+          data-layer="seek"
+          x={px(box.x0)}
+          y={px(box.y0)}
+          width={px(box.x1 - box.x0)}
+          height={px(box.y1 - box.y0)}
+          fill="transparent"
+          style={{ cursor: 'col-resize' }}
+          onClick={seek}
+        />
+      ) : null}
     </Frame>
   );
 }

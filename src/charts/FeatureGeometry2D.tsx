@@ -50,9 +50,24 @@ export function keyEdit(key: string, shift: boolean): FeatureKeyEdit | null {
   return null;
 }
 
-const vectorsOf = (W: ArrayLike<number>, n: number) => Array.from({ length: Math.max(0, Math.floor(finite(n))) }, (_, i) => [finite(W[i * 2]), finite(W[i * 2 + 1])] as const);
+const vectorsOf = (W: ArrayLike<number>, n: number) =>
+  Array.from(
+    { length: Math.max(0, Math.floor(finite(n))) },
+    (_, i) => [finite(W[i * 2]), finite(W[i * 2 + 1])] as const,
+  );
 
-export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Feature embeddings W_i in the 2-D hidden space', ghost = null, highlight = null, onHover, onPlace, onKeyEdit }: FeatureGeometry2DProps) {
+export function FeatureGeometry2D({
+  W,
+  n,
+  importance,
+  size = 300,
+  title = 'Feature embeddings W_i in the 2-D hidden space',
+  ghost = null,
+  highlight = null,
+  onHover,
+  onPlace,
+  onKeyEdit,
+}: FeatureGeometry2DProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const side = dimension(size, 300, 120);
   const vecs = vectorsOf(W, count);
@@ -61,7 +76,11 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
   // Unit circle always visible; grow to fit longer vectors plus room for labels. A drag keeps
   // the view it started in, so the plane does not rescale under the pointer.
   const frozen = useRef<number | null>(null);
-  const plane = planeLayout(side, frozen.current ?? Math.max(1, ...norms, ...ghosts.map(([x, y]) => Math.hypot(x, y))) * 1.18, 26);
+  const plane = planeLayout(
+    side,
+    frozen.current ?? Math.max(1, ...norms, ...ghosts.map(([x, y]) => Math.hypot(x, y))) * 1.18,
+    26,
+  );
   const imp = Array.from({ length: count }, (_, i) => finite(importance[i]));
   const lo = Math.min(...imp);
   const hi = Math.max(...imp);
@@ -103,7 +122,16 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
     return (
       <g key={i} data-feature={i} opacity={opacity} data-highlight={hl ? 1 : undefined} {...handlers}>
         <title>{tip}</title>
-        {hl ? <circle cx={px(plane.x(vecs[i][0]))} cy={px(plane.y(vecs[i][1]))} r={8} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} /> : null}
+        {hl ? (
+          <circle
+            cx={px(plane.x(vecs[i][0]))}
+            cy={px(plane.y(vecs[i][1]))}
+            r={8}
+            fill="none"
+            stroke={TEXT_COLOR}
+            strokeWidth={1.5}
+          />
+        ) : null}
         <Vector plane={plane} to={vecs[i]} color={importanceColor(tOf(imp[i]))} dot={3.5} />
         <TipLabel plane={plane} to={vecs[i]} gap={hl ? 15 : undefined}>
           {i}
@@ -142,7 +170,19 @@ export function FeatureGeometry2D({ W, n, importance, size = 300, title = 'Featu
         // Grab targets on top of every line, the most important last (on top where tips meet).
         <g data-layer="handles">
           {order.map((i) => (
-            <circle key={i} data-handle={i} cx={px(plane.x(vecs[i][0]))} cy={px(plane.y(vecs[i][1]))} r={11} fill="none" pointerEvents="all" style={{ cursor: 'grab' }} onPointerDown={(e: PointerEvent<SVGCircleElement>) => drag.begin(e, i)} onPointerEnter={onHover ? () => onHover(i) : undefined} onPointerLeave={onHover ? () => onHover(null) : undefined} />
+            <circle
+              key={i}
+              data-handle={i}
+              cx={px(plane.x(vecs[i][0]))}
+              cy={px(plane.y(vecs[i][1]))}
+              r={11}
+              fill="none"
+              pointerEvents="all"
+              style={{ cursor: 'grab' }}
+              onPointerDown={(e: PointerEvent<SVGCircleElement>) => drag.begin(e, i)}
+              onPointerEnter={onHover ? () => onHover(i) : undefined}
+              onPointerLeave={onHover ? () => onHover(null) : undefined}
+            />
           ))}
         </g>
       ) : null}

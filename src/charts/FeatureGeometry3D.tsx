@@ -103,15 +103,19 @@ export function neighbourEdges(W: ArrayLike<number>, n: number): [number, number
   }
   const k = learned.length;
   if (k < 3) return [];
-  const angle = (a: number, b: number) => Math.acos(Math.max(-1, Math.min(1, unit[a][0] * unit[b][0] + unit[a][1] * unit[b][1] + unit[a][2] * unit[b][2])));
-  const A = Array.from({ length: k }, (_, a) => Array.from({ length: k }, (_, b) => (a === b ? Infinity : angle(a, b))));
+  const angle = (a: number, b: number) =>
+    Math.acos(Math.max(-1, Math.min(1, unit[a][0] * unit[b][0] + unit[a][1] * unit[b][1] + unit[a][2] * unit[b][2])));
+  const A = Array.from({ length: k }, (_, a) =>
+    Array.from({ length: k }, (_, b) => (a === b ? Infinity : angle(a, b))),
+  );
   const nearest = A.map((row) => Math.min(...row));
   const out: [number, number][] = [];
   const limit = (150 * Math.PI) / 180;
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
       const t = A[a][b];
-      if (t < limit && t <= NEIGHBOUR_FACTOR * nearest[a] + 1e-9 && t <= NEIGHBOUR_FACTOR * nearest[b] + 1e-9) out.push([learned[a], learned[b]]);
+      if (t < limit && t <= NEIGHBOUR_FACTOR * nearest[a] + 1e-9 && t <= NEIGHBOUR_FACTOR * nearest[b] + 1e-9)
+        out.push([learned[a], learned[b]]);
     }
   }
   return out;
@@ -132,14 +136,25 @@ export interface FeatureGeometry3DProps {
 
 const deg = (r: number) => Math.round((r * 180) / Math.PI);
 
-export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300, title = 'Feature embeddings W_i in the 3-D hidden space' }: FeatureGeometry3DProps) {
+export function FeatureGeometry3D({
+  W,
+  n,
+  view,
+  onViewChange,
+  colors,
+  size = 300,
+  title = 'Feature embeddings W_i in the 3-D hidden space',
+}: FeatureGeometry3DProps) {
   const drag = useRef<{ id: number; x: number; y: number; view: View3D } | null>(null);
   const count = Math.max(0, Math.floor(finite(n)));
   const side = dimension(size, 300, 140);
   const footer = 18;
   const pad = 22;
   const v = normaliseView(view);
-  const vecs = Array.from({ length: count }, (_, i) => [finite(W[i * 3]), finite(W[i * 3 + 1]), finite(W[i * 3 + 2])] as Vec3);
+  const vecs = Array.from(
+    { length: count },
+    (_, i) => [finite(W[i * 3]), finite(W[i * 3 + 1]), finite(W[i * 3 + 2])] as Vec3,
+  );
   const norms = vecs.map((p) => Math.hypot(...p));
   const extent = Math.max(1, ...norms) * 1.12;
   const c = side / 2;
@@ -162,7 +177,19 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
     items.push({
       z: (a[2] + b[2]) / 2 - 1e-6, // just behind the vectors at the same depth
       key: `e${i}-${j}`,
-      node: <line data-edge={`${i}-${j}`} x1={sx(a)} y1={sy(a)} x2={sx(b)} y2={sy(b)} stroke={AXIS_COLOR} strokeOpacity={px(0.2 + 0.45 * t)} strokeWidth={px(0.5 + 0.6 * t)} strokeDasharray="3 2" />,
+      node: (
+        <line
+          data-edge={`${i}-${j}`}
+          x1={sx(a)}
+          y1={sy(a)}
+          x2={sx(b)}
+          y2={sy(b)}
+          stroke={AXIS_COLOR}
+          strokeOpacity={px(0.2 + 0.45 * t)}
+          strokeWidth={px(0.5 + 0.6 * t)}
+          strokeDasharray="3 2"
+        />
+      ),
     });
   }
   const labelled = count <= 24;
@@ -181,10 +208,32 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
       node: (
         <g data-feature={i} data-depth={px(p[2])} opacity={px(0.3 + 0.7 * t)}>
           <title>{`feature ${i}: W = (${fmt(vecs[i][0])}, ${fmt(vecs[i][1])}, ${fmt(vecs[i][2])}), ‖W‖ = ${fmt(norms[i])}`}</title>
-          <line x1={px(c)} y1={px(c)} x2={sx(p)} y2={sy(p)} stroke={colour} strokeWidth={px(learned ? 1 + 1.6 * t : 0.8)} strokeLinecap="round" />
-          <circle cx={sx(p)} cy={sy(p)} r={px(learned ? 2.2 + 2 * t : 1.6)} fill={colour} stroke={TEXT_COLOR} strokeWidth={0.5} />
+          <line
+            x1={px(c)}
+            y1={px(c)}
+            x2={sx(p)}
+            y2={sy(p)}
+            stroke={colour}
+            strokeWidth={px(learned ? 1 + 1.6 * t : 0.8)}
+            strokeLinecap="round"
+          />
+          <circle
+            cx={sx(p)}
+            cy={sy(p)}
+            r={px(learned ? 2.2 + 2 * t : 1.6)}
+            fill={colour}
+            stroke={TEXT_COLOR}
+            strokeWidth={0.5}
+          />
           {labelled && learned ? (
-            <Text x={c + scale * p[0] + ux * 10} y={c - scale * p[1] - uy * 10} anchor="middle" baseline="central" weight={600} tone="text">
+            <Text
+              x={c + scale * p[0] + ux * 10}
+              y={c - scale * p[1] - uy * 10}
+              anchor="middle"
+              baseline="central"
+              weight={600}
+              tone="text"
+            >
               {i}
             </Text>
           ) : null}
@@ -203,7 +252,14 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
     return (
       <g key={label} data-axis={k}>
         <line x1={sx(q)} y1={sy(q)} x2={sx(p)} y2={sy(p)} stroke={GRID_COLOR} strokeWidth={1} />
-        <Text x={sx(tip)} y={sy(tip)} anchor="middle" baseline="central" role="note" opacity={px(0.45 + 0.55 * near(p[2]))}>
+        <Text
+          x={sx(tip)}
+          y={sy(tip)}
+          anchor="middle"
+          baseline="central"
+          role="note"
+          opacity={px(0.45 + 0.55 * near(p[2]))}
+        >
           {label}
         </Text>
       </g>
@@ -241,21 +297,42 @@ export function FeatureGeometry3D({ W, n, view, onViewChange, colors, size = 300
         style: { cursor: 'grab', touchAction: 'none', userSelect: 'none', WebkitUserSelect: 'none' } as const,
       }
     : {};
-  const label = interactive ? `${title}. Drag, or focus and use the arrow keys, to rotate; Home resets the view.` : title;
+  const label = interactive
+    ? `${title}. Drag, or focus and use the arrow keys, to rotate; Home resets the view.`
+    : title;
   const h = side + footer;
 
   return (
-    <ChartSvg chart="feature-geometry-3d" width={side} height={h} title={title} label={label} data-yaw={deg(v.yaw)} data-pitch={deg(v.pitch)} {...handlers}>
+    <ChartSvg
+      chart="feature-geometry-3d"
+      width={side}
+      height={h}
+      title={title}
+      label={label}
+      data-yaw={deg(v.yaw)}
+      data-pitch={deg(v.pitch)}
+      {...handlers}
+    >
       <g data-layer="axes">
-        <circle cx={px(c)} cy={px(c)} r={px(scale)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="3 3" />
+        <circle
+          cx={px(c)}
+          cy={px(c)}
+          r={px(scale)}
+          fill="none"
+          stroke={AXIS_COLOR}
+          strokeWidth={0.75}
+          strokeDasharray="3 3"
+        />
         <Text x={c + scale * Math.SQRT1_2 + 3} y={c + scale * Math.SQRT1_2 + 8} role="note">
           ‖W‖ = 1
         </Text>
         {axes}
       </g>
-      <g data-layer="features">{items.map((it) => (
+      <g data-layer="features">
+        {items.map((it) => (
           <Fragment key={it.key}>{it.node}</Fragment>
-        ))}</g>
+        ))}
+      </g>
       <Text x={8} y={side + footer / 2} baseline="central" role="note">
         {`yaw ${deg(v.yaw)}°, pitch ${deg(v.pitch)}°${drawn.length < count ? ` · ${count - drawn.length} of ${count} features ≈ 0, not drawn` : ''}`}
       </Text>

@@ -68,28 +68,71 @@ export function FeatureNormBars({
   const bars = normValues.map((v, i) => {
     const s = superposition[i];
     return (
-      <rect key={i} data-feature={i} x={px(box.x0)} y={px(rowTop(i) + rowHeight * 0.11)} width={px(Math.max(0, x(Math.max(0, v)) - box.x0))} height={px(rowHeight * 0.78)} fill={superpositionColor(finite(s))}>
+      <rect
+        key={i}
+        data-feature={i}
+        x={px(box.x0)}
+        y={px(rowTop(i) + rowHeight * 0.11)}
+        width={px(Math.max(0, x(Math.max(0, v)) - box.x0))}
+        height={px(rowHeight * 0.78)}
+        fill={superpositionColor(finite(s))}
+      >
         <title>{`feature ${i}: ‖W_${i}‖ = ${fmt(norms[i])}, superposition = ${fmt(s)}`}</title>
       </rect>
     );
   });
   const ghosts = ghostValues.map((v, i) => (
-    <rect key={i} data-pinned-feature={i} x={px(box.x0)} y={px(rowTop(i) + rowHeight * 0.04)} width={px(Math.max(0, x(Math.max(0, v)) - box.x0))} height={px(rowHeight * 0.92)} fill="none" stroke={PINNED_COLOR} strokeWidth={1.25} strokeDasharray="3 2">
+    <rect
+      key={i}
+      data-pinned-feature={i}
+      x={px(box.x0)}
+      y={px(rowTop(i) + rowHeight * 0.04)}
+      width={px(Math.max(0, x(Math.max(0, v)) - box.x0))}
+      height={px(rowHeight * 0.92)}
+      fill="none"
+      stroke={PINNED_COLOR}
+      strokeWidth={1.25}
+      strokeDasharray="3 2"
+    >
       <title>{`pinned feature ${i}: ‖W_${i}‖ = ${fmt(v)}`}</title>
     </rect>
   ));
   const hl = highlight !== null && highlight >= 0 && highlight < count ? highlight : null;
-  const labels = normValues.map((_, i) => ({ centre: rowTop(i) + rowHeight / 2, text: i })).filter((_, i) => i % labelEvery === 0);
+  const labels = normValues
+    .map((_, i) => ({ centre: rowTop(i) + rowHeight / 2, text: i }))
+    .filter((_, i) => i % labelEvery === 0);
   const boundaryY = rowTop(hidden);
 
   return (
     <Frame plot={plot} chart="feature-norm-bars" title={title}>
-      {hl !== null ? <rect data-layer="highlight" x={px(box.x0)} y={px(rowTop(hl))} width={px(box.x1 - box.x0)} height={px(rowHeight)} fill={HOVER_BAND} /> : null}
+      {hl !== null ? (
+        <rect
+          data-layer="highlight"
+          x={px(box.x0)}
+          y={px(rowTop(hl))}
+          width={px(box.x1 - box.x0)}
+          height={px(rowHeight)}
+          fill={HOVER_BAND}
+        />
+      ) : null}
       {onHover ? (
         // Whole rows answer the pointer (under the bars, whose tooltips stay on top).
-        <g data-layer="hover" onPointerOver={(e) => onHover(indexAt(e.target, 'data-feature'))} onPointerLeave={() => onHover(null)}>
+        <g
+          data-layer="hover"
+          onPointerOver={(e) => onHover(indexAt(e.target, 'data-feature'))}
+          onPointerLeave={() => onHover(null)}
+        >
           {normValues.map((_, i) => (
-            <rect key={i} data-feature={i} x={px(box.x0)} y={px(rowTop(i))} width={px(box.x1 - box.x0)} height={px(rowHeight)} fill="none" pointerEvents="all" />
+            <rect
+              key={i}
+              data-feature={i}
+              x={px(box.x0)}
+              y={px(rowTop(i))}
+              width={px(box.x1 - box.x0)}
+              height={px(rowHeight)}
+              fill="none"
+              pointerEvents="all"
+            />
           ))}
           <g data-layer="bars">{bars}</g>
         </g>
@@ -97,11 +140,31 @@ export function FeatureNormBars({
         <g data-layer="bars">{bars}</g>
       )}
       {ghosts.length ? <g data-layer="pinned">{ghosts}</g> : null}
-      {hl !== null ? <rect data-highlight={hl} x={px(box.x0)} y={px(rowTop(hl) + rowHeight * 0.11)} width={px(Math.max(0, x(Math.max(0, normValues[hl])) - box.x0))} height={px(rowHeight * 0.78)} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} /> : null}
+      {hl !== null ? (
+        <rect
+          data-highlight={hl}
+          x={px(box.x0)}
+          y={px(rowTop(hl) + rowHeight * 0.11)}
+          width={px(Math.max(0, x(Math.max(0, normValues[hl])) - box.x0))}
+          height={px(rowHeight * 0.78)}
+          fill="none"
+          stroke={TEXT_COLOR}
+          strokeWidth={1.5}
+        />
+      ) : null}
       <IndexLabels edge="left" at={box.x0 - 1} labels={labels} size={indexLabelSize(rowHeight * 1.15)} />
       {hidden > 0 && hidden < count && (
         <g data-layer="top-m-boundary">
-          <line data-boundary="top-m" x1={px(box.x0 - 4)} x2={px(box.x1)} y1={px(boundaryY)} y2={px(boundaryY)} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+          <line
+            data-boundary="top-m"
+            x1={px(box.x0 - 4)}
+            x2={px(box.x1)}
+            y1={px(boundaryY)}
+            y2={px(boundaryY)}
+            stroke={TEXT_COLOR}
+            strokeWidth={1}
+            strokeDasharray="4 3"
+          />
           <Text x={box.x1} y={boundaryY - 3} anchor="end" role="note">
             {`top m = ${hidden}`}
           </Text>

@@ -6,7 +6,13 @@
  * The layout is a closed-form function of W (no force simulation), so it is stable from frame to
  * frame and testable. PolytopeGallery tallies the factors by name.
  */
-import { FACTOR_NAMES, geometryAnalysis, type FactorName, type GeometryAnalysis, type PolytopeCounts } from '../model/geometry';
+import {
+  FACTOR_NAMES,
+  geometryAnalysis,
+  type FactorName,
+  type GeometryAnalysis,
+  type PolytopeCounts,
+} from '../model/geometry';
 import { ChartSvg } from './frame';
 import { textWidth } from './legend';
 import { indexAt } from './pointer';
@@ -40,8 +46,11 @@ export const POLYTOPE_LABELS: Record<FactorName, string> = {
 /** "4 digons, 1 pentagon" (names with a zero count left out). */
 export function polytopeSummary(counts: Record<FactorName, number>): string {
   const one = (name: FactorName) => (name === 'dedicated' ? 'dedicated feature' : POLYTOPE_LABELS[name]);
-  const many = (name: FactorName) => (name === 'dedicated' ? 'dedicated features' : name === 'other' ? 'other' : `${POLYTOPE_LABELS[name]}s`);
-  const parts = FACTOR_NAMES.filter((name) => counts[name] > 0).map((name) => `${counts[name]} ${counts[name] === 1 ? one(name) : many(name)}`);
+  const many = (name: FactorName) =>
+    name === 'dedicated' ? 'dedicated features' : name === 'other' ? 'other' : `${POLYTOPE_LABELS[name]}s`;
+  const parts = FACTOR_NAMES.filter((name) => counts[name] > 0).map(
+    (name) => `${counts[name]} ${counts[name] === 1 ? one(name) : many(name)}`,
+  );
   return parts.length ? parts.join(', ') : 'none (no learned features)';
 }
 
@@ -133,7 +142,15 @@ export function graphLayout(polytopes: PolytopeCounts, W: ArrayLike<number>, m: 
   const position = new Map<number, { x: number; y: number }>();
   const factors: FactorPlacement[] = [];
   // Pass 1: sizes, and which row each factor goes in (flowing left to right).
-  type Cell = { f: PolytopeCounts['factors'][number]; radius: number; side: number; disc: number; label: string; row: number; x: number };
+  type Cell = {
+    f: PolytopeCounts['factors'][number];
+    radius: number;
+    side: number;
+    disc: number;
+    label: string;
+    row: number;
+    x: number;
+  };
   const cells: Cell[] = [];
   const rows: { width: number; disc: number }[] = [];
   for (const f of polytopes.factors) {
@@ -166,7 +183,15 @@ export function graphLayout(polytopes: PolytopeCounts, W: ArrayLike<number>, m: 
       const a = start + (2 * Math.PI * t) / k;
       position.set(i, { x: px(cx + c.radius * Math.cos(a)), y: px(cy + c.radius * Math.sin(a)) });
     });
-    factors.push({ features: c.f.features, name: c.f.name, cx: px(cx), cy: px(cy), radius: px(c.radius), labelY: px(rowTop[c.row] + row.disc), label: c.label });
+    factors.push({
+      features: c.f.features,
+      name: c.f.name,
+      cx: px(cx),
+      cy: px(cy),
+      radius: px(c.radius),
+      labelY: px(rowTop[c.row] + row.disc),
+      label: c.label,
+    });
   }
   return { width: w, height: y + MARGIN, nodeRadius, factors, position };
 }
@@ -185,7 +210,16 @@ export interface GeometryGraphChartProps {
   onHover?(i: number | null): void;
 }
 
-export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Feature geometry graph', highlight = null, onHover }: GeometryGraphChartProps) {
+export function GeometryGraphChart({
+  W,
+  n,
+  m,
+  analysis,
+  width = 420,
+  title = 'Feature geometry graph',
+  highlight = null,
+  onHover,
+}: GeometryGraphChartProps) {
   const a = analysis ?? geometryAnalysis(W, n, m);
   const layout = graphLayout(a.polytopes, W, m, width);
   const D = new Map<number, number>();
@@ -193,7 +227,10 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
   const nameOf = new Map<number, FactorName>();
   a.polytopes.factors.forEach((f) => f.features.forEach((i) => nameOf.set(i, f.name)));
 
-  const edges = [...a.graph.edges].sort((p, q) => q.weight - p.weight).slice(0, MAX_DRAWN_EDGES).reverse();
+  const edges = [...a.graph.edges]
+    .sort((p, q) => q.weight - p.weight)
+    .slice(0, MAX_DRAWN_EDGES)
+    .reverse();
   const footer = 30;
   const empty = a.graph.nodes.length === 0;
   const bodyH = empty ? 70 : layout.height;
@@ -206,7 +243,15 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
   const hl = highlight !== null ? (layout.position.get(highlight) ?? null) : null;
 
   return (
-    <ChartSvg chart="geometry-graph" width={w} height={h} title={title} data-nodes={a.graph.nodes.length} data-edges={edges.length} data-factors={layout.factors.length}>
+    <ChartSvg
+      chart="geometry-graph"
+      width={w}
+      height={h}
+      title={title}
+      data-nodes={a.graph.nodes.length}
+      data-edges={edges.length}
+      data-factors={layout.factors.length}
+    >
       {empty ? (
         <Text x={w / 2} y={35} anchor="middle" baseline="central" role="label" tone="muted">
           No feature has ‖W_i‖ &gt; 0.5, so none counts as learned.
@@ -214,7 +259,19 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
       ) : null}
       <g data-layer="factor-rings">
         {layout.factors.map((f, k) =>
-          f.radius > 0 ? <circle key={k} cx={f.cx} cy={f.cy} r={f.radius} fill="none" stroke={AXIS_COLOR} strokeOpacity={0.35} strokeWidth={0.75} strokeDasharray="2 3" /> : null,
+          f.radius > 0 ? (
+            <circle
+              key={k}
+              cx={f.cx}
+              cy={f.cy}
+              r={f.radius}
+              fill="none"
+              stroke={AXIS_COLOR}
+              strokeOpacity={0.35}
+              strokeWidth={0.75}
+              strokeDasharray="2 3"
+            />
+          ) : null,
         )}
       </g>
       <g data-layer="edges">
@@ -224,7 +281,18 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
           if (!p || !q) return null;
           const s = clamp(e.weight, 0, 1);
           return (
-            <line key={`${e.i}-${e.j}`} data-edge={`${e.i}-${e.j}`} x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={EDGE_COLOR} strokeWidth={px((0.4 + 2.6 * s) * (edgeFade < 1 ? 0.5 : 1))} strokeOpacity={px((0.15 + 0.7 * s) * edgeFade)} strokeLinecap="round">
+            <line
+              key={`${e.i}-${e.j}`}
+              data-edge={`${e.i}-${e.j}`}
+              x1={p.x}
+              y1={p.y}
+              x2={q.x}
+              y2={q.y}
+              stroke={EDGE_COLOR}
+              strokeWidth={px((0.4 + 2.6 * s) * (edgeFade < 1 ? 0.5 : 1))}
+              strokeOpacity={px((0.15 + 0.7 * s) * edgeFade)}
+              strokeLinecap="round"
+            >
               <title>{`|W_${e.i}·W_${e.j}| = ${fmt(e.weight)}`}</title>
             </line>
           );
@@ -237,18 +305,43 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
             .map((e) => {
               const p = layout.position.get(e.i)!;
               const q = layout.position.get(e.j)!;
-              return <line key={`${e.i}-${e.j}`} x1={p.x} y1={p.y} x2={q.x} y2={q.y} stroke={TEXT_COLOR} strokeWidth={1.5} strokeLinecap="round" />;
+              return (
+                <line
+                  key={`${e.i}-${e.j}`}
+                  x1={p.x}
+                  y1={p.y}
+                  x2={q.x}
+                  y2={q.y}
+                  stroke={TEXT_COLOR}
+                  strokeWidth={1.5}
+                  strokeLinecap="round"
+                />
+              );
             })}
           <circle cx={hl.x} cy={hl.y} r={px(layout.nodeRadius + 3)} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} />
         </g>
       ) : null}
-      <g data-layer="nodes" onPointerOver={onHover ? (e) => onHover(indexAt(e.target, 'data-feature')) : undefined} onPointerLeave={onHover ? () => onHover(null) : undefined}>
+      <g
+        data-layer="nodes"
+        onPointerOver={onHover ? (e) => onHover(indexAt(e.target, 'data-feature')) : undefined}
+        onPointerLeave={onHover ? () => onHover(null) : undefined}
+      >
         {a.graph.nodes.map((i) => {
           const p = layout.position.get(i);
           if (!p) return null;
           const name = nameOf.get(i) ?? 'other';
           return (
-            <circle key={i} data-feature={i} data-factor-name={name} cx={p.x} cy={p.y} r={px(layout.nodeRadius)} fill={POLYTOPE_COLORS[name]} stroke={TEXT_COLOR} strokeWidth={0.75}>
+            <circle
+              key={i}
+              data-feature={i}
+              data-factor-name={name}
+              cx={p.x}
+              cy={p.y}
+              r={px(layout.nodeRadius)}
+              fill={POLYTOPE_COLORS[name]}
+              stroke={TEXT_COLOR}
+              strokeWidth={0.75}
+            >
               <title>{`feature ${i}: ‖W_${i}‖ = ${fmt(a.norms[i])}, D = ${fmt(D.get(i) ?? NaN)} (${POLYTOPE_LABELS[name]})`}</title>
             </circle>
           );
@@ -256,7 +349,16 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
       </g>
       <g data-layer="factor-labels">
         {layout.factors.map((f, k) => (
-          <Text key={k} data-factor={k} data-name={f.name} x={f.cx} y={f.labelY} anchor="middle" baseline="hanging" tone="text">
+          <Text
+            key={k}
+            data-factor={k}
+            data-name={f.name}
+            x={f.cx}
+            y={f.labelY}
+            anchor="middle"
+            baseline="hanging"
+            tone="text"
+          >
             {f.label}
           </Text>
         ))}
@@ -275,7 +377,11 @@ export function GeometryGraphChart({ W, n, m, analysis, width = 420, title = 'Fe
 
 /** Reference vectors of each polytope as seen in its own plane (3-D ones projected), for icons. */
 function iconVectors(name: FactorName): [number, number][] {
-  const ring = (k: number, r = 1, phase = -Math.PI / 2): [number, number][] => Array.from({ length: k }, (_, t) => [r * Math.cos(phase + (2 * Math.PI * t) / k), r * Math.sin(phase + (2 * Math.PI * t) / k)]);
+  const ring = (k: number, r = 1, phase = -Math.PI / 2): [number, number][] =>
+    Array.from({ length: k }, (_, t) => [
+      r * Math.cos(phase + (2 * Math.PI * t) / k),
+      r * Math.sin(phase + (2 * Math.PI * t) / k),
+    ]);
   switch (name) {
     case 'dedicated':
       return [[0, -1]];
@@ -307,7 +413,12 @@ export interface PolytopeGalleryProps {
 }
 
 /** One tile per polytope name with its reference shape and how many factors of the model form it. */
-export function PolytopeGallery({ counts, features, width = 360, title = 'Polytopes the features form' }: PolytopeGalleryProps) {
+export function PolytopeGallery({
+  counts,
+  features,
+  width = 360,
+  title = 'Polytopes the features form',
+}: PolytopeGalleryProps) {
   const w = Math.max(200, finite(width, 360));
   const cols = Math.max(1, Math.min(FACTOR_NAMES.length, Math.floor((w - 2 * MARGIN) / 86)));
   const tileW = (w - 2 * MARGIN) / cols;
@@ -328,12 +439,46 @@ export function PolytopeGallery({ counts, features, width = 360, title = 'Polyto
         return (
           <g key={name} data-polytope={name} data-count={count} opacity={count > 0 ? 1 : 0.35}>
             <title>{`${POLYTOPE_LABELS[name]}: ${count}${list && list.length ? ` (features ${list.join(', ')})` : ''}`}</title>
-            {vs.length > 2 ? <polygon points={vs.slice(0, name === 'square-antiprism' ? 4 : vs.length).map(([a, b]) => `${px(cx + r * a)},${px(cy + r * b)}`).join(' ')} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} /> : null}
-            {name === 'square-antiprism' ? <polygon points={vs.slice(4).map(([a, b]) => `${px(cx + r * a)},${px(cy + r * b)}`).join(' ')} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} /> : null}
+            {vs.length > 2 ? (
+              <polygon
+                points={vs
+                  .slice(0, name === 'square-antiprism' ? 4 : vs.length)
+                  .map(([a, b]) => `${px(cx + r * a)},${px(cy + r * b)}`)
+                  .join(' ')}
+                fill="none"
+                stroke={AXIS_COLOR}
+                strokeWidth={0.75}
+              />
+            ) : null}
+            {name === 'square-antiprism' ? (
+              <polygon
+                points={vs
+                  .slice(4)
+                  .map(([a, b]) => `${px(cx + r * a)},${px(cy + r * b)}`)
+                  .join(' ')}
+                fill="none"
+                stroke={AXIS_COLOR}
+                strokeWidth={0.75}
+              />
+            ) : null}
             {vs.map(([a, b], t) => (
               <g key={t}>
-                <line x1={px(cx)} y1={px(cy)} x2={px(cx + r * a)} y2={px(cy + r * b)} stroke={TEXT_COLOR} strokeWidth={1} />
-                <circle cx={px(cx + r * a)} cy={px(cy + r * b)} r={3} fill={POLYTOPE_COLORS[name]} stroke={TEXT_COLOR} strokeWidth={0.75} />
+                <line
+                  x1={px(cx)}
+                  y1={px(cy)}
+                  x2={px(cx + r * a)}
+                  y2={px(cy + r * b)}
+                  stroke={TEXT_COLOR}
+                  strokeWidth={1}
+                />
+                <circle
+                  cx={px(cx + r * a)}
+                  cy={px(cy + r * b)}
+                  r={3}
+                  fill={POLYTOPE_COLORS[name]}
+                  stroke={TEXT_COLOR}
+                  strokeWidth={0.75}
+                />
               </g>
             ))}
             {name === 'other' ? (

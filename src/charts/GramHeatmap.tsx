@@ -29,7 +29,15 @@ const MAX_LABELLED_FEATURES = 20;
 /** Cell separators only while cells are large enough for a hairline not to dominate. */
 const MAX_STROKED_FEATURES = 40;
 
-export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix WᵀW and bias b', highlight = null, onHover }: GramHeatmapProps) {
+export function GramHeatmap({
+  gram,
+  bias,
+  n,
+  size = 300,
+  title = 'Gram matrix WᵀW and bias b',
+  highlight = null,
+  onHover,
+}: GramHeatmapProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const side = Math.max(40, finite(size, 300));
   const showLabels = count > 0 && count <= MAX_LABELLED_FEATURES;
@@ -54,10 +62,34 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix W�
     // Tooltips show the raw value ("—" if non-finite); geometry and colour use the sanitised one.
     for (let j = 0; j < count; j++) {
       const v = gram[i * count + j];
-      cells.push(<HeatCell key={`${i},${j}`} data-cell={`${i},${j}`} x={left + j * cell} y={top + i * cell} width={cell} height={cell} fill={divergingColor(finite(v))} stroke={cellStroke} tip={`W_${i}·W_${j} = ${fmt(v)}`} />);
+      cells.push(
+        <HeatCell
+          key={`${i},${j}`}
+          data-cell={`${i},${j}`}
+          x={left + j * cell}
+          y={top + i * cell}
+          width={cell}
+          height={cell}
+          fill={divergingColor(finite(v))}
+          stroke={cellStroke}
+          tip={`W_${i}·W_${j} = ${fmt(v)}`}
+        />,
+      );
     }
     const b = bias[i];
-    biasCells.push(<HeatCell key={i} data-bias={i} x={biasX} y={top + i * cell} width={biasWidth} height={cell} fill={divergingColor(finite(b))} stroke={cellStroke} tip={`b_${i} = ${fmt(b)}`} />);
+    biasCells.push(
+      <HeatCell
+        key={i}
+        data-bias={i}
+        x={biasX}
+        y={top + i * cell}
+        width={biasWidth}
+        height={cell}
+        fill={divergingColor(finite(b))}
+        stroke={cellStroke}
+        tip={`b_${i} = ${fmt(b)}`}
+      />,
+    );
   }
   const index = Array.from({ length: showLabels ? count : 0 }, (_, i) => ({ text: i, offset: (i + 0.5) * cell }));
   const labelSize = indexLabelSize(cell);
@@ -71,7 +103,11 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix W�
         b
       </Text>
       {onHover ? (
-        <g data-layer="hover" onPointerOver={(e) => onHover(indexAt(e.target, 'data-cell') ?? indexAt(e.target, 'data-bias'))} onPointerLeave={() => onHover(null)}>
+        <g
+          data-layer="hover"
+          onPointerOver={(e) => onHover(indexAt(e.target, 'data-cell') ?? indexAt(e.target, 'data-bias'))}
+          onPointerLeave={() => onHover(null)}
+        >
           <g data-layer="matrix">{cells}</g>
           <g data-layer="bias">{biasCells}</g>
         </g>
@@ -82,14 +118,37 @@ export function GramHeatmap({ gram, bias, n, size = 300, title = 'Gram matrix W�
         </>
       )}
       {highlight !== null && highlight >= 0 && highlight < count ? (
-        <g data-layer="highlight" data-highlight={highlight} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} pointerEvents="none">
+        <g
+          data-layer="highlight"
+          data-highlight={highlight}
+          fill="none"
+          stroke={TEXT_COLOR}
+          strokeWidth={1.5}
+          pointerEvents="none"
+        >
           <rect x={px(left)} y={px(top + highlight * cell)} width={px(biasX + biasWidth - left)} height={px(cell)} />
           <rect x={px(left + highlight * cell)} y={px(top)} width={px(cell)} height={px(side)} />
         </g>
       ) : null}
-      <IndexLabels edge="left" at={left} labels={index.map((l) => ({ text: l.text, centre: top + l.offset }))} size={labelSize} />
-      <IndexLabels edge="top" at={top} labels={index.map((l) => ({ text: l.text, centre: left + l.offset }))} size={labelSize} />
-      <ColorRamp x={left} y={legendY} width={legendWidth} color={divergingRamp} ticks={[-1, 0, 1].map((v) => ({ at: (v + 1) / 2, label: String(v) }))}>
+      <IndexLabels
+        edge="left"
+        at={left}
+        labels={index.map((l) => ({ text: l.text, centre: top + l.offset }))}
+        size={labelSize}
+      />
+      <IndexLabels
+        edge="top"
+        at={top}
+        labels={index.map((l) => ({ text: l.text, centre: left + l.offset }))}
+        size={labelSize}
+      />
+      <ColorRamp
+        x={left}
+        y={legendY}
+        width={legendWidth}
+        color={divergingRamp}
+        ticks={[-1, 0, 1].map((v) => ({ at: (v + 1) / 2, label: String(v) }))}
+      >
         <Text x={left + legendWidth + 8} y={legendY + 5} baseline="central">
           clamped to ±1
         </Text>

@@ -74,7 +74,15 @@ export function HistogramChart({
     const xa = x(finite(edges[i]));
     const xb = x(finite(edges[i + 1]));
     bars.push(
-      <rect key={i} data-bin={i} x={px(xa)} y={px(y(v))} width={px(Math.max(0.5, xb - xa - 0.5))} height={px(Math.max(0, box.y1 - y(v)))} fill={BAR_COLOR}>
+      <rect
+        key={i}
+        data-bin={i}
+        x={px(xa)}
+        y={px(y(v))}
+        width={px(Math.max(0.5, xb - xa - 0.5))}
+        height={px(Math.max(0, box.y1 - y(v)))}
+        fill={BAR_COLOR}
+      >
         <title>{`[${fmt(finite(edges[i]))}, ${fmt(finite(edges[i + 1]))}): density ${fmt(v)}`}</title>
       </rect>,
     );
@@ -92,7 +100,9 @@ export function HistogramChart({
   return (
     <Frame plot={plot} chart="histogram" title={title}>
       <g data-layer="bars">{bars}</g>
-      {d ? <path data-layer="curve" d={d} fill="none" stroke={CURVE_COLOR} strokeWidth={2} strokeLinejoin="round" /> : null}
+      {d ? (
+        <path data-layer="curve" d={d} fill="none" stroke={CURVE_COLOR} strokeWidth={2} strokeLinejoin="round" />
+      ) : null}
       {bins === 0 ? <EmptyNote box={box}>no samples yet</EmptyNote> : null}
     </Frame>
   );

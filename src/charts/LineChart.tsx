@@ -84,16 +84,44 @@ export function LineChart({
   const okX = (v: number) => Number.isFinite(v) && (xScale !== 'log' || v > 0);
   const okY = (v: number) => Number.isFinite(v) && (yScale !== 'log' || v > 0);
   const clean = series.map((s) => s.points.filter((p) => okX(p.x) && okY(p.y)));
-  const xs = clean.flat().map((p) => p.x).concat(references.filter((r) => r.axis === 'x' && okX(r.value)).map((r) => r.value));
-  const ys = clean.flat().map((p) => p.y).concat(references.filter((r) => r.axis === 'y' && okY(r.value)).map((r) => r.value));
+  const xs = clean
+    .flat()
+    .map((p) => p.x)
+    .concat(references.filter((r) => r.axis === 'x' && okX(r.value)).map((r) => r.value));
+  const ys = clean
+    .flat()
+    .map((p) => p.y)
+    .concat(references.filter((r) => r.axis === 'y' && okY(r.value)).map((r) => r.value));
   const plot = plotLayout({
     width: dimension(width, 420, 200),
     height: finite(height, 260),
     minPlotHeight: 90,
     margin: { top: 12, right: 16 },
-    x: { type: xScale, domain: validDomain(xDomain, xScale) ?? autoDomain(xs, xScale, false), nice: xScale === 'linear' && !validDomain(xDomain, xScale), ticks: xTicks ?? 6, format: xFormat, label: xLabel, grid: true },
-    y: { type: yScale, domain: validDomain(yDomain, yScale) ?? autoDomain(ys, yScale, yIncludeZero), nice: yScale === 'linear' && !validDomain(yDomain, yScale), ticks: yTicks ?? 5, format: yFormat, label: yLabel, grid: true },
-    legend: showLegend ? series.map((s) => ({ label: s.name, color: s.color, mark: s.dashed ? 'dashed' : s.line === false ? 'dot' : 'line' })) : [],
+    x: {
+      type: xScale,
+      domain: validDomain(xDomain, xScale) ?? autoDomain(xs, xScale, false),
+      nice: xScale === 'linear' && !validDomain(xDomain, xScale),
+      ticks: xTicks ?? 6,
+      format: xFormat,
+      label: xLabel,
+      grid: true,
+    },
+    y: {
+      type: yScale,
+      domain: validDomain(yDomain, yScale) ?? autoDomain(ys, yScale, yIncludeZero),
+      nice: yScale === 'linear' && !validDomain(yDomain, yScale),
+      ticks: yTicks ?? 5,
+      format: yFormat,
+      label: yLabel,
+      grid: true,
+    },
+    legend: showLegend
+      ? series.map((s) => ({
+          label: s.name,
+          color: s.color,
+          mark: s.dashed ? 'dashed' : s.line === false ? 'dot' : 'line',
+        }))
+      : [],
   });
   const { box } = plot;
   // Clamp into the plot so out-of-domain points sit on the frame rather than outside the SVG.
@@ -114,7 +142,8 @@ export function LineChart({
   for (const pass of [true, false]) {
     clean.forEach((pts, si) =>
       pts.forEach((p, k) => {
-        if (p.label && !!p.highlight === pass && labelFits(X(p.x) + 6, Y(p.y) - 6, p.label)) showLabel.add(`${si}:${k}`);
+        if (p.label && !!p.highlight === pass && labelFits(X(p.x) + 6, Y(p.y) - 6, p.label))
+          showLabel.add(`${si}:${k}`);
       }),
     );
   }
@@ -122,7 +151,18 @@ export function LineChart({
     const pts = clean[si];
     if (s.line !== false && pts.length > 1) {
       const d = pts.map((p, k) => `${k === 0 ? 'M' : 'L'}${X(p.x)},${Y(p.y)}`).join('');
-      lines.push(<path key={si} data-series={si} d={d} fill="none" stroke={s.color} strokeWidth={1.75} strokeDasharray={s.dashed ? '5 3' : undefined} strokeLinejoin="round" />);
+      lines.push(
+        <path
+          key={si}
+          data-series={si}
+          d={d}
+          fill="none"
+          stroke={s.color}
+          strokeWidth={1.75}
+          strokeDasharray={s.dashed ? '5 3' : undefined}
+          strokeLinejoin="round"
+        />,
+      );
     }
     pts.forEach((p, k) => {
       const show = s.markers !== false || p.highlight;
@@ -132,7 +172,14 @@ export function LineChart({
         <g key={`${si}:${k}`} data-series={si} data-point={k}>
           <title>{`${s.name}: ${p.label ? `${p.label}, ` : ''}${xLabel} = ${xFormat(p.x)}, ${yLabel} = ${yFormat(p.y)}`}</title>
           {show ? (
-            <circle cx={X(p.x)} cy={Y(p.y)} r={p.highlight ? 5 : 3} fill={s.color} stroke={p.highlight ? TEXT_COLOR : BACKGROUND} strokeWidth={p.highlight ? 1.5 : 0.75} />
+            <circle
+              cx={X(p.x)}
+              cy={Y(p.y)}
+              r={p.highlight ? 5 : 3}
+              fill={s.color}
+              stroke={p.highlight ? TEXT_COLOR : BACKGROUND}
+              strokeWidth={p.highlight ? 1.5 : 0.75}
+            />
           ) : null}
           {label ? (
             <Text x={X(p.x) + 6} y={Y(p.y) - 6} role="note">
@@ -151,9 +198,25 @@ export function LineChart({
           (r.axis === 'x' ? okX(r.value) : okY(r.value)) ? (
             <g key={k} data-reference={r.axis}>
               {r.axis === 'y' ? (
-                <line x1={px(box.x0)} x2={px(box.x1)} y1={Y(r.value)} y2={Y(r.value)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+                <line
+                  x1={px(box.x0)}
+                  x2={px(box.x1)}
+                  y1={Y(r.value)}
+                  y2={Y(r.value)}
+                  stroke={r.color ?? AXIS_COLOR}
+                  strokeWidth={1}
+                  strokeDasharray="4 3"
+                />
               ) : (
-                <line x1={X(r.value)} x2={X(r.value)} y1={px(box.y0)} y2={px(box.y1)} stroke={r.color ?? AXIS_COLOR} strokeWidth={1} strokeDasharray="4 3" />
+                <line
+                  x1={X(r.value)}
+                  x2={X(r.value)}
+                  y1={px(box.y0)}
+                  y2={px(box.y1)}
+                  stroke={r.color ?? AXIS_COLOR}
+                  strokeWidth={1}
+                  strokeDasharray="4 3"
+                />
               )}
               {r.label ? (
                 <Text

@@ -26,7 +26,16 @@ export interface LossCurveProps {
   onSeek?(step: number): void;
 }
 
-export function LossCurve({ steps, losses, width = 360, height = 220, title = 'Training loss by step', cursor = null, reference = null, onSeek }: LossCurveProps) {
+export function LossCurve({
+  steps,
+  losses,
+  width = 360,
+  height = 220,
+  title = 'Training loss by step',
+  cursor = null,
+  reference = null,
+  onSeek,
+}: LossCurveProps) {
   const points: [number, number][] = [];
   const len = Math.min(steps.length, losses.length);
   for (let k = 0; k < len; k++) {
@@ -49,7 +58,10 @@ export function LossCurve({ steps, losses, width = 360, height = 220, title = 'T
   });
   const x = plot.x.scale;
   const y = plot.y.scale;
-  const path = line<[number, number]>((p) => px(x(p[0])), (p) => px(y(p[1])));
+  const path = line<[number, number]>(
+    (p) => px(x(p[0])),
+    (p) => px(y(p[1])),
+  );
   const d = points.length > 1 ? path(points) : null;
   // Minibatch losses are noisy; a light exponential moving average (in log space) shows the trend.
   const smoothed: [number, number][] = [];
@@ -76,14 +88,24 @@ export function LossCurve({ steps, losses, width = 360, height = 220, title = 'T
     <Frame plot={plot} chart="loss-curve" title={title} {...seek}>
       {ref ? (
         <g data-layer="reference">
-          <line x1={px(box.x0)} x2={px(box.x1)} y1={px(y(ref.value))} y2={px(y(ref.value))} stroke={PINNED_COLOR} strokeWidth={1.25} strokeDasharray="5 3" />
+          <line
+            x1={px(box.x0)}
+            x2={px(box.x1)}
+            y1={px(y(ref.value))}
+            y2={px(y(ref.value))}
+            stroke={PINNED_COLOR}
+            strokeWidth={1.25}
+            strokeDasharray="5 3"
+          />
           <Text x={box.x1 - 3} y={y(ref.value) - 4} anchor="end" role="note">
             {`${ref.label} ${fmt(ref.value)}`}
           </Text>
         </g>
       ) : null}
       {d ? <path data-layer="loss" d={d} fill="none" stroke={LINE_COLOR} strokeOpacity={0.3} strokeWidth={1} /> : null}
-      {dSmooth ? <path data-layer="loss-smoothed" d={dSmooth} fill="none" stroke={LINE_COLOR} strokeWidth={1.75} /> : null}
+      {dSmooth ? (
+        <path data-layer="loss-smoothed" d={dSmooth} fill="none" stroke={LINE_COLOR} strokeWidth={1.75} />
+      ) : null}
       {last ? (
         <circle cx={px(x(last[0]))} cy={px(y(last[1]))} r={3} fill={LINE_COLOR}>
           <title>{`step ${last[0]}: loss ${fmt(last[1])}`}</title>
@@ -94,7 +116,12 @@ export function LossCurve({ steps, losses, width = 360, height = 220, title = 'T
       {cursorX !== null ? (
         <g data-layer="cursor" data-step={cursor ?? undefined}>
           <line x1={cursorX} x2={cursorX} y1={px(box.y0)} y2={px(box.y1)} stroke={TEXT_COLOR} strokeWidth={1.25} />
-          <Text x={cursorX + (cursorX > (box.x0 + box.x1) / 2 ? -4 : 4)} y={box.y0 + 10} anchor={cursorX > (box.x0 + box.x1) / 2 ? 'end' : 'start'} tone="text">
+          <Text
+            x={cursorX + (cursorX > (box.x0 + box.x1) / 2 ? -4 : 4)}
+            y={box.y0 + 10}
+            anchor={cursorX > (box.x0 + box.x1) / 2 ? 'end' : 'start'}
+            tone="text"
+          >
             {`step ${fmtCount(cursor ?? 0)}`}
           </Text>
         </g>

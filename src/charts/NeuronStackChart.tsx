@@ -40,7 +40,16 @@ export function defaultFeatureColor(n: number): (i: number) => string {
   return n <= 7 ? seriesColor : (i: number) => importanceColor(1 - i / Math.max(1, n - 1));
 }
 
-export function NeuronStackChart({ columns, n, highlight = [], featureColor, title, yLabel = 'input weight', width, height = 220 }: NeuronStackChartProps) {
+export function NeuronStackChart({
+  columns,
+  n,
+  highlight = [],
+  featureColor,
+  title,
+  yLabel = 'input weight',
+  width,
+  height = 220,
+}: NeuronStackChartProps) {
   const colour = featureColor ?? defaultFeatureColor(n);
   const count = columns.length;
   const margin = { top: 18, right: 8, left: 44 };
@@ -53,9 +62,17 @@ export function NeuronStackChart({ columns, n, highlight = [], featureColor, tit
     }
   if (hi - lo < 1e-9) hi = lo + 1;
   const marked = new Set(highlight);
-  const w = dimension(width ?? margin.left + margin.right + Math.max(1, count) * Math.max(10, Math.min(36, 420 / Math.max(1, count))), 300, 160);
+  const w = dimension(
+    width ?? margin.left + margin.right + Math.max(1, count) * Math.max(10, Math.min(36, 420 / Math.max(1, count))),
+    300,
+    160,
+  );
   // The caption under the columns, wrapped to the chart's width.
-  const lines = wrapText(`${count} neurons${marked.size ? ' · dashed outline: asymmetric-superposition motif' : ''}`, w - 8, TYPE.note);
+  const lines = wrapText(
+    `${count} neurons${marked.size ? ' · dashed outline: asymmetric-superposition motif' : ''}`,
+    w - 8,
+    TYPE.note,
+  );
   const plot = plotLayout({
     width: w,
     height: dimension(height, 220, 120),
@@ -84,7 +101,12 @@ export function NeuronStackChart({ columns, n, highlight = [], featureColor, tit
             bottom = Math.min(bottom, finite(s.y0));
           }
           return (
-            <g key={c.neuron} data-neuron={c.neuron} data-status={c.status ?? ''} data-motif={isMarked ? 'true' : 'false'}>
+            <g
+              key={c.neuron}
+              data-neuron={c.neuron}
+              data-status={c.status ?? ''}
+              data-motif={isMarked ? 'true' : 'false'}
+            >
               <title>{`neuron ${c.neuron}${c.status ? ` (${c.status})` : ''}: ${c.segments.length} feature weights`}</title>
               {c.segments.map((s) => (
                 <rect
@@ -115,7 +137,13 @@ export function NeuronStackChart({ columns, n, highlight = [], featureColor, tit
                 />
               ) : null}
               {showStatus && c.status ? (
-                <Text x={x0 + barW / 2} y={box.y1 + 12} anchor="middle" role="glyph" tone={c.status === 'dead' ? 'muted' : 'text'}>
+                <Text
+                  x={x0 + barW / 2}
+                  y={box.y1 + 12}
+                  anchor="middle"
+                  role="glyph"
+                  tone={c.status === 'dead' ? 'muted' : 'text'}
+                >
                   {STATUS_SHORT[c.status] ?? c.status}
                 </Text>
               ) : null}

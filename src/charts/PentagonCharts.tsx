@@ -21,7 +21,11 @@ export const SOLUTION_COLORS: Record<PentagonSolution, string> = {
   digons: '#C8384B',
   other: POLYTOPE_COLORS.other,
 };
-export const SOLUTION_LABELS: Record<PentagonSolution, string> = { pentagon: 'pentagon', digons: 'two digons', other: 'other' };
+export const SOLUTION_LABELS: Record<PentagonSolution, string> = {
+  pentagon: 'pentagon',
+  digons: 'two digons',
+  other: 'other',
+};
 
 /** "0.1", "0.22", "1", "4.6": relative densities as short labels. */
 export function relLabel(v: number): string {
@@ -56,7 +60,16 @@ export interface PentagonStripProps {
   title?: string;
 }
 
-export function PentagonStrip({ relativeDensities, solutions, types, sources, selected = null, onSelect, cell = 120, title = 'Solutions along the relative density of feature 4' }: PentagonStripProps) {
+export function PentagonStrip({
+  relativeDensities,
+  solutions,
+  types,
+  sources,
+  selected = null,
+  onSelect,
+  cell = 120,
+  title = 'Solutions along the relative density of feature 4',
+}: PentagonStripProps) {
   const k = relativeDensities.length;
   const side = dimension(cell, 120, 120);
   const gapX = 6;
@@ -71,9 +84,20 @@ export function PentagonStrip({ relativeDensities, solutions, types, sources, se
         const W = solutions[r];
         const type = types?.[r] ?? null;
         return (
-          <g key={r} data-rel={r} data-type={type ?? 'untrained'} transform={`translate(${px(x0)},${top})`} onClick={onSelect ? () => onSelect(r) : undefined} style={onSelect ? { cursor: 'pointer' } : undefined}>
+          <g
+            key={r}
+            data-rel={r}
+            data-type={type ?? 'untrained'}
+            transform={`translate(${px(x0)},${top})`}
+            onClick={onSelect ? () => onSelect(r) : undefined}
+            style={onSelect ? { cursor: 'pointer' } : undefined}
+          >
             {W ? (
-              cell2D(W, side, `relative density ${relLabel(rel)}: ${type ? SOLUTION_LABELS[type] : 'solution'}${sources?.[r] ? ` (${sources[r]})` : ''}`)
+              cell2D(
+                W,
+                side,
+                `relative density ${relLabel(rel)}: ${type ? SOLUTION_LABELS[type] : 'solution'}${sources?.[r] ? ` (${sources[r]})` : ''}`,
+              )
             ) : (
               <>
                 <rect x={0} y={0} width={side} height={side} fill={GRID_COLOR} opacity={0.5} />
@@ -82,7 +106,17 @@ export function PentagonStrip({ relativeDensities, solutions, types, sources, se
                 </Text>
               </>
             )}
-            {selected === r ? <rect x={0.5} y={0.5} width={side - 1} height={side - 1} fill="none" stroke={TEXT_COLOR} strokeWidth={1.5} /> : null}
+            {selected === r ? (
+              <rect
+                x={0.5}
+                y={0.5}
+                width={side - 1}
+                height={side - 1}
+                fill="none"
+                stroke={TEXT_COLOR}
+                strokeWidth={1.5}
+              />
+            ) : null}
             <Text x={side / 2} y={side + 11} anchor="middle" weight={600} tone="text">
               {`× ${relLabel(rel)}`}
             </Text>
@@ -109,19 +143,39 @@ export interface PentagonLossChartProps {
   title?: string;
 }
 
-export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, width = 420, height = 260, title = 'Loss of the two solutions against relative density' }: PentagonLossChartProps) {
+export function PentagonLossChart({
+  relativeDensities,
+  pentagon,
+  digons,
+  fits,
+  width = 420,
+  height = 260,
+  title = 'Loss of the two solutions against relative density',
+}: PentagonLossChartProps) {
   const rel = relativeDensities.filter((v) => v > 0 && Number.isFinite(v));
   const xLo = rel.length ? Math.min(...rel) : 0.1;
   const xHi = rel.length ? Math.max(...rel) : 10;
-  const all = [...pentagon, ...digons, ...(fits ?? []).map((f) => f?.loss ?? null)].filter((v): v is number => v !== null && v > 0 && Number.isFinite(v));
+  const all = [...pentagon, ...digons, ...(fits ?? []).map((f) => f?.loss ?? null)].filter(
+    (v): v is number => v !== null && v > 0 && Number.isFinite(v),
+  );
   const lo = all.length ? Math.min(...all) : 1e-4;
   const hi = all.length ? Math.max(...all) : 1e-2;
   const plot = plotLayout({
     width: dimension(width, 420, 200),
     height: dimension(height, 260, 140),
     margin: { top: 12 },
-    x: { type: 'log', domain: [xLo / 1.1, xHi * 1.1], ticks: [0.1, 0.2, 0.5, 1, 2, 5, 10, 20], label: 'density of feature 4 relative to the others (log)' },
-    y: { type: 'log', domain: hi / lo < 1.5 ? [lo / 1.25, hi * 1.25] : [lo / 1.1, hi * 1.1], label: 'expected loss', grid: true },
+    x: {
+      type: 'log',
+      domain: [xLo / 1.1, xHi * 1.1],
+      ticks: [0.1, 0.2, 0.5, 1, 2, 5, 10, 20],
+      label: 'density of feature 4 relative to the others (log)',
+    },
+    y: {
+      type: 'log',
+      domain: hi / lo < 1.5 ? [lo / 1.25, hi * 1.25] : [lo / 1.1, hi * 1.1],
+      label: 'expected loss',
+      grid: true,
+    },
   });
   const { box } = plot;
   const x = plot.x.scale;
@@ -154,7 +208,15 @@ export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, w
     <Frame plot={plot} chart="pentagon-loss" title={title} data-crossing={cross === null ? 'none' : px(cross)}>
       {cross !== null ? (
         <g data-layer="crossing">
-          <line x1={px(x(cross))} x2={px(x(cross))} y1={px(box.y0)} y2={px(box.y1)} stroke={TEXT_COLOR} strokeWidth={1} strokeDasharray="3 3" />
+          <line
+            x1={px(x(cross))}
+            x2={px(x(cross))}
+            y1={px(box.y0)}
+            y2={px(box.y1)}
+            stroke={TEXT_COLOR}
+            strokeWidth={1}
+            strokeDasharray="3 3"
+          />
           <Text x={x(cross) + 4} y={box.y0 + 56} role="note" tone="text">
             {`curves cross at ≈ ${relLabel(cross)}`}
           </Text>
@@ -165,7 +227,14 @@ export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, w
           <path d={series(values) || undefined} fill="none" stroke={SOLUTION_COLORS[key]} strokeWidth={1.75} />
           {values.map((v, r) =>
             v !== null && v > 0 && Number.isFinite(v) && relativeDensities[r] > 0 ? (
-              <circle key={r} data-rel={r} cx={px(x(relativeDensities[r]))} cy={px(y(v))} r={2.5} fill={SOLUTION_COLORS[key]}>
+              <circle
+                key={r}
+                data-rel={r}
+                cx={px(x(relativeDensities[r]))}
+                cy={px(y(v))}
+                r={2.5}
+                fill={SOLUTION_COLORS[key]}
+              >
                 <title>{`${SOLUTION_LABELS[key]} at relative density ${relLabel(relativeDensities[r])}: loss ${fmt(v)}`}</title>
               </circle>
             ) : null,
@@ -176,7 +245,17 @@ export function PentagonLossChart({ relativeDensities, pentagon, digons, fits, w
         <g data-layer="fits">
           {fits.map((f, r) =>
             f && f.loss > 0 && Number.isFinite(f.loss) && relativeDensities[r] > 0 ? (
-              <circle key={r} data-rel={r} data-type={f.type} cx={px(x(relativeDensities[r]))} cy={px(y(f.loss))} r={5} fill="none" stroke={SOLUTION_COLORS[f.type]} strokeWidth={1.25}>
+              <circle
+                key={r}
+                data-rel={r}
+                data-type={f.type}
+                cx={px(x(relativeDensities[r]))}
+                cy={px(y(f.loss))}
+                r={5}
+                fill="none"
+                stroke={SOLUTION_COLORS[f.type]}
+                strokeWidth={1.25}
+              >
                 <title>{`best random fit at ${relLabel(relativeDensities[r])}: ${SOLUTION_LABELS[f.type]}, loss ${fmt(f.loss)}`}</title>
               </circle>
             ) : null,

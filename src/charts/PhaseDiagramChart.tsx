@@ -81,22 +81,48 @@ function boundaryRuns(boundaries: readonly PhaseBoundary[], logBox: Box) {
 }
 
 /** Legend: the phases (faded in disagreement mode), agrees/disagrees, untrained cells, then the boundaries on a row of their own. */
-function phaseLegend(disagreement: boolean, anyUntrained: boolean, boundaries: readonly { b: PhaseBoundary; dash?: string }[]): LegendItem[] {
-  const items: LegendItem[] = PHASE_ORDER.map((p) => ({ key: p, label: PHASE_LABELS[p], color: PHASE_COLORS[p], opacity: disagreement ? AGREE_OPACITY : 1 }));
+function phaseLegend(
+  disagreement: boolean,
+  anyUntrained: boolean,
+  boundaries: readonly { b: PhaseBoundary; dash?: string }[],
+): LegendItem[] {
+  const items: LegendItem[] = PHASE_ORDER.map((p) => ({
+    key: p,
+    label: PHASE_LABELS[p],
+    color: PHASE_COLORS[p],
+    opacity: disagreement ? AGREE_OPACITY : 1,
+  }));
   if (disagreement) {
     items.push(
       // Agreeing cells keep their phase colour, faded: show all three, faded.
-      { key: 'agrees', label: 'agrees', color: MUTED_TEXT_COLOR, draw: stripedSwatch(PHASE_ORDER.map((p) => PHASE_COLORS[p]), AGREE_OPACITY) },
+      {
+        key: 'agrees',
+        label: 'agrees',
+        color: MUTED_TEXT_COLOR,
+        draw: stripedSwatch(
+          PHASE_ORDER.map((p) => PHASE_COLORS[p]),
+          AGREE_OPACITY,
+        ),
+      },
       { key: 'disagrees', label: 'disagrees', color: DISAGREE_COLOR },
     );
   }
-  if (anyUntrained) items.push({ key: 'untrained', label: 'not trained yet', color: UNTRAINED_COLOR, stroke: AXIS_COLOR });
-  boundaries.forEach(({ b, dash }, i) => items.push({ key: `boundary-${b.id}`, label: b.label, color: TEXT_COLOR, mark: 'line', dash, newRow: i === 0 }));
+  if (anyUntrained)
+    items.push({ key: 'untrained', label: 'not trained yet', color: UNTRAINED_COLOR, stroke: AXIS_COLOR });
+  boundaries.forEach(({ b, dash }, i) =>
+    items.push({ key: `boundary-${b.id}`, label: b.label, color: TEXT_COLOR, mark: 'line', dash, newRow: i === 0 }),
+  );
   return items;
 }
 
 /** Arrow keys move the selection the way the arrow points on screen, whatever order the grid values come in; Enter/space re-select. */
-function gridKeyHandler(rows: number, cols: number, selected: number | null, screen: { colRight: number; rowUp: number }, onSelect: (index: number) => void) {
+function gridKeyHandler(
+  rows: number,
+  cols: number,
+  selected: number | null,
+  screen: { colRight: number; rowUp: number },
+  onSelect: (index: number) => void,
+) {
   return (e: KeyboardEvent<SVGSVGElement>) => {
     if (rows * cols === 0) return;
     if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', ' '].includes(e.key)) return;
@@ -106,7 +132,9 @@ function gridKeyHandler(rows: number, cols: number, selected: number | null, scr
     const row = Math.floor(selected / cols);
     const col = selected - row * cols;
     const { colRight, rowUp } = screen;
-    const step = { ArrowLeft: [0, -colRight], ArrowRight: [0, colRight], ArrowUp: [rowUp, 0], ArrowDown: [-rowUp, 0] }[e.key];
+    const step = { ArrowLeft: [0, -colRight], ArrowRight: [0, colRight], ArrowUp: [rowUp, 0], ArrowDown: [-rowUp, 0] }[
+      e.key
+    ];
     if (!step) return;
     const r2 = row + step[0];
     const c2 = col + step[1];
@@ -128,7 +156,18 @@ interface PhaseCellProps {
 }
 
 /** One grid cell; memoised so that a snapshot re-renders only the cells whose phase changed. */
-const PhaseCell = memo(function PhaseCell({ k, phase, differs, faded, x, y, width, height, tip, pointer }: PhaseCellProps) {
+const PhaseCell = memo(function PhaseCell({
+  k,
+  phase,
+  differs,
+  faded,
+  x,
+  y,
+  width,
+  height,
+  tip,
+  pointer,
+}: PhaseCellProps) {
   return (
     <rect
       data-cell={k}
@@ -171,13 +210,23 @@ export function PhaseDiagramChart({
 
   const xEdgesLog = logCellEdges(rValues, [0.1, 10]);
   const yEdgesLog = logCellEdges(densityValues, [1, 0.01]);
-  const logBox = { x0: Math.min(...xEdgesLog), x1: Math.max(...xEdgesLog), y0: Math.min(...yEdgesLog), y1: Math.max(...yEdgesLog) };
+  const logBox = {
+    x0: Math.min(...xEdgesLog),
+    x1: Math.max(...xEdgesLog),
+    y0: Math.min(...yEdgesLog),
+    y1: Math.max(...yEdgesLog),
+  };
   const curves = boundaryRuns(boundaries, logBox);
   const plot = plotLayout({
     width: dimension(width, 420, 200),
     height: dimension(height, 440, 180),
     margin: { right: 16 },
-    x: { type: 'log', domain: [10 ** logBox.x0, 10 ** logBox.x1], minor: true, label: 'relative importance r of the extra feature' },
+    x: {
+      type: 'log',
+      domain: [10 ** logBox.x0, 10 ** logBox.x1],
+      minor: true,
+      label: 'relative importance r of the extra feature',
+    },
     // Dense (1 − S = 1) at the top, sparse at the bottom, as in the paper.
     y: { type: 'log', domain: [10 ** logBox.y0, 10 ** logBox.y1], minor: true, label: 'feature density 1 − S' },
     legend: phaseLegend(disagreement, anyUntrained, curves),
@@ -207,7 +256,18 @@ export function PhaseDiagramChart({
     let tip = `r = ${fmt(rValues[col])}, 1−S = ${fmt(densityValues[row])}: ${phase ? PHASE_LABELS[phase] : 'not trained yet'}`;
     if (disagreement && phase !== null) tip += ref ? ` (reference: ${PHASE_LABELS[ref]})` : ' (no reference)';
     const faded = disagreement && phase !== null && !differs;
-    cells.push(<PhaseCell key={k} k={k} phase={phase} differs={differs} faded={faded} {...cellBox(k)} tip={tip} pointer={!!onSelect} />);
+    cells.push(
+      <PhaseCell
+        key={k}
+        k={k}
+        phase={phase}
+        differs={differs}
+        faded={faded}
+        {...cellBox(k)}
+        tip={tip}
+        pointer={!!onSelect}
+      />,
+    );
   }
   // One set of handlers on the layer, not three closures per cell: a 24×24 grid re-rendered at
   // every snapshot spent most of its frame re-attaching them.
@@ -228,21 +288,51 @@ export function PhaseDiagramChart({
 
   const selectedIndex = validIndex(selected, cellCount);
   const screen = { colRight: xEdges[cols] >= xEdges[0] ? 1 : -1, rowUp: yEdges[rows] <= yEdges[0] ? 1 : -1 };
-  const select = keyboardSelect(title, 'Arrow keys move the selected cell, Enter selects it.', onSelect && gridKeyHandler(rows, cols, selectedIndex, screen, onSelect));
+  const select = keyboardSelect(
+    title,
+    'Arrow keys move the selected cell, Enter selects it.',
+    onSelect && gridKeyHandler(rows, cols, selectedIndex, screen, onSelect),
+  );
   return (
-    <Frame plot={plot} chart="phase-diagram" title={title} {...select} data-mode={mode} data-disagreements={disagreement ? disagreements : undefined}>
+    <Frame
+      plot={plot}
+      chart="phase-diagram"
+      title={title}
+      {...select}
+      data-mode={mode}
+      data-disagreements={disagreement ? disagreements : undefined}
+    >
       {/* crispEdges: no anti-aliased hairline seams between abutting cells. */}
       <g data-layer="cells" shapeRendering="crispEdges" {...cellEvents}>
         {cells}
       </g>
       <g data-layer="boundaries" pointerEvents="none">
         {curves.map(({ b, runs, dash }) => {
-          const d = runs.map((run) => run.map(([lr, ld], i) => `${i === 0 ? 'M' : 'L'}${px(x(10 ** lr))},${px(y(10 ** ld))}`).join('')).join('');
+          const d = runs
+            .map((run) =>
+              run.map(([lr, ld], i) => `${i === 0 ? 'M' : 'L'}${px(x(10 ** lr))},${px(y(10 ** ld))}`).join(''),
+            )
+            .join('');
           return (
             <g key={b.id} data-boundary={b.id}>
               <title>{b.label}</title>
-              <path d={d} fill="none" stroke={BACKGROUND} strokeOpacity={0.9} strokeWidth={4.5} strokeLinejoin="round" strokeLinecap="round" />
-              <path d={d} fill="none" stroke={TEXT_COLOR} strokeWidth={1.75} strokeDasharray={dash} strokeLinejoin="round" />
+              <path
+                d={d}
+                fill="none"
+                stroke={BACKGROUND}
+                strokeOpacity={0.9}
+                strokeWidth={4.5}
+                strokeLinejoin="round"
+                strokeLinecap="round"
+              />
+              <path
+                d={d}
+                fill="none"
+                stroke={TEXT_COLOR}
+                strokeWidth={1.75}
+                strokeDasharray={dash}
+                strokeLinejoin="round"
+              />
             </g>
           );
         })}

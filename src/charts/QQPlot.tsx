@@ -35,13 +35,28 @@ export function QQPlot({
   // A square plot area, so the diagonal is at 45°.
   const margin = { top: 28, right: 12, left: 52 };
   const axis = { domain: [-ext, ext] as [number, number], ticks: 6, grid: true };
-  const plot = plotLayout({ width: side, plotHeight: side - margin.left - margin.right, margin, x: { ...axis, label: xLabel }, y: { ...axis, label: yLabel } });
+  const plot = plotLayout({
+    width: side,
+    plotHeight: side - margin.left - margin.right,
+    margin,
+    x: { ...axis, label: xLabel },
+    y: { ...axis, label: yLabel },
+  });
   const X = (v: number) => px(finite(plot.x.scale(Math.max(-ext, Math.min(ext, v)))));
   const Y = (v: number) => px(finite(plot.y.scale(Math.max(-ext, Math.min(ext, v)))));
 
   return (
     <Frame plot={plot} chart="qq-plot" title={title}>
-      <line data-layer="diagonal" x1={X(-ext)} y1={Y(-ext)} x2={X(ext)} y2={Y(ext)} stroke={AXIS_COLOR} strokeWidth={1.25} strokeDasharray="5 3" />
+      <line
+        data-layer="diagonal"
+        x1={X(-ext)}
+        y1={Y(-ext)}
+        x2={X(ext)}
+        y2={Y(ext)}
+        stroke={AXIS_COLOR}
+        strokeWidth={1.25}
+        strokeDasharray="5 3"
+      />
       <g data-layer="points">
         {pts.map(([a, b], q) => (
           <circle key={q} data-point={q} cx={X(a)} cy={Y(b)} r={2.5} fill={LINE_COLOR}>

@@ -27,7 +27,14 @@ export function setColor(set: number): string {
   return set < 0 ? NEUTRAL_COLOR : seriesColor(set);
 }
 
-export function SetGeometry2D({ W, n, setOf, note, size = 200, title = 'Feature embeddings coloured by feature set' }: SetGeometry2DProps) {
+export function SetGeometry2D({
+  W,
+  n,
+  setOf,
+  note,
+  size = 200,
+  title = 'Feature embeddings coloured by feature set',
+}: SetGeometry2DProps) {
   const count = Math.max(0, Math.floor(finite(n)));
   const side = dimension(size, 200, 120);
   const bottom = note ? 16 : 0;

@@ -43,12 +43,29 @@ export function StackedBarChart({
   height = 240,
 }: StackedBarChartProps) {
   const count = categories.length;
-  const sums = Array.from({ length: count }, (_, c) => (totals ? finite(totals[c]) : segments.reduce((s, seg) => s + finite(seg.values[c]), 0)));
+  const sums = Array.from({ length: count }, (_, c) =>
+    totals ? finite(totals[c]) : segments.reduce((s, seg) => s + finite(seg.values[c]), 0),
+  );
   // Extent of the stacks: the positive and negative parts separately.
-  const ups = Array.from({ length: count }, (_, c) => segments.reduce((s, seg) => s + Math.max(0, finite(seg.values[c])), 0));
-  const downs = Array.from({ length: count }, (_, c) => segments.reduce((s, seg) => s + Math.min(0, finite(seg.values[c])), 0));
-  const legend: LegendItem[] = [...segments.map((s) => ({ label: s.name, color: s.color })), { label: totalLabel, color: TEXT_COLOR, mark: 'line' as const }];
-  const plot = categoryPlot({ categories, yDomain: paddedDomain([...ups, ...downs, ...sums], { pad: 0.06 }), yLabel, xLabel, legend, width, height });
+  const ups = Array.from({ length: count }, (_, c) =>
+    segments.reduce((s, seg) => s + Math.max(0, finite(seg.values[c])), 0),
+  );
+  const downs = Array.from({ length: count }, (_, c) =>
+    segments.reduce((s, seg) => s + Math.min(0, finite(seg.values[c])), 0),
+  );
+  const legend: LegendItem[] = [
+    ...segments.map((s) => ({ label: s.name, color: s.color })),
+    { label: totalLabel, color: TEXT_COLOR, mark: 'line' as const },
+  ];
+  const plot = categoryPlot({
+    categories,
+    yDomain: paddedDomain([...ups, ...downs, ...sums], { pad: 0.06 }),
+    yLabel,
+    xLabel,
+    legend,
+    width,
+    height,
+  });
   const y = plot.y.scale;
   const group = plot.x.scale(1) - plot.x.scale(0);
   const barW = Math.min(60, group * 0.6);
@@ -86,7 +103,14 @@ export function StackedBarChart({
     marks.push(
       <g key={c} data-total={c}>
         <title>{`${categories[c]} · ${totalLabel}: ${fmt(sums[c])}`}</title>
-        <line x1={px(cx - barW / 2 - 6)} x2={px(cx + barW / 2 + 6)} y1={px(y(sums[c]))} y2={px(y(sums[c]))} stroke={TEXT_COLOR} strokeWidth={2.25} />
+        <line
+          x1={px(cx - barW / 2 - 6)}
+          x2={px(cx + barW / 2 + 6)}
+          y1={px(y(sums[c]))}
+          y2={px(y(sums[c]))}
+          stroke={TEXT_COLOR}
+          strokeWidth={2.25}
+        />
       </g>,
     );
   }

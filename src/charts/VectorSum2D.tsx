@@ -25,10 +25,20 @@ export interface VectorSum2DProps {
   title?: string;
 }
 
-export function VectorSum2D({ terms, reference, referenceLabels, sumLabel = 'sum', size = 300, title = 'A sum of vectors, tip to tail' }: VectorSum2DProps) {
+export function VectorSum2D({
+  terms,
+  reference,
+  referenceLabels,
+  sumLabel = 'sum',
+  size = 300,
+  title = 'A sum of vectors, tip to tail',
+}: VectorSum2DProps) {
   const side = dimension(size, 300, 140);
   const refCount = reference ? Math.floor(reference.length / 2) : 0;
-  const refs = Array.from({ length: refCount }, (_, i) => [finite(reference![2 * i]), finite(reference![2 * i + 1])] as const);
+  const refs = Array.from(
+    { length: refCount },
+    (_, i) => [finite(reference![2 * i]), finite(reference![2 * i + 1])] as const,
+  );
   // Partial sums: the tips of the chain.
   const tips: [number, number][] = [[0, 0]];
   for (const t of terms) {
@@ -36,7 +46,11 @@ export function VectorSum2D({ terms, reference, referenceLabels, sumLabel = 'sum
     tips.push([x0 + finite(t.vector[0]), y0 + finite(t.vector[1])]);
   }
   const sum = tips[tips.length - 1];
-  const plane = planeLayout(side, Math.max(1, ...refs.map(([a, b]) => Math.hypot(a, b)), ...tips.map(([a, b]) => Math.hypot(a, b))) * 1.15, 24);
+  const plane = planeLayout(
+    side,
+    Math.max(1, ...refs.map(([a, b]) => Math.hypot(a, b)), ...tips.map(([a, b]) => Math.hypot(a, b))) * 1.15,
+    24,
+  );
   const { x, y } = plane;
 
   return (
@@ -58,7 +72,12 @@ export function VectorSum2D({ terms, reference, referenceLabels, sumLabel = 'sum
           <g key={k} data-term={k}>
             <title>{`${t.label}: (${fmt(t.vector[0])}, ${fmt(t.vector[1])})`}</title>
             <Vector plane={plane} from={tips[k]} to={tips[k + 1]} color={t.color} width={2.25} head={8} />
-            <Text x={(x(tips[k][0]) + x(tips[k + 1][0])) / 2 + 6} y={(y(tips[k][1]) + y(tips[k + 1][1])) / 2 - 6} weight={600} tone={t.color}>
+            <Text
+              x={(x(tips[k][0]) + x(tips[k + 1][0])) / 2 + 6}
+              y={(y(tips[k][1]) + y(tips[k + 1][1])) / 2 - 6}
+              weight={600}
+              tone={t.color}
+            >
               {t.label}
             </Text>
           </g>

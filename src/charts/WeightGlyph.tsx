@@ -48,7 +48,9 @@ function NumberLine({ g }: { g: Glyph }) {
   const values = Array.from({ length: count }, (_, i) => g.w(i, 0));
   const extent = Math.max(1, ...values.map(Math.abs)) * 1.12;
   const pad = 8;
-  const x = scaleLinear().domain([-extent, extent]).range([pad, side - pad]);
+  const x = scaleLinear()
+    .domain([-extent, extent])
+    .range([pad, side - pad]);
   const axisY = side * 0.66;
   // Stems of staggered heights, so features at the same weight (e.g. all dropped, at 0) stay apart.
   const levels = Math.min(count, 4);
@@ -124,7 +126,20 @@ function GramGlyph({ g }: { g: Glyph }) {
     for (let j = 0; j < count; j++) {
       let v = 0;
       for (let k = 0; k < dims; k++) v += g.w(i, k) * g.w(j, k);
-      cells.push(<HeatCell key={`${i},${j}`} data-cell={`${i},${j}`} x={x0 + j * cell} y={pad + i * cell} width={cell} height={cell} fill={divergingColor(v)} stroke={count <= 20 ? BACKGROUND : 'none'} strokeWidth={0.4} tip={`W_${i}·W_${j} = ${fmt(v)}`} />);
+      cells.push(
+        <HeatCell
+          key={`${i},${j}`}
+          data-cell={`${i},${j}`}
+          x={x0 + j * cell}
+          y={pad + i * cell}
+          width={cell}
+          height={cell}
+          fill={divergingColor(v)}
+          stroke={count <= 20 ? BACKGROUND : 'none'}
+          strokeWidth={0.4}
+          tip={`W_${i}·W_${j} = ${fmt(v)}`}
+        />,
+      );
     }
   }
   return (
@@ -133,7 +148,16 @@ function GramGlyph({ g }: { g: Glyph }) {
       {strip ? (
         <g data-layer="importance">
           {Array.from({ length: count }, (_, i) => (
-            <HeatCell key={i} data-importance={i} x={pad} y={pad + i * cell} width={strip} height={cell} fill={g.colour(i)} tip={`feature ${i}${g.impNote(i)}`} />
+            <HeatCell
+              key={i}
+              data-importance={i}
+              x={pad}
+              y={pad + i * cell}
+              width={strip}
+              height={cell}
+              fill={g.colour(i)}
+              tip={`feature ${i}${g.impNote(i)}`}
+            />
           ))}
         </g>
       ) : null}
@@ -145,7 +169,8 @@ export function WeightGlyph({ W, n, m, size = 90, importance, title }: WeightGly
   const count = Math.max(0, Math.floor(finite(n)));
   const dims = Math.max(0, Math.floor(finite(m)));
   const side = dimension(size, 90, 40);
-  const label = title ?? `Weights of a model with n = ${count} features in m = ${dims} hidden dimension${dims === 1 ? '' : 's'}`;
+  const label =
+    title ?? `Weights of a model with n = ${count} features in m = ${dims} hidden dimension${dims === 1 ? '' : 's'}`;
   const imp = importance ? Array.from({ length: count }, (_, i) => finite(importance[i])) : null;
   const lo = imp && imp.length ? Math.min(...imp) : 0;
   const hi = imp && imp.length ? Math.max(...imp) : 0;

@@ -40,11 +40,23 @@ export function maxAbsWeight(W: ArrayLike<number>): number {
   return top;
 }
 
-export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title = 'Weight matrix W (neurons × features)' }: WeightMatrixChartProps) {
+export function WeightMatrixChart({
+  W,
+  n,
+  m,
+  rowOrder,
+  maxAbs,
+  cell = 18,
+  title = 'Weight matrix W (neurons × features)',
+}: WeightMatrixChartProps) {
   const cols = Math.max(0, Math.floor(finite(n)));
   const rowsCount = Math.max(0, Math.floor(finite(m)));
   // A row order that is not a permutation of the neurons would hide or repeat rows: ignore it.
-  const validOrder = rowOrder && rowOrder.length === rowsCount && new Set(rowOrder).size === rowsCount && rowOrder.every((k) => Number.isInteger(k) && k >= 0 && k < rowsCount);
+  const validOrder =
+    rowOrder &&
+    rowOrder.length === rowsCount &&
+    new Set(rowOrder).size === rowsCount &&
+    rowOrder.every((k) => Number.isInteger(k) && k >= 0 && k < rowsCount);
   const rows = validOrder ? [...rowOrder] : Array.from({ length: rowsCount }, (_, k) => k);
   const side = Math.max(2, finite(cell, 18));
   const top = finite(maxAbs ?? NaN, 0) > 0 ? (maxAbs as number) : maxAbsWeight(W) || 1;
@@ -55,8 +67,12 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
   const matrixTop = headingY + 22 + (labels ? 12 : 0);
   const matrixW = cols * side;
   const matrixH = rowsCount * side;
-  const x = scaleBand<number>().domain(Array.from({ length: cols }, (_, i) => i)).range([left, left + matrixW]);
-  const y = scaleBand<number>().domain(rows).range([matrixTop, matrixTop + matrixH]);
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: cols }, (_, i) => i))
+    .range([left, left + matrixW]);
+  const y = scaleBand<number>()
+    .domain(rows)
+    .range([matrixTop, matrixTop + matrixH]);
   // Value → position on the diverging palette, [−top, top] → [−1, 1]; clamped so outliers saturate.
   const tone = scaleLinear().domain([-top, top]).range([-1, 1]).clamp(true);
   const colour = (v: number) => divergingColor(tone(finite(v)));
@@ -71,7 +87,19 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
   for (const k of rows) {
     for (let i = 0; i < cols; i++) {
       const v = W[i * rowsCount + k];
-      cells.push(<HeatCell key={`${k},${i}`} data-cell={`${k},${i}`} x={x(i) ?? 0} y={y(k) ?? 0} width={side} height={side} fill={colour(v)} stroke={stroke} tip={`neuron ${k}, feature ${i}: W = ${fmt(v)}`} />);
+      cells.push(
+        <HeatCell
+          key={`${k},${i}`}
+          data-cell={`${k},${i}`}
+          x={x(i) ?? 0}
+          y={y(k) ?? 0}
+          width={side}
+          height={side}
+          fill={colour(v)}
+          stroke={stroke}
+          tip={`neuron ${k}, feature ${i}: W = ${fmt(v)}`}
+        />,
+      );
     }
   }
   const labelSize = indexLabelSize(side * 0.85);
@@ -92,11 +120,27 @@ export function WeightMatrixChart({ W, n, m, rowOrder, maxAbs, cell = 18, title 
       <g data-layer="matrix">{cells}</g>
       {labels ? (
         <>
-          <IndexLabels edge="top" at={matrixTop} labels={Array.from({ length: cols }, (_, i) => ({ text: i, centre: (x(i) ?? 0) + side / 2 }))} size={labelSize} />
-          <IndexLabels edge="left" at={left} labels={rows.map((k) => ({ text: k, centre: (y(k) ?? 0) + side / 2 }))} size={labelSize} />
+          <IndexLabels
+            edge="top"
+            at={matrixTop}
+            labels={Array.from({ length: cols }, (_, i) => ({ text: i, centre: (x(i) ?? 0) + side / 2 }))}
+            size={labelSize}
+          />
+          <IndexLabels
+            edge="left"
+            at={left}
+            labels={rows.map((k) => ({ text: k, centre: (y(k) ?? 0) + side / 2 }))}
+            size={labelSize}
+          />
         </>
       ) : null}
-      <ColorRamp x={left} y={legendY} width={legendWidth} color={divergingRamp} ticks={[-top, 0, top].map((v) => ({ at: (v / top + 1) / 2, label: fmt(v) }))}>
+      <ColorRamp
+        x={left}
+        y={legendY}
+        width={legendWidth}
+        color={divergingRamp}
+        ticks={[-top, 0, top].map((v) => ({ at: (v / top + 1) / 2, label: fmt(v) }))}
+      >
         <Text x={left + legendWidth / 2} y={legendY + rampHeight() + 10} anchor="middle" role="note">
           {`W[k, i]: blue −, red +`}
         </Text>

@@ -69,12 +69,30 @@ interface AxisProps {
 }
 
 /** A bottom axis at y from x0 to x1 (data-layer="x-axis"; each labelled tick a data-tick group). */
-export function AxisBottom({ scale, ticks, minor = [], format = fmt, label, line = true, y, x0, x1 }: AxisProps & { y: number; x0: number; x1: number }): ReactElement {
+export function AxisBottom({
+  scale,
+  ticks,
+  minor = [],
+  format = fmt,
+  label,
+  line = true,
+  y,
+  x0,
+  x1,
+}: AxisProps & { y: number; x0: number; x1: number }): ReactElement {
   return (
     <g data-layer="x-axis">
       {line ? <line x1={px(x0)} x2={px(x1)} y1={px(y)} y2={px(y)} stroke={AXIS_COLOR} /> : null}
       {minor.map((t) => (
-        <line key={`m${t}`} x1={px(scale(t))} x2={px(scale(t))} y1={px(y)} y2={px(y + MINOR_TICK)} stroke={AXIS_COLOR} strokeWidth={0.75} />
+        <line
+          key={`m${t}`}
+          x1={px(scale(t))}
+          x2={px(scale(t))}
+          y1={px(y)}
+          y2={px(y + MINOR_TICK)}
+          stroke={AXIS_COLOR}
+          strokeWidth={0.75}
+        />
       ))}
       {ticks.map((t, k) => (
         <g key={`${k}:${t}`} data-tick={t}>
@@ -94,12 +112,30 @@ export function AxisBottom({ scale, ticks, minor = [], format = fmt, label, line
 }
 
 /** A left axis at x from y0 (top) to y1 (bottom), its title rotated at the chart's left edge (data-layer="y-axis"). */
-export function AxisLeft({ scale, ticks, minor = [], format = fmt, label, line = true, x, y0, y1 }: AxisProps & { x: number; y0: number; y1: number }): ReactElement {
+export function AxisLeft({
+  scale,
+  ticks,
+  minor = [],
+  format = fmt,
+  label,
+  line = true,
+  x,
+  y0,
+  y1,
+}: AxisProps & { x: number; y0: number; y1: number }): ReactElement {
   return (
     <g data-layer="y-axis">
       {line ? <line x1={px(x)} x2={px(x)} y1={px(y0)} y2={px(y1)} stroke={AXIS_COLOR} /> : null}
       {minor.map((t) => (
-        <line key={`m${t}`} x1={px(x - MINOR_TICK)} x2={px(x)} y1={px(scale(t))} y2={px(scale(t))} stroke={AXIS_COLOR} strokeWidth={0.75} />
+        <line
+          key={`m${t}`}
+          x1={px(x - MINOR_TICK)}
+          x2={px(x)}
+          y1={px(scale(t))}
+          y2={px(scale(t))}
+          stroke={AXIS_COLOR}
+          strokeWidth={0.75}
+        />
       ))}
       {ticks.map((t, k) => (
         <g key={`${k}:${t}`} data-tick={t}>
@@ -119,14 +155,46 @@ export function AxisLeft({ scale, ticks, minor = [], format = fmt, label, line =
 }
 
 /** Light grid lines across the box: horizontal at the y ticks, vertical at the x ticks. */
-export function GridLines({ box, x, y, xTicks = [], yTicks = [] }: { box: Box; x?: Scale; y?: Scale; xTicks?: readonly number[]; yTicks?: readonly number[] }): ReactElement {
+export function GridLines({
+  box,
+  x,
+  y,
+  xTicks = [],
+  yTicks = [],
+}: {
+  box: Box;
+  x?: Scale;
+  y?: Scale;
+  xTicks?: readonly number[];
+  yTicks?: readonly number[];
+}): ReactElement {
   return (
     <g data-layer="grid">
       {y
-        ? yTicks.map((t) => <line key={`y${t}`} x1={px(box.x0)} x2={px(box.x1)} y1={px(y(t))} y2={px(y(t))} stroke={GRID_COLOR} strokeWidth={0.75} />)
+        ? yTicks.map((t) => (
+            <line
+              key={`y${t}`}
+              x1={px(box.x0)}
+              x2={px(box.x1)}
+              y1={px(y(t))}
+              y2={px(y(t))}
+              stroke={GRID_COLOR}
+              strokeWidth={0.75}
+            />
+          ))
         : null}
       {x
-        ? xTicks.map((t) => <line key={`x${t}`} x1={px(x(t))} x2={px(x(t))} y1={px(box.y0)} y2={px(box.y1)} stroke={GRID_COLOR} strokeWidth={0.75} />)
+        ? xTicks.map((t) => (
+            <line
+              key={`x${t}`}
+              x1={px(x(t))}
+              x2={px(x(t))}
+              y1={px(box.y0)}
+              y2={px(box.y1)}
+              stroke={GRID_COLOR}
+              strokeWidth={0.75}
+            />
+          ))
         : null}
     </g>
   );

@@ -34,7 +34,11 @@ export function standaloneSvg(markup: string, meta?: ExportMeta): string {
 
 /** File names from chart names: lowercase letters, digits and dashes only. */
 export function safeFileName(name: string, ext: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'figure';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'figure';
   return `${base}.${ext}`;
 }
 
@@ -56,7 +60,9 @@ export async function svgToPng(svgText: string, width: number, height: number, s
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no 2-D canvas available');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -17,7 +17,9 @@ import { Text } from './text';
 import { BACKGROUND, FONT_FAMILY, finite } from './theme';
 
 /** Extra attributes and handlers for a chart's root <svg> (data-* tags, tabIndex, key and pointer handlers). */
-export type RootProps = Omit<SVGProps<SVGSVGElement>, 'width' | 'height' | 'ref' | 'children'> & { [key: `data-${string}`]: string | number | undefined };
+export type RootProps = Omit<SVGProps<SVGSVGElement>, 'width' | 'height' | 'ref' | 'children'> & {
+  [key: `data-${string}`]: string | number | undefined;
+};
 
 /** A size prop made safe: finite (else the fallback) and at least `min`. */
 export function dimension(v: number | undefined, fallback: number, min: number): number {
@@ -39,11 +41,29 @@ export interface ChartSvgProps {
  * The root every chart renders: standalone namespace, explicit integer size (sanitised, so no NaN
  * leaks), role and label, data-chart tag, the generic font stack, a <title> and the background.
  */
-export function ChartSvg({ chart, width, height, title, label, children, ...root }: ChartSvgProps & RootProps): ReactElement {
+export function ChartSvg({
+  chart,
+  width,
+  height,
+  title,
+  label,
+  children,
+  ...root
+}: ChartSvgProps & RootProps): ReactElement {
   const w = Math.max(1, Math.round(finite(width, 1)));
   const h = Math.max(1, Math.round(finite(height, 1)));
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={w} height={h} viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label ?? title} data-chart={chart} fontFamily={FONT_FAMILY} {...root}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={w}
+      height={h}
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={label ?? title}
+      data-chart={chart}
+      fontFamily={FONT_FAMILY}
+      {...root}
+    >
       <title>{title}</title>
       <rect x={0} y={0} width={w} height={h} fill={BACKGROUND} />
       {children}
@@ -133,7 +153,10 @@ export interface Plot {
 }
 
 /** A symmetric or zero-anchored linear domain covering the values, never empty. */
-export function paddedDomain(values: readonly number[], opts: { includeZero?: boolean; pad?: number } = {}): [number, number] {
+export function paddedDomain(
+  values: readonly number[],
+  opts: { includeZero?: boolean; pad?: number } = {},
+): [number, number] {
   const vs = values.filter(Number.isFinite);
   let lo = vs.length ? Math.min(...vs) : 0;
   let hi = vs.length ? Math.max(...vs) : 1;
@@ -164,7 +187,9 @@ export function plotLayout(spec: PlotSpec): Plot {
   const legend = legendLayout(spec.legend ?? [], x1 - x0);
   const legendBlock = legend.height ? legend.height + 8 : 0;
   const below = spec.below ?? 0;
-  const plotHeight = spec.plotHeight ?? Math.max(spec.minPlotHeight ?? 80, finite(spec.height ?? 0) - m.top - axisBlock - legendBlock - below);
+  const plotHeight =
+    spec.plotHeight ??
+    Math.max(spec.minPlotHeight ?? 80, finite(spec.height ?? 0) - m.top - axisBlock - legendBlock - below);
   const box = { x0, x1, y0: m.top, y1: m.top + plotHeight };
   const legendY = box.y1 + axisBlock + 4;
   const belowY = box.y1 + axisBlock + legendBlock;
@@ -181,23 +206,64 @@ export function plotLayout(spec: PlotSpec): Plot {
 }
 
 /** The frame round a chart's marks: root, grid, the marks, border, axes and legend, in that order. */
-export function Frame({ plot, chart, title, label, children, ...root }: { plot: Plot; chart: string; title: string; label?: string; children?: ReactNode } & RootProps): ReactElement {
+export function Frame({
+  plot,
+  chart,
+  title,
+  label,
+  children,
+  ...root
+}: { plot: Plot; chart: string; title: string; label?: string; children?: ReactNode } & RootProps): ReactElement {
   const { spec, box, x, y } = plot;
   const grid = spec.x.grid || spec.y?.grid;
   return (
     <ChartSvg chart={chart} width={plot.width} height={plot.height} title={title} label={label} {...root}>
-      {grid ? <GridLines box={box} x={spec.x.grid ? x.scale : undefined} xTicks={x.ticks} y={spec.y?.grid ? y.scale : undefined} yTicks={y.ticks} /> : null}
+      {grid ? (
+        <GridLines
+          box={box}
+          x={spec.x.grid ? x.scale : undefined}
+          xTicks={x.ticks}
+          y={spec.y?.grid ? y.scale : undefined}
+          yTicks={y.ticks}
+        />
+      ) : null}
       {children}
       {spec.border ? <PlotBorder box={box} /> : null}
-      <AxisBottom scale={x.scale} ticks={x.ticks} minor={x.minor} format={spec.x.format} label={spec.x.label} line={!spec.border} y={box.y1} x0={box.x0} x1={box.x1} />
-      {spec.y ? <AxisLeft scale={y.scale} ticks={y.ticks} minor={y.minor} format={spec.y.format} label={spec.y.label} line={!spec.border} x={box.x0} y0={box.y0} y1={box.y1} /> : null}
+      <AxisBottom
+        scale={x.scale}
+        ticks={x.ticks}
+        minor={x.minor}
+        format={spec.x.format}
+        label={spec.x.label}
+        line={!spec.border}
+        y={box.y1}
+        x0={box.x0}
+        x1={box.x1}
+      />
+      {spec.y ? (
+        <AxisLeft
+          scale={y.scale}
+          ticks={y.ticks}
+          minor={y.minor}
+          format={spec.y.format}
+          label={spec.y.label}
+          line={!spec.border}
+          x={box.x0}
+          y0={box.y0}
+          y1={box.y1}
+        />
+      ) : null}
       <Legend items={spec.legend ?? []} x={box.x0} y={plot.legendY} maxWidth={box.x1 - box.x0} />
     </ChartSvg>
   );
 }
 
 /** Root props that make a chart selectable from the keyboard: focusable, the key handler, and a label that says how. */
-export function keyboardSelect(title: string, how: string, onKeyDown?: (e: KeyboardEvent<SVGSVGElement>) => void): { label: string; tabIndex?: number; onKeyDown?: (e: KeyboardEvent<SVGSVGElement>) => void } {
+export function keyboardSelect(
+  title: string,
+  how: string,
+  onKeyDown?: (e: KeyboardEvent<SVGSVGElement>) => void,
+): { label: string; tabIndex?: number; onKeyDown?: (e: KeyboardEvent<SVGSVGElement>) => void } {
   return onKeyDown ? { label: `${title}. ${how}`, tabIndex: 0, onKeyDown } : { label: title };
 }
 

@@ -82,13 +82,34 @@ function legendMark(item: LegendItem, x: number, y: number): ReactElement {
   switch (item.mark) {
     case 'line':
     case 'dashed':
-      return <line x1={px(x)} x2={px(x + LINE)} y1={px(cy)} y2={px(cy)} stroke={item.color} strokeWidth={2} strokeDasharray={item.dash ?? (item.mark === 'dashed' ? '4 2' : undefined)} />;
+      return (
+        <line
+          x1={px(x)}
+          x2={px(x + LINE)}
+          y1={px(cy)}
+          y2={px(cy)}
+          stroke={item.color}
+          strokeWidth={2}
+          strokeDasharray={item.dash ?? (item.mark === 'dashed' ? '4 2' : undefined)}
+        />
+      );
     case 'dot':
       return <circle cx={px(x + SWATCH / 2)} cy={px(cy)} r={3.5} fill={item.color} />;
     case 'ring':
       return <circle cx={px(x + SWATCH / 2)} cy={px(cy)} r={4} fill="none" stroke={item.color} strokeWidth={1.25} />;
     case 'outline':
-      return <rect x={px(x)} y={px(y)} width={SWATCH} height={SWATCH} fill="none" stroke={item.color} strokeWidth={1.25} strokeDasharray="2 1.5" />;
+      return (
+        <rect
+          x={px(x)}
+          y={px(y)}
+          width={SWATCH}
+          height={SWATCH}
+          fill="none"
+          stroke={item.color}
+          strokeWidth={1.25}
+          strokeDasharray="2 1.5"
+        />
+      );
     default:
       return (
         <rect
@@ -106,7 +127,17 @@ function legendMark(item: LegendItem, x: number, y: number): ReactElement {
 }
 
 /** The legend (data-layer="legend"), top-left at (x, y), wrapped to maxWidth. */
-export function Legend({ items, x, y, maxWidth }: { items: readonly LegendItem[]; x: number; y: number; maxWidth: number }): ReactElement | null {
+export function Legend({
+  items,
+  x,
+  y,
+  maxWidth,
+}: {
+  items: readonly LegendItem[];
+  x: number;
+  y: number;
+  maxWidth: number;
+}): ReactElement | null {
   if (items.length === 0) return null;
   return (
     <g data-layer="legend">
@@ -133,7 +164,15 @@ export function stripedSwatch(colors: readonly string[], opacity?: number) {
   return (x: number, y: number): ReactElement => (
     <>
       {colors.map((c, i) => (
-        <rect key={c} x={px(x + (i * SWATCH) / colors.length)} y={px(y)} width={px(SWATCH / colors.length)} height={SWATCH} fill={c} fillOpacity={opacity} />
+        <rect
+          key={c}
+          x={px(x + (i * SWATCH) / colors.length)}
+          y={px(y)}
+          width={px(SWATCH / colors.length)}
+          height={SWATCH}
+          fill={c}
+          fillOpacity={opacity}
+        />
       ))}
     </>
   );
@@ -176,12 +215,33 @@ export function ColorRamp({ x, y, width, color, ticks, title, children }: ColorR
       ) : null}
       {Array.from({ length: count }, (_, k) => (
         // Slight overlap hides hairline seams between swatches when the SVG is scaled.
-        <rect key={k} x={px(x + k * step)} y={px(top)} width={px(k === count - 1 ? step : step + 0.5)} height={RAMP_HEIGHT} fill={color((k + 0.5) / count)} />
+        <rect
+          key={k}
+          x={px(x + k * step)}
+          y={px(top)}
+          width={px(k === count - 1 ? step : step + 0.5)}
+          height={RAMP_HEIGHT}
+          fill={color((k + 0.5) / count)}
+        />
       ))}
-      <rect x={px(x)} y={px(top)} width={px(width)} height={RAMP_HEIGHT} fill="none" stroke={AXIS_COLOR} strokeWidth={0.5} />
+      <rect
+        x={px(x)}
+        y={px(top)}
+        width={px(width)}
+        height={RAMP_HEIGHT}
+        fill="none"
+        stroke={AXIS_COLOR}
+        strokeWidth={0.5}
+      />
       {ticks.map((t) => (
         <g key={t.at}>
-          <line x1={px(x + t.at * width)} x2={px(x + t.at * width)} y1={px(top + RAMP_HEIGHT)} y2={px(top + RAMP_HEIGHT + 3)} stroke={AXIS_COLOR} />
+          <line
+            x1={px(x + t.at * width)}
+            x2={px(x + t.at * width)}
+            y1={px(top + RAMP_HEIGHT)}
+            y2={px(top + RAMP_HEIGHT + 3)}
+            stroke={AXIS_COLOR}
+          />
           <Text x={x + t.at * width} y={top + RAMP_HEIGHT + 13} anchor="middle">
             {t.label}
           </Text>

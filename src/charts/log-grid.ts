@@ -16,7 +16,8 @@ export function logCellEdges(values: ArrayLike<number>, fallback: [number, numbe
   if (count === 0) return [Math.log10(fallback[0]), Math.log10(fallback[1])];
   let logs = Array.from({ length: count }, (_, i) => Math.log10(values[i]));
   const dir = count > 1 ? Math.sign(logs[1] - logs[0]) : 1;
-  const valid = logs.every((l, i) => Number.isFinite(l) && (i === 0 || Math.sign(l - logs[i - 1]) === dir)) && dir !== 0;
+  const valid =
+    logs.every((l, i) => Number.isFinite(l) && (i === 0 || Math.sign(l - logs[i - 1]) === dir)) && dir !== 0;
   if (!valid) {
     const [a, b] = [Math.log10(fallback[0]), Math.log10(fallback[1])];
     logs = Array.from({ length: count }, (_, i) => (count === 1 ? (a + b) / 2 : a + ((b - a) * i) / (count - 1)));
@@ -62,7 +63,10 @@ function clipSegment(
 }
 
 /** Polyline clipped to the box, as runs of visible points (a run breaks where it leaves). */
-export function clipPolyline(points: ([number, number] | null)[], box: { x0: number; x1: number; y0: number; y1: number }): [number, number][][] {
+export function clipPolyline(
+  points: ([number, number] | null)[],
+  box: { x0: number; x1: number; y0: number; y1: number },
+): [number, number][][] {
   const runs: [number, number][][] = [];
   let run: [number, number][] = [];
   const close = () => {

@@ -54,9 +54,28 @@ export interface HeatCellProps {
 }
 
 /** One cell of a heatmap: a filled square with its value as a tooltip. */
-export function HeatCell({ x, y, width, height, fill, stroke = 'none', strokeWidth = 0.5, tip, ...data }: HeatCellProps): ReactElement {
+export function HeatCell({
+  x,
+  y,
+  width,
+  height,
+  fill,
+  stroke = 'none',
+  strokeWidth = 0.5,
+  tip,
+  ...data
+}: HeatCellProps): ReactElement {
   return (
-    <rect {...data} x={px(x)} y={px(y)} width={px(width)} height={px(height)} fill={fill} stroke={stroke} strokeWidth={strokeWidth}>
+    <rect
+      {...data}
+      x={px(x)}
+      y={px(y)}
+      width={px(width)}
+      height={px(height)}
+      fill={fill}
+      stroke={stroke}
+      strokeWidth={strokeWidth}
+    >
       <title>{tip}</title>
     </rect>
   );

@@ -50,13 +50,29 @@ export function planeLayout(side: number, extent: number, pad: number): Plane {
 }
 
 /** The cross-hair through the origin and the dashed unit circle; optionally labelled "‖W‖ = 1" and h₀ / h₁. */
-export function PlaneAxes({ plane, unitLabel = false, axisLabels = false }: { plane: Plane; unitLabel?: boolean; axisLabels?: boolean }): ReactElement {
+export function PlaneAxes({
+  plane,
+  unitLabel = false,
+  axisLabels = false,
+}: {
+  plane: Plane;
+  unitLabel?: boolean;
+  axisLabels?: boolean;
+}): ReactElement {
   const { x, y, extent, unit, side } = plane;
   return (
     <g data-layer="axes">
       <line x1={px(x(-extent))} x2={px(x(extent))} y1={px(y(0))} y2={px(y(0))} stroke={GRID_COLOR} />
       <line x1={px(x(0))} x2={px(x(0))} y1={px(y(-extent))} y2={px(y(extent))} stroke={GRID_COLOR} />
-      <circle cx={px(x(0))} cy={px(y(0))} r={px(unit)} fill="none" stroke={AXIS_COLOR} strokeWidth={0.75} strokeDasharray="3 3" />
+      <circle
+        cx={px(x(0))}
+        cy={px(y(0))}
+        r={px(unit)}
+        fill="none"
+        stroke={AXIS_COLOR}
+        strokeWidth={0.75}
+        strokeDasharray="3 3"
+      />
       {unitLabel ? (
         <Text x={x(0) + unit * Math.SQRT1_2 + 3} y={y(0) - unit * Math.SQRT1_2 - 3} role="note">
           ‖W‖ = 1
@@ -92,11 +108,31 @@ export interface VectorProps {
 }
 
 /** A vector as a line (with a dot or an arrowhead at its tip). */
-export function Vector({ plane, to, from = [0, 0], color, width = 2, dash, opacity, dot = 0, head = 0 }: VectorProps): ReactElement {
+export function Vector({
+  plane,
+  to,
+  from = [0, 0],
+  color,
+  width = 2,
+  dash,
+  opacity,
+  dot = 0,
+  head = 0,
+}: VectorProps): ReactElement {
   const [x0, y0, x1, y1] = [plane.x(from[0]), plane.y(from[1]), plane.x(to[0]), plane.y(to[1])];
   return (
     <>
-      <line x1={px(x0)} y1={px(y0)} x2={px(x1)} y2={px(y1)} stroke={color} strokeWidth={width} strokeDasharray={dash} strokeOpacity={opacity} strokeLinecap="round" />
+      <line
+        x1={px(x0)}
+        y1={px(y0)}
+        x2={px(x1)}
+        y2={px(y1)}
+        stroke={color}
+        strokeWidth={width}
+        strokeDasharray={dash}
+        strokeOpacity={opacity}
+        strokeLinecap="round"
+      />
       {head ? <polygon points={arrowHead(x0, y0, x1, y1, head)} fill={color} /> : null}
       {dot ? <circle cx={px(x1)} cy={px(y1)} r={dot} fill={color} /> : null}
     </>
@@ -104,12 +140,36 @@ export function Vector({ plane, to, from = [0, 0], color, width = 2, dash, opaci
 }
 
 /** A label just beyond a vector's tip, along its direction (diagonally up-right for a zero vector). */
-export function TipLabel({ plane, to, gap = 10, role = 'tick', tone = 'text', bold = true, children }: { plane: Plane; to: readonly [number, number]; gap?: number; role?: TypeRole; tone?: 'text' | 'muted'; bold?: boolean; children: string | number }): ReactElement {
+export function TipLabel({
+  plane,
+  to,
+  gap = 10,
+  role = 'tick',
+  tone = 'text',
+  bold = true,
+  children,
+}: {
+  plane: Plane;
+  to: readonly [number, number];
+  gap?: number;
+  role?: TypeRole;
+  tone?: 'text' | 'muted';
+  bold?: boolean;
+  children: string | number;
+}): ReactElement {
   const norm = Math.hypot(to[0], to[1]);
   const ux = norm > 1e-9 ? to[0] / norm : Math.SQRT1_2;
   const uy = norm > 1e-9 ? to[1] / norm : Math.SQRT1_2;
   return (
-    <Text x={plane.x(to[0]) + ux * gap} y={plane.y(to[1]) - uy * gap} anchor="middle" baseline="central" role={role} tone={tone} weight={bold ? 600 : undefined}>
+    <Text
+      x={plane.x(to[0]) + ux * gap}
+      y={plane.y(to[1]) - uy * gap}
+      anchor="middle"
+      baseline="central"
+      role={role}
+      tone={tone}
+      weight={bold ? 600 : undefined}
+    >
       {children}
     </Text>
   );

@@ -16,7 +16,8 @@ export function svgPoint(svg: SVGSVGElement, clientX: number, clientY: number): 
 export type DragPhase = 'start' | 'move' | 'end';
 
 /** The root <svg> of an element inside a chart (or the root itself). */
-const rootOf = (el: Element): SVGSVGElement | null => (el instanceof SVGSVGElement ? el : (el as SVGElement).ownerSVGElement);
+const rootOf = (el: Element): SVGSVGElement | null =>
+  el instanceof SVGSVGElement ? el : (el as SVGElement).ownerSVGElement;
 
 /**
  * A drag of mark `target`: `begin` goes on the mark's onPointerDown, `root` on the chart's root

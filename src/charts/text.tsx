@@ -97,9 +97,28 @@ export interface TextProps {
 }
 
 /** A label at a theme size, with its math typeset. */
-export function Text({ x, y, children, role = 'tick', tone, anchor, baseline, weight, italic, rotate, opacity, dx, ...data }: TextProps): ReactElement {
+export function Text({
+  x,
+  y,
+  children,
+  role = 'tick',
+  tone,
+  anchor,
+  baseline,
+  weight,
+  italic,
+  rotate,
+  opacity,
+  dx,
+  ...data
+}: TextProps): ReactElement {
   const size = typeof role === 'number' ? px(role) : TYPE[role];
-  const fill = tone === 'text' || (tone === undefined && size > TYPE.tick) ? TEXT_COLOR : tone === undefined || tone === 'muted' ? MUTED_TEXT_COLOR : tone;
+  const fill =
+    tone === 'text' || (tone === undefined && size > TYPE.tick)
+      ? TEXT_COLOR
+      : tone === undefined || tone === 'muted'
+        ? MUTED_TEXT_COLOR
+        : tone;
   const X = px(x);
   const Y = px(y);
   return (

@@ -83,7 +83,9 @@ export function superpositionColor(s: number): string {
  */
 export function importanceColor(t: number): string {
   const c = clamp(t, 0, 1);
-  return rgb(interpolateViridis(0.1 + 0.8 * c)).darker(c).formatHex();
+  return rgb(interpolateViridis(0.1 + 0.8 * c))
+    .darker(c)
+    .formatHex();
 }
 
 const fixed3 = format('.3~r');

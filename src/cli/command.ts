@@ -15,7 +15,10 @@ export const CLI_PATHS: readonly TrainPath[] = ['simd', 'js', 'wasm', 'cpu'];
 export function cliPath(raw: string | undefined): TrainPath | 'auto' {
   if (raw === undefined) return 'auto';
   const path = CLI_PATHS.find((p) => p === raw);
-  if (!path) throw new UsageError(`--path must be ${CLI_PATHS.slice(0, -1).join(', ')} or ${CLI_PATHS[CLI_PATHS.length - 1]}, got "${raw}"`);
+  if (!path)
+    throw new UsageError(
+      `--path must be ${CLI_PATHS.slice(0, -1).join(', ')} or ${CLI_PATHS[CLI_PATHS.length - 1]}, got "${raw}"`,
+    );
   return path;
 }
 
@@ -26,8 +29,15 @@ export interface Options<S extends string, F extends string> {
 }
 
 /** Parse `--name value` options and `--flag` switches strictly: an unknown option or a stray argument is a UsageError. */
-export function parseOptions<S extends string, F extends string>(argv: string[], strings: readonly S[], flags: readonly F[]): Options<S, F> {
-  const options = Object.fromEntries([...strings.map((k) => [k, { type: 'string' as const }]), ...flags.map((k) => [k, { type: 'boolean' as const }])]);
+export function parseOptions<S extends string, F extends string>(
+  argv: string[],
+  strings: readonly S[],
+  flags: readonly F[],
+): Options<S, F> {
+  const options = Object.fromEntries([
+    ...strings.map((k) => [k, { type: 'string' as const }]),
+    ...flags.map((k) => [k, { type: 'boolean' as const }]),
+  ]);
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options }));

@@ -46,12 +46,20 @@ export async function loadFigures(experiment: string): Promise<FiguresModule> {
   if (!experimentById(experiment)) throw new Error(`no experiment "${experiment}" in the registry`);
   const mod: unknown = await import(`../experiments/${experiment}/figures.ts`);
   const figures = typeof mod === 'object' && mod !== null && 'figures' in mod ? mod.figures : undefined;
-  if (!isFiguresModule(figures)) throw new Error(`src/experiments/${experiment}/figures.ts must export \`figures\` ({ render, quick })`);
+  if (!isFiguresModule(figures))
+    throw new Error(`src/experiments/${experiment}/figures.ts must export \`figures\` ({ render, quick })`);
   return figures;
 }
 
 function isFiguresModule(v: unknown): v is FiguresModule {
-  return typeof v === 'object' && v !== null && 'render' in v && typeof v.render === 'function' && 'quick' in v && typeof v.quick === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    'render' in v &&
+    typeof v.render === 'function' &&
+    'quick' in v &&
+    typeof v.quick === 'string'
+  );
 }
 
 /** Train and draw one preset as its experiment's section does. */
@@ -60,7 +68,9 @@ export async function renderPreset(p: Preset, opts: RenderOptions, log: (s: stri
 }
 
 async function usage(): Promise<string> {
-  const quick = await Promise.all(drawnExperiments().map(async (id) => `                       ${id}: ${(await loadFigures(id)).quick}`));
+  const quick = await Promise.all(
+    drawnExperiments().map(async (id) => `                       ${id}: ${(await loadFigures(id)).quick}`),
+  );
   return `Usage: npm run figures -- [options]
   --out <dir>          output folder, created if missing (default figures-out)
   --quick              short runs:
@@ -87,14 +97,21 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
   if (out.trim() === '') throw new UsageError('--out must name a folder');
   let presets = [...PRESETS];
   if (values.only !== undefined) {
-    const ids = values.only.split(',').map((s) => s.trim()).filter(Boolean);
+    const ids = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (ids.length === 0) throw new UsageError('--only needs at least one preset id');
     const unknown = ids.filter((id) => !PRESETS.some((p) => p.id === id));
-    if (unknown.length) throw new UsageError(`--only: unknown preset ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${PRESETS.map((p) => p.id).join(', ')}`);
+    if (unknown.length)
+      throw new UsageError(
+        `--only: unknown preset ${unknown.map((id) => `"${id}"`).join(', ')}; known: ${PRESETS.map((p) => p.id).join(', ')}`,
+      );
     presets = PRESETS.filter((p) => ids.includes(p.id));
   }
   const threads = values.threads === undefined ? 1 : /^\d+$/.test(values.threads) ? Number(values.threads) : NaN;
-  if (!(threads >= 1 && threads <= 64)) throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(values.threads)}`);
+  if (!(threads >= 1 && threads <= 64))
+    throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(values.threads)}`);
   return { out, quick: opts.flag('quick'), threads, presets };
 }
 
@@ -121,11 +138,21 @@ export async function runFigures(argv: string[], log: (s: string) => void = cons
     writeFileSync(join(out, `${p.id}.json`), JSON.stringify(json));
     files.push(`${p.id}.json`);
     const seconds = (performance.now() - t0) / 1000;
-    index.presets.push({ id: p.id, title: p.title, section: p.section, search: presetSearch(p), steps, seconds: Number(seconds.toFixed(2)), files });
+    index.presets.push({
+      id: p.id,
+      title: p.title,
+      section: p.section,
+      search: presetSearch(p),
+      steps,
+      seconds: Number(seconds.toFixed(2)),
+      files,
+    });
     log(`[${k + 1}/${presets.length}] ${p.id}: ${files.length} files in ${seconds.toFixed(1)} s`);
   }
   writeFileSync(join(out, 'index.json'), JSON.stringify(index, null, 2) + '\n');
-  log(`wrote ${presets.length} preset(s) to ${out} in ${((performance.now() - tAll) / 1000).toFixed(1)} s (index.json)`);
+  log(
+    `wrote ${presets.length} preset(s) to ${out} in ${((performance.now() - tAll) / 1000).toFixed(1)} s (index.json)`,
+  );
   return index;
 }
 

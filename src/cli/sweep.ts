@@ -23,17 +23,23 @@ const USAGE = `Usage: npm run sweep -- [options]
   --help`;
 
 export function parseSweepArgs(argv: string[]) {
-  const opts = parseOptions(argv, ['experiment', 'grid', 'seeds', 'seed', 'steps', 'path', 'threads', 'out'], ['converge', 'help']);
+  const opts = parseOptions(
+    argv,
+    ['experiment', 'grid', 'seeds', 'seed', 'steps', 'path', 'threads', 'out'],
+    ['converge', 'help'],
+  );
   if (opts.flag('help')) return null;
   const int = (k: 'grid' | 'seeds' | 'seed' | 'steps' | 'threads', def: number, lo: number, hi: number) => {
     const raw = opts.value(k);
     if (raw === undefined) return def;
     const v = Number(raw);
-    if (raw.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) throw new UsageError(`--${k} must be an integer in [${lo}, ${hi}], got "${raw}"`);
+    if (raw.trim() === '' || !Number.isInteger(v) || v < lo || v > hi)
+      throw new UsageError(`--${k} must be an integer in [${lo}, ${hi}], got "${raw}"`);
     return v;
   };
   const experiment = opts.value('experiment') ?? 'phase-2-1';
-  if (experiment !== 'phase-2-1' && experiment !== 'phase-3-2') throw new UsageError(`--experiment must be phase-2-1 or phase-3-2, got "${experiment}"`);
+  if (experiment !== 'phase-2-1' && experiment !== 'phase-3-2')
+    throw new UsageError(`--experiment must be phase-2-1 or phase-3-2, got "${experiment}"`);
   const path = cliPath(opts.value('path'));
   return {
     grid: phaseGrid(experiment, int('grid', 24, 2, 64), int('seeds', 3, 1, 16), int('seed', 1, 1, 2 ** 31 - 1)),

@@ -30,34 +30,72 @@ const USAGE = `Usage: npm run train -- [options]
   --out <file>              write JSON here (default: print a summary only)
   --help`;
 
-function num(name: string, raw: string | undefined, fallback: number, ok: (v: number) => boolean, what: string): number {
+function num(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  ok: (v: number) => boolean,
+  what: string,
+): number {
   if (raw === undefined) return fallback;
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${name} must be ${what}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v))
+    throw new UsageError(`--${name} must be ${what}, got "${raw}"`);
   return v;
 }
 const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
 
 /** A comma-separated list of exactly n numbers, each accepted by `ok` (undefined when absent). */
-function perFeatureList(name: string, raw: string | undefined, n: number, ok: (v: number) => boolean, what: string): Float32Array | undefined {
+function perFeatureList(
+  name: string,
+  raw: string | undefined,
+  n: number,
+  ok: (v: number) => boolean,
+  what: string,
+): Float32Array | undefined {
   if (raw === undefined) return undefined;
   const items = raw.split(',');
-  if (items.length !== n) throw new UsageError(`--${name} needs ${n} comma-separated numbers (one per feature), got ${items.length}`);
+  if (items.length !== n)
+    throw new UsageError(`--${name} needs ${n} comma-separated numbers (one per feature), got ${items.length}`);
   return Float32Array.from(items, (item, i) => {
     const v = Number(item);
-    if (item.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${name}: item ${i + 1} must be a number ${what}, got "${item}"`);
+    if (item.trim() === '' || !Number.isFinite(v) || !ok(v))
+      throw new UsageError(`--${name}: item ${i + 1} must be a number ${what}, got "${item}"`);
     return v;
   });
 }
 
 export function parseTrainArgs(argv: string[]) {
-  const opts = parseOptions(argv, ['n', 'm', 'sparsity', 'density', 'densities', 'importance-decay', 'importances', 'kind', 'steps', 'batch', 'lr', 'seed', 'seeds', 'path', 'history-every', 'out'], ['help']);
+  const opts = parseOptions(
+    argv,
+    [
+      'n',
+      'm',
+      'sparsity',
+      'density',
+      'densities',
+      'importance-decay',
+      'importances',
+      'kind',
+      'steps',
+      'batch',
+      'lr',
+      'seed',
+      'seeds',
+      'path',
+      'history-every',
+      'out',
+    ],
+    ['help'],
+  );
   if (opts.flag('help')) return null;
   const s = opts.value;
   const n = num('n', s('n'), 5, isInt(1, 1024), 'an integer in [1, 1024]');
   const m = num('m', s('m'), 2, isInt(1, 256), 'an integer in [1, 256]');
-  if ([s('sparsity'), s('density'), s('densities')].filter((v) => v !== undefined).length > 1) throw new UsageError('give one of --sparsity, --density and --densities');
-  if (s('importance-decay') !== undefined && s('importances') !== undefined) throw new UsageError('give --importance-decay or --importances, not both');
+  if ([s('sparsity'), s('density'), s('densities')].filter((v) => v !== undefined).length > 1)
+    throw new UsageError('give one of --sparsity, --density and --densities');
+  if (s('importance-decay') !== undefined && s('importances') !== undefined)
+    throw new UsageError('give --importance-decay or --importances, not both');
   const density =
     s('density') !== undefined
       ? num('density', s('density'), 1, (v) => v >= 1e-4 && v <= 1, 'a density 1−S in [0.0001, 1]')
@@ -80,8 +118,10 @@ export function parseTrainArgs(argv: string[]) {
     optimizer: { ...PAPER_OPTIMIZER, learningRate: lr },
     instances: settingInstances(n, density, decay, seed, seeds).map((inst) => ({
       ...inst,
-      density: perFeatureList('densities', s('densities'), n, (v) => v >= 1e-4 && v <= 1, 'in [0.0001, 1]') ?? inst.density,
-      importance: perFeatureList('importances', s('importances'), n, (v) => v >= 0 && v <= 1e6, 'in [0, 1e6]') ?? inst.importance,
+      density:
+        perFeatureList('densities', s('densities'), n, (v) => v >= 1e-4 && v <= 1, 'in [0.0001, 1]') ?? inst.density,
+      importance:
+        perFeatureList('importances', s('importances'), n, (v) => v >= 0 && v <= 1e6, 'in [0, 1e6]') ?? inst.importance,
     })),
   };
   return { config, steps, path, historyEvery, out: s('out') };
@@ -99,7 +139,11 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
   const trainer = await createTrainer(config, path);
   let lastLog = performance.now();
   try {
-    const { final: state, history, seconds } = await trainWithHistory(trainer, steps, historyEvery, (st) => {
+    const {
+      final: state,
+      history,
+      seconds,
+    } = await trainWithHistory(trainer, steps, historyEvery, (st) => {
       if (performance.now() - lastLog > 2000) {
         lastLog = performance.now();
         log(`step ${st.step}/${steps}  loss ${Array.from(st.loss, (v) => v.toExponential(3)).join(' ')}`);
@@ -112,7 +156,9 @@ export async function runTrain(argv: string[], log: (s: string) => void = consol
           `m/‖W‖_F² ${inst.metrics.dimensionsPerFeature.toFixed(3)}, D ${inst.metrics.dimensionality.map((d) => d.toFixed(2)).join(' ')}`,
       );
     }
-    log(`trained ${config.instances.length} instance(s) × ${steps} steps on ${path} in ${json.run.seconds.toFixed(1)} s; best seed ${json.instances[json.best].seed}`);
+    log(
+      `trained ${config.instances.length} instance(s) × ${steps} steps on ${path} in ${json.run.seconds.toFixed(1)} s; best seed ${json.instances[json.best].seed}`,
+    );
     if (out) {
       writeFileSync(out, JSON.stringify(json));
       log(`wrote ${out}`);

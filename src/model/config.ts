@@ -119,7 +119,13 @@ export function paperConfig(n: number, m: number, kind: ModelKind, instances: In
 }
 
 /** `seeds` instances of one setting (one density for every feature, I_i = decay^i), seeds seed, seed + 1, … */
-export function settingInstances(n: number, density: number, decay: number, seed: number, seeds: number): InstanceSpec[] {
+export function settingInstances(
+  n: number,
+  density: number,
+  decay: number,
+  seed: number,
+  seeds: number,
+): InstanceSpec[] {
   return Array.from({ length: seeds }, (_, j) => ({
     seed: seed + j,
     density: constantVector(n, density),
@@ -137,21 +143,25 @@ export function perFeature(n: number, v: number | ArrayLike<number>): Float32Arr
 /** Throws a RangeError naming the first invalid field; returns the config unchanged. */
 export function validateTrainConfig(c: TrainConfig): TrainConfig {
   const int = (name: string, v: number, lo: number, hi: number) => {
-    if (!Number.isInteger(v) || v < lo || v > hi) throw new RangeError(`${name} must be an integer in [${lo}, ${hi}], got ${v}`);
+    if (!Number.isInteger(v) || v < lo || v > hi)
+      throw new RangeError(`${name} must be an integer in [${lo}, ${hi}], got ${v}`);
   };
   int('n', c.n, LIMITS.nMin, LIMITS.nMax);
   int('m', c.m, LIMITS.mMin, LIMITS.mMax);
   int('batchSize', c.batchSize, 1, LIMITS.batchMax);
   int('instances', c.instances.length, 1, LIMITS.instancesMax);
-  if (!MODEL_KINDS.includes(c.kind)) throw new RangeError(`kind must be one of ${MODEL_KINDS.join(', ')}, got ${String(c.kind)}`);
+  if (!MODEL_KINDS.includes(c.kind))
+    throw new RangeError(`kind must be one of ${MODEL_KINDS.join(', ')}, got ${String(c.kind)}`);
   if (c.untied !== undefined && typeof c.untied !== 'boolean') throw new RangeError('untied must be a boolean');
   if (c.kind === 'abs' && c.untied === false) throw new RangeError('the abs model is always untied');
   const o = c.optimizer;
   for (const [k, v] of Object.entries(o)) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`optimizer.${k} must be a finite non-negative number, got ${v}`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new RangeError(`optimizer.${k} must be a finite non-negative number, got ${v}`);
   }
   if (o.beta1 >= 1 || o.beta2 >= 1) throw new RangeError('optimizer betas must be < 1');
-  if (c.initStd !== undefined && (!Number.isFinite(c.initStd) || c.initStd < 0)) throw new RangeError('initStd must be finite and >= 0');
+  if (c.initStd !== undefined && (!Number.isFinite(c.initStd) || c.initStd < 0))
+    throw new RangeError('initStd must be finite and >= 0');
   c.instances.forEach((inst, j) => {
     if (inst.density.length !== c.n || inst.importance.length !== c.n) {
       throw new RangeError(`instance ${j}: density and importance need ${c.n} entries`);
@@ -162,7 +172,8 @@ export function validateTrainConfig(c: TrainConfig): TrainConfig {
       }
     }
     for (const v of inst.importance) {
-      if (!Number.isFinite(v) || v < 0) throw new RangeError(`instance ${j}: importance must be finite and >= 0, got ${v}`);
+      if (!Number.isFinite(v) || v < 0)
+        throw new RangeError(`instance ${j}: importance must be finite and >= 0, got ${v}`);
     }
     if (!Number.isInteger(inst.seed)) throw new RangeError(`instance ${j}: seed must be an integer`);
   });
@@ -178,9 +189,11 @@ function validateFeatureSets(c: TrainConfig): void {
     if (set.kind !== 'correlated' && set.kind !== 'anticorrelated') {
       throw new RangeError(`featureSets[${s}]: kind must be correlated or anticorrelated, got ${String(set.kind)}`);
     }
-    if (!Array.isArray(set.features) || set.features.length < 2) throw new RangeError(`featureSets[${s}]: a set needs at least 2 features`);
+    if (!Array.isArray(set.features) || set.features.length < 2)
+      throw new RangeError(`featureSets[${s}]: a set needs at least 2 features`);
     for (const f of set.features) {
-      if (!Number.isInteger(f) || f < 0 || f >= c.n) throw new RangeError(`featureSets[${s}]: feature ${f} is not in [0, ${c.n})`);
+      if (!Number.isInteger(f) || f < 0 || f >= c.n)
+        throw new RangeError(`featureSets[${s}]: feature ${f} is not in [0, ${c.n})`);
       if (seen[f]) throw new RangeError(`featureSets[${s}]: feature ${f} is in more than one set`);
       seen[f] = 1;
     }

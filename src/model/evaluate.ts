@@ -51,7 +51,11 @@ export type PatternFill = (X: Float32Array, pattern: number) => void;
  * values from `fill` (the all-zero pattern needs one row: it is exact). The X buffer is reused:
  * read each block before the next.
  */
-export function* stratifiedPatterns(density: ArrayLike<number>, samplesPerPattern: number, fill: PatternFill): Generator<EvalPattern> {
+export function* stratifiedPatterns(
+  density: ArrayLike<number>,
+  samplesPerPattern: number,
+  fill: PatternFill,
+): Generator<EvalPattern> {
   const n = density.length;
   const X = new Float32Array(samplesPerPattern * n);
   for (let pattern = 0; pattern < 1 << n; pattern++) {
@@ -64,9 +68,15 @@ export function* stratifiedPatterns(density: ArrayLike<number>, samplesPerPatter
 }
 
 /** Σ over the 2^n on/off patterns of P(pattern) · loss(pattern's rows). */
-export function stratifiedSum(density: ArrayLike<number>, samplesPerPattern: number, fill: PatternFill, loss: (X: Float32Array, rows: number) => number): number {
+export function stratifiedSum(
+  density: ArrayLike<number>,
+  samplesPerPattern: number,
+  fill: PatternFill,
+  loss: (X: Float32Array, rows: number) => number,
+): number {
   let total = 0;
-  for (const { weight, X, rows } of stratifiedPatterns(density, samplesPerPattern, fill)) total += weight * loss(X, rows);
+  for (const { weight, X, rows } of stratifiedPatterns(density, samplesPerPattern, fill))
+    total += weight * loss(X, rows);
   return total;
 }
 
@@ -83,7 +93,8 @@ export function evaluationPatterns(density: Float32Array, samplesPerPattern = 25
   }
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
   return stratifiedPatterns(density, samplesPerPattern, (X, pattern) => {
-    for (let r = 0; r < samplesPerPattern; r++) for (let i = 0; i < n; i++) X[r * n + i] = pattern & (1 << i) ? rng.uniform() : 0;
+    for (let r = 0; r < samplesPerPattern; r++)
+      for (let i = 0; i < n; i++) X[r * n + i] = pattern & (1 << i) ? rng.uniform() : 0;
   });
 }
 
@@ -93,7 +104,13 @@ export function evaluationPatterns(density: Float32Array, samplesPerPattern = 25
  * exactly the events that separate the phases — so a best-of-seeds choice made on it is noise.
  * Same normalisation as importanceWeightedMse (mean over features).
  */
-export function stratifiedExpectedLoss(inst: EvalInstance, m: number, kind: ModelKind, samplesPerPattern = 256, seed = 1): number {
+export function stratifiedExpectedLoss(
+  inst: EvalInstance,
+  m: number,
+  kind: ModelKind,
+  samplesPerPattern = 256,
+  seed = 1,
+): number {
   if (inst.density.length > STRATIFIED_MAX_N) return evaluationLoss(inst, m, kind, 20_000, seed);
   let total = 0;
   for (const { weight, X, rows } of evaluationPatterns(inst.density, samplesPerPattern, seed)) {

@@ -13,7 +13,12 @@ import { forwardInto, hiddenInto } from './toy-model';
  * E[I_i (y_i − x_i)²] / n for every feature i (the notebook normalisation, so the entries add up
  * to the expected loss): what each feature costs the model.
  */
-export function perFeatureExpectedLoss(inst: EvalInstance, m: number, kind: ModelKind, samplesPerPattern = 256): Float64Array {
+export function perFeatureExpectedLoss(
+  inst: EvalInstance,
+  m: number,
+  kind: ModelKind,
+  samplesPerPattern = 256,
+): Float64Array {
   const n = inst.density.length;
   const out = new Float64Array(n);
   const y = new Float64Array(n);
@@ -40,7 +45,13 @@ export function perFeatureExpectedLoss(inst: EvalInstance, m: number, kind: Mode
  * a grid or a local search could stop in the wrong valley). The linear model's is the mean
  * residual. Importance scales a feature's whole error, so it does not move its best bias.
  */
-export function bestResponseBias(W: Float32Array, density: Float32Array, m: number, kind: ModelKind, samplesPerPattern = 256): Float32Array {
+export function bestResponseBias(
+  W: Float32Array,
+  density: Float32Array,
+  m: number,
+  kind: ModelKind,
+  samplesPerPattern = 256,
+): Float32Array {
   const n = density.length;
   const z: number[][] = Array.from({ length: n }, () => []);
   const x: number[][] = Array.from({ length: n }, () => []);
@@ -58,7 +69,9 @@ export function bestResponseBias(W: Float32Array, density: Float32Array, m: numb
       }
     }
   }
-  return Float32Array.from({ length: n }, (_, i) => (kind === 'linear' ? meanResidual(z[i], x[i], wt) : reluBestBias(z[i], x[i], wt)));
+  return Float32Array.from({ length: n }, (_, i) =>
+    kind === 'linear' ? meanResidual(z[i], x[i], wt) : reluBestBias(z[i], x[i], wt),
+  );
 }
 
 function meanResidual(z: number[], x: number[], w: number[]): number {

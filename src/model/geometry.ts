@@ -97,7 +97,12 @@ function checkShape(W: ArrayLike<number>, n: number, m: number): void {
  * embeddings overlap, weighted by |W_i · W_j|. Features with no overlap above the threshold with
  * any other node are isolated nodes (their own tegum factor).
  */
-export function featureGeometryGraph(W: ArrayLike<number>, n: number, m: number, opts: GeometryOptions = {}): GeometryGraph {
+export function featureGeometryGraph(
+  W: ArrayLike<number>,
+  n: number,
+  m: number,
+  opts: GeometryOptions = {},
+): GeometryGraph {
   checkShape(W, n, m);
   const nodeNorm = opts.nodeNorm ?? GEOMETRY_NODE_NORM;
   const threshold = opts.edgeThreshold ?? GEOMETRY_EDGE_THRESHOLD;
@@ -198,7 +203,13 @@ export function symmetricEigenvalues(A: ArrayLike<number>, d: number): Float64Ar
  * are more features than m, of the m×m frame operator Σ W_i W_iᵀ — the same non-zero spectrum)
  * above rankTolerance × the largest.
  */
-export function spannedDimension(W: ArrayLike<number>, n: number, m: number, features: readonly number[], rankTolerance = RANK_TOLERANCE): number {
+export function spannedDimension(
+  W: ArrayLike<number>,
+  n: number,
+  m: number,
+  features: readonly number[],
+  rankTolerance = RANK_TOLERANCE,
+): number {
   checkShape(W, n, m);
   const k = features.length;
   if (k === 0) return 0;
@@ -273,7 +284,12 @@ export interface PolytopeCounts {
 }
 
 /** Build the geometry graph, split it into tegum factors and name each one. */
-export function polytopeCounts(W: ArrayLike<number>, n: number, m: number, opts: GeometryOptions & ClassifyOptions = {}): PolytopeCounts {
+export function polytopeCounts(
+  W: ArrayLike<number>,
+  n: number,
+  m: number,
+  opts: GeometryOptions & ClassifyOptions = {},
+): PolytopeCounts {
   checkShape(W, n, m);
   const Wf = asF32(W);
   const D = featureDimensionality(Wf, n, m);
@@ -340,12 +356,16 @@ export type PentagonSolution = 'pentagon' | 'digons' | 'other';
  * 'pentagon' when all five features are learned and the varied one interferes with the others,
  * 'digons' when the varied feature is not learned and the other four form two digons, else 'other'.
  */
-export function pentagonSolutionType(W: ArrayLike<number>, opts: GeometryOptions & ClassifyOptions = {}): PentagonSolution {
+export function pentagonSolutionType(
+  W: ArrayLike<number>,
+  opts: GeometryOptions & ClassifyOptions = {},
+): PentagonSolution {
   checkShape(W, 5, 2);
   const { factors } = polytopeCounts(W, 5, 2, opts);
   const learned = factors.reduce((s, f) => s + f.features.length, 0);
   if (learned === 5 && factors.length === 1) return 'pentagon';
-  if (learned === 4 && !factors.some((f) => f.features.includes(4)) && factors.every((f) => f.name === 'digon')) return 'digons';
+  if (learned === 4 && !factors.some((f) => f.features.includes(4)) && factors.every((f) => f.name === 'digon'))
+    return 'digons';
   return 'other';
 }
 

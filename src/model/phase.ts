@@ -52,7 +52,11 @@ export function phaseTrainConfig(g: PhaseGrid): TrainConfig {
   for (let cell = 0; cell < cellCount(g); cell++) {
     const { r, density } = cellAt(g, cell);
     for (let k = 0; k < g.seeds; k++) {
-      instances.push({ seed: deriveSeed(g.seed, cell, k), density: constantVector(n, density), importance: experimentImportance(g.experiment, r) });
+      instances.push({
+        seed: deriveSeed(g.seed, cell, k),
+        density: constantVector(n, density),
+        importance: experimentImportance(g.experiment, r),
+      });
     }
   }
   return paperConfig(n, m, 'relu', instances);
@@ -92,7 +96,11 @@ export function bestSeed(losses: ArrayLike<number>, cell: number, seeds: number)
 }
 
 /** Phases of every cell's lowest-loss seed. */
-export function classifyGrid(g: PhaseGrid, W: Float32Array, losses: ArrayLike<number>): { phases: Phase[]; best: Int32Array } {
+export function classifyGrid(
+  g: PhaseGrid,
+  W: Float32Array,
+  losses: ArrayLike<number>,
+): { phases: Phase[]; best: Int32Array } {
   const { n, m } = experimentShape(g.experiment);
   const cells = cellCount(g);
   const phases: Phase[] = new Array(cells);

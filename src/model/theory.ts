@@ -196,11 +196,7 @@ export function candidates(e: PhaseExperiment, r: number, density: number): Cand
  * The phase theory predicts: the cheapest candidate. Ties (exactly on a boundary, e.g. r = 1)
  * go to the earlier candidate in the spec's table order, so the answer is deterministic.
  */
-export function theoryPhase(
-  e: PhaseExperiment,
-  r: number,
-  density: number,
-): { phase: Phase; candidate: Candidate } {
+export function theoryPhase(e: PhaseExperiment, r: number, density: number): { phase: Phase; candidate: Candidate } {
   const cs = candidates(e, r, density);
   let best = cs[0];
   for (const c of cs) if (c.loss < best.loss) best = c;
@@ -280,12 +276,28 @@ export function boundaryCurves(
   const hasROne = rMin <= 1 && 1 <= rMax;
 
   const notLearned = (id: string) =>
-    curve(id, 'not learned | superposition', Math.max(dMin, dNotLearned(rMin)), Math.min(dMax, dTriple, dNotLearned(rMax)), boundaryNotLearned, rMin, rMax);
+    curve(
+      id,
+      'not learned | superposition',
+      Math.max(dMin, dNotLearned(rMin)),
+      Math.min(dMax, dTriple, dNotLearned(rMax)),
+      boundaryNotLearned,
+      rMin,
+      rMax,
+    );
   const out: (BoundaryCurve | null)[] = [];
   if (e === 'phase-2-1') {
     out.push(notLearned('A|C'));
     out.push(
-      curve('C|B', 'superposition | dedicated', Math.max(dMin, dDedicated(rMax)), Math.min(dMax, dTriple, dDedicated(rMin)), boundaryDedicated, rMin, rMax),
+      curve(
+        'C|B',
+        'superposition | dedicated',
+        Math.max(dMin, dDedicated(rMax)),
+        Math.min(dMax, dTriple, dDedicated(rMin)),
+        boundaryDedicated,
+        rMin,
+        rMax,
+      ),
     );
     if (hasROne) out.push(curve('A|B', 'not learned | dedicated', Math.max(dMin, dTriple), dMax, rOne, rMin, rMax));
   } else if (e === 'phase-3-2') {

@@ -12,7 +12,14 @@ export function hidden(W: Float32Array, x: ArrayLike<number>, n: number, m: numb
 }
 
 /** h = W x for the sample at X[xOff, xOff + n), written into h (zeroed first); zeros in x are skipped. */
-export function hiddenInto(h: Float64Array, W: ArrayLike<number>, X: ArrayLike<number>, xOff: number, n: number, m: number): Float64Array {
+export function hiddenInto(
+  h: Float64Array,
+  W: ArrayLike<number>,
+  X: ArrayLike<number>,
+  xOff: number,
+  n: number,
+  m: number,
+): Float64Array {
   h.fill(0);
   for (let i = 0; i < n; i++) {
     const xi = X[xOff + i];

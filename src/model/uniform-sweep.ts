@@ -28,8 +28,13 @@ export interface UniformSweepOptions extends SweepRange {
 export const UNIFORM_SWEEP_DEFAULTS = Object.freeze({ minInvDensity: 1, maxInvDensity: 20 });
 
 /** Densities 1 − S of the sweep, dense to sparse, with 1/(1 − S) log-spaced. */
-export function sweepDensities({ sparsities, minInvDensity = UNIFORM_SWEEP_DEFAULTS.minInvDensity, maxInvDensity = UNIFORM_SWEEP_DEFAULTS.maxInvDensity }: SweepRange): Float64Array {
-  if (!Number.isInteger(sparsities) || sparsities < 1) throw new RangeError(`sparsities must be a positive integer, got ${sparsities}`);
+export function sweepDensities({
+  sparsities,
+  minInvDensity = UNIFORM_SWEEP_DEFAULTS.minInvDensity,
+  maxInvDensity = UNIFORM_SWEEP_DEFAULTS.maxInvDensity,
+}: SweepRange): Float64Array {
+  if (!Number.isInteger(sparsities) || sparsities < 1)
+    throw new RangeError(`sparsities must be a positive integer, got ${sparsities}`);
   if (!(minInvDensity >= 1 && maxInvDensity >= minInvDensity && Number.isFinite(maxInvDensity))) {
     throw new RangeError(`need 1 ≤ minInvDensity ≤ maxInvDensity, got ${minInvDensity}, ${maxInvDensity}`);
   }
@@ -69,7 +74,8 @@ export interface SweepPoint {
 /** Per-instance summary of a trained sweep; W is the batched [I, n, m] array. */
 export function sweepSummary(W: Float32Array, config: Pick<TrainConfig, 'n' | 'm' | 'instances'>): SweepPoint[] {
   const { n, m, instances } = config;
-  if (W.length !== instances.length * n * m) throw new RangeError(`W needs ${instances.length * n * m} entries, got ${W.length}`);
+  if (W.length !== instances.length * n * m)
+    throw new RangeError(`W needs ${instances.length * n * m} entries, got ${W.length}`);
   return instances.map((inst, j) => {
     const Wj = instanceWeights(W, j, n, m);
     const D = featureDimensionality(Wj, n, m);
@@ -99,16 +105,23 @@ export interface PerturbedPentagonOptions {
  * §6.4: n = 5, m = 2, equal importance; features 0–3 at baseDensity, feature 4 at baseDensity ×
  * relative density (capped at 1). Instance index = relative-density index · seeds + k.
  */
-export function perturbedPentagonConfig({ baseDensity = 0.05, relativeDensities, seeds = 1, seed = 1 }: PerturbedPentagonOptions): TrainConfig {
+export function perturbedPentagonConfig({
+  baseDensity = 0.05,
+  relativeDensities,
+  seeds = 1,
+  seed = 1,
+}: PerturbedPentagonOptions): TrainConfig {
   if (!Number.isInteger(seeds) || seeds < 1) throw new RangeError(`seeds must be a positive integer, got ${seeds}`);
-  if (!(baseDensity > 0 && baseDensity <= 1)) throw new RangeError(`baseDensity must lie in (0, 1], got ${baseDensity}`);
+  if (!(baseDensity > 0 && baseDensity <= 1))
+    throw new RangeError(`baseDensity must lie in (0, 1], got ${baseDensity}`);
   const n = 5;
   const instances: InstanceSpec[] = [];
   relativeDensities.forEach((rel, r) => {
     if (!(rel > 0)) throw new RangeError(`relative densities must be positive, got ${rel}`);
     const density = constantVector(n, baseDensity);
     density[4] = Math.min(1, baseDensity * rel);
-    for (let k = 0; k < seeds; k++) instances.push({ seed: deriveSeed(seed, r, k), density: density.slice(), importance: constantVector(n, 1) });
+    for (let k = 0; k < seeds; k++)
+      instances.push({ seed: deriveSeed(seed, r, k), density: density.slice(), importance: constantVector(n, 1) });
   });
   return paperConfig(n, 2, 'relu', instances);
 }
@@ -118,7 +131,11 @@ export function perturbedPentagonConfig({ baseDensity = 0.05, relativeDensities,
  * between the first adjacent pair whose difference changes sign (skipping missing values);
  * null if they never cross.
  */
-export function crossing(rel: readonly number[], a: readonly (number | null)[], b: readonly (number | null)[]): number | null {
+export function crossing(
+  rel: readonly number[],
+  a: readonly (number | null)[],
+  b: readonly (number | null)[],
+): number | null {
   let prev: { x: number; d: number } | null = null;
   for (let r = 0; r < rel.length; r++) {
     const u = a[r];

@@ -75,7 +75,11 @@ export function defaults<T extends ParamTable>(table: T): ParamValues<T> {
 }
 
 /** Parse `search` (a location.search string or URLSearchParams) against the table. */
-export function parseParams<T extends ParamTable>(table: T, search: string | URLSearchParams, knownElsewhere: readonly string[] = []): Parsed<T> {
+export function parseParams<T extends ParamTable>(
+  table: T,
+  search: string | URLSearchParams,
+  knownElsewhere: readonly string[] = [],
+): Parsed<T> {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const values = defaults(table) as Record<string, Value>;
   const ignored: string[] = [];
@@ -102,7 +106,13 @@ type Value = number | string | boolean | readonly number[];
 type Result<V> = { ok: true; value: V } | { ok: false; reason: string };
 
 const shownDefault = (spec: ParamSpec) =>
-  spec.kind === 'list' ? (spec.default.length ? spec.default.join(',') : '(none)') : spec.kind === 'text' && spec.default === '' ? '(none)' : String(spec.default);
+  spec.kind === 'list'
+    ? spec.default.length
+      ? spec.default.join(',')
+      : '(none)'
+    : spec.kind === 'text' && spec.default === ''
+      ? '(none)'
+      : String(spec.default);
 
 function parseNumber(raw: string, kind: 'int' | 'number', min: number, max: number): Result<number> {
   const t = raw.trim();
@@ -123,7 +133,8 @@ function parseList(spec: ListSpec, raw: string): Result<readonly number[]> {
   for (const [i, item] of items.entries()) {
     const v = parseNumber(item, spec.item, spec.min, spec.max);
     if (!v.ok) return { ok: false, reason: `item ${i + 1} ${shown(item)}: ${v.reason}` };
-    if (spec.allowed && !spec.allowed.includes(v.value)) return { ok: false, reason: `item ${i + 1} ${shown(item)}: not one of ${spec.allowed.join(', ')}` };
+    if (spec.allowed && !spec.allowed.includes(v.value))
+      return { ok: false, reason: `item ${i + 1} ${shown(item)}: not one of ${spec.allowed.join(', ')}` };
     if (spec.set && out.includes(v.value)) return { ok: false, reason: `item ${i + 1} ${shown(item)}: given twice` };
     out.push(v.value);
   }
@@ -138,7 +149,9 @@ function parseValue(spec: ParamSpec, raw: string): Result<Value> {
     case 'list':
       return parseList(spec, raw);
     case 'enum':
-      return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
+      return spec.values.includes(raw)
+        ? { ok: true, value: raw }
+        : { ok: false, reason: `not one of ${spec.values.join(', ')}` };
     case 'choice': {
       // Exactly as the menu writes it ('0.01', not '1e-2'), so every value has one link.
       const value = spec.values.find((v) => String(v) === raw);
@@ -186,7 +199,8 @@ export function serializeParams<T extends ParamTable>(table: T, values: ParamVal
   return out;
 }
 
-const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * The query string for the address bar. URLSearchParams escapes ',' as %2C; a list reads better

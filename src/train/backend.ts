@@ -63,7 +63,9 @@ export async function createTrainer(config: TrainConfig, path: TrainPath): Promi
   if (needsVariantTrainer(config)) {
     // Hidden-ReLU, abs, untied and correlated-feature models (issue 5) exist on the JS path only.
     if (path === 'js') return new VariantTrainer(config);
-    throw new Error(`the ${config.kind} model${config.featureSets?.length ? ' with feature sets' : ''}${config.untied ? ' (untied)' : ''} trains on the JS path only, not ${path}`);
+    throw new Error(
+      `the ${config.kind} model${config.featureSets?.length ? ' with feature sets' : ''}${config.untied ? ' (untied)' : ''} trains on the JS path only, not ${path}`,
+    );
   }
   if (path === 'js') return new JsTrainer(config);
   if (path === 'simd') return (await import('./simd-trainer')).SimdTrainer.create(config);

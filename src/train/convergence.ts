@@ -12,7 +12,11 @@ export interface ConvergenceOptions {
   minSteps: number;
 }
 
-export const DEFAULT_CONVERGENCE: Readonly<ConvergenceOptions> = Object.freeze({ window: 1000, tolerance: 0.01, minSteps: 3000 });
+export const DEFAULT_CONVERGENCE: Readonly<ConvergenceOptions> = Object.freeze({
+  window: 1000,
+  tolerance: 0.01,
+  minSteps: 3000,
+});
 
 interface Bucket {
   start: number;
@@ -34,7 +38,8 @@ export class ConvergenceTracker {
     readonly instances: number,
     readonly options: ConvergenceOptions = DEFAULT_CONVERGENCE,
   ) {
-    if (!(options.window >= 1 && options.tolerance >= 0 && options.minSteps >= 0)) throw new RangeError('invalid convergence options');
+    if (!(options.window >= 1 && options.tolerance >= 0 && options.minSteps >= 0))
+      throw new RangeError('invalid convergence options');
     this.converged = new Uint8Array(instances);
     this.convergedAt = new Int32Array(instances).fill(-1);
     this.current = Array.from({ length: instances }, () => ({ start: 0, sum: 0, sumSq: 0, weight: 0, obs: 0 }));

@@ -7,7 +7,13 @@
 import type { TrainConfig } from '../model/config';
 import type { Rng } from '../model/rng';
 import { LossLedger } from './loss-ledger';
-import { adamCorrections, dataStreams, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
+import {
+  adamCorrections,
+  dataStreams,
+  type BatchedTrainer,
+  type TrainerCheckpoint,
+  type TrainerState,
+} from './trainer';
 
 export abstract class CpuAdamTrainer implements BatchedTrainer {
   readonly path = 'js' as const;
@@ -89,7 +95,9 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
   /** New parameters in the trainer's own layout; the optimiser restarts. */
   setParams(W: Float32Array, b: Float32Array): void {
     if (W.length !== this.W.length || b.length !== this.b.length) {
-      throw new RangeError(`setParams: shape mismatch: expected W of ${this.W.length} and b of ${this.b.length} floats`);
+      throw new RangeError(
+        `setParams: shape mismatch: expected W of ${this.W.length} and b of ${this.b.length} floats`,
+      );
     }
     this.W.set(W);
     this.b.set(b);
@@ -104,7 +112,9 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
 
   checkpoint(): TrainerCheckpoint {
     const parts = [this.W, this.mW, this.vW, this.b, this.mb, this.vb];
-    const state = new Float64Array(parts.reduce((a, p) => a + p.length, 0) + 2 + 4 * this.rngs.length + this.frozen.length);
+    const state = new Float64Array(
+      parts.reduce((a, p) => a + p.length, 0) + 2 + 4 * this.rngs.length + this.frozen.length,
+    );
     let o = 0;
     for (const p of parts) {
       state.set(p, o);
@@ -114,13 +124,21 @@ export abstract class CpuAdamTrainer implements BatchedTrainer {
     state[o++] = this.steps;
     for (const r of this.rngs) for (const s of r.getState()) state[o++] = s;
     state.set(this.frozen, o);
-    return { path: this.path, step: this.steps, W: Float32Array.from(this.W), b: Float32Array.from(this.b), loss: this.loss.slice(), state };
+    return {
+      path: this.path,
+      step: this.steps,
+      W: Float32Array.from(this.W),
+      b: Float32Array.from(this.b),
+      loss: this.loss.slice(),
+      state,
+    };
   }
 
   restore(cp: TrainerCheckpoint): void {
     const parts = [this.W, this.mW, this.vW, this.b, this.mb, this.vb];
     const size = parts.reduce((a, p) => a + p.length, 0) + 2 + 4 * this.rngs.length + this.frozen.length;
-    if (cp.path !== this.path || cp.state.length !== size) throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
+    if (cp.path !== this.path || cp.state.length !== size)
+      throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
     let o = 0;
     for (const p of parts) {
       p.set(cp.state.subarray(o, o + p.length));

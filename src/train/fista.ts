@@ -69,7 +69,12 @@ export function fistaNonNegative(grad: (x: tf.Tensor) => tf.Tensor, x0: tf.Tenso
  * `v0` ([..., 1, p], not disposed). Returns [..., 1, 1] (a Lipschitz constant per problem),
  * inflated by `safety` because power iteration approaches the top eigenvalue from below.
  */
-export function powerIterationMax(apply: (v: tf.Tensor) => tf.Tensor, v0: tf.Tensor, iterations = 30, safety = 1.05): tf.Tensor {
+export function powerIterationMax(
+  apply: (v: tf.Tensor) => tf.Tensor,
+  v0: tf.Tensor,
+  iterations = 30,
+  safety = 1.05,
+): tf.Tensor {
   let v = tf.tidy(() => tf.div(v0, tf.add(tf.norm(v0, 'euclidean', -1, true), 1e-30)));
   for (let i = 0; i < iterations; i++) {
     const prev = v;
@@ -124,11 +129,11 @@ export function nonNegativeBasisPursuit(A: tf.Tensor3D, Y: tf.Tensor3D, opts: Ba
   let x: tf.Tensor = tf.zeros([T, K, p]);
   for (let r = 0; r < rounds; r++) {
     const target = yr;
-    const next = fistaNonNegative(
-      (v) => tf.matMul(tf.sub(tf.matMul(v, A, false, true), target), A),
-      x,
-      { step, lambda, iterations: inner },
-    );
+    const next = fistaNonNegative((v) => tf.matMul(tf.sub(tf.matMul(v, A, false, true), target), A), x, {
+      step,
+      lambda,
+      iterations: inner,
+    });
     x.dispose();
     x = next;
     yr = tf.tidy(() => tf.add(target, tf.sub(Y, tf.matMul(next, A, false, true))));
@@ -231,7 +236,12 @@ export interface Dictionary {
  *         no row uses is re-seeded from a random data row.
  * The [d, ·] work runs on the active tfjs backend; only k×k and k×m matrices visit the host.
  */
-export async function learnDictionary(H: Float32Array, d: number, m: number, opts: DictionaryOptions): Promise<Dictionary> {
+export async function learnDictionary(
+  H: Float32Array,
+  d: number,
+  m: number,
+  opts: DictionaryOptions,
+): Promise<Dictionary> {
   const { k } = opts;
   const iterations = opts.iterations ?? 30;
   const codeIterations = opts.codeIterations ?? 40;

@@ -90,7 +90,8 @@ export class L1MarginTrainer {
 
   constructor(cfg: L1MarginConfig) {
     const { n, m } = cfg;
-    if (cfg.W.length !== n * m || cfg.b.length !== n) throw new RangeError('L1MarginTrainer: W must be [n, m] and b [n]');
+    if (cfg.W.length !== n * m || cfg.b.length !== n)
+      throw new RangeError('L1MarginTrainer: W must be [n, m] and b [n]');
     this.n = n;
     this.m = m;
     this.kind = cfg.kind;
@@ -242,13 +243,25 @@ export class L1MarginTrainer {
     const rows = this.lambdas.map((lambda, j) => {
       const { W, b } = this.params(j);
       const { loss, meanAbsHidden } = evaluateOn(W, b, X, samples, n, m, this.kind, this.importance);
-      return { lambda, loss, superposition: totalSuperposition(W, n, m), relativeLoss: 0, relativeSuperposition: 0, meanAbsHidden, W, b };
+      return {
+        lambda,
+        loss,
+        superposition: totalSuperposition(W, n, m),
+        relativeLoss: 0,
+        relativeSuperposition: 0,
+        meanAbsHidden,
+        W,
+        b,
+      };
     });
     const ctrl = this.lambdas.indexOf(0);
     const ref =
       ctrl >= 0
         ? rows[ctrl]
-        : { ...evaluateOn(this.W0, this.b0, X, samples, n, m, this.kind, this.importance), superposition: totalSuperposition(this.W0, n, m) };
+        : {
+            ...evaluateOn(this.W0, this.b0, X, samples, n, m, this.kind, this.importance),
+            superposition: totalSuperposition(this.W0, n, m),
+          };
     for (const r of rows) {
       r.relativeLoss = r.loss / ref.loss - 1;
       r.relativeSuperposition = ref.superposition > 0 ? r.superposition / ref.superposition - 1 : 0;
@@ -258,7 +271,9 @@ export class L1MarginTrainer {
 }
 
 /** Continue training for `steps` under every λ and evaluate (see L1MarginTrainer). */
-export function l1MarginSweep(cfg: L1MarginConfig & { steps: number; evalSamples?: number; evalSeed?: number }): L1MarginRow[] {
+export function l1MarginSweep(
+  cfg: L1MarginConfig & { steps: number; evalSamples?: number; evalSeed?: number },
+): L1MarginRow[] {
   const trainer = new L1MarginTrainer(cfg);
   trainer.stepSync(cfg.steps);
   return trainer.evaluate(cfg.evalSamples ?? 100_000, cfg.evalSeed ?? 1);

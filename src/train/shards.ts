@@ -41,7 +41,12 @@ export function shardConfig(config: TrainConfig, shard: number[], initStd: numbe
 }
 
 /** Per-instance arrays of the shards back in the request's order (`width` numbers per instance). */
-export function unshard<T extends Float32Array | Uint8Array>(shards: number[][], parts: T[], width: number, make: (length: number) => T): T {
+export function unshard<T extends Float32Array | Uint8Array>(
+  shards: number[][],
+  parts: T[],
+  width: number,
+  make: (length: number) => T,
+): T {
   const total = shards.reduce((a, s) => a + s.length, 0);
   const out = make(total * width);
   shards.forEach((idx, s) => idx.forEach((j, q) => out.set(parts[s].subarray(q * width, (q + 1) * width), j * width)));
@@ -49,7 +54,12 @@ export function unshard<T extends Float32Array | Uint8Array>(shards: number[][],
 }
 
 /** The part of a per-instance array (`width` numbers per instance) that belongs to one shard. */
-export function shardSlice<T extends Float32Array | Uint8Array>(shard: number[], all: T, width: number, make: (length: number) => T): T {
+export function shardSlice<T extends Float32Array | Uint8Array>(
+  shard: number[],
+  all: T,
+  width: number,
+  make: (length: number) => T,
+): T {
   const out = make(shard.length * width);
   shard.forEach((j, q) => out.set(all.subarray(j * width, (j + 1) * width), q * width));
   return out;

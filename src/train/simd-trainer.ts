@@ -12,7 +12,14 @@ import type { TrainConfig } from '../model/config';
 import { Rng, deriveSeed } from '../model/rng';
 import { SIMD_KERNEL_BASE64 } from './generated/simd-kernel';
 import { LossLedger } from './loss-ledger';
-import { STREAM, adamCorrections, initialWeights, type BatchedTrainer, type TrainerCheckpoint, type TrainerState } from './trainer';
+import {
+  STREAM,
+  adamCorrections,
+  initialWeights,
+  type BatchedTrainer,
+  type TrainerCheckpoint,
+  type TrainerState,
+} from './trainer';
 
 export type SimdLayout = 'rows' | 'lanes';
 
@@ -26,7 +33,8 @@ interface KernelExports {
   rowStep(blk: number, scr: number, opt: number, n: number, m: number, B: number, relu: number): number;
   laneStep(grp: number, scr: number, opt: number, n: number, m: number, B: number, relu: number): void;
   /** laneStep unrolled for fixed small shapes (scripts/gen-lane-kernels.mjs): laneStep_<n>_<m>. */
-  [fixed: `laneStep_${number}_${number}`]: ((grp: number, scr: number, opt: number, B: number, relu: number) => void) | undefined;
+  [fixed: `laneStep_${number}_${number}`]:
+    ((grp: number, scr: number, opt: number, B: number, relu: number) => void) | undefined;
   lnUnit(r: number): number;
   [name: string]: unknown;
 }
@@ -92,8 +100,10 @@ export class SimdTrainer implements BatchedTrainer {
     layout: SimdLayout,
     unrolled: boolean,
   ) {
-    if (config.kind !== 'relu' && config.kind !== 'linear') throw new Error(`the simd path trains the basic model only, not ${config.kind}`);
-    if (config.featureSets?.length || config.untied) throw new Error('the simd path trains independent features with tied weights only');
+    if (config.kind !== 'relu' && config.kind !== 'linear')
+      throw new Error(`the simd path trains the basic model only, not ${config.kind}`);
+    if (config.featureSets?.length || config.untied)
+      throw new Error('the simd path trains independent features with tied weights only');
     this.layout = layout;
     const { n, m, instances } = config;
     const I = instances.length;
@@ -123,8 +133,16 @@ export class SimdTrainer implements BatchedTrainer {
    * A trainer on the compiled kernel; `layout` defaults to chooseSimdLayout(m). `unrolled: false`
    * keeps the generic lane step even where an unrolled one exists (tests compare the two).
    */
-  static async create(config: TrainConfig, opts: { layout?: SimdLayout; unrolled?: boolean } = {}): Promise<SimdTrainer> {
-    return new SimdTrainer(config, await simdKernelModule(), opts.layout ?? chooseSimdLayout(config.m), opts.unrolled ?? true);
+  static async create(
+    config: TrainConfig,
+    opts: { layout?: SimdLayout; unrolled?: boolean } = {},
+  ): Promise<SimdTrainer> {
+    return new SimdTrainer(
+      config,
+      await simdKernelModule(),
+      opts.layout ?? chooseSimdLayout(config.m),
+      opts.unrolled ?? true,
+    );
   }
 
   /** Whether this trainer runs a lane step unrolled for its shape. */
@@ -179,7 +197,8 @@ export class SimdTrainer implements BatchedTrainer {
   private writeLaneActive(): void {
     const i32 = new Int32Array(this.memory.buffer);
     const off = this.field('L_ACTIVE');
-    for (let j = 0; j < this.units * 4; j++) i32[this.slot(j, off, 0)] = j < this.config.instances.length && !this.frozen[j] ? -1 : 0;
+    for (let j = 0; j < this.units * 4; j++)
+      i32[this.slot(j, off, 0)] = j < this.config.instances.length && !this.frozen[j] ? -1 : 0;
   }
 
   /** W [I, n, m] and b [I, n] in; moments zeroed. */
@@ -219,7 +238,16 @@ export class SimdTrainer implements BatchedTrainer {
     for (let s = 0; s < k; s++) {
       this.adamT++;
       const { c1, c2 } = adamCorrections(o.beta1, o.beta2, this.adamT);
-      optF.set([o.beta1, 1 - o.beta1, o.beta2, 1 - o.beta2, 1 - o.learningRate * o.weightDecay, o.learningRate / c1, 1 / Math.sqrt(c2), o.epsilon]);
+      optF.set([
+        o.beta1,
+        1 - o.beta1,
+        o.beta2,
+        1 - o.beta2,
+        1 - o.learningRate * o.weightDecay,
+        o.learningRate / c1,
+        1 / Math.sqrt(c2),
+        o.epsilon,
+      ]);
       if (this.layout === 'rows') {
         for (let j = 0; j < I; j++) {
           if (this.frozen[j]) continue;
@@ -306,7 +334,9 @@ export class SimdTrainer implements BatchedTrainer {
   setParams(W: Float32Array, b: Float32Array): void {
     const { n, m, instances } = this.config;
     if (W.length !== instances.length * n * m || b.length !== instances.length * n) {
-      throw new RangeError(`setParams: shape mismatch: expected W of ${instances.length * n * m} and b of ${instances.length * n} floats`);
+      throw new RangeError(
+        `setParams: shape mismatch: expected W of ${instances.length * n * m} and b of ${instances.length * n} floats`,
+      );
     }
     this.writeParams(W, b);
     this.adamT = 0;
@@ -338,7 +368,8 @@ export class SimdTrainer implements BatchedTrainer {
   restore(cp: TrainerCheckpoint): void {
     const I = this.config.instances.length;
     const blockBytes = this.units * this.blockSize;
-    if (cp.path !== this.path || cp.state.length !== blockBytes / 8 + 2 + 2 * I) throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
+    if (cp.path !== this.path || cp.state.length !== blockBytes / 8 + 2 + 2 * I)
+      throw new RangeError('restore: the checkpoint was made by another kind of trainer or shape');
     new Float64Array(this.memory.buffer, this.blocks, blockBytes / 8).set(cp.state.subarray(0, blockBytes / 8));
     let o = blockBytes / 8;
     this.adamT = cp.state[o++];

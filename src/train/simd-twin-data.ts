@@ -96,7 +96,12 @@ export class RowSampler {
  */
 export function simdSampleBatches(spec: InstanceSpec, B: number, layout: SimdLayout, steps = 1): Float32Array {
   const n = spec.density.length;
-  const t = { dens: Float32Array.from(spec.density), inv: Float32Array.from(spec.density, (p) => 1 / p), ilq: Float64Array.from(spec.density, inverseLogComplement), rng: new TwinRng(spec.seed) };
+  const t = {
+    dens: Float32Array.from(spec.density),
+    inv: Float32Array.from(spec.density, (p) => 1 / p),
+    ilq: Float64Array.from(spec.density, inverseLogComplement),
+    rng: new TwinRng(spec.seed),
+  };
   const out = new Float32Array(steps * B * n);
   for (let s = 0; s < steps; s++) {
     if (layout === 'rows') {
@@ -116,4 +121,3 @@ export function simdSampleBatches(spec: InstanceSpec, B: number, layout: SimdLay
   }
   return out;
 }
-

@@ -74,7 +74,16 @@ export class SimdTwinTrainer implements BatchedTrainer {
     for (let s = 0; s < k; s++) {
       this.adamT++;
       const { c1, c2 } = adamCorrections(o.beta1, o.beta2, this.adamT);
-      this.opt.set([o.beta1, 1 - o.beta1, o.beta2, 1 - o.beta2, 1 - o.learningRate * o.weightDecay, o.learningRate / c1, 1 / Math.sqrt(c2), o.epsilon]);
+      this.opt.set([
+        o.beta1,
+        1 - o.beta1,
+        o.beta2,
+        1 - o.beta2,
+        1 - o.learningRate * o.weightDecay,
+        o.learningRate / c1,
+        1 / Math.sqrt(c2),
+        o.epsilon,
+      ]);
       if (this.layout === 'rows') {
         for (let j = 0; j < I; j++) {
           if (this.frozen[j]) continue;
@@ -149,7 +158,8 @@ export class SimdTwinTrainer implements BatchedTrainer {
       }
       for (let i = 0; i < n; i++) {
         for (let q = 0; q < live.length; q++) {
-          if (act[live[q]].includes(i)) for (let k = 0; k < m; k++) gW[i * m + k] = f(gW[i * m + k] + f(X[live[q]][i] * GH[q][k]));
+          if (act[live[q]].includes(i))
+            for (let k = 0; k < m; k++) gW[i * m + k] = f(gW[i * m + k] + f(X[live[q]][i] * GH[q][k]));
         }
       }
     }
@@ -223,7 +233,8 @@ export class SimdTwinTrainer implements BatchedTrainer {
             gh[k] = f(gh[k] + f(g * t.W[i * m + k]));
           }
         }
-        for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) gW[l][i * m + k] = f(gW[l][i * m + k] + f(x[i] * gh[k]));
+        for (let i = 0; i < n; i++)
+          for (let k = 0; k < m; k++) gW[l][i * m + k] = f(gW[l][i * m + k] + f(x[i] * gh[k]));
         acc[l] += live ? rowLoss : 0;
       });
     }

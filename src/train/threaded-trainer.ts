@@ -41,7 +41,9 @@ export class ThreadedTrainer implements BatchedTrainer {
       const slice = shardConfig(config, shard, initStd);
       // From TypeScript sources the thread needs tsx registered first (see trainer-thread-boot.mjs).
       const w = fromSource
-        ? new Worker(new URL('./trainer-thread-boot.mjs', import.meta.url), { workerData: { entry: entry.href, config: slice, path } })
+        ? new Worker(new URL('./trainer-thread-boot.mjs', import.meta.url), {
+            workerData: { entry: entry.href, config: slice, path },
+          })
         : new Worker(entry, { workerData: { config: slice, path } });
       w.on('message', (r: Reply) => {
         const p = this.pending.get(r.id);
@@ -75,7 +77,8 @@ export class ThreadedTrainer implements BatchedTrainer {
   async read(): Promise<TrainerState> {
     const { n, m } = this.config;
     const parts = (await Promise.all(this.workers.map((w) => this.call(w, { op: 'read' })))).map((r) => r.state!);
-    const join = (pick: (s: TrainerState) => Float32Array, width: number) => unshard(this.shards, parts.map(pick), width, (len) => new Float32Array(len));
+    const join = (pick: (s: TrainerState) => Float32Array, width: number) =>
+      unshard(this.shards, parts.map(pick), width, (len) => new Float32Array(len));
     return {
       W: join((s) => s.W, n * m),
       b: join((s) => s.b, n),
@@ -89,11 +92,24 @@ export class ThreadedTrainer implements BatchedTrainer {
   setParams(W: Float32Array, b: Float32Array): void {
     const { n, m } = this.config;
     const f32 = (len: number) => new Float32Array(len);
-    this.shards.forEach((shard, s) => void this.call(this.workers[s], { op: 'set', W: shardSlice(shard, W, n * m, f32), b: shardSlice(shard, b, n, f32) }));
+    this.shards.forEach(
+      (shard, s) =>
+        void this.call(this.workers[s], {
+          op: 'set',
+          W: shardSlice(shard, W, n * m, f32),
+          b: shardSlice(shard, b, n, f32),
+        }),
+    );
   }
 
   freeze(mask: Uint8Array): void {
-    this.shards.forEach((shard, s) => void this.call(this.workers[s], { op: 'freeze', mask: shardSlice(shard, mask, 1, (len) => new Uint8Array(len)) }));
+    this.shards.forEach(
+      (shard, s) =>
+        void this.call(this.workers[s], {
+          op: 'freeze',
+          mask: shardSlice(shard, mask, 1, (len) => new Uint8Array(len)),
+        }),
+    );
   }
 
   dispose(): void {

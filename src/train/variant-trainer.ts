@@ -224,7 +224,8 @@ export function variantInitialWeights(config: TrainConfig): Float32Array {
   const W = new Float32Array(instances.length * per);
   instances.forEach((inst, j) => {
     W.set(initWeights(n, m, std, new Rng(deriveSeed(inst.seed, STREAM.init))), j * per);
-    if (!tied) W.set(initWeights(n, m, std, new Rng(deriveSeed(inst.seed, STREAM.init, W2_INIT_LABEL))), j * per + n * m);
+    if (!tied)
+      W.set(initWeights(n, m, std, new Rng(deriveSeed(inst.seed, STREAM.init, W2_INIT_LABEL))), j * per + n * m);
   });
   return W;
 }

@@ -44,8 +44,14 @@ export class WebglSampler {
     this.prog = program(I, B, n);
     this.density = tf.tensor3d(density, [I, 1, n]);
     // 16-bit halves: float textures hold integers exactly only up to 2^24.
-    this.seedHi = tf.tensor3d(Float32Array.from(seeds, (s) => (s >>> 16) & 0xffff), [I, 1, 1]);
-    this.seedLo = tf.tensor3d(Float32Array.from(seeds, (s) => s & 0xffff), [I, 1, 1]);
+    this.seedHi = tf.tensor3d(
+      Float32Array.from(seeds, (s) => (s >>> 16) & 0xffff),
+      [I, 1, 1],
+    );
+    this.seedLo = tf.tensor3d(
+      Float32Array.from(seeds, (s) => s & 0xffff),
+      [I, 1, 1],
+    );
   }
 
   /** The [I, B, n] batch of training step `step` (a new tensor; the caller disposes it). */

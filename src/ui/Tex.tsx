@@ -10,7 +10,9 @@ let katexModule: Katex | null = null;
 let loading: Promise<Katex> | null = null;
 
 function loadKatex(): Promise<Katex> {
-  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => (katexModule = m.default));
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([m]) => (katexModule = m.default),
+  );
   return loading;
 }
 

@@ -67,7 +67,17 @@ export function Slider({ label, name, min, max, step = 1, value, onChange, ariaL
   return (
     <label className="control">
       <span>{label}</span>
-      <input type="range" name={name} data-action={action} aria-label={ariaLabel} min={min} max={max} step={step} value={value} onChange={(e) => onChange(Number(e.target.value))} />
+      <input
+        type="range"
+        name={name}
+        data-action={action}
+        aria-label={ariaLabel}
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
     </label>
   );
 }
@@ -76,21 +86,52 @@ export function Slider({ label, name, min, max, step = 1, value, onChange, ariaL
  * A density 1 − S on a logarithmic slider (10^0 … 10^−3), as at a glance and in the footnote
  * experiments: "`caption` <output>0.050</output> `note`".
  */
-export function LogDensitySlider({ caption, note, outputTestId, value, onChange, ...rest }: Omit<SliderProps, 'min' | 'max' | 'step' | 'label'> & { caption: string; note?: ReactNode; outputTestId?: string }) {
+export function LogDensitySlider({
+  caption,
+  note,
+  outputTestId,
+  value,
+  onChange,
+  ...rest
+}: Omit<SliderProps, 'min' | 'max' | 'step' | 'label'> & { caption: string; note?: ReactNode; outputTestId?: string }) {
   const label = (
     <>
       {caption} <output data-testid={outputTestId}>{fmtDensity(value)}</output>
       {note ? <> {note}</> : null}
     </>
   );
-  return <Slider {...rest} label={label} min={0} max={3} step={0.05} value={sliderFromDensity(value)} onChange={(t) => onChange(densityFromSlider(t))} />;
+  return (
+    <Slider
+      {...rest}
+      label={label}
+      min={0}
+      max={3}
+      step={0.05}
+      value={sliderFromDensity(value)}
+      onChange={(t) => onChange(densityFromSlider(t))}
+    />
+  );
 }
 
 /**
  * A whole-number input that commits on Enter or blur (typing "200" over "40" must not restart a
  * run at n = 2 and n = 20 on the way); out-of-range or malformed text snaps back.
  */
-export function NumberField({ label, name, spec, value, onCommit, className }: { label: string; name: string; spec: { min: number; max: number }; value: number; onCommit(v: number): void; className?: string }) {
+export function NumberField({
+  label,
+  name,
+  spec,
+  value,
+  onCommit,
+  className,
+}: {
+  label: string;
+  name: string;
+  spec: { min: number; max: number };
+  value: number;
+  onCommit(v: number): void;
+  className?: string;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
@@ -131,7 +172,19 @@ export interface TableRow {
 }
 
 /** A plain table of numbers with a header row (the sections' result tables). */
-export function DataTable({ className, testId, caption, head, rows }: { className: string; testId: string; caption?: ReactNode; head: readonly ReactNode[]; rows: readonly TableRow[] }) {
+export function DataTable({
+  className,
+  testId,
+  caption,
+  head,
+  rows,
+}: {
+  className: string;
+  testId: string;
+  caption?: ReactNode;
+  head: readonly ReactNode[];
+  rows: readonly TableRow[];
+}) {
   return (
     <table className={className} data-testid={testId}>
       {caption ? <caption>{caption}</caption> : null}
@@ -146,7 +199,11 @@ export function DataTable({ className, testId, caption, head, rows }: { classNam
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key} className={r.className} {...Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}>
+          <tr
+            key={r.key}
+            className={r.className}
+            {...Object.fromEntries(Object.entries(r.data ?? {}).map(([k, v]) => [`data-${k}`, v]))}
+          >
             {r.cells.map((c, i) => (
               <td key={i}>{c}</td>
             ))}

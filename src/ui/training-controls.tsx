@@ -7,7 +7,11 @@ import type { Snapshot } from '../worker/protocol';
 import type { TrainingRun } from './use-training';
 
 /** `snap`: the section's current snapshot (null while it does not match the section's settings). */
-export function useTrainWhileVisible(run: TrainingRun, snap: Snapshot | null, seen: boolean): MutableRefObject<boolean> {
+export function useTrainWhileVisible(
+  run: TrainingRun,
+  snap: Snapshot | null,
+  seen: boolean,
+): MutableRefObject<boolean> {
   const userPaused = useRef(false);
   const status = snap?.status;
   useEffect(() => {
@@ -23,19 +27,40 @@ export function useTrainWhileVisible(run: TrainingRun, snap: Snapshot | null, se
 /** The run's status word: "waiting" while it has not started because it is off screen. */
 export function statusText(snap: Snapshot | null, userPaused: MutableRefObject<boolean>): string {
   if (!snap) return 'starting';
-  return snap.status === 'paused' && snap.step === 0 && !userPaused.current ? 'waiting (trains when scrolled into view)' : snap.status;
+  return snap.status === 'paused' && snap.step === 0 && !userPaused.current
+    ? 'waiting (trains when scrolled into view)'
+    : snap.status;
 }
 
 /** Train / Pause / Reset; data-action hooks are `${prefix}-play|pause|reset`. */
-export function TrainingPlaybar({ run, snap, userPaused, prefix }: { run: TrainingRun; snap: Snapshot | null; userPaused: MutableRefObject<boolean>; prefix: string }) {
+export function TrainingPlaybar({
+  run,
+  snap,
+  userPaused,
+  prefix,
+}: {
+  run: TrainingRun;
+  snap: Snapshot | null;
+  userPaused: MutableRefObject<boolean>;
+  prefix: string;
+}) {
   return (
     <div className="playbar">
       {snap?.status === 'running' ? (
-        <button type="button" data-action={`${prefix}-pause`} onClick={() => ((userPaused.current = true), run.pause())}>
+        <button
+          type="button"
+          data-action={`${prefix}-pause`}
+          onClick={() => ((userPaused.current = true), run.pause())}
+        >
           ❚❚ Pause
         </button>
       ) : (
-        <button type="button" data-action={`${prefix}-play`} disabled={!snap || snap.status === 'done' || snap.status === 'error'} onClick={() => ((userPaused.current = false), run.play())}>
+        <button
+          type="button"
+          data-action={`${prefix}-play`}
+          disabled={!snap || snap.status === 'done' || snap.status === 'error'}
+          onClick={() => ((userPaused.current = false), run.play())}
+        >
           ▶ Train
         </button>
       )}

@@ -75,41 +75,44 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   const configured = useRef(false);
   const lastMessage = useRef<string | undefined>(undefined);
 
-  const onSnapshot = useCallback((s: Snapshot) => {
-    const h = history.current;
-    if (latest.current && s.runId !== latest.current.runId) {
-      h.step = [];
-      h.loss = [];
-    } else if (h.step.length && s.step < h.step[h.step.length - 1]) {
-      // Rewound: the curve goes on from the checkpoint, not from where the run had got to.
-      const keep = h.step.findIndex((t) => t > s.step);
-      h.step = h.step.slice(0, keep);
-      h.loss = h.loss.map((l) => l.slice(0, keep));
-    }
-    if (keepHistory && s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
-      h.step.push(s.step);
-      s.loss.forEach((v, j) => (h.loss[j] ??= []).push(v));
-      if (h.step.length > MAX_HISTORY) thin(h);
-    }
-    latest.current = s;
-    if (s.message && s.message !== lastMessage.current) setNotice(s.message);
-    lastMessage.current = s.message;
-    if (!frame.current) {
-      // At most one render per frame, and at most maxHz per second: a big grid's charts cost
-      // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
-      // the workers. A run's final snapshot always renders at once.
-      const wait = s.status === 'running' ? Math.max(0, lastRender.current + 1000 / maxHz - performance.now()) : 0;
-      frame.current = requestAnimationFrame(() => {
-        const render = () => {
-          frame.current = 0;
-          lastRender.current = performance.now();
-          setSnapshot(latest.current);
-        };
-        if (wait > 16) frame.current = window.setTimeout(() => requestAnimationFrame(render), wait - 16);
-        else render();
-      });
-    }
-  }, [keepHistory, maxHz]);
+  const onSnapshot = useCallback(
+    (s: Snapshot) => {
+      const h = history.current;
+      if (latest.current && s.runId !== latest.current.runId) {
+        h.step = [];
+        h.loss = [];
+      } else if (h.step.length && s.step < h.step[h.step.length - 1]) {
+        // Rewound: the curve goes on from the checkpoint, not from where the run had got to.
+        const keep = h.step.findIndex((t) => t > s.step);
+        h.step = h.step.slice(0, keep);
+        h.loss = h.loss.map((l) => l.slice(0, keep));
+      }
+      if (keepHistory && s.step > 0 && (h.step.length === 0 || s.step > h.step[h.step.length - 1])) {
+        h.step.push(s.step);
+        s.loss.forEach((v, j) => (h.loss[j] ??= []).push(v));
+        if (h.step.length > MAX_HISTORY) thin(h);
+      }
+      latest.current = s;
+      if (s.message && s.message !== lastMessage.current) setNotice(s.message);
+      lastMessage.current = s.message;
+      if (!frame.current) {
+        // At most one render per frame, and at most maxHz per second: a big grid's charts cost
+        // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
+        // the workers. A run's final snapshot always renders at once.
+        const wait = s.status === 'running' ? Math.max(0, lastRender.current + 1000 / maxHz - performance.now()) : 0;
+        frame.current = requestAnimationFrame(() => {
+          const render = () => {
+            frame.current = 0;
+            lastRender.current = performance.now();
+            setSnapshot(latest.current);
+          };
+          if (wait > 16) frame.current = window.setTimeout(() => requestAnimationFrame(render), wait - 16);
+          else render();
+        });
+      }
+    },
+    [keepHistory, maxHz],
+  );
 
   // One client (one worker) per mounted section.
   useEffect(() => {
@@ -126,7 +129,10 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   }, [onSnapshot, shards]);
 
   // Memoised: for a phase grid the key covers thousands of instances.
-  const key = useMemo(() => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null), [config, opts.path, opts.maxSteps, opts.convergence]);
+  const key = useMemo(
+    () => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null),
+    [config, opts.path, opts.maxSteps, opts.convergence],
+  );
   useEffect(() => {
     const client = clientRef.current;
     if (!client) return;
@@ -134,10 +140,27 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     if (!configured.current) {
       configured.current = true;
       client
-        .configure(config, { path: opts.path, maxSteps: opts.maxSteps, autoStart: opts.autoStart ?? true, convergence: opts.convergence ?? null, simulateFailure: opts.simulateFailure ?? null, initial: opts.initial ?? null, history: opts.history ?? null })
+        .configure(config, {
+          path: opts.path,
+          maxSteps: opts.maxSteps,
+          autoStart: opts.autoStart ?? true,
+          convergence: opts.convergence ?? null,
+          simulateFailure: opts.simulateFailure ?? null,
+          initial: opts.initial ?? null,
+          history: opts.history ?? null,
+        })
         .catch(fail);
     } else {
-      client.changeParams(config, { path: opts.path, maxSteps: opts.maxSteps, warmStart: opts.warmStart, convergence: opts.convergence ?? null, initial: opts.initial ?? null, history: opts.history ?? null }).catch(fail);
+      client
+        .changeParams(config, {
+          path: opts.path,
+          maxSteps: opts.maxSteps,
+          warmStart: opts.warmStart,
+          convergence: opts.convergence ?? null,
+          initial: opts.initial ?? null,
+          history: opts.history ?? null,
+        })
+        .catch(fail);
     }
     // config is described completely by key
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -16,7 +16,9 @@ export function useVisible<T extends Element>(rootMargin = '100px'): { ref: (el:
         setVisible(true);
         return;
       }
-      observer.current = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), { rootMargin });
+      observer.current = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), {
+        rootMargin,
+      });
       observer.current.observe(el);
     },
     [rootMargin],

@@ -20,13 +20,17 @@ export function notify(cb: ProgressCallback | undefined, p: Progress): void {
 export function validModel(model: ModelData): ModelData {
   if (!model) throw new Error('no model given');
   const { n, m } = model;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 1)) throw new RangeError(`model: n and m must be positive integers (got n=${n}, m=${m})`);
-  if (model.W?.length !== n * m) throw new RangeError(`model: W must have n·m = ${n * m} entries (got ${model.W?.length})`);
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(m) && m >= 1))
+    throw new RangeError(`model: n and m must be positive integers (got n=${n}, m=${m})`);
+  if (model.W?.length !== n * m)
+    throw new RangeError(`model: W must have n·m = ${n * m} entries (got ${model.W?.length})`);
   if (model.b?.length !== n || model.importance?.length !== n || model.density?.length !== n) {
     throw new RangeError('model: b, importance and density must have n entries');
   }
-  if (model.kind !== 'relu' && model.kind !== 'linear') throw new RangeError(`model: kind must be relu or linear (got ${String(model.kind)})`);
-  for (let q = 0; q < model.W.length; q++) if (!Number.isFinite(model.W[q])) throw new RangeError('model: W has non-finite entries');
+  if (model.kind !== 'relu' && model.kind !== 'linear')
+    throw new RangeError(`model: kind must be relu or linear (got ${String(model.kind)})`);
+  for (let q = 0; q < model.W.length; q++)
+    if (!Number.isFinite(model.W[q])) throw new RangeError('model: W has non-finite entries');
   return model;
 }
 

@@ -17,7 +17,13 @@ import {
   sampleHiddenActivations,
 } from '../model/footnotes/dictionary';
 import { removeDirectionLossChange } from '../model/footnotes/forward-pass';
-import { column, excessKurtosisPerDimension, gaussianFit, hiddenSamples, kurtosisByFeaturesPerDimension } from '../model/footnotes/gaussian';
+import {
+  column,
+  excessKurtosisPerDimension,
+  gaussianFit,
+  hiddenSamples,
+  kurtosisByFeaturesPerDimension,
+} from '../model/footnotes/gaussian';
 import { featureNorms, representedFeatures } from '../model/metrics';
 import { activateFirstAvailable } from '../train/backend';
 import { learnDictionary, recoveryCurve } from '../train/fista';
@@ -42,7 +48,16 @@ import {
   type RemoveDirectionResult,
   type TensorBackend,
 } from './footnotes-protocol';
-import { MIN_DENSITY, clampDensities, finiteOr, meanOf, notify, positiveInt, uniqueSorted, validModel } from './footnotes-inputs';
+import {
+  MIN_DENSITY,
+  clampDensities,
+  finiteOr,
+  meanOf,
+  notify,
+  positiveInt,
+  uniqueSorted,
+  validModel,
+} from './footnotes-inputs';
 import { yieldToEvents } from './yield-to-events';
 
 /** Defaults, chosen so each answers within about 1–2 s on wasm (see the section's notes). */
@@ -110,7 +125,10 @@ export class FootnotesService implements FootnotesApi {
       const change = new Float64Array(n * n);
       const doubledOthers = new Int32Array(n);
       for (let f = 0; f < n; f++) {
-        const r = removeDirectionLossChange(model.W, model.b, n, m, model.kind, model.importance, model.density, f, { samples, seed: req.seed ?? 1 });
+        const r = removeDirectionLossChange(model.W, model.b, n, m, model.kind, model.importance, model.density, f, {
+          samples,
+          seed: req.seed ?? 1,
+        });
         if (f === 0) before.set(r.before);
         after.set(r.after, f * n);
         change.set(r.change, f * n);
@@ -120,7 +138,16 @@ export class FootnotesService implements FootnotesApi {
           check();
         }
       }
-      return { n, samples, norms: featureNorms(model.W, n, m), before, after, change, doubledOthers, ms: performance.now() - t0 };
+      return {
+        n,
+        samples,
+        norms: featureNorms(model.W, n, m),
+        before,
+        after,
+        change,
+        doubledOthers,
+        ms: performance.now() - t0,
+      };
     });
   }
 
@@ -133,7 +160,8 @@ export class FootnotesService implements FootnotesApi {
       const k = Math.max(1, Math.floor(finiteOr(req.k, 2 * n)));
       const samples = positiveInt(req.samples, FOOTNOTE_DEFAULTS.dictionarySamples);
       const threshold = finiteOr(req.threshold, 0.9);
-      const density = req.density !== undefined ? Math.max(MIN_DENSITY, finiteOr(req.density, 0.1)) : clampDensities(model.density);
+      const density =
+        req.density !== undefined ? Math.max(MIN_DENSITY, finiteOr(req.density, 0.1)) : clampDensities(model.density);
       const seed = req.seed ?? 1;
       const { H } = sampleHiddenActivations(W, n, m, density, samples, seed);
       await yieldToEvents();
@@ -188,7 +216,11 @@ export class FootnotesService implements FootnotesApi {
       const seed = req.seed ?? 1;
       const own = Number(meanOf(model.density).toPrecision(6)); // float32 densities: 0.05, not 0.0500000007
       const curveDensity = Math.min(1, Math.max(MIN_DENSITY, finiteOr(req.density ?? own, own)));
-      const densities = uniqueSorted((req.densities ?? [...FOOTNOTE_DEFAULTS.curveDensities, own, curveDensity]).map((d) => Math.min(1, Math.max(MIN_DENSITY, d))));
+      const densities = uniqueSorted(
+        (req.densities ?? [...FOOTNOTE_DEFAULTS.curveDensities, own, curveDensity]).map((d) =>
+          Math.min(1, Math.max(MIN_DENSITY, d)),
+        ),
+      );
       const ratios = uniqueSorted(req.ratios ?? [...FOOTNOTE_DEFAULTS.curveRatios]);
       const kPer = finiteOr(req.kPerFeature, 2);
       const represented = representedFeatures(W, n, m);
@@ -204,7 +236,9 @@ export class FootnotesService implements FootnotesApi {
       const report = (label: string) => notify(onProgress, { done: ++done, total, label });
       const fractionFor = async (density: number, k: number) => {
         if (represented.length === 0) return 0;
-        const known = req.known?.find((q) => q.k === k && Math.abs(q.density - density) <= 1e-6 * Math.max(density, 1e-9));
+        const known = req.known?.find(
+          (q) => q.k === k && Math.abs(q.density - density) <= 1e-6 * Math.max(density, 1e-9),
+        );
         if (known) return known.fraction;
         const { H } = sampleHiddenActivations(W, n, m, density, samples, seed);
         const dict = await learnDictionary(H, samples, m, { ...opts, k });
@@ -236,7 +270,9 @@ export class FootnotesService implements FootnotesApi {
       const { n, m } = model;
       const steps = positiveInt(req.steps, FOOTNOTE_DEFAULTS.l1Steps);
       const evalSamples = positiveInt(req.evalSamples, FOOTNOTE_DEFAULTS.l1EvalSamples);
-      const lambdas = uniqueSorted([0, ...(req.lambdas ?? FOOTNOTE_DEFAULTS.l1Lambdas)].filter((l) => Number.isFinite(l) && l >= 0));
+      const lambdas = uniqueSorted(
+        [0, ...(req.lambdas ?? FOOTNOTE_DEFAULTS.l1Lambdas)].filter((l) => Number.isFinite(l) && l >= 0),
+      );
       const trainer = new L1MarginTrainer({
         n,
         m,
@@ -257,14 +293,16 @@ export class FootnotesService implements FootnotesApi {
         check();
       }
       notify(onProgress, { done: steps, total: steps, label: 'evaluating' });
-      const rows = trainer.evaluate(evalSamples, req.seed ?? 9).map(({ lambda, loss, superposition, relativeLoss, relativeSuperposition, meanAbsHidden }) => ({
-        lambda,
-        loss,
-        superposition,
-        relativeLoss,
-        relativeSuperposition,
-        meanAbsHidden,
-      }));
+      const rows = trainer
+        .evaluate(evalSamples, req.seed ?? 9)
+        .map(({ lambda, loss, superposition, relativeLoss, relativeSuperposition, meanAbsHidden }) => ({
+          lambda,
+          loss,
+          superposition,
+          relativeLoss,
+          relativeSuperposition,
+          meanAbsHidden,
+        }));
       check();
       let marginLambda: number | null = null;
       let bestCut = 0;
@@ -274,7 +312,14 @@ export class FootnotesService implements FootnotesApi {
           marginLambda = r.lambda;
         }
       }
-      return { rows, steps, evalSamples, startSuperposition: totalSuperposition(model.W, n, m), marginLambda, ms: performance.now() - t0 };
+      return {
+        rows,
+        steps,
+        evalSamples,
+        startSuperposition: totalSuperposition(model.W, n, m),
+        marginLambda,
+        ms: performance.now() - t0,
+      };
     });
   }
 
@@ -291,7 +336,13 @@ export class FootnotesService implements FootnotesApi {
         sampled = hiddenSamples({ m: model.m, W: model.W, density, samples, seed });
       } else {
         const m = positiveInt(req.m, FOOTNOTE_DEFAULTS.gaussianM);
-        sampled = hiddenSamples({ m, featuresPerDimension: finiteOr(req.featuresPerDimension, 8), density, samples, seed });
+        sampled = hiddenSamples({
+          m,
+          featuresPerDimension: finiteOr(req.featuresPerDimension, 8),
+          density,
+          samples,
+          seed,
+        });
       }
       const { H, n, m } = sampled;
       const dimension = Math.min(m - 1, Math.max(0, Math.floor(finiteOr(req.dimension, 0))));
@@ -346,7 +397,10 @@ export class FootnotesService implements FootnotesApi {
       for (let j = 0; j < ns.length; j++) {
         const n = ns[j];
         const given = Array.isArray(req.trials) ? req.trials[j] : req.trials;
-        const trials = Math.max(1, Math.round((given ?? DEFAULT_CS_TRIALS[n] ?? 8) * (given !== undefined ? 1 : scale)));
+        const trials = Math.max(
+          1,
+          Math.round((given ?? DEFAULT_CS_TRIALS[n] ?? 8) * (given !== undefined ? 1 : scale)),
+        );
         const t1 = performance.now();
         const c = await recoveryCurve({
           n,
@@ -358,7 +412,13 @@ export class FootnotesService implements FootnotesApi {
         });
         check();
         const w = transitionWidth(c.ratios, c.success);
-        const curve: CompressedSensingCurve = { ...c, start: w.start, end: w.end, width: w.width, ms: performance.now() - t1 };
+        const curve: CompressedSensingCurve = {
+          ...c,
+          start: w.start,
+          end: w.end,
+          width: w.width,
+          ms: performance.now() - t1,
+        };
         curves.push(curve);
         if (onPartial) void Promise.resolve(onPartial(curve)).catch(() => undefined);
         notify(onProgress, { done: j + 1, total: ns.length, label: j + 1 < ns.length ? `n = ${ns[j + 1]}` : 'done' });

@@ -80,7 +80,10 @@ export class TrainerService implements TrainerApi {
           this.options = { ...this.options, ...rest };
           const old = this.config;
           const sameShape =
-            old !== null && old.n === config.n && old.m === config.m && old.instances.length === config.instances.length;
+            old !== null &&
+            old.n === config.n &&
+            old.m === config.m &&
+            old.instances.length === config.instances.length;
           const keep = warmStart && sameShape && this.trainer ? await this.trainer.read() : null;
           const { path } = await this.choosePath(config, this.options.path);
           await this.replaceTrainer(config, path, keep);
@@ -117,7 +120,8 @@ export class TrainerService implements TrainerApi {
   stepN(k: number): Promise<Snapshot> {
     return this.exclusive(async () => {
       if (!this.trainer) throw new Error('stepN: no run configured');
-      if (!Number.isInteger(k) || k < 1 || k > 1_000_000) throw new RangeError(`stepN: k must be an integer in [1, 1e6], got ${k}`);
+      if (!Number.isInteger(k) || k < 1 || k > 1_000_000)
+        throw new RangeError(`stepN: k must be an integer in [1, 1e6], got ${k}`);
       const wasRunning = this.status === 'running';
       await this.stopLoop();
       const t0 = now();
@@ -165,7 +169,8 @@ export class TrainerService implements TrainerApi {
       this.trainer.restore(cp);
       this.history.dropAfter(cp.step);
       this.lastGood = null;
-      if (this.tracker && this.config && this.options.convergence) this.tracker = new ConvergenceTracker(this.config.instances.length, this.options.convergence);
+      if (this.tracker && this.config && this.options.convergence)
+        this.tracker = new ConvergenceTracker(this.config.instances.length, this.options.convergence);
       if (this.status !== 'error') this.status = 'paused';
       return this.emit();
     });
@@ -175,7 +180,10 @@ export class TrainerService implements TrainerApi {
     return this.exclusive(async () => {
       if (!this.trainer || !this.config) throw new Error('setWeights: no run configured');
       const { n, m, instances } = this.config;
-      if (W.length !== instances.length * n * m || b.length !== instances.length * n) throw new RangeError(`setWeights: expected W of ${instances.length * n * m} and b of ${instances.length * n} numbers`);
+      if (W.length !== instances.length * n * m || b.length !== instances.length * n)
+        throw new RangeError(
+          `setWeights: expected W of ${instances.length * n * m} and b of ${instances.length * n} numbers`,
+        );
       if (![...W, ...b].every(Number.isFinite)) throw new RangeError('setWeights: weights must be finite numbers');
       this.options.autoStart = false;
       await this.stopLoop();
@@ -225,7 +233,9 @@ export class TrainerService implements TrainerApi {
     this.lastGood = null;
     this.stepOffset = 0;
     this.trainingMs = 0;
-    this.tracker = this.options.convergence ? new ConvergenceTracker(config.instances.length, this.options.convergence) : null;
+    this.tracker = this.options.convergence
+      ? new ConvergenceTracker(config.instances.length, this.options.convergence)
+      : null;
     this.history = new CheckpointHistory(this.options.history);
     this.history.record(this.trainer);
     this.status = 'paused';
@@ -346,7 +356,13 @@ export class TrainerService implements TrainerApi {
     if (this.listener) {
       // The pushed copy's buffers are transferred (moved, not copied, to the page); the caller
       // of emit gets its own arrays, which may be returned by an RPC call.
-      const pushed = { ...snap, W: snap.W.slice(), b: snap.b.slice(), loss: snap.loss.slice(), converged: snap.converged?.slice() };
+      const pushed = {
+        ...snap,
+        W: snap.W.slice(),
+        b: snap.b.slice(),
+        loss: snap.loss.slice(),
+        converged: snap.converged?.slice(),
+      };
       const buffers: ArrayBuffer[] = [pushed.W.buffer, pushed.b.buffer, pushed.loss.buffer];
       if (pushed.converged) buffers.push(pushed.converged.buffer);
       this.listener(Comlink.transfer(pushed, buffers));
@@ -379,7 +395,6 @@ export class TrainerService implements TrainerApi {
     if (newly > 0) this.trainer.freeze?.(tracker.converged);
     if (tracker.convergedCount === tracker.instances && this.status === 'running') this.status = 'done';
   }
-
 }
 
 function allFinite(a: Float32Array): boolean {

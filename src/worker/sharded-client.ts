@@ -48,14 +48,28 @@ export function joinSnapshots(parts: Snapshot[]): Snapshot {
         : statuses.includes('paused')
           ? 'paused'
           : 'idle';
-  const converged = parts.every((p) => p.converged) ? cat(parts.map((p) => p.converged!), (n) => new Uint8Array(n)) : undefined;
+  const converged = parts.every((p) => p.converged)
+    ? cat(
+        parts.map((p) => p.converged!),
+        (n) => new Uint8Array(n),
+      )
+    : undefined;
   return {
     runId: parts[0].runId,
     // Each shard counts its own steps; the slowest one is where the whole grid is.
     step: Math.min(...parts.map((p) => p.step)),
-    W: cat(parts.map((p) => p.W), (n) => new Float32Array(n)),
-    b: cat(parts.map((p) => p.b), (n) => new Float32Array(n)),
-    loss: cat(parts.map((p) => p.loss), (n) => new Float32Array(n)),
+    W: cat(
+      parts.map((p) => p.W),
+      (n) => new Float32Array(n),
+    ),
+    b: cat(
+      parts.map((p) => p.b),
+      (n) => new Float32Array(n),
+    ),
+    loss: cat(
+      parts.map((p) => p.loss),
+      (n) => new Float32Array(n),
+    ),
     status,
     path: parts[0].path,
     stepsPerSecond: Math.min(...parts.map((p) => p.stepsPerSecond)),
@@ -117,7 +131,9 @@ export class ShardedTrainerClient implements TrainingClient {
 
   async configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport> {
     const parts = this.split(config);
-    const reports = await Promise.all(this.clients.map((c, s) => c.configure(parts[s], this.shardOptions(config, options, s))));
+    const reports = await Promise.all(
+      this.clients.map((c, s) => c.configure(parts[s], this.shardOptions(config, options, s))),
+    );
     return reports[0];
   }
 
@@ -161,7 +177,14 @@ export class ShardedTrainerClient implements TrainingClient {
   async setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot | null> {
     const per = W.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
     const perB = b.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
-    const parts = await Promise.all(this.clients.map((c, s) => c.setWeights(W.slice(this.ranges[s][0] * per, this.ranges[s][1] * per), b.slice(this.ranges[s][0] * perB, this.ranges[s][1] * perB))));
+    const parts = await Promise.all(
+      this.clients.map((c, s) =>
+        c.setWeights(
+          W.slice(this.ranges[s][0] * per, this.ranges[s][1] * per),
+          b.slice(this.ranges[s][0] * perB, this.ranges[s][1] * perB),
+        ),
+      ),
+    );
     return joinSnapshots(parts);
   }
 

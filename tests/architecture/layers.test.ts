@@ -54,7 +54,14 @@ export function violation(from: string, to: string): string | null {
 
 describe('the import graph of src/', () => {
   const files = sourceFiles(SRC);
-  const edges = files.flatMap((file) => importsOf(file).map((spec) => ({ file: relative(SRC, file), from: layerOf(file), to: layerOf(resolve(dirname(file), spec)), spec })));
+  const edges = files.flatMap((file) =>
+    importsOf(file).map((spec) => ({
+      file: relative(SRC, file),
+      from: layerOf(file),
+      to: layerOf(resolve(dirname(file), spec)),
+      spec,
+    })),
+  );
 
   it('reads every source file and finds the imports between layers', () => {
     expect(files.length).toBeGreaterThan(100);

@@ -16,7 +16,10 @@ import { defaults, parseParams } from '../../src/state/url-params';
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -59,7 +62,8 @@ describe('NeuronStackChart', () => {
     expect(rects).toHaveLength(3);
     const byFeature = new Map(rects.map((r) => [Number(r.getAttribute('data-feature')), r]));
     // positive weights end at or above the axis, the negative one starts at the axis and goes down
-    for (const f of [0, 1]) expect(attr(byFeature.get(f)!, 'y') + attr(byFeature.get(f)!, 'height')).toBeLessThanOrEqual(zeroY + 0.01);
+    for (const f of [0, 1])
+      expect(attr(byFeature.get(f)!, 'y') + attr(byFeature.get(f)!, 'height')).toBeLessThanOrEqual(zeroY + 0.01);
     expect(attr(byFeature.get(2)!, 'y')).toBeCloseTo(zeroY, 1);
     // heights are proportional to |weight|: 1 : 0.5 : 0.75
     const h = (f: number) => attr(byFeature.get(f)!, 'height');
@@ -82,7 +86,9 @@ describe('NeuronStackChart', () => {
     expect(badAttributes(svg)).toEqual([]);
     const marked = Array.from(doc.getElementsByTagName('g')).filter((g) => g.getAttribute('data-motif') === 'true');
     expect(marked.map((g) => g.getAttribute('data-neuron'))).toEqual(['2']);
-    expect(Array.from(marked[0].getElementsByTagName('rect')).some((r) => r.getAttribute('data-layer') === 'motif')).toBe(true);
+    expect(
+      Array.from(marked[0].getElementsByTagName('rect')).some((r) => r.getAttribute('data-layer') === 'motif'),
+    ).toBe(true);
     expect(svg.match(/>mono</g)?.length).toBe(6);
     // rescaled: every neuron's largest |input weight| is 1, so all six rectangles have equal height
     const heights = Array.from(doc.getElementsByTagName('rect'))
@@ -95,10 +101,21 @@ describe('NeuronStackChart', () => {
   it('stays valid with no columns, NaN weights and many features', () => {
     for (const svg of [
       renderToStaticMarkup(<NeuronStackChart columns={[]} n={0} title="empty" />),
-      renderToStaticMarkup(<NeuronStackChart columns={[{ neuron: 0, segments: [{ feature: 0, weight: NaN, y0: NaN, y1: NaN }] }]} n={1} title="nan" />),
       renderToStaticMarkup(
         <NeuronStackChart
-          columns={neuronStacks(Float32Array.from({ length: 100 * 40 }, (_, k) => Math.sin(k * 1.7)), 100, 40, { W2: Float32Array.from({ length: 4000 }, (_, k) => Math.cos(k)) })}
+          columns={[{ neuron: 0, segments: [{ feature: 0, weight: NaN, y0: NaN, y1: NaN }] }]}
+          n={1}
+          title="nan"
+        />,
+      ),
+      renderToStaticMarkup(
+        <NeuronStackChart
+          columns={neuronStacks(
+            Float32Array.from({ length: 100 * 40 }, (_, k) => Math.sin(k * 1.7)),
+            100,
+            40,
+            { W2: Float32Array.from({ length: 4000 }, (_, k) => Math.cos(k)) },
+          )}
           n={100}
           width={520}
           title="big"
@@ -149,7 +166,7 @@ describe('SetGeometry2D', () => {
 });
 
 describe('BeyondBasic section helpers', () => {
-  it('every preset id builds, seeds shift with vseed, the step limit is the reader\'s (the abs sweep is not capped)', () => {
+  it("every preset id builds, seeds shift with vseed, the step limit is the reader's (the abs sweep is not capped)", () => {
     for (const id of BEYOND_VARIANTS) {
       const p = beyondPreset(id, 5);
       expect(p.config.instances.length).toBe(p.densities.length * p.seeds);
@@ -170,19 +187,31 @@ describe('BeyondBasic section helpers', () => {
     const snap = { W: new Float32Array(I * 8), b: new Float32Array(I * 4), loss };
     expect(pickBest(p, snap, false)).toEqual([1, 4, 7, 10, 13]);
     const one = beyondPreset('adversarial');
-    expect(pickBest(one, { W: new Float32Array(0), b: new Float32Array(0), loss: new Float32Array(one.config.instances.length) }, true)).toEqual(one.densities.map((_, g) => g));
+    expect(
+      pickBest(
+        one,
+        { W: new Float32Array(0), b: new Float32Array(0), loss: new Float32Array(one.config.instances.length) },
+        true,
+      ),
+    ).toEqual(one.densities.map((_, g) => g));
   });
 
   it('URL table: keys prefixed v, presets parse, bad values fall back', () => {
     expect(Object.keys(BEYOND_PARAMS).every((k) => k.startsWith('v'))).toBe(true);
-    expect(parseParams(BEYOND_PARAMS, '?vpreset=abs-dense&vsteps=3000').values).toMatchObject({ vpreset: 'abs-dense', vsteps: 3000, vseed: 1 });
+    expect(parseParams(BEYOND_PARAMS, '?vpreset=abs-dense&vsteps=3000').values).toMatchObject({
+      vpreset: 'abs-dense',
+      vsteps: 3000,
+      vseed: 1,
+    });
     const bad = parseParams(BEYOND_PARAMS, '?vpreset=nope&vseed=-3');
     expect(bad.values.vpreset).toBe('correlated-pairs');
     expect(bad.ignored).toHaveLength(2);
   });
 
   it('renders the section shell with its test hooks before training starts', () => {
-    const html = renderToStaticMarkup(<BeyondBasic state={{ ...defaults(BEYOND_PARAMS), vpreset: 'abs-sweep' }} onChange={() => {}} />);
+    const html = renderToStaticMarkup(
+      <BeyondBasic state={{ ...defaults(BEYOND_PARAMS), vpreset: 'abs-sweep' }} onChange={() => {}} />,
+    );
     expect(html).toContain('data-testid="beyond-preset"');
     expect(html).toContain('name="vpreset"');
     expect(html).toMatch(/data-testid="beyond-status"[^>]*>starting</);
@@ -208,10 +237,33 @@ describe('BeyondBasic section helpers', () => {
     for (const id of BEYOND_VARIANTS) {
       const preset = beyondPreset(id);
       const I = preset.config.instances.length;
-      const W = Float32Array.from({ length: I * weightsPerInstance(preset.config) }, (_, k) => Math.sin(k * 0.37) * 0.8);
-      const snap = { runId: 1, step: 100, W, b: new Float32Array(I * preset.config.n), loss: Float32Array.from({ length: I }, (_, j) => 0.01 + j * 1e-4), status: 'running' as const, path: 'js' as const, stepsPerSecond: 10, trainingMs: 1000 };
+      const W = Float32Array.from(
+        { length: I * weightsPerInstance(preset.config) },
+        (_, k) => Math.sin(k * 0.37) * 0.8,
+      );
+      const snap = {
+        runId: 1,
+        step: 100,
+        W,
+        b: new Float32Array(I * preset.config.n),
+        loss: Float32Array.from({ length: I }, (_, j) => 0.01 + j * 1e-4),
+        status: 'running' as const,
+        path: 'js' as const,
+        stepsPerSecond: 10,
+        trainingMs: 1000,
+      };
       const best = pickBest(preset, snap, false);
-      const html = renderToStaticMarkup(<BeyondView id={id} preset={preset} snap={snap} best={best} exportMeta={{ description: id, config: {} }} exportJson={() => null} settled={false} />);
+      const html = renderToStaticMarkup(
+        <BeyondView
+          id={id}
+          preset={preset}
+          snap={snap}
+          best={best}
+          exportMeta={{ description: id, config: {} }}
+          exportJson={() => null}
+          settled={false}
+        />,
+      );
       expect(badAttributes(html), id).toEqual([]);
       const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
       expect(svgs.length, id).toBeGreaterThan(0);

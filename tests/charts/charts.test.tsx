@@ -23,7 +23,10 @@ function pentagon(): Float32Array {
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -48,7 +51,9 @@ describe('charts', () => {
   });
 
   it('FeatureNormBars draws one bar per feature with its norm in the tooltip', () => {
-    const svg = renderToStaticMarkup(<FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={5} m={2} />);
+    const svg = renderToStaticMarkup(
+      <FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={5} m={2} />,
+    );
     expect(count(svg, /<rect[^>]*data-feature=/g)).toBe(5);
     expect(svg).toContain('‖W_0‖ = 1,');
     expect(parse(svg).errors).toEqual([]);
@@ -102,7 +107,10 @@ describe('charts', () => {
     const root = parsed.documentElement!;
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
     expect(root.getElementsByTagName('desc')[0].textContent).toBe('pentagon <n=5> & m=2');
-    expect(JSON.parse(root.getElementsByTagName('metadata')[0].textContent!).settings).toEqual({ n: 5, note: '"quoted"' });
+    expect(JSON.parse(root.getElementsByTagName('metadata')[0].textContent!).settings).toEqual({
+      n: 5,
+      note: '"quoted"',
+    });
     expect(() => standaloneSvg('<div></div>')).toThrow(/does not start with an <svg>/);
     expect(safeFileName('W^T W & bias!', 'svg')).toBe('w-t-w-bias.svg');
   });

@@ -11,12 +11,16 @@ import { DynamicsRecorder } from '../../src/experiments/geometry/dynamics-record
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
 type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
-const withAttr = (markup: string, tag: string, attr: string): El[] => Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
+const withAttr = (markup: string, tag: string, attr: string): El[] =>
+  Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
 const num = (e: El, a: string) => Number(e.getAttribute(a));
 /** Points of an "M x,y L x,y …" path. */
 const points = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]);
@@ -33,7 +37,9 @@ describe('DynamicsChart', () => {
   it('draws one D_i line per feature above the loss on a shared x-axis, with the reference fractions', () => {
     const n = 5;
     const h = history(n);
-    const svg = renderToStaticMarkup(<DynamicsChart steps={h.steps} dimensionalities={h.D} losses={h.loss} n={n} cursor={300} />);
+    const svg = renderToStaticMarkup(
+      <DynamicsChart steps={h.steps} dimensionalities={h.D} losses={h.loss} n={n} cursor={300} />,
+    );
     expect(parse(svg).errors).toEqual([]);
     expect(badAttributes(svg)).toEqual([]);
     const lines = withAttr(svg, 'path', 'data-feature');
@@ -48,10 +54,16 @@ describe('DynamicsChart', () => {
     // the D panel lies above the loss panel
     expect(Math.max(...d0.map((p) => p[1]))).toBeLessThan(Math.min(...l.map((p) => p[1])));
     // feature 0's jump: it sits on the ½ line before and the ⅖ line after
-    const levelY = (label: string) => num(withAttr(svg, 'line', 'data-level').find((e) => e.getAttribute('data-level') === label)!, 'y1');
+    const levelY = (label: string) =>
+      num(
+        withAttr(svg, 'line', 'data-level').find((e) => e.getAttribute('data-level') === label)!,
+        'y1',
+      );
     expect(d0[0][1]).toBeCloseTo(levelY('1/2'), 1);
     expect(d0[10][1]).toBeCloseTo(levelY('2/5'), 1);
-    expect(withAttr(svg, 'line', 'data-level').map((e) => e.getAttribute('data-level'))).toEqual(DIMENSIONALITY_LEVELS.map((v) => v.label));
+    expect(withAttr(svg, 'line', 'data-level').map((e) => e.getAttribute('data-level'))).toEqual(
+      DIMENSIONALITY_LEVELS.map((v) => v.label),
+    );
     // and the loss drops at the same x
     expect(l[5][1]).toBeGreaterThan(l[4][1]);
     // the cursor at step 300 is at the x of the 4th snapshot
@@ -74,13 +86,30 @@ describe('DynamicsChart', () => {
     const p0 = points(lines[0].getAttribute('d')!);
     expect(p0.length).toBeLessThan(T);
     const x = (s: number) => {
-      const all = points(withAttr(svg, 'path', 'data-layer').find((p) => p.getAttribute('data-layer') === 'loss')!.getAttribute('d')!);
+      const all = points(
+        withAttr(svg, 'path', 'data-layer')
+          .find((p) => p.getAttribute('data-layer') === 'loss')!
+          .getAttribute('d')!,
+      );
       return all[steps.indexOf(s)][0];
     };
     expect(p0[0][0]).toBe(x(0));
     expect(p0[p0.length - 1][0]).toBe(x(steps[T - 1]));
 
-    const odd = renderToStaticMarkup(<DynamicsChart steps={[0, 10, NaN, 30]} dimensionalities={[[0.5, NaN], [Infinity, 0.4], [0.5, 0.5], [0.5, 0.5]]} losses={[NaN, 0, -1, 0.01]} n={2} cursor={NaN} />);
+    const odd = renderToStaticMarkup(
+      <DynamicsChart
+        steps={[0, 10, NaN, 30]}
+        dimensionalities={[
+          [0.5, NaN],
+          [Infinity, 0.4],
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ]}
+        losses={[NaN, 0, -1, 0.01]}
+        n={2}
+        cursor={NaN}
+      />,
+    );
     expect(parse(odd).errors).toEqual([]);
     expect(badAttributes(odd)).toEqual([]);
     const empty = renderToStaticMarkup(<DynamicsChart steps={[]} dimensionalities={[]} losses={[]} n={3} />);
@@ -170,13 +199,26 @@ describe('perturbed pentagon charts', () => {
     expect(c).toBeGreaterThan(0.2);
     expect(c).toBeLessThan(0.3);
     expect(crossing(rel, [null, 1.2e-3, 1.1e-3, 1e-3, 1e-3], dig)).toBeCloseTo(c, 12); // missing points are skipped
-    expect(crossing(rel, dig, dig.map((v) => v * 2))).toBeNull();
+    expect(
+      crossing(
+        rel,
+        dig,
+        dig.map((v) => v * 2),
+      ),
+    ).toBeNull();
   });
 
   it('draws both curves with the crossing marked, and the strip of canonicalised solutions', () => {
     const pent = [null, 1.2e-3, 1.1e-3, 1e-3, 1e-3];
     const dig = [1e-3, 1e-3, 1.2e-3, 1.5e-3, null];
-    const svg = renderToStaticMarkup(<PentagonLossChart relativeDensities={rel} pentagon={pent} digons={dig} fits={[{ loss: 1e-3, type: 'digons' }, null, null, { loss: 1e-3, type: 'pentagon' }, null]} />);
+    const svg = renderToStaticMarkup(
+      <PentagonLossChart
+        relativeDensities={rel}
+        pentagon={pent}
+        digons={dig}
+        fits={[{ loss: 1e-3, type: 'digons' }, null, null, { loss: 1e-3, type: 'pentagon' }, null]}
+      />,
+    );
     expect(parse(svg).errors).toEqual([]);
     expect(badAttributes(svg)).toEqual([]);
     const series = withAttr(svg, 'g', 'data-solution');
@@ -192,7 +234,13 @@ describe('perturbed pentagon charts', () => {
       W[2 * i] = Math.cos(1 + (2 * Math.PI * i) / 5);
       W[2 * i + 1] = Math.sin(1 + (2 * Math.PI * i) / 5);
     }
-    const strip = renderToStaticMarkup(<PentagonStrip relativeDensities={rel} solutions={[W, W, null, W, W]} types={['pentagon', 'pentagon', null, 'pentagon', 'digons']} />);
+    const strip = renderToStaticMarkup(
+      <PentagonStrip
+        relativeDensities={rel}
+        solutions={[W, W, null, W, W]}
+        types={['pentagon', 'pentagon', null, 'pentagon', 'digons']}
+      />,
+    );
     expect(parse(strip).errors).toEqual([]);
     expect(badAttributes(strip)).toEqual([]);
     const cells = withAttr(strip, 'g', 'data-rel');

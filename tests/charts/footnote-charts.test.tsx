@@ -50,17 +50,23 @@ function Footnotes(props: typeof urlState & { model: FootnoteModel | null }) {
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
 const elements = (markup: string, tag: string): El[] => Array.from(parse(markup).doc.getElementsByTagName(tag));
 const withAttr = (markup: string, tag: string, attr: string, value?: string) =>
-  elements(markup, tag).filter((e) => e.getAttribute(attr) !== null && (value === undefined || e.getAttribute(attr) === value));
+  elements(markup, tag).filter(
+    (e) => e.getAttribute(attr) !== null && (value === undefined || e.getAttribute(attr) === value),
+  );
 const num = (e: El, a: string) => Number(e.getAttribute(a));
 const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
 const layers = (markup: string) => withAttr(markup, 'g', 'data-layer').map((g) => g.getAttribute('data-layer'));
-const legendLabels = (markup: string) => withAttr(markup, 'g', 'data-legend-item').map((g) => g.getAttribute('data-legend-item'));
+const legendLabels = (markup: string) =>
+  withAttr(markup, 'g', 'data-legend-item').map((g) => g.getAttribute('data-legend-item'));
 
 /** Well-formed, no NaN/Infinity, plain presentation SVG (no ids, classes, gradients or clip paths), exportable. */
 function expectCleanSvg(markup: string) {
@@ -136,7 +142,8 @@ describe('BarChart', () => {
     expect(outlines.every((b) => b.getAttribute('fill') === 'none' && b.getAttribute('stroke') === '#555')).toBe(true);
     // Signed: the negative pre-activation of feature 3 hangs below the zero line, the input of feature 0 stands above it.
     const zero = num(withAttr(svg, 'line', 'data-layer', 'zero')[0], 'y1');
-    const bar = (s: number, c: number) => bars.find((b) => b.getAttribute('data-series') === String(s) && b.getAttribute('data-category') === String(c))!;
+    const bar = (s: number, c: number) =>
+      bars.find((b) => b.getAttribute('data-series') === String(s) && b.getAttribute('data-category') === String(c))!;
     expect(num(bar(2, 3), 'y')).toBeCloseTo(zero, 1);
     expect(num(bar(0, 0), 'y') + num(bar(0, 0), 'height')).toBeCloseTo(zero, 1);
     expect(num(bar(0, 0), 'height')).toBeGreaterThan(num(bar(0, 1), 'height'));
@@ -146,13 +153,29 @@ describe('BarChart', () => {
     expect(layers(svg)).toEqual(expect.arrayContaining(['grid', 'bars', 'y-axis', 'x-axis', 'legend']));
     expect(legendLabels(svg)).toEqual(['input x', 'output x′', 'pre-activation', 'output of a feature that is off']);
     const xAxis = withAttr(svg, 'g', 'data-layer', 'x-axis')[0];
-    expect(Array.from(xAxis.getElementsByTagName('text')).map((t) => t.textContent)).toEqual([...categories, 'feature']);
+    expect(Array.from(xAxis.getElementsByTagName('text')).map((t) => t.textContent)).toEqual([
+      ...categories,
+      'feature',
+    ]);
   });
 
   it('degenerate values: no NaN, all-zero series still draw', () => {
-    expectCleanSvg(renderToStaticMarkup(<BarChart categories={['a', 'b', 'c', 'd', 'e']} series={[{ name: 's', values: NAN, color: '#000' }]} yLabel="y" title="t" />));
+    expectCleanSvg(
+      renderToStaticMarkup(
+        <BarChart
+          categories={['a', 'b', 'c', 'd', 'e']}
+          series={[{ name: 's', values: NAN, color: '#000' }]}
+          yLabel="y"
+          title="t"
+        />,
+      ),
+    );
     expectCleanSvg(renderToStaticMarkup(<BarChart categories={[]} series={[]} yLabel="y" title="empty" />));
-    expectCleanSvg(renderToStaticMarkup(<BarChart categories={['a']} series={[{ name: 's', values: [0], color: '#000' }]} yLabel="y" title="zero" />));
+    expectCleanSvg(
+      renderToStaticMarkup(
+        <BarChart categories={['a']} series={[{ name: 's', values: [0], color: '#000' }]} yLabel="y" title="zero" />,
+      ),
+    );
   });
 });
 
@@ -187,7 +210,16 @@ describe('StackedBarChart', () => {
     expect(num(neg, 'y')).toBeCloseTo(zero, 1);
     expect(legendLabels(svg)).toEqual(['x₀W₀', 'x₁W₁', 'h']);
     expect(layers(svg)).toEqual(expect.arrayContaining(['y-axis', 'x-axis', 'legend']));
-    expectCleanSvg(renderToStaticMarkup(<StackedBarChart categories={['a', 'b']} segments={[{ name: 's', values: NAN, color: '#000' }]} yLabel="y" title="bad" />));
+    expectCleanSvg(
+      renderToStaticMarkup(
+        <StackedBarChart
+          categories={['a', 'b']}
+          segments={[{ name: 's', values: NAN, color: '#000' }]}
+          yLabel="y"
+          title="bad"
+        />,
+      ),
+    );
   });
 });
 
@@ -244,7 +276,9 @@ describe('CosineMatrix', () => {
   it('rows × cols cells in the given column order; matches (|cos| ≥ threshold) outlined', () => {
     // 2 features × 3 atoms, signed cosines.
     const values = [0.1, 0.95, -0.2, -0.92, 0.3, 0.5];
-    const svg = renderToStaticMarkup(<CosineMatrix values={values} rows={2} cols={3} colOrder={[1, 0, 2]} rowLabels={['3', '7']} threshold={0.9} />);
+    const svg = renderToStaticMarkup(
+      <CosineMatrix values={values} rows={2} cols={3} colOrder={[1, 0, 2]} rowLabels={['3', '7']} threshold={0.9} />,
+    );
     expectCleanSvg(svg);
     const cells = withAttr(svg, 'rect', 'data-cell');
     expect(cells).toHaveLength(6);
@@ -254,7 +288,9 @@ describe('CosineMatrix', () => {
     const fill = (id: string) => cells.find((c) => c.getAttribute('data-cell') === id)!.getAttribute('fill')!;
     const lum = (hex: string) => {
       const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(hex) ?? /#(..)(..)(..)/.exec(hex)!;
-      return m[0].startsWith('#') ? parseInt(m[1], 16) + parseInt(m[2], 16) + parseInt(m[3], 16) : Number(m[1]) + Number(m[2]) + Number(m[3]);
+      return m[0].startsWith('#')
+        ? parseInt(m[1], 16) + parseInt(m[2], 16) + parseInt(m[3], 16)
+        : Number(m[1]) + Number(m[2]) + Number(m[3]);
     };
     expect(lum(fill('1,0'))).toBeLessThan(lum(fill('0,0')));
     expect(withAttr(svg, 'g', 'data-layer', 'legend')).toHaveLength(1);
@@ -266,11 +302,37 @@ describe('CosineMatrix', () => {
 
 describe('LineChart', () => {
   const series = [
-    { name: 'n = 25', color: '#4477AA', points: [0.1, 0.3, 0.5, 0.7, 0.9].map((x, j) => ({ x, y: [1, 1, 0.6, 0.2, 0][j] })) },
-    { name: 'n = 200', color: '#EE6677', dashed: true, points: [0.1, 0.3, 0.5, 0.7, 0.9].map((x, j) => ({ x, y: [1, 1, 0.9, 0, 0][j], label: j === 2 ? 'here' : undefined, highlight: j === 2 })) },
+    {
+      name: 'n = 25',
+      color: '#4477AA',
+      points: [0.1, 0.3, 0.5, 0.7, 0.9].map((x, j) => ({ x, y: [1, 1, 0.6, 0.2, 0][j] })),
+    },
+    {
+      name: 'n = 200',
+      color: '#EE6677',
+      dashed: true,
+      points: [0.1, 0.3, 0.5, 0.7, 0.9].map((x, j) => ({
+        x,
+        y: [1, 1, 0.9, 0, 0][j],
+        label: j === 2 ? 'here' : undefined,
+        highlight: j === 2,
+      })),
+    },
   ];
   const svg = renderToStaticMarkup(
-    <LineChart series={series} references={[{ axis: 'y', value: 0.9, label: '90%' }, { axis: 'x', value: 0.56 }]} xLabel="k/m" yLabel="P(success)" xDomain={[0, 1]} yDomain={[0, 1]} title="t" chart="cs-transition" />,
+    <LineChart
+      series={series}
+      references={[
+        { axis: 'y', value: 0.9, label: '90%' },
+        { axis: 'x', value: 0.56 },
+      ]}
+      xLabel="k/m"
+      yLabel="P(success)"
+      xDomain={[0, 1]}
+      yDomain={[0, 1]}
+      title="t"
+      chart="cs-transition"
+    />,
   );
 
   it('one path and one marker per point per series, labels, highlights, references, axes and legend', () => {
@@ -281,19 +343,36 @@ describe('LineChart', () => {
     expect(elements(svg, 'circle').filter((c) => c.getAttribute('r') === '5')).toHaveLength(1);
     expect(svg).toContain('>here<');
     expect(withAttr(svg, 'g', 'data-reference')).toHaveLength(2);
-    expect(layers(svg)).toEqual(expect.arrayContaining(['x-axis', 'y-axis', 'legend', 'lines', 'points', 'references']));
+    expect(layers(svg)).toEqual(
+      expect.arrayContaining(['x-axis', 'y-axis', 'legend', 'lines', 'points', 'references']),
+    );
     expect(legendLabels(svg)).toEqual(['n = 25', 'n = 200']);
     // y = 1 at the top, y = 0 at the bottom of the plot.
     const c = elements(svg, 'circle');
     expect(num(c[0], 'cy')).toBeLessThan(num(c[4], 'cy'));
-    const xAxisText = Array.from(withAttr(svg, 'g', 'data-layer', 'x-axis')[0].getElementsByTagName('text')).map((t) => t.textContent);
+    const xAxisText = Array.from(withAttr(svg, 'g', 'data-layer', 'x-axis')[0].getElementsByTagName('text')).map(
+      (t) => t.textContent,
+    );
     expect(xAxisText[xAxisText.length - 1]).toBe('k/m');
   });
 
   it('log axes skip non-positive and non-finite points; a single series has no legend unless asked', () => {
     const log = renderToStaticMarkup(
       <LineChart
-        series={[{ name: 'recovered', color: '#000', points: [{ x: 0, y: 1 }, { x: 0.01, y: 1 }, { x: 0.1, y: 0.9 }, { x: NaN, y: 0.5 }, { x: 1, y: Infinity }, { x: 0.6, y: 0.5 }] }]}
+        series={[
+          {
+            name: 'recovered',
+            color: '#000',
+            points: [
+              { x: 0, y: 1 },
+              { x: 0.01, y: 1 },
+              { x: 0.1, y: 0.9 },
+              { x: NaN, y: 0.5 },
+              { x: 1, y: Infinity },
+              { x: 0.6, y: 0.5 },
+            ],
+          },
+        ]}
         xScale="log"
         xLabel="density"
         yLabel="fraction"
@@ -303,9 +382,21 @@ describe('LineChart', () => {
     expectCleanSvg(log);
     expect(elements(log, 'circle')).toHaveLength(3);
     expect(legendLabels(log)).toEqual([]);
-    const ticks = Array.from(withAttr(log, 'g', 'data-layer', 'x-axis')[0].getElementsByTagName('text')).map((t) => t.textContent);
+    const ticks = Array.from(withAttr(log, 'g', 'data-layer', 'x-axis')[0].getElementsByTagName('text')).map(
+      (t) => t.textContent,
+    );
     expect(ticks).toEqual(['0.01', '0.1', 'density']);
-    const empty = renderToStaticMarkup(<LineChart series={[{ name: 'none', color: '#000', points: [] }]} legend xLabel="x" yLabel="y" title="empty" xScale="log" yScale="log" />);
+    const empty = renderToStaticMarkup(
+      <LineChart
+        series={[{ name: 'none', color: '#000', points: [] }]}
+        legend
+        xLabel="x"
+        yLabel="y"
+        title="empty"
+        xScale="log"
+        yScale="log"
+      />,
+    );
     expectCleanSvg(empty);
     expect(empty).toContain('no data yet');
     expect(legendLabels(empty)).toEqual(['none']);
@@ -314,11 +405,16 @@ describe('LineChart', () => {
 
 describe('HistogramChart and QQPlot', () => {
   const rng = new Rng(3);
-  const values = Float64Array.from({ length: 20_000 }, () => (rng.uniform() < 0.1 ? rng.uniform() : 0) + 0.3 * rng.normal());
+  const values = Float64Array.from(
+    { length: 20_000 },
+    () => (rng.uniform() < 0.1 ? rng.uniform() : 0) + 0.3 * rng.normal(),
+  );
   const fit = gaussianFit(values, 40, 49);
 
   it('one bar per bin with the fitted curve over it; log y leaves empty bins out', () => {
-    const svg = renderToStaticMarkup(<HistogramChart edges={fit.edges} density={fit.density} curve={fit.normalDensity} xLabel="h₀" title="hist" />);
+    const svg = renderToStaticMarkup(
+      <HistogramChart edges={fit.edges} density={fit.density} curve={fit.normalDensity} xLabel="h₀" title="hist" />,
+    );
     expectCleanSvg(svg);
     expect(withAttr(svg, 'rect', 'data-bin')).toHaveLength(40);
     const curve = withAttr(svg, 'path', 'data-layer', 'curve')[0].getAttribute('d')!;
@@ -326,10 +422,21 @@ describe('HistogramChart and QQPlot', () => {
     expect(legendLabels(svg)).toEqual(['samples', 'fitted normal']);
     expect(layers(svg)).toEqual(expect.arrayContaining(['x-axis', 'y-axis']));
     const zeros = Array.from(fit.density).filter((v) => v === 0).length;
-    const logSvg = renderToStaticMarkup(<HistogramChart edges={fit.edges} density={fit.density} curve={fit.normalDensity} xLabel="h₀" logY title="hist" />);
+    const logSvg = renderToStaticMarkup(
+      <HistogramChart
+        edges={fit.edges}
+        density={fit.density}
+        curve={fit.normalDensity}
+        xLabel="h₀"
+        logY
+        title="hist"
+      />,
+    );
     expectCleanSvg(logSvg);
     expect(withAttr(logSvg, 'rect', 'data-bin')).toHaveLength(40 - zeros);
-    expectCleanSvg(renderToStaticMarkup(<HistogramChart edges={NAN} density={NAN} curve={NAN} xLabel="x" title="bad" />));
+    expectCleanSvg(
+      renderToStaticMarkup(<HistogramChart edges={NAN} density={NAN} curve={NAN} xLabel="x" title="bad" />),
+    );
     expectCleanSvg(renderToStaticMarkup(<HistogramChart edges={[]} density={[]} xLabel="x" title="empty" logY />));
   });
 
@@ -345,7 +452,10 @@ describe('HistogramChart and QQPlot', () => {
 });
 
 describe('Footnotes section (static render)', () => {
-  const pentagon = (n: number) => Float32Array.from(Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)]).flat());
+  const pentagon = (n: number) =>
+    Float32Array.from(
+      Array.from({ length: n }, (_, i) => [Math.cos((2 * Math.PI * i) / n), Math.sin((2 * Math.PI * i) / n)]).flat(),
+    );
   const model = (n: number, m: number, W: Float32Array): FootnoteModel => ({
     W,
     b: new Float32Array(n).fill(-0.1),
@@ -377,7 +487,16 @@ describe('Footnotes section (static render)', () => {
 
   it('m ≠ 2 draws h as stacked bars over the hidden dimensions; no model shows the waiting notes', () => {
     const rng = new Rng(1);
-    const html = renderToStaticMarkup(<Footnotes model={model(6, 3, Float32Array.from({ length: 18 }, () => rng.normal() * 0.5))} {...urlState} />);
+    const html = renderToStaticMarkup(
+      <Footnotes
+        model={model(
+          6,
+          3,
+          Float32Array.from({ length: 18 }, () => rng.normal() * 0.5),
+        )}
+        {...urlState}
+      />,
+    );
     expect(html).toContain('data-chart="hidden-contributions"');
     expect(html).not.toContain('data-chart="vector-sum-2d"');
     expect(badAttributes(html)).toEqual([]);

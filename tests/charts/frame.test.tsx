@@ -39,7 +39,9 @@ describe('math in labels', () => {
   });
 
   it('leaves plain text, a trailing marker and a marker before a space alone', () => {
-    expect(mathRuns('1/(1 − S) (log scale; sparser →)')).toEqual([{ text: '1/(1 − S) (log scale; sparser →)', shift: null }]);
+    expect(mathRuns('1/(1 − S) (log scale; sparser →)')).toEqual([
+      { text: '1/(1 − S) (log scale; sparser →)', shift: null },
+    ]);
     expect(mathRuns('a_')).toEqual([{ text: 'a_', shift: null }]);
     expect(mathRuns('x ^ y')).toEqual([{ text: 'x ^ y', shift: null }]);
     expect(mathRuns('a_{unclosed')).toEqual([{ text: 'a_{unclosed', shift: null }]);
@@ -65,14 +67,26 @@ describe('math in labels', () => {
     expect(Number(spans[0].getAttribute('font-size'))).toBeLessThan(TYPE.label);
     expect(spans[1].getAttribute('font-size')).toBeNull();
     // Plain labels stay a single text node.
-    expect(renderToStaticMarkup(<Text x={0} y={0}>plain</Text>)).not.toContain('tspan');
+    expect(
+      renderToStaticMarkup(
+        <Text x={0} y={0}>
+          plain
+        </Text>,
+      ),
+    ).not.toContain('tspan');
   });
 });
 
 describe('plot layout', () => {
   it('fits the plot box, the x axis and a wrapped legend into the requested size', () => {
     const legend = Array.from({ length: 8 }, (_, i) => ({ label: `series ${i}`, color: '#000' }));
-    const plot = plotLayout({ width: 300, height: 260, x: { domain: [0, 10], label: 'x' }, y: { domain: [0, 1] }, legend });
+    const plot = plotLayout({
+      width: 300,
+      height: 260,
+      x: { domain: [0, 10], label: 'x' },
+      y: { domain: [0, 1] },
+      legend,
+    });
     expect(plot.width).toBe(300);
     expect(plot.height).toBe(260);
     expect(plot.box.x0).toBeGreaterThan(0);
@@ -120,10 +134,13 @@ describe('every chart is drawn on the frame', () => {
   const dir = join(__dirname, '../../src/charts');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tsx'));
 
-  it.each(files.filter((f) => !['frame.tsx', 'text.tsx', 'ChartFrame.tsx'].includes(f)))('%s: no root <svg>, no <text> and no inline font size of its own', (f) => {
-    const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    expect(src).not.toMatch(/<svg\b/);
-    expect(src).not.toMatch(/<text\b/);
-    expect(src).not.toMatch(/fontSize=/);
-  });
+  it.each(files.filter((f) => !['frame.tsx', 'text.tsx', 'ChartFrame.tsx'].includes(f)))(
+    '%s: no root <svg>, no <text> and no inline font size of its own',
+    (f) => {
+      const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(src).not.toMatch(/<svg\b/);
+      expect(src).not.toMatch(/<text\b/);
+      expect(src).not.toMatch(/fontSize=/);
+    },
+  );
 });

@@ -2,19 +2,33 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, DRAG_RADIANS_PER_PX, FeatureGeometry3D, KEY_STEP, dragView, keyView, neighbourEdges, normaliseView, rotate3 } from '../../src/charts/FeatureGeometry3D';
+import {
+  DEFAULT_VIEW,
+  DRAG_RADIANS_PER_PX,
+  FeatureGeometry3D,
+  KEY_STEP,
+  dragView,
+  keyView,
+  neighbourEdges,
+  normaliseView,
+  rotate3,
+} from '../../src/charts/FeatureGeometry3D';
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { parseParams, serializeParams, defaults } from '../../src/state/url-params';
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
 type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
-const withAttr = (markup: string, tag: string, attr: string): El[] => Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
+const withAttr = (markup: string, tag: string, attr: string): El[] =>
+  Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
 const num = (e: El, a: string) => Number(e.getAttribute(a));
 const deg = (d: number) => (d * Math.PI) / 180;
 
@@ -122,7 +136,9 @@ describe('FeatureGeometry3D', () => {
     expect(withAttr(svg, 'g', 'data-axis')).toHaveLength(3);
     expect(svg).toContain('h₀');
     expect(svg).toContain('h₂');
-    const circle = Array.from(parse(svg).doc.getElementsByTagName('circle')).find((c) => c.getAttribute('stroke-dasharray') === '3 3')!;
+    const circle = Array.from(parse(svg).doc.getElementsByTagName('circle')).find(
+      (c) => c.getAttribute('stroke-dasharray') === '3 3',
+    )!;
     expect(circle).toBeDefined();
     // the zero vector is not drawn
     expect(withAttr(svg, 'g', 'data-feature').map((g) => g.getAttribute('data-feature'))).not.toContain('1');
@@ -143,7 +159,8 @@ describe('FeatureGeometry3D', () => {
     expect(root.getAttribute('tabindex')).toBe('0');
     expect(root.getAttribute('aria-label')).toMatch(/arrow keys/);
     expect(root.getAttribute('data-chart')).toBe('feature-geometry-3d');
-    const still = parse(renderToStaticMarkup(<FeatureGeometry3D W={W} n={1} view={DEFAULT_VIEW} />)).doc.documentElement!;
+    const still = parse(renderToStaticMarkup(<FeatureGeometry3D W={W} n={1} view={DEFAULT_VIEW} />)).doc
+      .documentElement!;
     expect(still.getAttribute('tabindex')).toBeNull();
   });
 });

@@ -6,8 +6,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { DimensionalityScatter, jitter, spreadLabels } from '../../src/charts/DimensionalityScatter';
 import { logTicks } from '../../src/charts/axes';
 import { DimsPerFeatureChart, STICKY_LEVELS } from '../../src/charts/DimsPerFeatureChart';
-import { GeometryGraphChart, MAX_DRAWN_EDGES, POLYTOPE_COLORS, PolytopeGallery, circleOrder, graphLayout } from '../../src/charts/GeometryGraphChart';
-import { DIMENSIONALITY_LEVELS, FACTOR_NAMES, geometryAnalysis, polytopeCounts, type FactorName } from '../../src/model/geometry';
+import {
+  GeometryGraphChart,
+  MAX_DRAWN_EDGES,
+  POLYTOPE_COLORS,
+  PolytopeGallery,
+  circleOrder,
+  graphLayout,
+} from '../../src/charts/GeometryGraphChart';
+import {
+  DIMENSIONALITY_LEVELS,
+  FACTOR_NAMES,
+  geometryAnalysis,
+  polytopeCounts,
+  type FactorName,
+} from '../../src/model/geometry';
 import { Rng } from '../../src/model/rng';
 import { sweepDensities } from '../../src/model/uniform-sweep';
 import { GEOMETRY_PARAMS, estimatedCpuSeconds, geometryTrainConfig } from '../../src/experiments/geometry/params';
@@ -16,7 +29,10 @@ import { defaults, parseParams } from '../../src/state/url-params';
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -26,12 +42,17 @@ function badAttributes(markup: string): string[] {
 
 type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
 const elements = (markup: string, tag: string): El[] => Array.from(parse(markup).doc.getElementsByTagName(tag));
-const withAttr = (markup: string, tag: string, attr: string) => elements(markup, tag).filter((e) => e.getAttribute(attr) !== null);
+const withAttr = (markup: string, tag: string, attr: string) =>
+  elements(markup, tag).filter((e) => e.getAttribute(attr) !== null);
 const num = (e: El, a: string) => Number(e.getAttribute(a));
 const titleOf = (e: El) => Array.from(e.childNodes).find((c) => c.nodeName === 'title')?.textContent ?? '';
 
 /** Every element in a rendered tree (components without hooks can be called as functions). */
-function findAll(node: ReactNode, pred: (props: Record<string, unknown>) => boolean, out: ReactElement<Record<string, unknown>>[] = []) {
+function findAll(
+  node: ReactNode,
+  pred: (props: Record<string, unknown>) => boolean,
+  out: ReactElement<Record<string, unknown>>[] = [],
+) {
   if (Array.isArray(node)) node.forEach((c) => findAll(c, pred, out));
   else if (isValidElement<Record<string, unknown>>(node)) {
     if (pred(node.props)) out.push(node);
@@ -66,7 +87,8 @@ describe('DimsPerFeatureChart', () => {
       expect(line.getAttribute('stroke-dasharray')).toBeTruthy();
       expect(g.getElementsByTagName('text')[0].textContent).toMatch(/^(1|½): /);
     }
-    const levelY = (v: number) => num(levels.find((g) => Number(g.getAttribute('data-level')) === v)!.getElementsByTagName('line')[0], 'y1');
+    const levelY = (v: number) =>
+      num(levels.find((g) => Number(g.getAttribute('data-level')) === v)!.getElementsByTagName('line')[0], 'y1');
     expect(num(dots[5], 'cy')).toBeCloseTo(levelY(0.5) + (levelY(0.5) - levelY(1)) * 0.02, 1); // 0.49 sits just below ½
     expect(num(dots[11], 'cy')).toBeGreaterThan(levelY(0.5));
     expect(num(dots[0], 'cy')).toBeLessThan(levelY(0.5));
@@ -79,7 +101,12 @@ describe('DimsPerFeatureChart', () => {
   });
 
   it('highlights the selected model and clips untrained or W = 0 models at the top without NaN', () => {
-    const odd = [...points.slice(0, 3), { invDensity: 3, dimensionsPerFeature: Infinity }, { invDensity: 4, dimensionsPerFeature: 40 }, { invDensity: NaN, dimensionsPerFeature: 0.5 }];
+    const odd = [
+      ...points.slice(0, 3),
+      { invDensity: 3, dimensionsPerFeature: Infinity },
+      { invDensity: 4, dimensionsPerFeature: 40 },
+      { invDensity: NaN, dimensionsPerFeature: 0.5 },
+    ];
     const svg = renderToStaticMarkup(<DimsPerFeatureChart points={odd} selected={1} />);
     expect(parse(svg).errors).toEqual([]);
     expect(badAttributes(svg)).toEqual([]);
@@ -121,7 +148,9 @@ describe('DimensionalityScatter', () => {
   /** Model j: features cycling through the paper's levels, one not learned (0). */
   const models = INV.slice(0, 5).map((invDensity, j) => ({
     invDensity,
-    dimensionalities: Float64Array.from({ length: n }, (_, i) => (i === n - 1 ? 0 : DIMENSIONALITY_LEVELS[(i + j) % DIMENSIONALITY_LEVELS.length].value)),
+    dimensionalities: Float64Array.from({ length: n }, (_, i) =>
+      i === n - 1 ? 0 : DIMENSIONALITY_LEVELS[(i + j) % DIMENSIONALITY_LEVELS.length].value,
+    ),
   }));
 
   it('draws every feature of every model, translucent and jittered around its model, with the six labelled reference lines', () => {
@@ -143,7 +172,8 @@ describe('DimensionalityScatter', () => {
     const labelYs = levels.map((g) => num(g.getElementsByTagName('text')[0], 'y')).sort((a, b) => a - b);
     for (let k = 1; k < labelYs.length; k++) expect(labelYs[k] - labelYs[k - 1]).toBeGreaterThanOrEqual(10.9);
     // each model's points stay in a narrow column around its x; the columns do not overlap
-    const lineY = (label: string) => num(levels.find((g) => g.getAttribute('data-level') === label)!.getElementsByTagName('line')[0], 'y1');
+    const lineY = (label: string) =>
+      num(levels.find((g) => g.getAttribute('data-level') === label)!.getElementsByTagName('line')[0], 'y1');
     const cols = groups.map((g) => Array.from(g.getElementsByTagName('circle')).map((c) => num(c, 'cx')));
     for (let j = 0; j < cols.length; j++) {
       expect(Math.max(...cols[j]) - Math.min(...cols[j])).toBeLessThanOrEqual(14);
@@ -161,7 +191,11 @@ describe('DimensionalityScatter', () => {
   });
 
   it('skips non-finite values, highlights the selection and reports clicks as the model index', () => {
-    const odd = [{ invDensity: 2, dimensionalities: [0.5, NaN, Infinity, 1] }, { invDensity: Infinity, dimensionalities: [1] }, ...models.slice(2)];
+    const odd = [
+      { invDensity: 2, dimensionalities: [0.5, NaN, Infinity, 1] },
+      { invDensity: Infinity, dimensionalities: [1] },
+      ...models.slice(2),
+    ];
     const svg = renderToStaticMarkup(<DimensionalityScatter models={odd} selected={2} />);
     expect(parse(svg).errors).toEqual([]);
     expect(badAttributes(svg)).toEqual([]);
@@ -226,7 +260,8 @@ function rotate(W: Float32Array, n: number, m: number, seed: number): Float32Arr
     Q.push(v.map((x) => x / norm));
   }
   const out = new Float32Array(n * m);
-  for (let i = 0; i < n; i++) for (let k = 0; k < m; k++) for (let j = 0; j < m; j++) out[i * m + k] += W[i * m + j] * Q[k][j];
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < m; k++) for (let j = 0; j < m; j++) out[i * m + k] += W[i * m + j] * Q[k][j];
   return out;
 }
 
@@ -307,11 +342,15 @@ describe('GeometryGraphChart', () => {
     const ring = Array.from(layer.getElementsByTagName('circle'))[0];
     expect([num(ring, 'cx'), num(ring, 'cy')]).toEqual([num(node, 'cx'), num(node, 'cy')]);
     // feature 2 is in the pentagon: its drawn edges to features 0–4 are the dark ones
-    const edgesOf2 = withAttr(svg, 'line', 'data-edge').filter((l) => l.getAttribute('data-edge')!.split('-').includes('2')).length;
+    const edgesOf2 = withAttr(svg, 'line', 'data-edge').filter((l) =>
+      l.getAttribute('data-edge')!.split('-').includes('2'),
+    ).length;
     expect(edgesOf2).toBeGreaterThan(0);
     expect(layer.getElementsByTagName('line').length).toBe(edgesOf2);
     // a feature that is not a node (11 is not learned) draws nothing
-    expect(renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} highlight={11} />)).not.toContain('data-layer="highlight"');
+    expect(renderToStaticMarkup(<GeometryGraphChart W={W} n={n} m={m} highlight={11} />)).not.toContain(
+      'data-layer="highlight"',
+    );
   });
 
   it('is stable: the same picture every time and under any rotation of the hidden space', () => {
@@ -320,9 +359,17 @@ describe('GeometryGraphChart', () => {
     const rotated = rotate(W, n, m, 7);
     const b = renderToStaticMarkup(<GeometryGraphChart W={rotated} n={n} m={m} />);
     // positions are functions of WᵀW only (tooltips may differ in the last float digit)
-    const pos = (svg: string) => withAttr(svg, 'circle', 'data-feature').map((c) => [c.getAttribute('data-feature'), Math.round(num(c, 'cx')), Math.round(num(c, 'cy'))].join());
+    const pos = (svg: string) =>
+      withAttr(svg, 'circle', 'data-feature').map((c) =>
+        [c.getAttribute('data-feature'), Math.round(num(c, 'cx')), Math.round(num(c, 'cy'))].join(),
+      );
     expect(pos(b)).toEqual(pos(a));
-    expect(withAttr(b, 'text', 'data-factor').map((t) => t.textContent)).toEqual(['pentagon', 'triangle', 'digon', 'dedicated']);
+    expect(withAttr(b, 'text', 'data-factor').map((t) => t.textContent)).toEqual([
+      'pentagon',
+      'triangle',
+      'digon',
+      'dedicated',
+    ]);
   });
 
   it('handles a model with nothing learned and a paper-sized one without NaN or overflow', () => {
@@ -350,7 +397,7 @@ describe('GeometryGraphChart', () => {
     expect(edges.length).toBe(MAX_DRAWN_EDGES);
     expect(svg).toMatch(/the strongest 2500 of \d+ drawn/);
     const root = parse(svg).doc.documentElement;
-    const width = Number(root!.getAttribute("width"));
+    const width = Number(root!.getAttribute('width'));
     for (const c of withAttr(svg, 'circle', 'data-feature')) {
       expect(num(c, 'cx')).toBeGreaterThanOrEqual(0);
       expect(num(c, 'cx')).toBeLessThanOrEqual(width);
@@ -366,7 +413,8 @@ describe('PolytopeGallery', () => {
     expect(badAttributes(svg)).toEqual([]);
     const tiles = withAttr(svg, 'g', 'data-polytope');
     expect(tiles.map((t) => t.getAttribute('data-polytope'))).toEqual([...FACTOR_NAMES]);
-    const count = (name: FactorName) => Number(tiles.find((t) => t.getAttribute('data-polytope') === name)!.getAttribute('data-count'));
+    const count = (name: FactorName) =>
+      Number(tiles.find((t) => t.getAttribute('data-polytope') === name)!.getAttribute('data-count'));
     expect(FACTOR_NAMES.map(count)).toEqual([1, 1, 1, 0, 1, 0, 0]);
     expect(tiles.find((t) => t.getAttribute('data-polytope') === 'tetrahedron')!.getAttribute('opacity')).toBe('0.35');
     expect(titleOf(tiles[1])).toBe('digon: 1 (features 5, 6)');
@@ -377,7 +425,18 @@ describe('geometry URL state', () => {
   it('defaults to the CPU-sized sweep and accepts the paper and notebook sizes', () => {
     // The sweep's keys and the perturbed pentagon's (its own experiment in the same section).
     const d = { ...defaults(GEOMETRY_PARAMS), ...defaults(PENTAGON_PARAMS) };
-    expect(d).toEqual({ gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000, gseed: 1, gmodel: -1, gpseeds: 4, gpsteps: 6000, gpbase: 0.05 });
+    expect(d).toEqual({
+      gn: 40,
+      gm: 4,
+      gcount: 12,
+      gmax: 20,
+      gsteps: 4000,
+      gseed: 1,
+      gmodel: -1,
+      gpseeds: 4,
+      gpsteps: 6000,
+      gpbase: 0.05,
+    });
     expect(parseParams(GEOMETRY_PARAMS, '?gn=400&gm=30&gcount=20&gsteps=10000').ignored).toEqual([]);
     expect(parseParams(GEOMETRY_PARAMS, '?gn=200&gm=20').values).toMatchObject({ gn: 200, gm: 20 });
     const bad = parseParams(GEOMETRY_PARAMS, '?gn=5000&gmodel=40&gmax=0.5');

@@ -17,28 +17,62 @@ import { instanceMetrics } from '../../src/model/metrics';
 
 const parse = (markup: string) => new DOMParser().parseFromString(markup, 'image/svg+xml');
 const count = (markup: string, re: RegExp) => (markup.match(re) ?? []).length;
-const W5 = Float32Array.from({ length: 10 }, (_, q) => (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / 5));
+const W5 = Float32Array.from({ length: 10 }, (_, q) =>
+  (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / 5),
+);
 const noop = () => undefined;
 
 describe('bar editor', () => {
   it('one slider per feature with its value, bar heights on a linear or log axis', () => {
-    const svg = renderToStaticMarkup(<BarEditor values={[1, 0.5, 0.25]} range={{ min: 0, max: 1 }} label="I_i" name="importance" title="Importance" onChange={noop} />);
+    const svg = renderToStaticMarkup(
+      <BarEditor
+        values={[1, 0.5, 0.25]}
+        range={{ min: 0, max: 1 }}
+        label="I_i"
+        name="importance"
+        title="Importance"
+        onChange={noop}
+      />,
+    );
     expect(count(svg, /role="slider"/g)).toBe(3);
     expect(svg).toContain('aria-label="importance of feature 1"');
     expect(svg).toContain('aria-valuenow="0.25"');
     expect(svg).not.toMatch(/NaN|Infinity/);
     const bars = (markup: string) =>
-      [...markup.matchAll(/<g data-feature="(\d)"[^>]*>.*?<\/rect><rect[^>]*height="([\d.]+)"/g)].map((m) => Number(m[2]));
+      [...markup.matchAll(/<g data-feature="(\d)"[^>]*>.*?<\/rect><rect[^>]*height="([\d.]+)"/g)].map((m) =>
+        Number(m[2]),
+      );
     const lin = bars(svg);
     expect(lin[0] / lin[1]).toBeCloseTo(2, 1);
-    const log = bars(renderToStaticMarkup(<BarEditor values={[1, 0.1, 0.01]} range={{ min: 0.001, max: 1 }} log label="p_i" name="density" title="Density" onChange={noop} />));
+    const log = bars(
+      renderToStaticMarkup(
+        <BarEditor
+          values={[1, 0.1, 0.01]}
+          range={{ min: 0.001, max: 1 }}
+          log
+          label="p_i"
+          name="density"
+          title="Density"
+          onChange={noop}
+        />,
+      ),
+    );
     // three decades: each bar a third shorter than the one before
     expect(lin.length).toBe(3);
     expect(log[0] - log[1]).toBeCloseTo(log[1] - log[2], 0);
   });
 
   it('read-only without onChange; the highlighted bar shows its value', () => {
-    const svg = renderToStaticMarkup(<BarEditor values={[1, 0.5]} range={{ min: 0, max: 1 }} label="I_i" name="importance" title="Importance" highlight={1} />);
+    const svg = renderToStaticMarkup(
+      <BarEditor
+        values={[1, 0.5]}
+        range={{ min: 0, max: 1 }}
+        label="I_i"
+        name="importance"
+        title="Importance"
+        highlight={1}
+      />,
+    );
     expect(count(svg, /role="slider"/g)).toBe(0);
     expect(svg).toContain('data-highlight="1"');
     expect(parse(svg).getElementsByTagName('text').length).toBeGreaterThan(3);
@@ -60,7 +94,9 @@ describe('bar editor', () => {
 
 describe('feature geometry in hand', () => {
   it('editable: every feature focusable with a draggable handle; keys turn and scale', () => {
-    const svg = renderToStaticMarkup(<FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} onPlace={noop} onKeyEdit={noop} />);
+    const svg = renderToStaticMarkup(
+      <FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} onPlace={noop} onKeyEdit={noop} />,
+    );
     expect(count(svg, /data-handle=/g)).toBe(5);
     expect(count(svg, /tabindex="0"/gi)).toBe(5);
     expect(svg).toMatch(/aria-label="[^"]*arrow keys to turn it/);
@@ -73,7 +109,9 @@ describe('feature geometry in hand', () => {
 
   it('a pinned model is drawn dashed under the live vectors, and the view fits both', () => {
     const long = W5.map((v) => v * 1.8);
-    const svg = renderToStaticMarkup(<FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} ghost={{ W: long, n: 5 }} />);
+    const svg = renderToStaticMarkup(
+      <FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} ghost={{ W: long, n: 5 }} />,
+    );
     expect(count(svg, /data-pinned-feature=/g)).toBe(5);
     expect(svg.indexOf('data-layer="pinned"')).toBeLessThan(svg.indexOf('data-layer="features"'));
     const plain = renderToStaticMarkup(<FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} />);
@@ -92,7 +130,17 @@ describe('linked panels', () => {
   const metrics = instanceMetrics(W5, 5, 2);
 
   it('norm bars: pinned norms as dashed outlines with a legend; the highlighted row banded', () => {
-    const svg = renderToStaticMarkup(<FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={5} m={2} ghost={[0.5, 0.5, 0.5, 0, 1.6]} highlight={3} onHover={noop} />);
+    const svg = renderToStaticMarkup(
+      <FeatureNormBars
+        norms={metrics.norms}
+        superposition={metrics.superposition}
+        n={5}
+        m={2}
+        ghost={[0.5, 0.5, 0.5, 0, 1.6]}
+        highlight={3}
+        onHover={noop}
+      />,
+    );
     expect(count(svg, /data-pinned-feature=/g)).toBe(5);
     expect(svg).toContain('pinned');
     expect(svg).toContain('data-layer="highlight"');
@@ -101,15 +149,26 @@ describe('linked panels', () => {
   });
 
   it('WᵀW: the highlighted feature’s row and column outlined', () => {
-    const svg = renderToStaticMarkup(<GramHeatmap gram={metrics.gram} bias={new Float32Array(5)} n={5} highlight={1} />);
+    const svg = renderToStaticMarkup(
+      <GramHeatmap gram={metrics.gram} bias={new Float32Array(5)} n={5} highlight={1} />,
+    );
     expect(svg).toContain('data-highlight="1"');
     expect(count(svg, /data-layer="highlight"[^>]*><rect[^>]*><\/rect><rect[^>]*><\/rect><\/g>/g)).toBe(1);
-    expect(renderToStaticMarkup(<GramHeatmap gram={metrics.gram} bias={new Float32Array(5)} n={5} highlight={7} />)).not.toContain('data-highlight');
+    expect(
+      renderToStaticMarkup(<GramHeatmap gram={metrics.gram} bias={new Float32Array(5)} n={5} highlight={7} />),
+    ).not.toContain('data-highlight');
   });
 
   it('loss curve: a cursor at the shown step and the pinned loss as a level inside the axis', () => {
     const steps = [100, 200, 300, 400];
-    const svg = renderToStaticMarkup(<LossCurve steps={steps} losses={[0.1, 0.05, 0.03, 0.02]} cursor={200} reference={{ value: 0.2, label: 'pinned' }} />);
+    const svg = renderToStaticMarkup(
+      <LossCurve
+        steps={steps}
+        losses={[0.1, 0.05, 0.03, 0.02]}
+        cursor={200}
+        reference={{ value: 0.2, label: 'pinned' }}
+      />,
+    );
     expect(svg).toContain('data-step="200"');
     expect(svg).toContain('step 200');
     expect(svg).toContain('pinned 0.2');
@@ -118,7 +177,14 @@ describe('linked panels', () => {
   });
 
   it('bar chart: hover delegation only when asked for', () => {
-    const props = { categories: ['0', '1'], series: [{ name: 'share', values: [1, 2], color: '#000' }], yLabel: 'y', title: 't' };
-    expect(renderToStaticMarkup(<BarChart {...props} />)).toBe(renderToStaticMarkup(<BarChart {...props} onHover={noop} />));
+    const props = {
+      categories: ['0', '1'],
+      series: [{ name: 'share', values: [1, 2], color: '#000' }],
+      yLabel: 'y',
+      title: 't',
+    };
+    expect(renderToStaticMarkup(<BarChart {...props} />)).toBe(
+      renderToStaticMarkup(<BarChart {...props} onHover={noop} />),
+    );
   });
 });

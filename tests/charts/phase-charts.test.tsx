@@ -10,11 +10,15 @@ import { BACKGROUND, PHASE_COLORS, divergingColor } from '../../src/charts/theme
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
-const logSpace = (a: number, b: number, k: number) => Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
+const logSpace = (a: number, b: number, k: number) =>
+  Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
 const R = logSpace(0.1, 10, 24);
 const D = logSpace(1, 0.01, 24);
 
@@ -115,7 +119,14 @@ describe('PhaseDiagramChart', () => {
     expect(svg).toMatch(/<title>r = 0\.1, 1−S = 1: not represented<\/title>/);
     expect(svg).toContain('1−S = 0.01: not trained yet</title>');
     // Legend and axis titles.
-    for (const s of ['not represented', 'dedicated dimension', 'superposition', 'not trained yet', 'relative importance r of the extra feature', 'feature density 1 − S']) {
+    for (const s of [
+      'not represented',
+      'dedicated dimension',
+      'superposition',
+      'not trained yet',
+      'relative importance r of the extra feature',
+      'feature density 1 − S',
+    ]) {
       expect(svg).toContain(`>${s}</text>`);
     }
     expect(svg).not.toContain('data-legend-item="disagrees"');
@@ -133,7 +144,11 @@ describe('PhaseDiagramChart', () => {
     const ticks = (layer: string) =>
       Array.from(groups.find((g) => g.getAttribute('data-layer') === layer)!.getElementsByTagName('g'))
         .filter((g) => g.getAttribute('data-tick') !== null)
-        .map((g) => ({ v: Number(g.getAttribute('data-tick')), label: g.getElementsByTagName('text')[0].textContent, line: g.getElementsByTagName('line')[0] }));
+        .map((g) => ({
+          v: Number(g.getAttribute('data-tick')),
+          label: g.getElementsByTagName('text')[0].textContent,
+          line: g.getElementsByTagName('line')[0],
+        }));
     const xt = ticks('x-axis');
     const yt = ticks('y-axis');
     expect(xt.map((t) => t.label)).toEqual(['0.1', '1', '10']);
@@ -143,7 +158,9 @@ describe('PhaseDiagramChart', () => {
     expect(yOf(0.1)).toBeLessThan(yOf(0.01));
     // Minor ticks: 2…9 per decade, 8 in each of the two decades of each axis.
     const minor = (layer: string) =>
-      Array.from(groups.find((g) => g.getAttribute('data-layer') === layer)!.childNodes).filter((n) => n.nodeName === 'line').length;
+      Array.from(groups.find((g) => g.getAttribute('data-layer') === layer)!.childNodes).filter(
+        (n) => n.nodeName === 'line',
+      ).length;
     expect(minor('x-axis')).toBe(16);
     expect(minor('y-axis')).toBe(16);
   });
@@ -158,7 +175,9 @@ describe('PhaseDiagramChart', () => {
     }
     reference[3] = null; // no reference: not a disagreement
     reference[560] = 'dedicated'; // untrained cell (row 23): not a disagreement
-    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} reference={reference} mode="disagreement" />);
+    const svg = renderToStaticMarkup(
+      <PhaseDiagramChart rValues={R} densityValues={D} phases={phases} reference={reference} mode="disagreement" />,
+    );
     expect(parse(svg).errors).toEqual([]);
     const cells = cellsOf(svg);
     const marked = cells.filter((c) => c.disagree).map((c) => c.index);
@@ -191,9 +210,18 @@ describe('PhaseDiagramChart', () => {
           { r: 5, density: 0.5 },
         ],
       },
-      { id: 'outside', label: 'never visible', points: [{ r: 100, density: 0.5 }, { r: 1000, density: 0.05 }] },
+      {
+        id: 'outside',
+        label: 'never visible',
+        points: [
+          { r: 100, density: 0.5 },
+          { r: 1000, density: 0.05 },
+        ],
+      },
     ];
-    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} boundaries={boundaries} />);
+    const svg = renderToStaticMarkup(
+      <PhaseDiagramChart rValues={R} densityValues={D} phases={phases} boundaries={boundaries} />,
+    );
     expect(parse(svg).errors).toEqual([]);
     const box = plotBox(svg);
     const { doc } = parse(svg);
@@ -201,7 +229,9 @@ describe('PhaseDiagramChart', () => {
     const paths = Array.from(group.getElementsByTagName('path'));
     expect(paths).toHaveLength(2); // halo + line
     expect(paths[0].getAttribute('stroke')).toBe(BACKGROUND);
-    expect(Number(paths[0].getAttribute('stroke-width'))).toBeGreaterThan(Number(paths[1].getAttribute('stroke-width')));
+    expect(Number(paths[0].getAttribute('stroke-width'))).toBeGreaterThan(
+      Number(paths[1].getAttribute('stroke-width')),
+    );
     const d = paths[1].getAttribute('d')!;
     expect(d).toMatch(/^M/);
     const coords = Array.from(d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g), (mm) => [Number(mm[1]), Number(mm[2])]);
@@ -237,7 +267,18 @@ describe('PhaseDiagramChart', () => {
         mode: 'disagreement',
         reference: [],
         selected: 3,
-        boundaries: [{ id: 'b', label: 'b', points: [{ r: NaN, density: NaN }, { r: Infinity, density: 0 }, { r: 1, density: 0.5 }, { r: 1e300, density: 1e-300 }] }],
+        boundaries: [
+          {
+            id: 'b',
+            label: 'b',
+            points: [
+              { r: NaN, density: NaN },
+              { r: Infinity, density: 0 },
+              { r: 1, density: 0.5 },
+              { r: 1e300, density: 1e-300 },
+            ],
+          },
+        ],
       },
     ];
     for (const props of bad) {
@@ -254,7 +295,9 @@ describe('PhaseDiagramChart', () => {
     expect(plain).not.toContain('tabindex');
     expect(plain).not.toContain('data-selected');
 
-    const svg = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} selected={5} onSelect={() => {}} />);
+    const svg = renderToStaticMarkup(
+      <PhaseDiagramChart rValues={R} densityValues={D} phases={phases} selected={5} onSelect={() => {}} />,
+    );
     expect(svg).toMatch(/^<svg[^>]*tabindex="0"/);
     expect(svg).toContain('data-selected="5"');
     // Cells themselves are not tab stops.
@@ -287,7 +330,11 @@ describe('PhaseDiagramChart', () => {
     // The layer handles the cells' events (one set of handlers, not three per cell): a pointer
     // event on a cell (or its <title>) reaches it with the cell's data-cell.
     const on = cellLayer.props as Record<string, (e?: unknown) => void>;
-    const eventAt = (cell: string | null) => ({ target: { closest: (sel: string) => (sel === '[data-cell]' && cell !== null ? { getAttribute: () => cell } : null) } });
+    const eventAt = (cell: string | null) => ({
+      target: {
+        closest: (sel: string) => (sel === '[data-cell]' && cell !== null ? { getAttribute: () => cell } : null),
+      },
+    });
     on.onMouseOver(eventAt('42'));
     on.onMouseOver(eventAt(null)); // the gap between cells
     on.onMouseLeave();
@@ -312,7 +359,13 @@ describe('WeightGlyph', () => {
     const svg = renderToStaticMarkup(<WeightGlyph W={[1, -1, 0]} n={3} m={1} importance={[1, 0.5, 0.2]} />);
     expect(parse(svg).errors).toEqual([]);
     expect(svg).toMatch(/^<svg[^>]*width="90" height="90"/);
-    const cx = (i: number) => Number(features(svg).find((g) => g.getAttribute('data-feature') === String(i))!.getElementsByTagName('circle')[0].getAttribute('cx'));
+    const cx = (i: number) =>
+      Number(
+        features(svg)
+          .find((g) => g.getAttribute('data-feature') === String(i))!
+          .getElementsByTagName('circle')[0]
+          .getAttribute('cx'),
+      );
     expect(cx(0)).toBeGreaterThan(cx(2));
     expect(cx(2)).toBeGreaterThan(cx(1));
     expect(cx(0) - cx(2)).toBeCloseTo(cx(2) - cx(1), 1); // symmetric about 0
@@ -322,7 +375,9 @@ describe('WeightGlyph', () => {
 
   it('m = 2: one vector per feature from a common origin', () => {
     const n = 5;
-    const W = Array.from({ length: 2 * n }, (_, k) => (k % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(k / 2)) / n));
+    const W = Array.from({ length: 2 * n }, (_, k) =>
+      (k % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(k / 2)) / n),
+    );
     const svg = renderToStaticMarkup(<WeightGlyph W={W} n={n} m={2} />);
     expect(parse(svg).errors).toEqual([]);
     const lines = features(svg).map((g) => g.getElementsByTagName('line')[0]);
@@ -333,7 +388,9 @@ describe('WeightGlyph', () => {
       expect(l.getAttribute('x1')).toBe(x0);
       expect(l.getAttribute('y1')).toBe(y0);
     }
-    const lens = lines.map((l) => Math.hypot(Number(l.getAttribute('x2')) - Number(x0), Number(l.getAttribute('y2')) - Number(y0)));
+    const lens = lines.map((l) =>
+      Math.hypot(Number(l.getAttribute('x2')) - Number(x0), Number(l.getAttribute('y2')) - Number(y0)),
+    );
     for (const len of lens) expect(len).toBeCloseTo(lens[0], 0);
   });
 

@@ -7,7 +7,10 @@ import { divergingColor } from '../../src/charts/theme';
 
 function parse(markup: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(markup, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    markup,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -41,7 +44,8 @@ describe('WeightMatrixChart', () => {
   it('colours +v and −v symmetrically about 0 (white at 0), on a scale of ±max|W|', () => {
     const W = new Float32Array([0.5, -0.5, 1, -1, 0, 0.25]); // n = 3, m = 2
     const cells = cellsOf(renderToStaticMarkup(<WeightMatrixChart W={W} n={3} m={2} />));
-    const fill = (k: number, i: number) => cells.find((c) => c.getAttribute('data-cell') === `${k},${i}`)!.getAttribute('fill');
+    const fill = (k: number, i: number) =>
+      cells.find((c) => c.getAttribute('data-cell') === `${k},${i}`)!.getAttribute('fill');
     expect(maxAbsWeight(W)).toBe(1);
     expect(fill(0, 0)).toBe(divergingColor(0.5));
     expect(fill(1, 0)).toBe(divergingColor(-0.5));

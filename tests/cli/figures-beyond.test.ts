@@ -6,7 +6,11 @@ import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPreset } from '../../src/cli/figures';
 import { PRESETS } from '../../src/experiments';
-import { BEYOND_FIGURES_FORMAT, QUICK_BEYOND, type BeyondFiguresJson } from '../../src/experiments/beyond-basic/figures';
+import {
+  BEYOND_FIGURES_FORMAT,
+  QUICK_BEYOND,
+  type BeyondFiguresJson,
+} from '../../src/experiments/beyond-basic/figures';
 import { BEYOND_VARIANTS, type BeyondVariantId } from '../../src/experiments/beyond-basic/params';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-beyond-figures-'));
@@ -39,7 +43,10 @@ const CHART_KIND: [RegExp, string][] = [
 
 function parseSvg(text: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(text, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    text,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -62,7 +69,8 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
 
   it('covers every experiment of the section, each with the charts the section shows', () => {
     expect(presets.map((p) => p.params.vpreset).sort()).toEqual([...BEYOND_VARIANTS].sort());
-    for (const p of presets) expect(written.get(p.id)!.names, p.id).toEqual(EXPECTED[p.params.vpreset as BeyondVariantId]);
+    for (const p of presets)
+      expect(written.get(p.id)!.names, p.id).toEqual(EXPECTED[p.params.vpreset as BeyondVariantId]);
     // a budget for CI (≈ 15 s on a busy 2-core machine)
     expect(seconds).toBeLessThan(60);
   });
@@ -97,7 +105,9 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
         const desc = doc.getElementsByTagName('desc');
         expect(desc.length, f).toBe(1);
         expect(desc[0].textContent, f).toContain(`step ${steps}`);
-        expect(desc[0].textContent, f).toMatch(new RegExp(`quick run: ${steps.toLocaleString('en-US')} of [\\d,]+ steps trained`));
+        expect(desc[0].textContent, f).toMatch(
+          new RegExp(`quick run: ${steps.toLocaleString('en-US')} of [\\d,]+ steps trained`),
+        );
         expect(doc.getElementsByTagName('metadata').length, f).toBe(1);
         expect(text, f).not.toMatch(/NaN|Infinity/);
         count++;
@@ -105,9 +115,13 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
     }
     expect(count).toBe(Object.values(EXPECTED).reduce((a, l) => a + l.length, 0));
     // the quick abs sweep says it trained on a smaller batch
-    expect(readFileSync(join(dir, 'abs-sweep-stacks-0.svg'), 'utf8')).toContain(`batch ${QUICK_BEYOND.absSweepBatch} instead of 1024`);
+    expect(readFileSync(join(dir, 'abs-sweep-stacks-0.svg'), 'utf8')).toContain(
+      `batch ${QUICK_BEYOND.absSweepBatch} instead of 1024`,
+    );
     // the weight matrices: n·m = 50 cells each
-    expect((readFileSync(join(dir, 'privileged-basis-matrix-3.svg'), 'utf8').match(/<rect[^>]*data-cell=/g) ?? []).length).toBe(50);
+    expect(
+      (readFileSync(join(dir, 'privileged-basis-matrix-3.svg'), 'utf8').match(/<rect[^>]*data-cell=/g) ?? []).length,
+    ).toBe(50);
   });
 
   it('writes one JSON per preset: config, every instance’s weights, the best seed per density and the summary', () => {
@@ -143,6 +157,8 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
     expect(points).toHaveLength(6);
     for (const q of points) expect(Number.isFinite(q.ratio) && Number.isFinite(q.perDim)).toBe(true);
     const priv = JSON.parse(readFileSync(join(dir, 'privileged-basis.json'), 'utf8')) as BeyondFiguresJson;
-    for (const c of (priv.summary as { perDensity: { monosemantic: number; polysemantic: number; dead: number }[] }).perDensity) expect(c.monosemantic + c.polysemantic + c.dead).toBe(5);
+    for (const c of (priv.summary as { perDensity: { monosemantic: number; polysemantic: number; dead: number }[] })
+      .perDensity)
+      expect(c.monosemantic + c.polysemantic + c.dead).toBe(5);
   });
 });

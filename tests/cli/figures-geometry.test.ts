@@ -18,7 +18,15 @@ const dir = mkdtempSync(join(tmpdir(), 'superposition-geometry-figures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const GEOMETRY = PRESETS.filter((p) => p.section === 'geometry');
-const NAMED = ['geometry-paper', 'geometry-notebook', 'geometry-cpu', 'geometry-tetrahedron', 'geometry-octahedron', 'geometry-antiprism', 'perturbed-pentagon'];
+const NAMED = [
+  'geometry-paper',
+  'geometry-notebook',
+  'geometry-cpu',
+  'geometry-tetrahedron',
+  'geometry-octahedron',
+  'geometry-antiprism',
+  'perturbed-pentagon',
+];
 const preset = (id: string): Preset => PRESETS.find((p) => p.id === id)!;
 
 interface SweepJson {
@@ -37,7 +45,10 @@ interface PentagonJson {
 
 function parseSvg(text: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(text, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    text,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -87,13 +98,24 @@ describe('geometry figures (quick)', () => {
   it('draws the charts each section shows, the 3-D view only for m = 3 and the pentagon only for its preset', () => {
     expect(results.get('geometry-paper')!.figures.map((f) => f.name)).toEqual(['dims-per-feature', 'dimensionality']);
     expect(results.get('geometry-cpu')!.figures.map((f) => f.name)).toEqual(['dims-per-feature', 'dimensionality']);
-    expect(results.get('geometry-octahedron')!.figures.map((f) => f.name)).toEqual(['dims-per-feature', 'dimensionality', 'model-9-graph', 'model-9-wtw', 'model-9-polytopes', 'model-9-3d', 'model-9-dynamics']);
+    expect(results.get('geometry-octahedron')!.figures.map((f) => f.name)).toEqual([
+      'dims-per-feature',
+      'dimensionality',
+      'model-9-graph',
+      'model-9-wtw',
+      'model-9-polytopes',
+      'model-9-3d',
+      'model-9-dynamics',
+    ]);
     expect(results.get('perturbed-pentagon')!.figures.map((f) => f.name)).toEqual(['strip', 'loss']);
     for (const p of GEOMETRY) {
       const names = results.get(p.id)!.figures.map((f) => f.name);
       expect(names, p.id).toEqual(expectedNames(p));
       const s = isPentagonPreset(p) ? null : presetValues(GEOMETRY_PARAMS, p);
-      expect(names.some((n) => n.endsWith('-3d')), p.id).toBe(s !== null && s.gm === 3 && s.gmodel >= 0);
+      expect(
+        names.some((n) => n.endsWith('-3d')),
+        p.id,
+      ).toBe(s !== null && s.gm === 3 && s.gmodel >= 0);
       expect(names.includes('strip'), p.id).toBe(p.id === 'perturbed-pentagon');
     }
   });
@@ -125,7 +147,9 @@ describe('geometry figures (quick)', () => {
     const steps = results.get('geometry-paper')!.steps;
     expect(steps).toBe(sweepSteps(paper, true));
     expect(steps * paper.gcount * paper.gn * paper.gm).toBeLessThanOrEqual(QUICK_GEOMETRY.sweepWork);
-    expect(results.get('geometry-paper')!.figures[0].svg).toContain(`step ${steps} (quick run: ${steps} of ${paper.gsteps} steps)`);
+    expect(results.get('geometry-paper')!.figures[0].svg).toContain(
+      `step ${steps} (quick run: ${steps} of ${paper.gsteps} steps)`,
+    );
     expect(results.get('geometry-octahedron')!.steps).toBe(QUICK_GEOMETRY.sweepSteps);
     expect(results.get('perturbed-pentagon')!.steps).toBe(QUICK_PENTAGON.steps);
   });
@@ -168,10 +192,17 @@ describe('geometry figures (quick)', () => {
   it('logs an up-front estimate and one summary line per preset', () => {
     for (const p of GEOMETRY) {
       const log = lines.get(p.id)!;
-      if (isPentagonPreset(p)) expect(log.some((l) => /the loss curves cross at/.test(l)), p.id).toBe(true);
+      if (isPentagonPreset(p))
+        expect(
+          log.some((l) => /the loss curves cross at/.test(l)),
+          p.id,
+        ).toBe(true);
       else {
         expect(log[0], p.id).toMatch(/≈ .* on one CPU core/);
-        expect(log.some((l) => /^ {2}step \d+: m\/‖W‖_F² \d/.test(l)), p.id).toBe(true);
+        expect(
+          log.some((l) => /^ {2}step \d+: m\/‖W‖_F² \d/.test(l)),
+          p.id,
+        ).toBe(true);
       }
     }
     // the paper-sized sweep is big enough to split over threads; the m = 3 sweeps are not

@@ -17,7 +17,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function parseSvg(text: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(text, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
+    text,
+    'image/svg+xml',
+  );
   return { doc, errors };
 }
 
@@ -60,7 +63,13 @@ describe('figures CLI', () => {
       expect(index.quick).toBe(true);
       expect(index.presets.map((p) => p.id)).toEqual(['intro-s99', 'phase-3-2']);
       const glance = index.presets[0];
-      expect(glance.files).toEqual(['intro-s99-wtw-bias.svg', 'intro-s99-feature-norms.svg', 'intro-s99-feature-geometry.svg', 'intro-s99-loss-curve.svg', 'intro-s99.json']);
+      expect(glance.files).toEqual([
+        'intro-s99-wtw-bias.svg',
+        'intro-s99-feature-norms.svg',
+        'intro-s99-feature-geometry.svg',
+        'intro-s99-loss-curve.svg',
+        'intro-s99.json',
+      ]);
       expect(glance.steps).toBe(1000);
       expect(glance.search).toBe(presetSearch(PRESETS.find((p) => p.id === 'intro-s99')!));
       expect(index.presets[1].files).toEqual(['phase-3-2-trained.svg', 'phase-3-2-theory.svg', 'phase-3-2.json']);
@@ -110,7 +119,10 @@ describe('figures CLI', () => {
 
   it('dispatches every section: a quick geometry and beyond-basic preset land in the index with their files', async () => {
     const out = join(dir, 'sections');
-    const index = (await runFigures(['--quick', '--only', 'geometry-octahedron,correlated-pairs', '--out', out], () => {}))!;
+    const index = (await runFigures(
+      ['--quick', '--only', 'geometry-octahedron,correlated-pairs', '--out', out],
+      () => {},
+    ))!;
     expect(index.presets.map((p) => [p.id, p.section])).toEqual([
       ['geometry-octahedron', 'geometry'],
       ['correlated-pairs', 'beyond-basic'],
@@ -125,7 +137,9 @@ describe('figures CLI', () => {
   });
 
   it('exits with status 2 and one error line on bad arguments', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/figures.ts', '--only', 'nope'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/figures.ts', '--only', 'nope'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^error: --only: unknown preset "nope"/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -31,7 +31,20 @@ describe('train CLI', () => {
   });
 
   it('builds the paper configuration from flags', () => {
-    const args = parseTrainArgs(['--n', '6', '--m', '3', '--sparsity', '0.99', '--importance-decay', '0.8', '--seeds', '2', '--seed', '7'])!;
+    const args = parseTrainArgs([
+      '--n',
+      '6',
+      '--m',
+      '3',
+      '--sparsity',
+      '0.99',
+      '--importance-decay',
+      '0.8',
+      '--seeds',
+      '2',
+      '--seed',
+      '7',
+    ])!;
     expect(args.config.n).toBe(6);
     expect(args.config.instances.map((i) => i.seed)).toEqual([7, 8]);
     expect(args.config.instances[0].density[5]).toBeCloseTo(0.01, 6);
@@ -46,7 +59,10 @@ describe('train CLI', () => {
       expect(Array.from(inst.density, (v) => Number(v.toFixed(6)))).toEqual([1, 0.05, 0.3]);
     }
     const out = join(dir, 'per-feature.json');
-    await runTrain(['--n', '3', '--m', '2', '--importances', '1,0.5,2', '--densities', '1,0.05,0.3', '--steps', '50', '--out', out], () => undefined);
+    await runTrain(
+      ['--n', '3', '--m', '2', '--importances', '1,0.5,2', '--densities', '1,0.05,0.3', '--steps', '50', '--out', out],
+      () => undefined,
+    );
     const json = parseModelJson(readFileSync(out, 'utf8'));
     // Stored as the float32 values trained on (exact round trip).
     expect(json.instances[0].importance).toEqual([1, 0.5, 2]);
@@ -56,7 +72,25 @@ describe('train CLI', () => {
   it('trains and writes JSON whose weights reproduce the stored metrics', async () => {
     const out = join(dir, 'model.json');
     const lines: string[] = [];
-    await runTrain(['--n', '5', '--m', '2', '--density', '1', '--steps', '300', '--seeds', '2', '--history-every', '100', '--out', out], (s) => lines.push(s));
+    await runTrain(
+      [
+        '--n',
+        '5',
+        '--m',
+        '2',
+        '--density',
+        '1',
+        '--steps',
+        '300',
+        '--seeds',
+        '2',
+        '--history-every',
+        '100',
+        '--out',
+        out,
+      ],
+      (s) => lines.push(s),
+    );
     expect(lines.at(-1)).toBe(`wrote ${out}`);
     const json = parseModelJson(readFileSync(out, 'utf8'));
     expect(json.instances).toHaveLength(2);
@@ -76,7 +110,9 @@ describe('train CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('error: --m must be an integer in [1, 256], got "0"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const help = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/train.ts', '--help'], { encoding: 'utf8' });
+    const help = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/train.ts', '--help'], {
+      encoding: 'utf8',
+    });
     expect(help).toContain('--importance-decay');
   });
 });

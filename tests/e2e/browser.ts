@@ -16,7 +16,11 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
-export async function openPage(baseUrl: string, search = '', opts: { width?: number; height?: number } = {}): Promise<OpenPage> {
+export async function openPage(
+  baseUrl: string,
+  search = '',
+  opts: { width?: number; height?: number } = {},
+): Promise<OpenPage> {
   const profile = mkdtempSync(join(tmpdir(), 'superposition-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

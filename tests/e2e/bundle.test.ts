@@ -18,7 +18,9 @@ describe('built bundle', () => {
     expect(entry).toBeDefined();
     const code = readFileSync(join('dist', entry!));
     const kb = gzipSync(code).length / 1024;
-    console.log(`entry chunk ${entry}: ${(code.length / 1024).toFixed(0)} kB, ${kb.toFixed(1)} kB gzipped (budget ${ENTRY_BUDGET_GZIP_KB})`);
+    console.log(
+      `entry chunk ${entry}: ${(code.length / 1024).toFixed(0)} kB, ${kb.toFixed(1)} kB gzipped (budget ${ENTRY_BUDGET_GZIP_KB})`,
+    );
     expect(kb).toBeLessThan(ENTRY_BUDGET_GZIP_KB);
     const text = code.toString('utf8');
     // booleans, not toContain: a failure must not print a 340 kB file

@@ -26,7 +26,8 @@ async function representedFeatures(o: OpenPage): Promise<number> {
 
 /** Every experiment but the first loads lazily; wait for all of the registry's so the layout stops moving. */
 async function sectionsLoaded(o: OpenPage): Promise<void> {
-  for (const e of EXPERIMENTS) await o.page.locator(`[data-experiment="${e.id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  for (const e of EXPERIMENTS)
+    await o.page.locator(`[data-experiment="${e.id}"]`).waitFor({ state: 'attached', timeout: 30_000 });
 }
 
 describe('Superposition at a glance', () => {
@@ -34,7 +35,9 @@ describe('Superposition at a glance', () => {
     open = await openPage(baseUrl, '?steps=100000');
     const { page } = open;
     await page.getByTestId('status').filter({ hasText: 'running' }).waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) > 0,
+    );
     const step0 = await readNumber(page, 'step');
 
     // Watch the main thread for 3 s of training: frames keep coming and no task blocks it long.
@@ -61,12 +64,15 @@ describe('Superposition at a glance', () => {
     });
     const step1 = await readNumber(page, 'step');
     // The loss curve (log scale, SVG y grows downward) must run clearly downhill.
-    const d = (await page.locator('[data-chart="loss-curve"] path[data-layer="loss-smoothed"]').getAttribute('d')) ?? '';
+    const d =
+      (await page.locator('[data-chart="loss-curve"] path[data-layer="loss-smoothed"]').getAttribute('d')) ?? '';
     const ys = [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]([-\d.]+)/g)].map((p) => Number(p[2]));
 
     expect(await page.getByTestId('backend').textContent()).toMatch(/^(simd|js|wasm|webgl|cpu)$/);
     // The measured trial includes the SIMD kernel (Chromium runs WebAssembly SIMD) and names its speed.
-    expect(await page.locator('#at-a-glance .fine').filter({ hasText: 'measured:' }).textContent()).toMatch(/simd \d+\/s/);
+    expect(await page.locator('#at-a-glance .fine').filter({ hasText: 'measured:' }).textContent()).toMatch(
+      /simd \d+\/s/,
+    );
     expect(await page.getByTestId('no-simd').count()).toBe(0);
     expect(step1).toBeGreaterThan(step0 + 200);
     expect(ys.length).toBeGreaterThan(5);
@@ -141,12 +147,18 @@ describe('Superposition at a glance', () => {
     await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
     const frame = page.locator('[data-chart-frame="wtw-bias"]');
     const svgWidth = Number(await frame.locator('svg').getAttribute('width'));
-    const [png] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-action="export-png"]').click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.locator('[data-action="export-png"]').click(),
+    ]);
     expect(png.suggestedFilename()).toBe('wtw-bias.png');
     const bytes = readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(bytes.readUInt32BE(16)).toBe(2 * svgWidth); // IHDR width
-    const [json] = await Promise.all([page.waitForEvent('download'), frame.locator('[data-action="export-json"]').click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.locator('[data-action="export-json"]').click(),
+    ]);
     const models = parseModelJson(readFileSync((await json.path())!, 'utf8'));
     expect(models.config).toMatchObject({ n: 5, m: 2, steps: 300 });
     expect(models.instances).toHaveLength(3);
@@ -165,7 +177,9 @@ describe('Superposition at a glance', () => {
     await page.getByTestId('phase-status').scrollIntoViewIfNeeded();
     await page.getByTestId('phase-status').filter({ hasText: 'done' }).waitFor({ timeout: 90_000 });
     expect(await trained.locator('rect[data-phase="untrained"]').count()).toBe(0);
-    const [agree, total] = ((await page.getByTestId('phase-agreement').textContent()) ?? '').split('/').map((t) => Number(t.trim()));
+    const [agree, total] = ((await page.getByTestId('phase-agreement').textContent()) ?? '')
+      .split('/')
+      .map((t) => Number(t.trim()));
     expect(total).toBe(36);
     expect(agree).toBeGreaterThanOrEqual(24);
 
@@ -173,12 +187,18 @@ describe('Superposition at a glance', () => {
     await trained.locator('rect[data-cell="20"]').hover();
     await expect.poll(() => page.getByTestId('cell-card').textContent()).toMatch(/^Hovered cell: r = /);
     const hoveredPhase = await page.getByTestId('cell-phase').textContent();
-    expect(hoveredPhase).toBe(PHASE_LABELS[(await trained.locator('rect[data-cell="20"]').getAttribute('data-phase')) as Phase]);
+    expect(hoveredPhase).toBe(
+      PHASE_LABELS[(await trained.locator('rect[data-cell="20"]').getAttribute('data-phase')) as Phase],
+    );
     await trained.locator('rect[data-cell="14"]').click();
     await page.getByTestId('phase-drilldown').waitFor();
     expect(new URL(page.url()).searchParams.get('pcell')).toBe('14');
-    expect(await page.getByTestId('phase-drilldown').locator('[data-chart="gram-heatmap"] rect[data-cell]').count()).toBe(4);
-    expect(await page.getByTestId('cell-phase').textContent()).toMatch(/not represented|dedicated dimension|superposition/);
+    expect(
+      await page.getByTestId('phase-drilldown').locator('[data-chart="gram-heatmap"] rect[data-cell]').count(),
+    ).toBe(4);
+    expect(await page.getByTestId('cell-phase').textContent()).toMatch(
+      /not represented|dedicated dimension|superposition/,
+    );
 
     await page.locator('input[name="pdiff"]').check();
     const diffs = Number(await trained.locator('svg').getAttribute('data-disagreements'));
@@ -192,7 +212,9 @@ describe('Superposition at a glance', () => {
     const notice = page.locator('.notice[role="alert"]').filter({ hasText: 'backend failed' });
     await notice.waitFor({ timeout: 60_000 });
     const text = (await notice.textContent()) ?? '';
-    expect(text).toContain('The webgl backend failed (simulated loss of the WebGL context); training continues on simd from step');
+    expect(text).toContain(
+      'The webgl backend failed (simulated loss of the WebGL context); training continues on simd from step',
+    );
     const resumedAt = Number(/from step (\d+)/.exec(text)?.[1]);
     // from the last snapshot read back before the failure at step 200: weights kept, not reset
     expect(resumedAt).toBeGreaterThan(100);
@@ -214,7 +236,10 @@ describe('Superposition at a glance', () => {
       await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
       expect(new URL(page.url()).search).toBe(link);
       expect(await page.locator('input[name="n"]').inputValue()).toBe('7');
-      const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart-frame="wtw-bias"] [data-action="export-json"]').click()]);
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-chart-frame="wtw-bias"] [data-action="export-json"]').click(),
+      ]);
       const models = parseModelJson(readFileSync((await json.path())!, 'utf8'));
       expect(models.config).toMatchObject({ n: 7, m: 3, steps: 400 });
       weights.push(JSON.stringify(models.instances.map((i) => [i.seed, i.W, i.b])));
@@ -252,7 +277,9 @@ describe('Superposition at a glance', () => {
     expect(await models.first().locator('circle').count()).toBe(40); // n = 40 features each
     await models.nth(2).dispatchEvent('click'); // an SVG <g>: no box of its own to click on
     await page.getByTestId('geometry-drilldown').waitFor();
-    expect(await page.getByTestId('geometry-polytopes').textContent()).toMatch(/digon|dedicated|triangle|pentagon|tetrahedron|antiprism|other/);
+    expect(await page.getByTestId('geometry-polytopes').textContent()).toMatch(
+      /digon|dedicated|triangle|pentagon|tetrahedron|antiprism|other/,
+    );
     expect(await page.locator('[data-chart="gram-heatmap"]').count()).toBeGreaterThanOrEqual(2);
 
     // Linked hover: a feature hovered in the graph is highlighted in WᵀW too, with its numbers; and back.
@@ -262,11 +289,15 @@ describe('Superposition at a glance', () => {
     await node.hover();
     await expect.poll(() => drill.getByTestId('geometry-feature-readout').getAttribute('data-feature')).toBe(feature);
     expect(Number(await drill.getByTestId('geometry-hover-norm').textContent())).toBeGreaterThan(0.5); // a node is a learned feature
-    expect(await drill.locator('[data-chart="gram-heatmap"] [data-layer="highlight"]').getAttribute('data-highlight')).toBe(feature);
+    expect(
+      await drill.locator('[data-chart="gram-heatmap"] [data-layer="highlight"]').getAttribute('data-highlight'),
+    ).toBe(feature);
     const other = feature === '0' ? '1' : '0';
     await drill.locator(`[data-chart="gram-heatmap"] [data-cell="${other},${other}"]`).hover();
     await expect.poll(() => drill.getByTestId('geometry-feature-readout').getAttribute('data-feature')).toBe(other);
-    expect(await drill.locator('[data-chart="geometry-graph"] [data-layer="highlight"]').count()).toBe((await drill.locator(`[data-chart="geometry-graph"] circle[data-feature="${other}"]`).count()) > 0 ? 1 : 0);
+    expect(await drill.locator('[data-chart="geometry-graph"] [data-layer="highlight"]').count()).toBe(
+      (await drill.locator(`[data-chart="geometry-graph"] circle[data-feature="${other}"]`).count()) > 0 ? 1 : 0,
+    );
     expect(open.problems).toEqual([]);
   });
 
@@ -289,7 +320,8 @@ describe('Superposition at a glance', () => {
 
   it('footnotes: a link sets every experiment’s controls, keeps them in the URL, and a toggle updates it', async () => {
     // in the order the page writes keys, so the URL must stay exactly this
-    const link = '?steps=200&fremove=3&fon=0,2,4&fx=0.4,0.7,0.9&fdk=4&fdlambda=0.01&fl1steps=1000&fgratio=4&fglog=1&fcsn=50,400&fcstrials=2';
+    const link =
+      '?steps=200&fremove=3&fon=0,2,4&fx=0.4,0.7,0.9&fdk=4&fdlambda=0.01&fl1steps=1000&fgratio=4&fglog=1&fcsn=50,400&fcstrials=2';
     open = await openPage(baseUrl, link);
     const { page } = open;
     await page.getByTestId('status').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
@@ -311,7 +343,8 @@ describe('Superposition at a glance', () => {
     expect(await fn.locator('select[name="gauss-ratio"]').inputValue()).toBe('4');
     expect(await fn.locator('input[name="gauss-logy"]').isChecked()).toBe(true);
     const sizes: number[] = [];
-    for (const n of [25, 50, 100, 200, 400]) if (await fn.locator(`input[data-action="cs-n"][data-n="${n}"]`).isChecked()) sizes.push(n);
+    for (const n of [25, 50, 100, 200, 400])
+      if (await fn.locator(`input[data-action="cs-n"][data-n="${n}"]`).isChecked()) sizes.push(n);
     expect(sizes).toEqual([50, 400]);
     expect(await fn.locator('select[name="cs-trials"]').inputValue()).toBe('2');
     expect(new URL(page.url()).search).toBe(link);

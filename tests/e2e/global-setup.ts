@@ -12,7 +12,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   // Port 0: any free port, so a running `npm start` does not collide with the tests.
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false }, logLevel: 'warn' });
+  const server = await preview({
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);

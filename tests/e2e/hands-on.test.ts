@@ -24,7 +24,8 @@ const panels = (page: Page) => page.locator('#at-a-glance .panels');
 /** The number a readout carries in data-value. */
 const valueOf = async (l: Locator) => Number(await l.getAttribute('data-value'));
 /** What a panel draws (its marks), to tell two states of it apart. */
-const marks = (page: Page, chart: string, layer: string) => page.locator(`#at-a-glance [data-chart="${chart}"] [data-layer="${layer}"]`).first().innerHTML();
+const marks = (page: Page, chart: string, layer: string) =>
+  page.locator(`#at-a-glance [data-chart="${chart}"] [data-layer="${layer}"]`).first().innerHTML();
 
 /** Drag from the centre of `from` by (dx, dy) pixels, in small steps; `release` false leaves the button down. */
 async function drag(page: Page, from: Locator, dx: number, dy: number, release = true): Promise<void> {
@@ -39,7 +40,10 @@ async function drag(page: Page, from: Locator, dx: number, dy: number, release =
 }
 
 async function exportJson(page: Page, frame = 'wtw-bias'): Promise<Record<string, any>> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-chart-frame="${frame}"] [data-action="export-json"]`).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-chart-frame="${frame}"] [data-action="export-json"]`).click(),
+  ]);
   return JSON.parse(readFileSync((await file.path())!, 'utf8'));
 }
 
@@ -90,7 +94,10 @@ describe('at a glance, in hand', () => {
     open = await openPage(baseUrl, link);
     const { page } = open;
     await done(page);
-    const values = (editor: string) => page.locator(`[data-editor="${editor}"] g[data-feature]`).evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('aria-valuenow'))));
+    const values = (editor: string) =>
+      page
+        .locator(`[data-editor="${editor}"] g[data-feature]`)
+        .evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('aria-valuenow'))));
     expect(await values('importance')).toEqual([1, 0.5, 0.25, 0.1]);
     expect(await values('density')).toEqual([0.3, 0.1, 0.03, 0.01]);
     expect(new URL(page.url()).search).toBe(link);
@@ -106,7 +113,9 @@ describe('at a glance, in hand', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain('importances="1,2,x": item 2 "2": outside [0, 1]');
     expect(await notice.textContent()).toContain('densities="0.1,0": item 2 "0": outside [0.001, 1]');
-    expect(await open.page.locator('[data-editor="importance"] g[data-feature="1"]').getAttribute('aria-valuenow')).toBe('0.9');
+    expect(
+      await open.page.locator('[data-editor="importance"] g[data-feature="1"]').getAttribute('aria-valuenow'),
+    ).toBe('0.9');
     expect(open.problems).toEqual([]);
   });
 
@@ -115,7 +124,11 @@ describe('at a glance, in hand', () => {
     open = await openPage(baseUrl, '?backend=js&seed=1&steps=100000');
     const { page } = open;
     await status(page).filter({ hasText: 'running' }).waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) >= 1000, undefined, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) >= 1000,
+      undefined,
+      { timeout: 90_000 },
+    );
     const geometry = page.locator('#at-a-glance [data-chart="feature-geometry-2d"]');
     const tip = (i: number) => geometry.locator(`[data-handle="${i}"]`);
     await geometry.scrollIntoViewIfNeeded();
@@ -148,13 +161,22 @@ describe('at a glance, in hand', () => {
     expect(edited.view.bias).toMatch(/best response/);
     expect(edited.instances).toHaveLength(1);
     expect(edited.features.importance).toHaveLength(5);
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart-frame="feature-geometry"] [data-action="export-svg"]').click()]);
-    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<desc>[^<]*step \d+ \(hand-placed W, best-response bias\)/);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-chart-frame="feature-geometry"] [data-action="export-svg"]').click(),
+    ]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(
+      /<desc>[^<]*step \d+ \(hand-placed W, best-response bias\)/,
+    );
     await page.locator('[data-action="let-go"]').click();
     await status(page).filter({ hasText: 'running' }).waitFor({ timeout: 20_000 });
     expect(await panels(page).getAttribute('data-view')).toBe('live');
     // Train 2,000 steps from the hand-set weights (however long that takes), then look.
-    await page.waitForFunction((s) => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) >= s, pausedAt + 2000, { timeout: 120_000 });
+    await page.waitForFunction(
+      (s) => Number(document.querySelector('[data-testid=step]')?.textContent?.replace(/,/g, '')) >= s,
+      pausedAt + 2000,
+      { timeout: 120_000 },
+    );
     await page.locator('[data-action="pause"]').click();
     await status(page).filter({ hasText: 'paused' }).waitFor();
     const trained = await valueOf(page.getByTestId('expected-loss'));
@@ -182,7 +204,9 @@ describe('at a glance, in hand', () => {
     await expect.poll(() => panels(page).getAttribute('data-step')).toBe('200');
     expect(await panels(page).getAttribute('data-view')).toBe('rewound');
     expect(await page.getByTestId('timeline-step').textContent()).toBe('200');
-    expect(await page.locator('#at-a-glance [data-chart="loss-curve"] [data-layer="cursor"]').getAttribute('data-step')).toBe('200');
+    expect(
+      await page.locator('#at-a-glance [data-chart="loss-curve"] [data-layer="cursor"]').getAttribute('data-step'),
+    ).toBe('200');
     await expect.poll(() => valueOf(page.getByTestId('expected-loss'))).toBeGreaterThan(lossAt);
     const after = await Promise.all(layers.map(([c, l]) => marks(page, c, l)));
     layers.forEach(([c], k) => expect(after[k], c).not.toBe(before[k]));
@@ -192,11 +216,15 @@ describe('at a glance, in hand', () => {
 
     // Resume from step 200: the same data stream, so the same weights at step 800.
     await page.locator('[data-action="resume-here"]').click();
-    await status(page).filter({ hasText: /running|done/ }).waitFor();
+    await status(page)
+      .filter({ hasText: /running|done/ })
+      .waitFor();
     await done(page);
     expect(await readNumber(page, 'step')).toBe(800);
     const again = await exportJson(page);
-    expect(again.instances.map((i: { W: number[][] }) => i.W)).toEqual(final.instances.map((i: { W: number[][] }) => i.W));
+    expect(again.instances.map((i: { W: number[][] }) => i.W)).toEqual(
+      final.instances.map((i: { W: number[][] }) => i.W),
+    );
     expect(open.problems).toEqual([]);
   });
 
@@ -267,9 +295,13 @@ describe('at a glance, in hand', () => {
     expect(await highlighted('[data-chart="loss-shares"] rect[data-category="3"][data-highlight="1"]')).toBe(1);
     const text = (await page.getByTestId('feature-readout').textContent())!;
     const norm = Number(await page.getByTestId('hover-norm').textContent());
-    const title = (await page.locator('#at-a-glance [data-chart="feature-geometry-2d"] g[data-feature="3"] > title').textContent())!;
+    const title = (await page
+      .locator('#at-a-glance [data-chart="feature-geometry-2d"] g[data-feature="3"] > title')
+      .textContent())!;
     expect(Number(/‖W‖ = ([\d.]+)/.exec(title)?.[1])).toBeCloseTo(norm, 2);
-    expect(text).toMatch(/feature 3 · ‖W3‖ = [\d.]+ · D3 = [\d.]+ · superposition [\d.e-]+ · loss share [\d.]+% \([\d.]+e-\d\) · I3 = 0\.729 · 1−S3 = 0\.10/);
+    expect(text).toMatch(
+      /feature 3 · ‖W3‖ = [\d.]+ · D3 = [\d.]+ · superposition [\d.e-]+ · loss share [\d.]+% \([\d.]+e-\d\) · I3 = 0\.729 · 1−S3 = 0\.10/,
+    );
     // Leaving clears it everywhere.
     await page.mouse.move(5, 5);
     await expect.poll(() => highlighted('[data-highlight]')).toBe(0);

@@ -16,8 +16,21 @@ let server: PreviewServer;
 let open: OpenPage;
 
 beforeAll(async () => {
-  await build({ root, base: './', configFile: false, logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022' } });
-  server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+  await build({
+    root,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
+  server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  });
   open = await openPage(server.resolvedUrls!.local[0]);
 });
 

@@ -2,8 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import { stratifiedExpectedLoss } from '../../src/model/evaluate';
 import { bestResponseBias } from '../../src/model/expected-loss';
-import { MAX_HAND_NORM, handArrangement, placeFeature, readout, readoutSamples, replicate, rotateFeature, scaleFeature } from '../../src/experiments/at-a-glance/arrangement';
-import { FEATURE_SHAPES, densityShape, importanceShape, resizeList, withValue } from '../../src/experiments/at-a-glance/features';
+import {
+  MAX_HAND_NORM,
+  handArrangement,
+  placeFeature,
+  readout,
+  readoutSamples,
+  replicate,
+  rotateFeature,
+  scaleFeature,
+} from '../../src/experiments/at-a-glance/arrangement';
+import {
+  FEATURE_SHAPES,
+  densityShape,
+  importanceShape,
+  resizeList,
+  withValue,
+} from '../../src/experiments/at-a-glance/features';
 import { decodePin, encodePin, fromHalf, toHalf, type PinnedModel } from '../../src/experiments/at-a-glance/pin';
 
 describe('feature shapes', () => {
@@ -88,14 +103,26 @@ describe('pin codec', () => {
 describe('hand-placed arrangement', () => {
   const n = 5;
   const m = 2;
-  const setting = { importance: Float32Array.from({ length: n }, (_, i) => 0.9 ** i), density: new Float32Array(n).fill(0.05), m, kind: 'relu' as const };
-  const pentagon = Float32Array.from({ length: n * m }, (_, q) => (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / n));
+  const setting = {
+    importance: Float32Array.from({ length: n }, (_, i) => 0.9 ** i),
+    density: new Float32Array(n).fill(0.05),
+    m,
+    kind: 'relu' as const,
+  };
+  const pentagon = Float32Array.from({ length: n * m }, (_, q) =>
+    (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / n),
+  );
 
   it('the bias is the best response to W, and the readout is the stratified expected loss split by feature', () => {
     const a = handArrangement(pentagon, setting);
     const spp = readoutSamples(n);
     expect(Array.from(a.b)).toEqual(Array.from(bestResponseBias(pentagon, setting.density, m, 'relu', spp)));
-    const total = stratifiedExpectedLoss({ W: pentagon, b: a.b, importance: setting.importance, density: setting.density }, m, 'relu', spp);
+    const total = stratifiedExpectedLoss(
+      { W: pentagon, b: a.b, importance: setting.importance, density: setting.density },
+      m,
+      'relu',
+      spp,
+    );
     expect(Math.abs(a.loss - total)).toBeLessThan(1e-12);
     expect(a.shares.reduce((s, v) => s + v, 0)).toBeCloseTo(a.loss, 14);
     expect(a.metrics.norms[0]).toBeCloseTo(1, 6);

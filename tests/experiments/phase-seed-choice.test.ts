@@ -16,7 +16,14 @@ const perSeed = [
 const W = new Float32Array(config.instances.length * 2);
 config.instances.forEach((_, j) => W.set(perSeed[j % 3], 2 * j));
 const b = new Float32Array(config.instances.length * 2);
-const snap = (status: string): GridWeights => ({ runId: 7, status, step: 100, W, b, loss: new Float32Array(config.instances.length) });
+const snap = (status: string): GridWeights => ({
+  runId: 7,
+  status,
+  step: 100,
+  W,
+  b,
+  loss: new Float32Array(config.instances.length),
+});
 const ema = new Int32Array(cells); // the EMA would show seed 0 everywhere
 
 /** The seed a full decision picks for cell c: the lowest stratified expected loss. */
@@ -24,7 +31,17 @@ function expectedChoice(c: number): number {
   const losses = [0, 1, 2].map((q) => {
     const j = 3 * c + q;
     const inst = config.instances[j];
-    return stratifiedExpectedLoss({ W: W.subarray(2 * j, 2 * j + 2), b: b.subarray(2 * j, 2 * j + 2), density: inst.density, importance: inst.importance }, 1, config.kind, 96);
+    return stratifiedExpectedLoss(
+      {
+        W: W.subarray(2 * j, 2 * j + 2),
+        b: b.subarray(2 * j, 2 * j + 2),
+        density: inst.density,
+        importance: inst.importance,
+      },
+      1,
+      config.kind,
+      96,
+    );
   });
   return losses.indexOf(Math.min(...losses));
 }

@@ -20,12 +20,18 @@ describe('experiment registry', () => {
       expect(existsSync(join(DIR, id, 'Section.tsx')), id).toBe(true);
       expect(existsSync(join(DIR, id, 'index.ts')), id).toBe(true);
       // Every experiment with settings has its URL table and its headless run (the footnotes section is only their frame).
-      if (id !== 'footnotes') for (const file of ['params.ts', 'run.ts']) expect(existsSync(join(DIR, id, file)), `${id}/${file}`).toBe(true);
+      if (id !== 'footnotes')
+        for (const file of ['params.ts', 'run.ts']) expect(existsSync(join(DIR, id, file)), `${id}/${file}`).toBe(true);
     }
   });
 
   it('places every part inside a section that exists, and lists the sections in page order', () => {
-    for (const e of EXPERIMENTS) if (e.parent !== undefined) expect(SECTIONS.map((s) => s.id), e.id).toContain(e.parent);
+    for (const e of EXPERIMENTS)
+      if (e.parent !== undefined)
+        expect(
+          SECTIONS.map((s) => s.id),
+          e.id,
+        ).toContain(e.parent);
     expect(SECTIONS.map((s) => s.id)).toEqual(['at-a-glance', 'phase-change', 'geometry', 'beyond-basic', 'footnotes']);
     expect(partsOf('geometry').map((e) => e.id)).toEqual(['perturbed-pentagon']);
     expect(partsOf('footnotes')).toHaveLength(5);
@@ -42,7 +48,8 @@ describe('experiment registry', () => {
   it('collects the presets in page order, each drawn by its experiment with keys of its table', () => {
     expect(PRESETS).toHaveLength(26);
     expect(PRESETS.map((p) => p.experiment)).toEqual(EXPERIMENTS.flatMap((e) => e.presets.map(() => e.id)));
-    for (const p of PRESETS) for (const k of Object.keys(p.params)) expect(Object.keys(presetTable(p)), p.id).toContain(k);
+    for (const p of PRESETS)
+      for (const k of Object.keys(p.params)) expect(Object.keys(presetTable(p)), p.id).toContain(k);
   });
 
   it('every experiment with presets has a figures renderer the CLI can load', async () => {

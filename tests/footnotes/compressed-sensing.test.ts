@@ -20,7 +20,8 @@ beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);
 });
 
-const fmtCurve = (c: { ratios: number[]; success: Float64Array }) => c.ratios.map((r, i) => `${r.toFixed(2)}:${c.success[i].toFixed(2)}`).join(' ');
+const fmtCurve = (c: { ratios: number[]; success: Float64Array }) =>
+  c.ratios.map((r, i) => `${r.toFixed(2)}:${c.success[i].toFixed(2)}`).join(' ');
 
 describe('compressed-sensing helpers', () => {
   it('compressedSensingScale = n(1−S)(−log(1−S)): expected non-zeros × surprisal', () => {
@@ -58,7 +59,9 @@ describe('compressed-sensing helpers', () => {
     const ratios = [0.1, 0.2, 0.3, 0.4, 0.5];
     expect(crossing(ratios, [1, 1, 0.5, 0, 0], 0.9)).toBeCloseTo(0.22, 12);
     expect(crossing(ratios, [1, 1, 0.5, 0, 0], 0.1)).toBeCloseTo(0.38, 12);
-    nonIncreasingFit([1, 0.8, 0.9, 0.2, 0.3]).forEach((v, i) => expect(v).toBeCloseTo([1, 0.85, 0.85, 0.25, 0.25][i], 12));
+    nonIncreasingFit([1, 0.8, 0.9, 0.2, 0.3]).forEach((v, i) =>
+      expect(v).toBeCloseTo([1, 0.85, 0.85, 0.25, 0.25][i], 12),
+    );
     const w = transitionWidth(ratios, [1, 1, 0.5, 0, 0]);
     expect(w.width).toBeCloseTo(0.16, 12);
   });
@@ -68,10 +71,21 @@ describe('compressed sensing (footnotes 23–24)', () => {
   it('n = 200, m = 100: success ≥ 0.9 at k/m = 0.3, ≤ 0.1 at 0.8; the 10–90% width is narrower than at n = 25', async () => {
     const before = tf.memory().numTensors;
     let t0 = performance.now();
-    const big = await recoveryCurve({ n: 200, trials: 24, seed: 1, ratios: Array.from({ length: 11 }, (_, i) => 0.3 + 0.05 * i) });
+    const big = await recoveryCurve({
+      n: 200,
+      trials: 24,
+      seed: 1,
+      ratios: Array.from({ length: 11 }, (_, i) => 0.3 + 0.05 * i),
+    });
     const msBig = performance.now() - t0;
     t0 = performance.now();
-    const small = await recoveryCurve({ n: 25, m: 13, trials: 200, seed: 2, ratios: Array.from({ length: 13 }, (_, i) => (i + 1) / 13) });
+    const small = await recoveryCurve({
+      n: 25,
+      m: 13,
+      trials: 200,
+      seed: 2,
+      ratios: Array.from({ length: 13 }, (_, i) => (i + 1) / 13),
+    });
     const msSmall = performance.now() - t0;
     expect(tf.memory().numTensors).toBe(before);
     const wBig = transitionWidth(big.ratios, big.success);
@@ -79,7 +93,9 @@ describe('compressed sensing (footnotes 23–24)', () => {
     console.log(`n=200 m=100 (${big.trials} problems per k, ${msBig.toFixed(0)} ms): ${fmtCurve(big)}`);
     console.log(`  90% at k/m=${wBig.start.toFixed(3)}, 10% at ${wBig.end.toFixed(3)}, width ${wBig.width.toFixed(3)}`);
     console.log(`n=25 m=13 (${small.trials} problems per k, ${msSmall.toFixed(0)} ms): ${fmtCurve(small)}`);
-    console.log(`  90% at k/m=${wSmall.start.toFixed(3)}, 10% at ${wSmall.end.toFixed(3)}, width ${wSmall.width.toFixed(3)}`);
+    console.log(
+      `  90% at k/m=${wSmall.start.toFixed(3)}, 10% at ${wSmall.end.toFixed(3)}, width ${wSmall.width.toFixed(3)}`,
+    );
     const at = (c: typeof big, r: number) => c.success[c.ratios.findIndex((x) => Math.abs(x - r) < 1e-9)];
     expect(at(big, 0.3)).toBeGreaterThanOrEqual(0.9);
     expect(at(big, 0.8)).toBeLessThanOrEqual(0.1);

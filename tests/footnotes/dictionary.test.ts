@@ -34,7 +34,9 @@ describe('dictionary helpers', () => {
     const AtA = new Float64Array(k * k);
     const AtH = new Float64Array(k * m);
     for (let r = 0; r < d; r++) {
-      const h = Array.from({ length: m }, (_, c) => B.reduce((s, _b, q) => (q % m === c ? s + A[r * k + Math.floor(q / m)] * B[q] : s), 0));
+      const h = Array.from({ length: m }, (_, c) =>
+        B.reduce((s, _b, q) => (q % m === c ? s + A[r * k + Math.floor(q / m)] * B[q] : s), 0),
+      );
       for (let i = 0; i < k; i++) {
         for (let j = 0; j < k; j++) AtA[i * k + j] += A[r * k + i] * A[r * k + j];
         for (let c = 0; c < m; c++) AtH[i * m + c] += A[r * k + i] * h[c];
@@ -84,7 +86,14 @@ describe('dictionary learning (footnote 20)', () => {
     const dict = await learnDictionary(H, d, m, { k, seed: 1 });
     expect(tf.memory().numTensors).toBe(before);
     const rec = recoveryFraction(U.flat(), dict.B, m, 0.999);
-    console.log('hand-built 1-sparse: best |cos|', Array.from(rec.best, (v) => v.toFixed(6)).join(' '), 'rel. error', dict.relativeError.toExponential(2), 'active/row', dict.meanActive.toFixed(2));
+    console.log(
+      'hand-built 1-sparse: best |cos|',
+      Array.from(rec.best, (v) => v.toFixed(6)).join(' '),
+      'rel. error',
+      dict.relativeError.toExponential(2),
+      'active/row',
+      dict.meanActive.toFixed(2),
+    );
     expect(rec.fraction).toBe(1);
     expect(dict.meanActive).toBeLessThan(1.05); // one atom per row
     // Unit-norm atoms, non-negative code.

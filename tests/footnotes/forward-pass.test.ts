@@ -63,11 +63,19 @@ describe('decomposeForwardPass', () => {
 describe.each(FIDELITY_PATHS)('removing a direction (footnote 19), %s path', (path: FidelityPath) => {
   it('pentagon (n = 5, m = 2, S = 0.99): removing feature 0’s direction at least doubles ≥ 2 other features’ loss', async () => {
     const best = await trainBest(0.01, path);
-    const r = removeDirectionLossChange(best.W, best.b, 5, 2, 'relu', geometricImportance(5, 0.9), 0.01, 0, { samples: 100_000 });
+    const r = removeDirectionLossChange(best.W, best.b, 5, 2, 'relu', geometricImportance(5, 0.9), 0.01, 0, {
+      samples: 100_000,
+    });
     console.log('pentagon norms', fmt(best.metrics.norms, 3));
     console.log('pentagon loss before', fmtE(r.before));
     console.log('pentagon loss after ', fmtE(r.after));
-    console.log('pentagon after/before', fmt(Array.from(r.after, (v, i) => v / r.before[i]), 2));
+    console.log(
+      'pentagon after/before',
+      fmt(
+        Array.from(r.after, (v, i) => v / r.before[i]),
+        2,
+      ),
+    );
     // Superposition: every feature is represented and shares the plane.
     for (const v of best.metrics.norms) expect(v).toBeGreaterThan(0.9);
     const doubled = [1, 2, 3, 4].filter((i) => r.after[i] >= 2 * r.before[i]);

@@ -25,7 +25,14 @@ describe('Gaussian summaries', () => {
     const rng = new Rng(4);
     const v = Float64Array.from({ length: 100_000 }, () => 2 + 3 * rng.normal());
     const fit = gaussianFit(v, 40, 19);
-    console.log('gaussian control: mean', fit.mean.toFixed(3), 'std', fit.std.toFixed(3), 'excess kurtosis', fit.excessKurtosis.toFixed(4));
+    console.log(
+      'gaussian control: mean',
+      fit.mean.toFixed(3),
+      'std',
+      fit.std.toFixed(3),
+      'excess kurtosis',
+      fit.excessKurtosis.toFixed(4),
+    );
     expect(Math.abs(fit.excessKurtosis)).toBeLessThan(0.05);
     expect(fit.mean).toBeCloseTo(2, 1);
     expect(fit.std).toBeCloseTo(3, 1);
@@ -33,7 +40,8 @@ describe('Gaussian summaries', () => {
     for (let i = 0; i < 40; i++) area += fit.density[i] * (fit.edges[i + 1] - fit.edges[i]);
     expect(area).toBeCloseTo(1, 6);
     for (let q = 0; q < 19; q++) expect(Math.abs(fit.qqSample[q] - fit.qqTheoretical[q])).toBeLessThan(0.03);
-    for (let i = 5; i < 35; i++) expect(Math.abs(fit.density[i] - fit.normalDensity[i]) / fit.normalDensity[i]).toBeLessThan(0.1);
+    for (let i = 5; i < 35; i++)
+      expect(Math.abs(fit.density[i] - fit.normalDensity[i]) / fit.normalDensity[i]).toBeLessThan(0.1);
   });
 
   it('one sparse feature is far from Gaussian (excess kurtosis > 10 at S = 0.9)', () => {
@@ -50,7 +58,10 @@ describe('superposed sparse features look Gaussian (footnote 22)', () => {
     const ratios = [1, 2, 4, 8, 16, 32];
     const rows = kurtosisByFeaturesPerDimension(ratios, { m: 8, density: 0.1, samples: 100_000, seed: 1 });
     console.log('features/dim  n    κ(h_0)   mean κ over dims');
-    for (const r of rows) console.log(`${String(r.ratio).padStart(4)}  ${String(r.n).padStart(6)}  ${r.dimension0.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}`);
+    for (const r of rows)
+      console.log(
+        `${String(r.ratio).padStart(4)}  ${String(r.n).padStart(6)}  ${r.dimension0.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}`,
+      );
     // Sampling tolerance: the s.e. of a kurtosis estimate from 100k near-Gaussian samples is ~0.016.
     const tol = 0.05;
     for (let i = 1; i < rows.length; i++) {

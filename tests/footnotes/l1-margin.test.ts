@@ -20,7 +20,17 @@ describe('L1MarginTrainer', () => {
     const b = Float32Array.from({ length: n }, () => rng.normal() * 0.1);
     const importance = geometricImportance(n, 0.8);
     const batchSize = 64;
-    const t = new L1MarginTrainer({ n, m, kind: 'relu', W, b, density: 0.4, importance, lambdas: [0, 0.05], batchSize });
+    const t = new L1MarginTrainer({
+      n,
+      m,
+      kind: 'relu',
+      W,
+      b,
+      density: 0.4,
+      importance,
+      lambdas: [0, 0.05],
+      batchSize,
+    });
     const X = sparseBatch(batchSize, new Float32Array(n).fill(0.4), rng);
     for (const j of [0, 1]) {
       const { gW, gb } = t.gradientOn(j, X);
@@ -53,7 +63,10 @@ describe('L1MarginTrainer', () => {
 
   it('totalSuperposition sums the per-feature scores; lambdaSweep is log-spaced with 0 first', () => {
     const W = Float32Array.from([1, 0, Math.cos(0.5), Math.sin(0.5), 0, 1]);
-    expect(totalSuperposition(W, 3, 2)).toBeCloseTo(Array.from(superposition(W, 3, 2)).reduce((s, v) => s + v, 0), 12);
+    expect(totalSuperposition(W, 3, 2)).toBeCloseTo(
+      Array.from(superposition(W, 3, 2)).reduce((s, v) => s + v, 0),
+      12,
+    );
     const l = lambdaSweep(1e-4, 1e-2, 3);
     expect(l[0]).toBe(0);
     expect(l[1]).toBeCloseTo(1e-4, 12);
@@ -73,12 +86,24 @@ describe('the L1 margin (footnote 21)', () => {
     const best = bestInstance(config, await trainer.read());
     const lambdas = [0, 1e-4, 3e-4, 1e-3, 3e-3];
     const t0 = performance.now();
-    const l1 = new L1MarginTrainer({ n, m, kind: 'relu', W: best.W, b: best.b, density, importance: geometricImportance(n, 0.9), lambdas, seed: 5 });
+    const l1 = new L1MarginTrainer({
+      n,
+      m,
+      kind: 'relu',
+      W: best.W,
+      b: best.b,
+      density,
+      importance: geometricImportance(n, 0.9),
+      lambdas,
+      seed: 5,
+    });
     const steps = 1500;
     l1.stepSync(steps);
     const evalSamples = 100_000;
     const rows = l1.evaluate(evalSamples, 9);
-    console.log(`L1 margin: continued ${steps} steps (batch 1024) from the trained model, eval on ${evalSamples} samples, ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `L1 margin: continued ${steps} steps (batch 1024) from the trained model, eval on ${evalSamples} samples, ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     console.log('λ        loss       Δloss    superposition  Δsuperposition  mean Σ|h|');
     for (const r of rows) {
       console.log(
@@ -92,6 +117,9 @@ describe('the L1 margin (footnote 21)', () => {
     expect(last.relativeSuperposition).toBeLessThan(rows[1].relativeSuperposition);
     expect(last.meanAbsHidden).toBeLessThan(rows[0].meanAbsHidden);
     // The λ = 0 control stays where training left it (it is the reference: 0 by construction).
-    expect(Math.abs(totalSuperposition(l1.params(0).W, n, m) - totalSuperposition(best.W, n, m)) / totalSuperposition(best.W, n, m)).toBeLessThan(0.05);
+    expect(
+      Math.abs(totalSuperposition(l1.params(0).W, n, m) - totalSuperposition(best.W, n, m)) /
+        totalSuperposition(best.W, n, m),
+    ).toBeLessThan(0.05);
   });
 });

@@ -43,7 +43,8 @@ function rng(seed: number) {
   };
 }
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
-const logSpace = (a: number, b: number, k: number) => Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
+const logSpace = (a: number, b: number, k: number) =>
+  Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
 
 /** Feature-major n×m weights: unit vectors at evenly spread angles (m = 2) or random ones, some dropped. */
 function weights(n: number, m: number, seed: number, dropped: readonly number[] = []): Float32Array {
@@ -61,7 +62,8 @@ function weights(n: number, m: number, seed: number, dropped: readonly number[] 
 
 function gramOf(W: ArrayLike<number>, n: number, m: number): Float32Array {
   const G = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < m; k++) G[i * n + j] += W[i * m + k] * W[j * m + k];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) for (let k = 0; k < m; k++) G[i * n + j] += W[i * m + k] * W[j * m + k];
   return G;
 }
 
@@ -79,8 +81,16 @@ function phases(untrainedRows: number): (Phase | null)[] {
 }
 const theoryPhases = phases(0).map((p, k) => (k % 17 === 5 && p === 'superposition' ? 'dedicated' : p));
 const boundaries = [
-  { id: 'a', label: 'dedicated ↔ not represented', points: logSpace(0.3, 1, 8).map((density, k) => ({ r: 1 + 0.05 * k, density })) },
-  { id: 'b', label: 'superposition ↔ not represented', points: logSpace(0.01, 0.3, 8).map((density, k) => ({ r: 0.3 - 0.01 * k, density })) },
+  {
+    id: 'a',
+    label: 'dedicated ↔ not represented',
+    points: logSpace(0.3, 1, 8).map((density, k) => ({ r: 1 + 0.05 * k, density })),
+  },
+  {
+    id: 'b',
+    label: 'superposition ↔ not represented',
+    points: logSpace(0.01, 0.3, 8).map((density, k) => ({ r: 0.3 - 0.01 * k, density })),
+  },
 ];
 
 const steps = Array.from({ length: 60 }, (_, k) => k * 50);
@@ -89,7 +99,9 @@ const losses = steps.map((s, k) => round(0.2 * Math.exp(-s / 900) + 0.01 + 0.004
 const W5 = weights(5, 2, 1, [3]);
 const W20x5 = weights(20, 5, 2, [14, 15, 16, 17, 18, 19]);
 const W8x3 = weights(8, 3, 3);
-const norms20 = Array.from({ length: 20 }, (_, i) => round(Math.hypot(...Array.from(W20x5.subarray(i * 5, i * 5 + 5)))));
+const norms20 = Array.from({ length: 20 }, (_, i) =>
+  round(Math.hypot(...Array.from(W20x5.subarray(i * 5, i * 5 + 5)))),
+);
 const sup20 = Array.from({ length: 20 }, (_, i) => round((i * 0.37) % 1.3));
 
 /** Antipodal pairs and a pentagon in 5-d: named factors for the geometry graph. */
@@ -123,14 +135,26 @@ function entry<P extends object>(name: string, component: FunctionComponent<P>, 
 export function chartGallery(): GalleryEntry[] {
   const r = rng(7);
   const edges = Array.from({ length: 25 }, (_, k) => round(-3 + (6 * k) / 24));
-  const density = edges.slice(0, -1).map((e, k) => round(Math.exp(-(((e + edges[k + 1]) / 2) ** 2) / 2) / 2.5066 + (k === 12 ? 0.6 : 0)));
+  const density = edges
+    .slice(0, -1)
+    .map((e, k) => round(Math.exp(-(((e + edges[k + 1]) / 2) ** 2) / 2) / 2.5066 + (k === 12 ? 0.6 : 0)));
   const qq = Array.from({ length: 40 }, (_, k) => round(-2.2 + (4.4 * k) / 39));
   return [
     entry('bar-chart', BarChart, {
       categories: Array.from({ length: 8 }, (_, i) => `x${i}`),
       series: [
-        { name: 'pre-activation', values: [0.5, -0.3, 0.8, 0.1, -0.6, 0.2, 0.9, -0.1], color: '#4477AA', style: 'outline' },
-        { name: 'output', values: [0.5, 0, 0.8, 0.1, 0, 0.2, 0.9, 0], color: '#228833', highlight: [false, false, true, false, false, false, false, false] },
+        {
+          name: 'pre-activation',
+          values: [0.5, -0.3, 0.8, 0.1, -0.6, 0.2, 0.9, -0.1],
+          color: '#4477AA',
+          style: 'outline',
+        },
+        {
+          name: 'output',
+          values: [0.5, 0, 0.8, 0.1, 0, 0.2, 0.9, 0],
+          color: '#228833',
+          highlight: [false, false, true, false, false, false, false, false],
+        },
       ],
       yLabel: 'value',
       xLabel: 'feature i',
@@ -158,9 +182,29 @@ export function chartGallery(): GalleryEntry[] {
     }),
     entry('line-chart-log', LineChart, {
       series: [
-        { name: 'recovered', color: '#4477AA', points: sweep.map((x, k) => ({ x, y: round(0.1 + 0.08 * k), label: k % 3 === 0 ? `k=${k}` : undefined, highlight: k === 4 })) },
-        { name: 'theory', color: '#EE6677', dashed: true, markers: false, points: sweep.map((x, k) => ({ x, y: round(0.12 + 0.075 * k) })) },
-        { name: 'dots', color: '#228833', line: false, points: sweep.map((x, k) => ({ x, y: round(0.05 + 0.09 * k) })) },
+        {
+          name: 'recovered',
+          color: '#4477AA',
+          points: sweep.map((x, k) => ({
+            x,
+            y: round(0.1 + 0.08 * k),
+            label: k % 3 === 0 ? `k=${k}` : undefined,
+            highlight: k === 4,
+          })),
+        },
+        {
+          name: 'theory',
+          color: '#EE6677',
+          dashed: true,
+          markers: false,
+          points: sweep.map((x, k) => ({ x, y: round(0.12 + 0.075 * k) })),
+        },
+        {
+          name: 'dots',
+          color: '#228833',
+          line: false,
+          points: sweep.map((x, k) => ({ x, y: round(0.05 + 0.09 * k) })),
+        },
       ],
       xLabel: '1/(1 − S)',
       yLabel: 'fraction',
@@ -183,8 +227,21 @@ export function chartGallery(): GalleryEntry[] {
       chart: 'custom-line',
     }),
     entry('line-chart-empty', LineChart, { series: [], xLabel: 'x', yLabel: 'y', title: 'No data' }),
-    entry('histogram', HistogramChart, { edges, density, curve: density.map((v, k) => round(v * (k === 12 ? 0.5 : 1))), xLabel: 'activation', title: 'Histogram' }),
-    entry('histogram-log', HistogramChart, { edges, density: density.map((v, k) => (k % 7 === 0 ? 0 : v)), curve: density, xLabel: 'activation', logY: true, title: 'Histogram, log y' }),
+    entry('histogram', HistogramChart, {
+      edges,
+      density,
+      curve: density.map((v, k) => round(v * (k === 12 ? 0.5 : 1))),
+      xLabel: 'activation',
+      title: 'Histogram',
+    }),
+    entry('histogram-log', HistogramChart, {
+      edges,
+      density: density.map((v, k) => (k % 7 === 0 ? 0 : v)),
+      curve: density,
+      xLabel: 'activation',
+      logY: true,
+      title: 'Histogram, log y',
+    }),
     entry('qq-plot', QQPlot, { theoretical: qq, sample: qq.map((v) => round(v ** 3 / 3)) }),
     entry('loss-curve', LossCurve, { steps, losses }),
     entry('loss-curve-empty', LossCurve, { steps: [], losses: [] }),
@@ -195,9 +252,22 @@ export function chartGallery(): GalleryEntry[] {
       n: 60,
       m: 10,
     }),
-    entry('gram-heatmap', GramHeatmap, { gram: gramOf(W20x5, 20, 5), bias: Array.from({ length: 20 }, (_, i) => round(-0.05 * i)), n: 20 }),
-    entry('gram-heatmap-small', GramHeatmap, { gram: gramOf(W5, 5, 2), bias: [0.1, -0.2, 0, 0.3, -0.4], n: 5, size: 180 }),
-    entry('gram-heatmap-large', GramHeatmap, { gram: gramOf(weights(45, 8, 9), 45, 8), bias: new Float32Array(45), n: 45 }),
+    entry('gram-heatmap', GramHeatmap, {
+      gram: gramOf(W20x5, 20, 5),
+      bias: Array.from({ length: 20 }, (_, i) => round(-0.05 * i)),
+      n: 20,
+    }),
+    entry('gram-heatmap-small', GramHeatmap, {
+      gram: gramOf(W5, 5, 2),
+      bias: [0.1, -0.2, 0, 0.3, -0.4],
+      n: 5,
+      size: 180,
+    }),
+    entry('gram-heatmap-large', GramHeatmap, {
+      gram: gramOf(weights(45, 8, 9), 45, 8),
+      bias: new Float32Array(45),
+      n: 45,
+    }),
     entry('weight-matrix', WeightMatrixChart, { W: W20x5.subarray(0, 8 * 5), n: 8, m: 5, rowOrder: [4, 3, 2, 1, 0] }),
     entry('cosine-matrix', CosineMatrix, {
       values: Array.from({ length: 6 * 8 }, (_, k) => (k % 9 === 0 ? 0.97 : round(r() * 0.6 - 0.3))),
@@ -207,11 +277,21 @@ export function chartGallery(): GalleryEntry[] {
       colLabels: Array.from({ length: 8 }, (_, j) => `a${j}`),
     }),
     entry('feature-geometry-2d', FeatureGeometry2D, { W: W5, n: 5, importance: [1, 0.7, 0.49, 0.34, 0.24] }),
-    entry('set-geometry-2d', SetGeometry2D, { W: weights(6, 2, 4, [5]), n: 6, setOf: [0, 0, 1, 1, -1, -1], note: 'density 0.1' }),
+    entry('set-geometry-2d', SetGeometry2D, {
+      W: weights(6, 2, 4, [5]),
+      n: 6,
+      setOf: [0, 0, 1, 1, -1, -1],
+      note: 'density 0.1',
+    }),
     entry('direction-arrows-2d', DirectionArrows2D, {
       sets: [
         { name: 'true features', vectors: W5, color: '#4477AA', labels: ['0', '1', '2', '3', '4'] },
-        { name: 'learned atoms', vectors: Array.from(W5, (v) => round(v * 0.8 + 0.05)), color: '#EE6677', dashed: true },
+        {
+          name: 'learned atoms',
+          vectors: Array.from(W5, (v) => round(v * 0.8 + 0.05)),
+          color: '#EE6677',
+          dashed: true,
+        },
       ],
     }),
     entry('vector-sum-2d', VectorSum2D, {
@@ -225,14 +305,24 @@ export function chartGallery(): GalleryEntry[] {
     entry('vector-sum-2d-empty', VectorSum2D, { terms: [] }),
     entry('weight-glyph-m1', WeightGlyph, { W: [0.9, -0.8, 0, 0.02], n: 4, m: 1, importance: [1, 0.8, 0.6, 0.4] }),
     entry('weight-glyph-m2', WeightGlyph, { W: W5, n: 5, m: 2, size: 120 }),
-    entry('weight-glyph-m3', WeightGlyph, { W: W8x3, n: 8, m: 3, importance: Array.from({ length: 8 }, (_, i) => 0.9 ** i), size: 200, title: 'Glyph' }),
+    entry('weight-glyph-m3', WeightGlyph, {
+      W: W8x3,
+      n: 8,
+      m: 3,
+      importance: Array.from({ length: 8 }, (_, i) => 0.9 ** i),
+      size: 200,
+      title: 'Glyph',
+    }),
     entry('neuron-stack', NeuronStackChart, {
       columns: [0, 1, 2, 3].map((neuron) => {
         let up = 0;
         let down = 0;
         const segments = [0, 1, 2].map((feature) => {
           const weight = round(Math.sin(neuron * 3 + feature * 2));
-          const seg = weight >= 0 ? { feature, weight, y0: up, y1: (up += weight) } : { feature, weight, y0: (down += weight), y1: down - weight };
+          const seg =
+            weight >= 0
+              ? { feature, weight, y0: up, y1: (up += weight) }
+              : { feature, weight, y0: (down += weight), y1: down - weight };
           return seg;
         });
         return { neuron, status: ['monosemantic', 'polysemantic', 'dead', 'polysemantic'][neuron], segments };
@@ -241,14 +331,34 @@ export function chartGallery(): GalleryEntry[] {
       highlight: [1],
       title: 'Neuron stacks',
     }),
-    entry('phase-diagram', PhaseDiagramChart, { rValues: R, densityValues: D, phases: phases(2), boundaries, selected: 30 }),
-    entry('phase-diagram-disagreement', PhaseDiagramChart, { rValues: R, densityValues: D, phases: phases(0), reference: theoryPhases, mode: 'disagreement', boundaries, title: 'Trained vs theory' }),
+    entry('phase-diagram', PhaseDiagramChart, {
+      rValues: R,
+      densityValues: D,
+      phases: phases(2),
+      boundaries,
+      selected: 30,
+    }),
+    entry('phase-diagram-disagreement', PhaseDiagramChart, {
+      rValues: R,
+      densityValues: D,
+      phases: phases(0),
+      reference: theoryPhases,
+      mode: 'disagreement',
+      boundaries,
+      title: 'Trained vs theory',
+    }),
     entry('dims-per-feature', DimsPerFeatureChart, {
-      points: sweep.map((invDensity, k) => ({ invDensity, dimensionsPerFeature: k === 0 ? Infinity : round(1.05 - 0.07 * k) })),
+      points: sweep.map((invDensity, k) => ({
+        invDensity,
+        dimensionsPerFeature: k === 0 ? Infinity : round(1.05 - 0.07 * k),
+      })),
       selected: 3,
     }),
     entry('dimensionality-scatter', DimensionalityScatter, {
-      models: sweep.map((invDensity, j) => ({ invDensity, dimensionalities: Array.from({ length: 12 }, (_, i) => [1, 0.5, 0.4, 0.75, 0][(i + j) % 5]) })),
+      models: sweep.map((invDensity, j) => ({
+        invDensity,
+        dimensionalities: Array.from({ length: 12 }, (_, i) => [1, 0.5, 0.4, 0.75, 0][(i + j) % 5]),
+      })),
       selected: 2,
     }),
     entry('dynamics', DynamicsChart, {
@@ -264,7 +374,12 @@ export function chartGallery(): GalleryEntry[] {
       counts: { dedicated: 1, digon: 1, triangle: 0, tetrahedron: 0, pentagon: 1, 'square-antiprism': 0, other: 0 },
       features: { digon: [0, 1], pentagon: [2, 3, 4, 5, 6] },
     }),
-    entry('feature-geometry-3d', FeatureGeometry3D, { W: W8x3, n: 8, view: DEFAULT_VIEW, colors: Array.from({ length: 8 }, (_, i) => (i < 4 ? '#4477AA' : '#EE6677')) }),
+    entry('feature-geometry-3d', FeatureGeometry3D, {
+      W: W8x3,
+      n: 8,
+      view: DEFAULT_VIEW,
+      colors: Array.from({ length: 8 }, (_, i) => (i < 4 ? '#4477AA' : '#EE6677')),
+    }),
     entry('pentagon-strip', PentagonStrip, {
       relativeDensities: [0.5, 1, 2],
       solutions: [W5, weights(5, 2, 5, [4]), null],
@@ -276,7 +391,13 @@ export function chartGallery(): GalleryEntry[] {
       relativeDensities: [0.3, 0.5, 1, 2, 4],
       pentagon: [0.02, 0.025, 0.03, 0.04, null],
       digons: [0.05, 0.04, 0.031, 0.03, 0.029],
-      fits: [{ loss: 0.021, type: 'pentagon' }, null, { loss: 0.03, type: 'pentagon' }, { loss: 0.031, type: 'digons' }, null],
+      fits: [
+        { loss: 0.021, type: 'pentagon' },
+        null,
+        { loss: 0.03, type: 'pentagon' },
+        { loss: 0.031, type: 'digons' },
+        null,
+      ],
     }),
   ];
 }
@@ -285,7 +406,10 @@ export function chartGallery(): GalleryEntry[] {
 if (process.argv[1] && /chart-gallery\.tsx$/.test(process.argv[1])) {
   const out = process.argv[2] ?? 'chart-gallery.html';
   const body = chartGallery()
-    .map((e) => `<figure style="display:inline-block;vertical-align:top;margin:8px"><figcaption style="font:12px sans-serif">${e.name}</figcaption>${e.svg}</figure>`)
+    .map(
+      (e) =>
+        `<figure style="display:inline-block;vertical-align:top;margin:8px"><figcaption style="font:12px sans-serif">${e.name}</figcaption>${e.svg}</figure>`,
+    )
     .join('\n');
   writeFileSync(out, `<!doctype html><meta charset="utf-8"><body style="background:#fff;margin:8px">${body}</body>`);
   console.log(`wrote ${out}`);

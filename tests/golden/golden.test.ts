@@ -4,14 +4,30 @@
  * `npm run golden:update` rewrites the manifests (commit them separately, saying what changed and why).
  */
 import { describe, expect, it } from 'vitest';
-import { CHARTS_MANIFEST, FIGURES_MANIFEST, chartsManifest, figuresManifest, manifestDiff, normalise, readManifest } from './golden';
+import {
+  CHARTS_MANIFEST,
+  FIGURES_MANIFEST,
+  chartsManifest,
+  figuresManifest,
+  manifestDiff,
+  normalise,
+  readManifest,
+} from './golden';
 
 const UPDATE = 'if the change is intended, run `npm run golden:update` and commit the manifests with the reason';
 
 describe('golden outputs', () => {
   it('normalising zeroes the timings of JSON outputs and nothing else', () => {
-    const text = JSON.stringify({ run: { seconds: 3.2, stepsPerSecond: 90, steps: 300 }, summary: { ms: 1700, loss: 0.25 }, seconds: 'kept' });
-    expect(JSON.parse(normalise('a.json', text))).toEqual({ run: { seconds: 0, stepsPerSecond: 0, steps: 300 }, summary: { ms: 0, loss: 0.25 }, seconds: 'kept' });
+    const text = JSON.stringify({
+      run: { seconds: 3.2, stepsPerSecond: 90, steps: 300 },
+      summary: { ms: 1700, loss: 0.25 },
+      seconds: 'kept',
+    });
+    expect(JSON.parse(normalise('a.json', text))).toEqual({
+      run: { seconds: 0, stepsPerSecond: 0, steps: 300 },
+      summary: { ms: 0, loss: 0.25 },
+      seconds: 'kept',
+    });
     expect(normalise('a.svg', '<svg seconds="3"/>')).toBe('<svg seconds="3"/>');
   });
 

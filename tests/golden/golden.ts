@@ -28,7 +28,9 @@ const TIMING_KEYS = new Set(['seconds', 'stepsPerSecond', 'ms']);
 /** JSON with its timings zeroed; any other text unchanged. */
 export function normalise(name: string, text: string): string {
   if (!name.endsWith('.json')) return text;
-  return JSON.stringify(JSON.parse(text, (key, value: unknown) => (TIMING_KEYS.has(key) && typeof value === 'number' ? 0 : value)));
+  return JSON.stringify(
+    JSON.parse(text, (key, value: unknown) => (TIMING_KEYS.has(key) && typeof value === 'number' ? 0 : value)),
+  );
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -77,7 +79,10 @@ export function readManifest(path: string): Manifest {
 }
 
 /** The files whose hash differs, that are new, or that are missing, for a readable failure. */
-export function manifestDiff(expected: Manifest, actual: Manifest): { changed: string[]; added: string[]; removed: string[] } {
+export function manifestDiff(
+  expected: Manifest,
+  actual: Manifest,
+): { changed: string[]; added: string[]; removed: string[] } {
   return {
     changed: Object.keys(actual).filter((k) => k in expected && expected[k] !== actual[k]),
     added: Object.keys(actual).filter((k) => !(k in expected)),

@@ -25,7 +25,12 @@ describe('counter-hash sampler', () => {
   it('is a pure function of (seed, step, row, feature) and mixes every input', () => {
     expect(counterUniform(7, 3, 10, 2, 5)).toBe(counterUniform(7, 3, 10, 2, 5));
     const base = counterUniform(7, 3, 10, 2, 5);
-    for (const other of [counterUniform(8, 3, 10, 2, 5), counterUniform(7, 4, 10, 2, 5), counterUniform(7, 3, 11, 2, 5), counterUniform(7, 3, 10, 3, 5)]) {
+    for (const other of [
+      counterUniform(8, 3, 10, 2, 5),
+      counterUniform(7, 4, 10, 2, 5),
+      counterUniform(7, 3, 11, 2, 5),
+      counterUniform(7, 3, 10, 3, 5),
+    ]) {
       expect(other).not.toBe(base);
     }
     // a bijective mixer: distinct inputs give distinct outputs on a sample
@@ -63,7 +68,8 @@ describe('counter-hash sampler', () => {
     const a = counterSparseBatch(1, 1, rows, d);
     const nextStep = counterSparseBatch(1, 2, rows, d);
     const otherSeed = counterSparseBatch(2, 1, rows, d);
-    const col = (X: Float32Array, f: number, shift = 0) => Array.from({ length: rows - 1 }, (_, r) => X[(r + shift) * 3 + f]);
+    const col = (X: Float32Array, f: number, shift = 0) =>
+      Array.from({ length: rows - 1 }, (_, r) => X[(r + shift) * 3 + f]);
     expect(Math.abs(corr(col(a, 0), col(a, 1)))).toBeLessThan(bound);
     expect(Math.abs(corr(col(a, 0), col(nextStep, 0)))).toBeLessThan(bound);
     expect(Math.abs(corr(col(a, 0), col(otherSeed, 0)))).toBeLessThan(bound);

@@ -57,7 +57,9 @@ describe('sparse data generator', () => {
       expect(outOfRange).toBe(0);
       expect(Math.abs(nz / rows - p), `feature ${i} density`).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / rows));
       // E[x_i] = p/2: the mean of every entry, zeros included.
-      expect(Math.abs(sum / rows - p / 2), `feature ${i} mean`).toBeLessThan(5 * Math.sqrt((p / 3 - (p * p) / 4) / rows));
+      expect(Math.abs(sum / rows - p / 2), `feature ${i} mean`).toBeLessThan(
+        5 * Math.sqrt((p / 3 - (p * p) / 4) / rows),
+      );
     }
   });
 
@@ -85,13 +87,13 @@ describe('sparse data generator', () => {
 describe('toy models and loss', () => {
   const W = Float32Array.from([1, 0, 0, 1, -1, 0]); // n=3, m=2: e1, e2, -e1
   const b = Float32Array.from([0, 0, -0.5]);
-  it('ReLU output model x\' = ReLU(WᵀW x + b) and the linear model', () => {
+  it("ReLU output model x' = ReLU(WᵀW x + b) and the linear model", () => {
     const x = [0.5, 0.2, 0];
     expect(Array.from(forward(W, b, x, 3, 2, 'relu'))).toEqual([0.5, 0.2, 0]);
     const lin = forward(W, b, x, 3, 2, 'linear');
     expect(lin[2]).toBeCloseTo(-1, 12); // −e1·(0.5 e1) − 0.5
   });
-  it('importance-weighted MSE is the mean over samples and features of I_i (x_i − x\'_i)²', () => {
+  it("importance-weighted MSE is the mean over samples and features of I_i (x_i − x'_i)²", () => {
     const X = Float32Array.from([0, 0, 1, 0, 0, 0]);
     const imp = geometricImportance(3, 0.5);
     // sample 1: x = (0,0,1): h = -e1, out = (−1, 0, 1 − 0.5) → relu (0, 0, 0.5): err 0.25 · I_2 = 0.0625
@@ -102,8 +104,12 @@ describe('toy models and loss', () => {
     const inst = { density: perFeature(2, 0.5), importance: perFeature(2, 1), seed: 1 };
     expect(() => validateTrainConfig({ ...base, instances: [inst] })).not.toThrow();
     expect(() => validateTrainConfig({ ...base, m: 0, instances: [inst] })).toThrow(/m must be/);
-    expect(() => validateTrainConfig({ ...base, instances: [{ ...inst, density: perFeature(2, 0) }] })).toThrow(/density/);
-    expect(() => validateTrainConfig({ ...base, instances: [{ ...inst, density: perFeature(2, NaN) }] })).toThrow(/density/);
+    expect(() => validateTrainConfig({ ...base, instances: [{ ...inst, density: perFeature(2, 0) }] })).toThrow(
+      /density/,
+    );
+    expect(() => validateTrainConfig({ ...base, instances: [{ ...inst, density: perFeature(2, NaN) }] })).toThrow(
+      /density/,
+    );
     expect(() => validateTrainConfig({ ...base, instances: [] })).toThrow(/instances/);
   });
 });

@@ -7,7 +7,9 @@ const m = 2;
 const density = Float32Array.from([0.05, 0.05, 0.05, 0.05, 0.05]);
 const importance = Float32Array.from({ length: n }, (_, i) => 0.9 ** i);
 /** A regular pentagon of unit vectors, a hand-placed arrangement. */
-const pentagon = Float32Array.from({ length: n * m }, (_, q) => (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / n));
+const pentagon = Float32Array.from({ length: n * m }, (_, q) =>
+  (q % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(q / 2)) / n),
+);
 
 describe('per-feature expected loss', () => {
   it('adds up to the stratified expected loss, and a dropped feature costs I_i E[x_i²] / n', () => {

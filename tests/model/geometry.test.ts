@@ -19,7 +19,10 @@ import { Rng } from '../../src/model/rng';
 // ---------- hand-built configurations (feature vectors, then embedded block-diagonally) ----------
 
 const polygon = (k: number, phase = 0) =>
-  Array.from({ length: k }, (_, i) => [Math.cos(phase + (2 * Math.PI * i) / k), Math.sin(phase + (2 * Math.PI * i) / k)]);
+  Array.from({ length: k }, (_, i) => [
+    Math.cos(phase + (2 * Math.PI * i) / k),
+    Math.sin(phase + (2 * Math.PI * i) / k),
+  ]);
 const s3 = 1 / Math.sqrt(3);
 const tetrahedron = [
   [s3, s3, s3],
@@ -58,7 +61,15 @@ function tegum(blocks: number[][][], order?: number[]): { W: Float32Array; n: nu
     off += b[0].length;
   });
   const idx = order ?? vecs.map((_, i) => i);
-  return { W: fromVectors(idx.map((i) => vecs[i]), m), n: vecs.length, m, owner: idx.map((i) => owner[i]) };
+  return {
+    W: fromVectors(
+      idx.map((i) => vecs[i]),
+      m,
+    ),
+    n: vecs.length,
+    m,
+    owner: idx.map((i) => owner[i]),
+  };
 }
 
 /** A random orthogonal m×m matrix (Gram–Schmidt on Gaussian columns), row-major. */
@@ -97,7 +108,13 @@ const nonZero = (c: Record<FactorName, number>) => Object.fromEntries(Object.ent
 describe('reference polytopes', () => {
   const cases: [FactorName, number[][]][] = [
     ['dedicated', [[0, 1, 0]]],
-    ['digon', [[0.6, 0.8], [-0.6, -0.8]]],
+    [
+      'digon',
+      [
+        [0.6, 0.8],
+        [-0.6, -0.8],
+      ],
+    ],
     ['triangle', polygon(3, 0.3)],
     ['pentagon', polygon(5, 1.1)],
     ['tetrahedron', tetrahedron],
@@ -133,7 +150,9 @@ describe('reference polytopes', () => {
   it('survives trained-model imperfection: norms 0.95–1.05 and 0.02 wobble still classify', () => {
     const rng = new Rng(11);
     for (const [name, vecs] of cases) {
-      const noisy = vecs.map((v, i) => v.map((x) => x * (0.95 + (0.1 * ((i * 7) % 5)) / 4) + 0.02 * (rng.uniform() - 0.5)));
+      const noisy = vecs.map((v, i) =>
+        v.map((x) => x * (0.95 + (0.1 * ((i * 7) % 5)) / 4) + 0.02 * (rng.uniform() - 0.5)),
+      );
       const W = fromVectors(noisy);
       expect(nonZero(polytopeCounts(W, noisy.length, noisy[0].length).counts), name).toEqual({ [name]: 1 });
     }
@@ -147,7 +166,11 @@ describe('reference polytopes', () => {
     const W = fromVectors([deg(0), deg(100), deg(230)]);
     expect(classifyFactor(W, 3, 2, [0, 1, 2])).toBe('other');
     // 3 features in 3 dimensions at 60° from each other (a non-antipodal "cone"): D ≠ 2/3 and rank 3
-    const cone = [0, 1, 2].map((i) => [Math.cos((2 * Math.PI * i) / 3) * 0.8, Math.sin((2 * Math.PI * i) / 3) * 0.8, 0.6]);
+    const cone = [0, 1, 2].map((i) => [
+      Math.cos((2 * Math.PI * i) / 3) * 0.8,
+      Math.sin((2 * Math.PI * i) / 3) * 0.8,
+      0.6,
+    ]);
     expect(classifyFactor(fromVectors(cone), 3, 3, [0, 1, 2])).toBe('other');
     // the rank check on its own: a triangle with one vertex lifted far out of the plane spans
     // 3 dimensions (third Gram eigenvalue 0.27 vs 2.67); even with D_i forced to 2/3 it is not a triangle
@@ -165,7 +188,10 @@ describe('reference polytopes', () => {
     const bip = tegum([polygon(3), [[1], [-1]]]);
     const { counts, factors } = polytopeCounts(bip.W, bip.n, bip.m);
     expect(nonZero(counts)).toEqual({ triangle: 1, digon: 1 });
-    expect(factors.map((f) => f.features)).toEqual([[0, 1, 2], [3, 4]]);
+    expect(factors.map((f) => f.features)).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
   });
 });
 
@@ -201,7 +227,11 @@ describe('tegum products', () => {
 
   it('weights edges by |W_i · W_j| and drops those at or below the threshold', () => {
     // two unit features at cos = 0.05 (separate factors) vs 0.3 (one factor); norms 0.8 scale the weight
-    const mk = (c: number, r = 1) => fromVectors([[r, 0], [r * c, r * Math.sqrt(1 - c * c)]]);
+    const mk = (c: number, r = 1) =>
+      fromVectors([
+        [r, 0],
+        [r * c, r * Math.sqrt(1 - c * c)],
+      ]);
     expect(tegumFactors(featureGeometryGraph(mk(0.05), 2, 2))).toEqual([[0], [1]]);
     expect(tegumFactors(featureGeometryGraph(mk(0.3), 2, 2))).toEqual([[0, 1]]);
     const g = featureGeometryGraph(mk(0.3, 0.8), 2, 2);
@@ -236,7 +266,10 @@ describe('helpers', () => {
     expect(Array.from(symmetricEigenvalues([2, 1, 1, 2], 2)).map((v) => +v.toFixed(10))).toEqual([3, 1]);
     // tight frame: k unit vectors in d dims have Gram eigenvalues k/d (d times) and 0
     const W = fromVectors(polygon(5));
-    const G = Array.from({ length: 25 }, (_, q) => W[2 * Math.floor(q / 5)] * W[2 * (q % 5)] + W[2 * Math.floor(q / 5) + 1] * W[2 * (q % 5) + 1]);
+    const G = Array.from(
+      { length: 25 },
+      (_, q) => W[2 * Math.floor(q / 5)] * W[2 * (q % 5)] + W[2 * Math.floor(q / 5) + 1] * W[2 * (q % 5) + 1],
+    );
     const ev = symmetricEigenvalues(G, 5);
     expect(ev[0]).toBeCloseTo(2.5, 5);
     expect(ev[1]).toBeCloseTo(2.5, 5);

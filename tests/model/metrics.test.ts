@@ -69,7 +69,11 @@ describe('metrics on hand-built W', () => {
       [-s, -s, s],
     ]);
     expect(featureDimensionality(tet, 4, 3)[2]).toBeCloseTo(0.75, 6);
-    const withZero = fromVectors([[1, 0], [0, 0], [0, 1]]);
+    const withZero = fromVectors([
+      [1, 0],
+      [0, 0],
+      [0, 1],
+    ]);
     const m = instanceMetrics(withZero, 3, 2);
     expect(m.dimensionality[1]).toBe(0);
     expect(m.superposition[1]).toBe(0);

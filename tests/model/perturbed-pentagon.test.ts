@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { stratifiedExpectedLoss } from '../../src/model/evaluate';
 import { pentagonSolutionType } from '../../src/model/geometry';
-import { PENTAGON_RELATIVE_DENSITIES, bestFits, curveLosses, keptSolutions, pentagonCurveConfig, pentagonStartParams } from '../../src/experiments/perturbed-pentagon/run';
+import {
+  PENTAGON_RELATIVE_DENSITIES,
+  bestFits,
+  curveLosses,
+  keptSolutions,
+  pentagonCurveConfig,
+  pentagonStartParams,
+} from '../../src/experiments/perturbed-pentagon/run';
 import { crossing, perturbedPentagonConfig } from '../../src/model/uniform-sweep';
 import { FIDELITY_PATHS, cpuTrainer, type FidelityPath } from '../train/helpers';
 
@@ -37,29 +44,34 @@ describe('perturbed pentagon: set-up', () => {
  * the curves cross in between (≈ 0.254), as the spec measured (between 0.2 and 0.3).
  */
 describe('perturbed pentagon: the two loss curves, trained', () => {
-  it.each(FIDELITY_PATHS)('%s path: digons are cheaper at 0.2, the pentagon at 0.5, so the curves cross in between', async (path: FidelityPath) => {
-    const rel = [0.2, 0.5];
-    const config = pentagonCurveConfig(rel, 0.05, 1);
-    const trainer = await cpuTrainer(config, path);
-    const start = pentagonStartParams(config.instances.length);
-    trainer.setParams(start.W, start.b);
-    trainer.stepSync(6000);
-    const s = await trainer.read();
-    trainer.dispose();
-    const curves = curveLosses(config, s.W, s.b, s.step);
-    expect(curves.step).toBe(6000);
-    expect(curves.pentagonStart).toEqual(['pentagon', 'pentagon']);
-    expect(curves.digonStart).toEqual(['digons', 'digons']);
-    const [p02, p05] = curves.pentagon as number[];
-    const [d02, d05] = curves.digons as number[];
-    expect(d02).toBeLessThan(p02);
-    expect(p05).toBeLessThan(d05);
-    expect(d05 / p05).toBeGreaterThan(1.2);
-    const c = crossing(rel, curves.pentagon, curves.digons)!;
-    console.log(`${path}: expected loss pentagon / digons 0.2: ${p02.toExponential(3)} / ${d02.toExponential(3)}; 0.5: ${p05.toExponential(3)} / ${d05.toExponential(3)}; crossing ${c?.toFixed(3)}`);
-    expect(c).toBeGreaterThan(0.2);
-    expect(c).toBeLessThan(0.5);
-  });
+  it.each(FIDELITY_PATHS)(
+    '%s path: digons are cheaper at 0.2, the pentagon at 0.5, so the curves cross in between',
+    async (path: FidelityPath) => {
+      const rel = [0.2, 0.5];
+      const config = pentagonCurveConfig(rel, 0.05, 1);
+      const trainer = await cpuTrainer(config, path);
+      const start = pentagonStartParams(config.instances.length);
+      trainer.setParams(start.W, start.b);
+      trainer.stepSync(6000);
+      const s = await trainer.read();
+      trainer.dispose();
+      const curves = curveLosses(config, s.W, s.b, s.step);
+      expect(curves.step).toBe(6000);
+      expect(curves.pentagonStart).toEqual(['pentagon', 'pentagon']);
+      expect(curves.digonStart).toEqual(['digons', 'digons']);
+      const [p02, p05] = curves.pentagon as number[];
+      const [d02, d05] = curves.digons as number[];
+      expect(d02).toBeLessThan(p02);
+      expect(p05).toBeLessThan(d05);
+      expect(d05 / p05).toBeGreaterThan(1.2);
+      const c = crossing(rel, curves.pentagon, curves.digons)!;
+      console.log(
+        `${path}: expected loss pentagon / digons 0.2: ${p02.toExponential(3)} / ${d02.toExponential(3)}; 0.5: ${p05.toExponential(3)} / ${d05.toExponential(3)}; crossing ${c?.toFixed(3)}`,
+      );
+      expect(c).toBeGreaterThan(0.2);
+      expect(c).toBeLessThan(0.5);
+    },
+  );
 
   it('a start that lost its type leaves a gap in its curve', () => {
     const config = pentagonCurveConfig([0.2], 0.05, 1);
@@ -84,7 +96,19 @@ describe('perturbed pentagon: best of several random fits', () => {
       W.set(P.subarray(from * 10, from * 10 + 10), j * 10);
       b.set(Pb.subarray(from * 5, from * 5 + 5), j * 5);
     });
-    const direct = config.instances.map((inst, j) => stratifiedExpectedLoss({ W: W.subarray(j * 10, j * 10 + 10), b: b.subarray(j * 5, j * 5 + 5), density: inst.density, importance: inst.importance }, 2, 'relu', 256));
+    const direct = config.instances.map((inst, j) =>
+      stratifiedExpectedLoss(
+        {
+          W: W.subarray(j * 10, j * 10 + 10),
+          b: b.subarray(j * 5, j * 5 + 5),
+          density: inst.density,
+          importance: inst.importance,
+        },
+        2,
+        'relu',
+        256,
+      ),
+    );
     const fits = bestFits(config, W, b, 2);
     expect(fits.map((f) => f.index)).toEqual([direct[0] < direct[1] ? 0 : 1, direct[2] < direct[3] ? 2 : 3]);
     fits.forEach((f) => {
@@ -102,7 +126,15 @@ describe('perturbed pentagon: best of several random fits', () => {
       { index: 0, loss: 2e-3, type: 'other' as const },
       { index: 1, loss: 5e-4, type: 'digons' as const },
     ];
-    const curves = { step: 100, pentagon: [1e-3, 9e-4], digons: [1.5e-3, null], pentagonStart: ['pentagon' as const, 'pentagon' as const], digonStart: ['digons' as const, 'other' as const], W: curveW, b: curveB };
+    const curves = {
+      step: 100,
+      pentagon: [1e-3, 9e-4],
+      digons: [1.5e-3, null],
+      pentagonStart: ['pentagon' as const, 'pentagon' as const],
+      digonStart: ['digons' as const, 'other' as const],
+      W: curveW,
+      b: curveB,
+    };
     const kept = keptSolutions(2, fitsW, fits, curves);
     expect(kept.map((k) => k?.source)).toEqual(['pentagon start', 'random fit']);
     expect(kept.map((k) => k?.type)).toEqual(['pentagon', 'digons']);

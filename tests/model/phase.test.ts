@@ -5,21 +5,26 @@ import { cellAt, classifyExtraFeature, classifyGrid, phaseGrid, phaseTrainConfig
 import { candidates, experimentShape, type PhaseExperiment } from '../../src/model/theory';
 
 describe('classifyExtraFeature', () => {
-  it.each(['phase-2-1', 'phase-3-2'] as PhaseExperiment[])('reads every hand-built %s solution as its own phase, also when perturbed', (e) => {
-    const { n, m } = experimentShape(e);
-    for (const c of candidates(e, 1, 0.1)) {
-      expect(classifyExtraFeature(c.W, n, m), c.id).toBe(c.phase);
-      // a trained model is never exact: shrink norms by 10% and add a small wobble
-      const noisy = c.W.map((w, k) => 0.9 * w + 0.05 * Math.sin(k + 1));
-      expect(classifyExtraFeature(noisy, n, m), `${c.id} perturbed`).toBe(c.phase);
-    }
-  });
+  it.each(['phase-2-1', 'phase-3-2'] as PhaseExperiment[])(
+    'reads every hand-built %s solution as its own phase, also when perturbed',
+    (e) => {
+      const { n, m } = experimentShape(e);
+      for (const c of candidates(e, 1, 0.1)) {
+        expect(classifyExtraFeature(c.W, n, m), c.id).toBe(c.phase);
+        // a trained model is never exact: shrink norms by 10% and add a small wobble
+        const noisy = c.W.map((w, k) => 0.9 * w + 0.05 * Math.sin(k + 1));
+        expect(classifyExtraFeature(noisy, n, m), `${c.id} perturbed`).toBe(c.phase);
+      }
+    },
+  );
 
   it('uses the thresholds: a short extra feature is not represented; a half-overlapping one is in superposition', () => {
     expect(classifyExtraFeature([1, 0.4], 2, 1)).toBe('not-represented');
     expect(classifyExtraFeature([0, 0.6], 2, 1)).toBe('dedicated');
     // 3-2: the extra at 65° from feature 0: overlap cos² 65° ≈ 0.18 < 0.25; at 53° (0.36) it is superposed
-    expect(classifyExtraFeature([1, 0, 0, 0, Math.cos((65 * Math.PI) / 180), Math.sin((65 * Math.PI) / 180)], 3, 2)).toBe('dedicated');
+    expect(
+      classifyExtraFeature([1, 0, 0, 0, Math.cos((65 * Math.PI) / 180), Math.sin((65 * Math.PI) / 180)], 3, 2),
+    ).toBe('dedicated');
     expect(classifyExtraFeature([1, 0, 0, 0, 0.6, 0.8], 3, 2)).toBe('superposition');
   });
 });

@@ -20,20 +20,25 @@ const EXPECTED: Record<string, FactorName[]> = {
 
 // The presets were measured on the simd path (docs/geometry-3d-measurements.md); with the same
 // seeds they form the same polytopes on the js path (the fallback) too.
-describe.each(FIDELITY_PATHS)('3-D geometry presets form their polytopes (%s path, fixed seeds)', (path: FidelityPath) => {
-  it.each(GEOMETRY_3D_PRESETS.map((p) => [p.id, p] as const))('%s', async (id, p) => {
-    const values = { ...parseParams(GEOMETRY_PARAMS, '').values, ...p.values };
-    const config = geometryTrainConfig(values);
-    const selected = { ...config, instances: [config.instances[values.gmodel]] };
-    const trainer = await cpuTrainer(selected, path);
-    try {
-      trainer.stepSync(values.gsteps);
-      const { W } = await trainer.read();
-      const { factors } = polytopeCounts(instanceWeights(W, 0, values.gn, values.gm), values.gn, values.gm);
-      console.log(`${path} ${id} (seed ${values.gseed}, model ${values.gmodel}, ${values.gsteps} steps): ${factors.map((f) => `${f.name}[${f.dimensionalities.map((d) => d.toFixed(2)).join(', ')}]`).join(' ⊕ ')}`);
-      expect(factors.map((f) => f.name).sort()).toEqual(EXPECTED[id]);
-    } finally {
-      trainer.dispose();
-    }
-  });
-});
+describe.each(FIDELITY_PATHS)(
+  '3-D geometry presets form their polytopes (%s path, fixed seeds)',
+  (path: FidelityPath) => {
+    it.each(GEOMETRY_3D_PRESETS.map((p) => [p.id, p] as const))('%s', async (id, p) => {
+      const values = { ...parseParams(GEOMETRY_PARAMS, '').values, ...p.values };
+      const config = geometryTrainConfig(values);
+      const selected = { ...config, instances: [config.instances[values.gmodel]] };
+      const trainer = await cpuTrainer(selected, path);
+      try {
+        trainer.stepSync(values.gsteps);
+        const { W } = await trainer.read();
+        const { factors } = polytopeCounts(instanceWeights(W, 0, values.gn, values.gm), values.gn, values.gm);
+        console.log(
+          `${path} ${id} (seed ${values.gseed}, model ${values.gmodel}, ${values.gsteps} steps): ${factors.map((f) => `${f.name}[${f.dimensionalities.map((d) => d.toFixed(2)).join(', ')}]`).join(' ⊕ ')}`,
+        );
+        expect(factors.map((f) => f.name).sort()).toEqual(EXPECTED[id]);
+      } finally {
+        trainer.dispose();
+      }
+    });
+  },
+);

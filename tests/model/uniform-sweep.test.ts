@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, validateTrainConfig } from '../../src/model/config';
 import { pentagonSolutionType, polytopeCounts } from '../../src/model/geometry';
 import { instanceWeights } from '../../src/model/metrics';
-import { perturbedPentagonConfig, sweepDensities, sweepSummary, uniformSweepConfig } from '../../src/model/uniform-sweep';
+import {
+  perturbedPentagonConfig,
+  sweepDensities,
+  sweepSummary,
+  uniformSweepConfig,
+} from '../../src/model/uniform-sweep';
 import { FIDELITY_PATHS, cpuTrainer, trainedState, type FidelityPath } from '../train/helpers';
 
 describe('sweep configuration', () => {
@@ -35,7 +40,9 @@ describe('sweep configuration', () => {
       expect(Array.from(inst.importance).every((v) => v === 1)).toBe(true);
     });
     expect(new Set(c.instances.map((i) => i.seed)).size).toBe(5);
-    expect(uniformSweepConfig({ n: 200, m: 20, sparsities: 5, seed: 5 }).instances[0].seed).not.toBe(c.instances[0].seed);
+    expect(uniformSweepConfig({ n: 200, m: 20, sparsities: 5, seed: 5 }).instances[0].seed).not.toBe(
+      c.instances[0].seed,
+    );
   });
 
   it('perturbed pentagon: n = 5, m = 2, feature 4 at base × relative density, seeds grouped per density', () => {
@@ -48,7 +55,10 @@ describe('sweep configuration', () => {
     expect(rows[4][4]).toBe(1); // 0.05 × 40 capped at 1
     expect(c.instances.every((i) => Array.from(i.importance).every((v) => v === 1))).toBe(true);
     expect(new Set(c.instances.map((i) => i.seed)).size).toBe(6);
-    expect(perturbedPentagonConfig({ baseDensity: 0.1, relativeDensities: [0.5] }).instances[0].density[4]).toBeCloseTo(0.05, 7);
+    expect(perturbedPentagonConfig({ baseDensity: 0.1, relativeDensities: [0.5] }).instances[0].density[4]).toBeCloseTo(
+      0.05,
+      7,
+    );
     expect(() => perturbedPentagonConfig({ relativeDensities: [0] })).toThrow(RangeError);
   });
 });
@@ -100,11 +110,15 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       // dense end: one dimension per feature (within 15%)
       expect(Math.abs(dpf[0] - 1)).toBeLessThan(0.15);
       // the ½ plateau: two adjacent sparsities with m/‖W‖_F² in [0.4, 0.6] …
-      const plateau = dpf.findIndex((v, j) => j + 1 < dpf.length && v >= 0.4 && v <= 0.6 && dpf[j + 1] >= 0.4 && dpf[j + 1] <= 0.6);
+      const plateau = dpf.findIndex(
+        (v, j) => j + 1 < dpf.length && v >= 0.4 && v <= 0.6 && dpf[j + 1] >= 0.4 && dpf[j + 1] <= 0.6,
+      );
       expect(plateau).toBeGreaterThan(0);
       // … made of antipodal pairs: some instance there has at least m − 1 digons
       const digons = [plateau, plateau + 1].map((j) => polytopeCounts(instanceWeights(W, j, n, m), n, m).counts.digon);
-      console.log(`${path}: m/‖W‖_F² ${dpf.map((v) => v.toFixed(3)).join(' ')}; Σ D_i ${points.map((p) => p.sumDimensionality.toFixed(2)).join(' ')}; digons at the plateau ${digons.join(', ')}`);
+      console.log(
+        `${path}: m/‖W‖_F² ${dpf.map((v) => v.toFixed(3)).join(' ')}; Σ D_i ${points.map((p) => p.sumDimensionality.toFixed(2)).join(' ')}; digons at the plateau ${digons.join(', ')}`,
+      );
       expect(Math.max(...digons)).toBeGreaterThanOrEqual(m - 1);
       // sparser still: more features than the digon packing, and falling
       expect(dpf[dpf.length - 1]).toBeLessThan(0.3);
@@ -155,7 +169,9 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       trainer.stepSync(2000);
       const { W, meanLoss } = await trainer.read();
       trainer.dispose();
-      console.log(`${path}: mean loss pentagon-start / digon-start ${rel.map((r, k) => `${r}: ${meanLoss![2 * k].toFixed(6)} / ${meanLoss![2 * k + 1].toFixed(6)}`).join('; ')}`);
+      console.log(
+        `${path}: mean loss pentagon-start / digon-start ${rel.map((r, k) => `${r}: ${meanLoss![2 * k].toFixed(6)} / ${meanLoss![2 * k + 1].toFixed(6)}`).join('; ')}`,
+      );
 
       const winners = rel.map((_, r) => {
         const [p, d] = [2 * r, 2 * r + 1];

@@ -9,13 +9,28 @@ import { GLANCE_PARAMS } from '../../src/experiments/at-a-glance/params';
 import { BEYOND_PARAMS } from '../../src/experiments/beyond-basic/params';
 import { CS_NS, CS_PARAMS } from '../../src/experiments/compressed-sensing/params';
 import { DICTIONARY_PARAMS, dictionaryDensity } from '../../src/experiments/dictionary-learning/params';
-import { FORWARD_PARAMS, MAX_FEATURES, encodeForward, forwardInputs, forwardValueDefault, nextDraw } from '../../src/experiments/forward-pass/params';
+import {
+  FORWARD_PARAMS,
+  MAX_FEATURES,
+  encodeForward,
+  forwardInputs,
+  forwardValueDefault,
+  nextDraw,
+} from '../../src/experiments/forward-pass/params';
 import { GAUSSIAN_PARAMS } from '../../src/experiments/gaussian-latents/params';
 import { GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
 import { L1_PARAMS } from '../../src/experiments/l1-margin/params';
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
-import { defaults, ownValues, parseParams, queryString, serializeParams, type ListSpec, type ParamValues } from '../../src/state/url-params';
+import {
+  defaults,
+  ownValues,
+  parseParams,
+  queryString,
+  serializeParams,
+  type ListSpec,
+  type ParamValues,
+} from '../../src/state/url-params';
 import { encodePin } from '../../src/experiments/at-a-glance/pin';
 
 /** The footnote experiments' keys together: the footnotes section's part of the URL. */
@@ -39,8 +54,26 @@ describe('footnote URL keys', () => {
     expect(serializeParams(FOOTNOTE_PARAMS, d).toString()).toBe('');
     expect(footnotesOf(readUrl(''))).toEqual(d);
     // defaults equal the section's initial values before they moved into the URL
-    expect(d).toMatchObject({ fremove: 0, fon: [0, 1], fx: [], fdraw: 1, fdk: 2, fdlambda: 0.05, fddensity: 0, fl1steps: 500, fl1max: 0.01 });
-    expect(d).toMatchObject({ fgsource: 'random', fgratio: 8, fgdensity: 0.1, fgdim: 0, fglog: false, fcsn: [25, 50, 100, 200], fcstrials: 1 });
+    expect(d).toMatchObject({
+      fremove: 0,
+      fon: [0, 1],
+      fx: [],
+      fdraw: 1,
+      fdk: 2,
+      fdlambda: 0.05,
+      fddensity: 0,
+      fl1steps: 500,
+      fl1max: 0.01,
+    });
+    expect(d).toMatchObject({
+      fgsource: 'random',
+      fgratio: 8,
+      fgdensity: 0.1,
+      fgdim: 0,
+      fglog: false,
+      fcsn: [25, 50, 100, 200],
+      fcstrials: 1,
+    });
     expect(forwardInputs(d, 5)).toEqual({ active: [true, true, false, false, false], values: [1, 0.7, 0.5, 0.5, 0.5] });
     expect(dictionaryDensity(d)).toBeNull();
   });
@@ -91,15 +124,27 @@ describe('footnote URL keys', () => {
     ['λmax written differently', '?fl1max=1e-2', 'fl1max="1e-2": not one of 0.001, 0.003, 0.01, 0.03; using 0.01'],
     ['wrong type for an enum', '?fgsource=1', 'fgsource="1": not one of random, model; using random'],
     ['bool garbage', '?fglog=yes', 'fglog="yes": not 1/0; using false'],
-    ['script injection', '?fcstrials=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'fcstrials="<script>alert(1)</script>": not one of 1, 2, 4; using 1'],
+    [
+      'script injection',
+      '?fcstrials=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      'fcstrials="<script>alert(1)</script>": not one of 1, 2, 4; using 1',
+    ],
     ['injection in a list', '?fon=0,%22%3E%3Cimg%3E', 'fon="0,\\"><img>": item 2 "\\"><img>": not a number; using 0,1'],
     ['negative in a list', '?fon=0,-1', 'fon="0,-1": item 2 "-1": outside [0, 19]; using 0,1'],
     ['repeated feature', '?fon=1,1', 'fon="1,1": item 2 "1": given twice; using 0,1'],
     ['blank item', '?fon=0,,2', 'fon="0,,2": item 2 "": not a number; using 0,1'],
-    ['too many values', `?fx=${Array(21).fill('0.5').join(',')}`, `fx="${Array(21).fill('0.5').join(',').slice(0, 40)}…": more than 20 items; using (none)`],
+    [
+      'too many values',
+      `?fx=${Array(21).fill('0.5').join(',')}`,
+      `fx="${Array(21).fill('0.5').join(',').slice(0, 40)}…": more than 20 items; using (none)`,
+    ],
     ['value 0 (below the slider)', '?fx=1,0', 'fx="1,0": item 2 "0": outside [0.01, 1]; using (none)'],
     ['value NaN', '?fx=NaN', 'fx="NaN": item 1 "NaN": not a number; using (none)'],
-    ['size off the menu', '?fcsn=25,30', 'fcsn="25,30": item 2 "30": not one of 25, 50, 100, 200, 400; using 25,50,100,200'],
+    [
+      'size off the menu',
+      '?fcsn=25,30',
+      'fcsn="25,30": item 2 "30": not one of 25, 50, 100, 200, 400; using 25,50,100,200',
+    ],
     ['huge size', '?fcsn=1e9', 'fcsn="1e9": item 1 "1e9": outside [25, 400]; using 25,50,100,200'],
   ])('%s falls back with a message', (_, search, message) => {
     const r = readUrl(search);
@@ -108,7 +153,17 @@ describe('footnote URL keys', () => {
   });
 
   it('a page URL with every section’s keys parses with nothing ignored', () => {
-    const PIN = encodePin({ n: 2, m: 1, kind: 'relu', step: 5, handPlaced: true, W: Float32Array.from([1, 0]), b: new Float32Array(2), importance: Float32Array.from([1, 1]), density: Float32Array.from([0.5, 0.5]) });
+    const PIN = encodePin({
+      n: 2,
+      m: 1,
+      kind: 'relu',
+      step: 5,
+      handPlaced: true,
+      W: Float32Array.from([1, 0]),
+      b: new Float32Array(2),
+      importance: Float32Array.from([1, 1]),
+      density: Float32Array.from([0.5, 0.5]),
+    });
     const link =
       '?preset=intro-s99&n=7&m=3&density=0.05&decay=0.8&kind=linear&seed=4&seeds=2&steps=400&warm=1&backend=js&fault=none' +
       `&importances=1,0.5&densities=0.1,0.2&pin=${PIN}` +
@@ -126,7 +181,15 @@ describe('footnote URL keys', () => {
     expect(r.state).toMatchObject({ gn: 6, gmodel: 2, gpseeds: 2, gpbase: 0.1 });
     expect(r.state).toMatchObject({ vpreset: 'abs-dense' });
     // a set list comes back in ascending order, whatever order the link gave
-    expect(footnotesOf(r)).toMatchObject({ fremove: 6, fon: [1, 6], fx: [0.2, 0.3], fgsource: 'model', fglog: true, fcsn: [50, 400], fcstrials: 2 });
+    expect(footnotesOf(r)).toMatchObject({
+      fremove: 6,
+      fon: [1, 6],
+      fx: [0.2, 0.3],
+      fgsource: 'model',
+      fglog: true,
+      fcsn: [50, 400],
+      fcstrials: 2,
+    });
     // and an unknown f-key is still reported, once
     expect(readUrl('?fbogus=1&fon=0').ignored).toEqual(['unknown setting "fbogus"']);
   });
@@ -194,11 +257,14 @@ describe('forward-pass inputs for any n', () => {
     // more than 20 features never reach the URL
     const wide = encodeForward(Array(30).fill(true), Array(30).fill(0.2));
     expect(wide.fon.length).toBe(MAX_FEATURES);
-    expect(parseParams(FOOTNOTE_PARAMS, serializeParams(FOOTNOTE_PARAMS, { ...defaults(FOOTNOTE_PARAMS), ...wide })).ignored).toEqual([]);
+    expect(
+      parseParams(FOOTNOTE_PARAMS, serializeParams(FOOTNOTE_PARAMS, { ...defaults(FOOTNOTE_PARAMS), ...wide })).ignored,
+    ).toEqual([]);
   });
 
   it('default values per feature and the draw counter stay within their keys', () => {
-    for (let i = 0; i < MAX_FEATURES; i++) expect(forwardValueDefault(i)).toBeGreaterThanOrEqual(FOOTNOTE_PARAMS.fx.min);
+    for (let i = 0; i < MAX_FEATURES; i++)
+      expect(forwardValueDefault(i)).toBeGreaterThanOrEqual(FOOTNOTE_PARAMS.fx.min);
     expect(nextDraw(1)).toBe(2);
     expect(nextDraw(FOOTNOTE_PARAMS.fdraw.max)).toBe(FOOTNOTE_PARAMS.fdraw.min);
     expect(FOOTNOTE_PARAMS.fcsn.allowed).toEqual(CS_NS);

@@ -34,7 +34,11 @@ describe('importances= and densities=', () => {
     ['density 0', '?densities=0.1,0', 'densities="0.1,0": item 2 "0": outside [0.001, 1]; using (none)'],
     ['not a number', '?densities=0.1,abc', 'densities="0.1,abc": item 2 "abc": not a number; using (none)'],
     ['an empty item', '?importances=1,,0.5', 'importances="1,,0.5": item 2 "": not a number; using (none)'],
-    ['too many', `?densities=${Array(21).fill('0.1').join(',')}`, `densities="${Array(21).fill('0.1').join(',').slice(0, 40)}…": more than 20 items; using (none)`],
+    [
+      'too many',
+      `?densities=${Array(21).fill('0.1').join(',')}`,
+      `densities="${Array(21).fill('0.1').join(',').slice(0, 40)}…": more than 20 items; using (none)`,
+    ],
   ])('%s is rejected with a message, and the shorthand stays', (_, search, message) => {
     const r = readUrl(search);
     expect(r.ignored).toEqual([message]);

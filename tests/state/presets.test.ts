@@ -39,7 +39,9 @@ describe('presets', () => {
     const intro = glance.filter((p) => p.params.n === '5' && p.params.m === '2');
     expect(intro.map((p) => Number(p.params.density))).toEqual(expect.arrayContaining([1, 0.2, 0.1, 0.01]));
     expect(glance.some((p) => p.params.kind === 'linear')).toBe(true);
-    const basic = glance.filter((p) => p.params.n === '20' && p.params.m === '5' && p.params.decay === '0.7' && p.params.kind === 'relu');
+    const basic = glance.filter(
+      (p) => p.params.n === '20' && p.params.m === '5' && p.params.decay === '0.7' && p.params.kind === 'relu',
+    );
     expect(basic.map((p) => Number(p.params.density))).toContain(1);
     expect(basic.some((p) => Number(p.params.density) <= 0.1)).toBe(true);
     const phases = PRESETS.filter((p) => p.section === 'phase-change').map((p) => p.params.pexp);
@@ -71,7 +73,8 @@ describe('presets', () => {
     const table = presetTable(p);
     const { values, ignored } = parseParams(table, search);
     expect(ignored).toEqual([]);
-    for (const [key, raw] of Object.entries(p.params)) expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
+    for (const [key, raw] of Object.entries(p.params))
+      expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
   });
 
   it('presets make valid training requests for their sections', () => {

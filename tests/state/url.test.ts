@@ -17,8 +17,18 @@ describe('URL parsing', () => {
     ['decimal with spaces is fine', '?n=%2012%20', 'n', null],
     ['wrong type for an enum', '?kind=42', 'kind', 'kind="42": not one of relu, linear; using relu'],
     ['bool garbage', '?warm=yes', 'warm', 'warm="yes": not 1/0; using false'],
-    ['script injection', '?kind=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'kind', 'kind="<script>alert(1)</script>": not one of relu, linear; using relu'],
-    ['very long value', `?backend=${'x'.repeat(500)}`, 'backend', `backend="${'x'.repeat(40)}…": not one of auto, simd, js, wasm, webgl, cpu; using auto`],
+    [
+      'script injection',
+      '?kind=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      'kind',
+      'kind="<script>alert(1)</script>": not one of relu, linear; using relu',
+    ],
+    [
+      'very long value',
+      `?backend=${'x'.repeat(500)}`,
+      'backend',
+      `backend="${'x'.repeat(40)}…": not one of auto, simd, js, wasm, webgl, cpu; using auto`,
+    ],
     ['phase grid too big', '?pgrid=1000', 'pgrid', 'pgrid="1000": outside [4, 40]; using 24'],
   ])('%s', (_, search, key, message) => {
     const r = readUrl(search);
@@ -36,7 +46,11 @@ describe('URL parsing', () => {
     const r = readUrl('?n=7&n=9&foo=1&pgrid=8&bar=%00');
     expect(r.state.n).toBe(7);
     expect(r.state.pgrid).toBe(8);
-    expect(r.ignored).toEqual(['n: given more than once, kept the first', 'unknown setting "foo"', 'unknown setting "bar"']);
+    expect(r.ignored).toEqual([
+      'n: given more than once, kept the first',
+      'unknown setting "foo"',
+      'unknown setting "bar"',
+    ]);
   });
 
   it('a preset fills in its figure; explicit keys win; an unknown preset is reported', () => {

@@ -40,7 +40,11 @@ describe('training to convergence', () => {
     kind: 'relu' as const,
     batchSize: 1024,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: densities.map((d, j) => ({ seed: j + 1, density: constantVector(2, d), importance: Float32Array.from([1, 0.5]) })),
+    instances: densities.map((d, j) => ({
+      seed: j + 1,
+      density: constantVector(2, d),
+      importance: Float32Array.from([1, 0.5]),
+    })),
   });
 
   it('a frozen instance keeps its weights while the others train', async () => {
@@ -60,7 +64,12 @@ describe('training to convergence', () => {
     const service = new TrainerService();
     const snaps: { status: string; step: number; converged?: Uint8Array }[] = [];
     await service.subscribe((s) => void snaps.push(s));
-    await service.configure(config([1, 0.5]), { path: 'js', maxSteps: 20_000, autoStart: true, convergence: { window: 500, tolerance: 0.01, minSteps: 1000 } });
+    await service.configure(config([1, 0.5]), {
+      path: 'js',
+      maxSteps: 20_000,
+      autoStart: true,
+      convergence: { window: 500, tolerance: 0.01, minSteps: 1000 },
+    });
     const t0 = Date.now();
     while (service.currentStatus === 'running' && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 20));
     const last = snaps.at(-1)!;

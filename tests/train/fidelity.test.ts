@@ -18,7 +18,14 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
     it('dense (S = 0): the two most important features get orthogonal unit vectors, the rest are dropped', async () => {
       const { best } = await train({ n: 5, m: 2, density: 1, decay: 0.9, seeds: [1, 2, 3] });
       const { norms } = best.metrics;
-      console.log('dense norms', Array.from(norms, (v) => v.toFixed(3)).join(' '), 'bias', Array.from(best.b, (v) => v.toFixed(3)).join(' '), 'loss', best.loss.toFixed(5));
+      console.log(
+        'dense norms',
+        Array.from(norms, (v) => v.toFixed(3)).join(' '),
+        'bias',
+        Array.from(best.b, (v) => v.toFixed(3)).join(' '),
+        'loss',
+        best.loss.toFixed(5),
+      );
       expect(Math.abs(norms[0] - 1)).toBeLessThan(0.05);
       expect(Math.abs(norms[1] - 1)).toBeLessThan(0.05);
       for (let i = 2; i < 5; i++) {
@@ -34,7 +41,14 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       const { best } = await train({ n: 5, m: 2, density: 0.01, decay: 0.9, seeds: [1, 2, 3] });
       const gaps = angularGaps(best.W, 5);
       const D = Array.from(best.metrics.dimensionality);
-      console.log('pentagon gaps', gaps.map((g) => g.toFixed(1)).join(' '), 'D', D.map((v) => v.toFixed(3)).join(' '), 'norms', Array.from(best.metrics.norms, (v) => v.toFixed(3)).join(' '));
+      console.log(
+        'pentagon gaps',
+        gaps.map((g) => g.toFixed(1)).join(' '),
+        'D',
+        D.map((v) => v.toFixed(3)).join(' '),
+        'norms',
+        Array.from(best.metrics.norms, (v) => v.toFixed(3)).join(' '),
+      );
       expect(gaps).toHaveLength(5);
       for (const g of gaps) expect(Math.abs(g - 72)).toBeLessThan(5);
       for (const d of D) expect(Math.abs(d - 0.4)).toBeLessThan(0.03);
@@ -60,9 +74,18 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
         [5, 2, 0.05],
         [20, 5, 0.1],
       ]) {
-        const { best } = await train({ n, m, density, decay: n === 5 ? 0.9 : 0.7, seeds: n === 5 ? [1, 2] : [1], kind: 'linear' });
+        const { best } = await train({
+          n,
+          m,
+          density,
+          decay: n === 5 ? 0.9 : 0.7,
+          seeds: n === 5 ? [1, 2] : [1],
+          kind: 'linear',
+        });
         const represented = Array.from(best.metrics.norms).filter((v) => v > 0.5).length;
-        console.log(`linear n=${n} m=${m} 1−S=${density}: ‖W‖_F² = ${best.metrics.frobeniusSquared.toFixed(3)}, represented ${represented}`);
+        console.log(
+          `linear n=${n} m=${m} 1−S=${density}: ‖W‖_F² = ${best.metrics.frobeniusSquared.toFixed(3)}, represented ${represented}`,
+        );
         expect(represented).toBeLessThanOrEqual(m);
         expect(best.metrics.frobeniusSquared).toBeLessThan(m + 0.1);
         // Represented features interfere with nothing (a near-zero feature's direction is arbitrary).

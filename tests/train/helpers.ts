@@ -1,4 +1,10 @@
-import { PAPER_OPTIMIZER, constantVector, geometricImportance, type ModelKind, type TrainConfig } from '../../src/model/config';
+import {
+  PAPER_OPTIMIZER,
+  constantVector,
+  geometricImportance,
+  type ModelKind,
+  type TrainConfig,
+} from '../../src/model/config';
 import { argminFinite, evaluationLoss } from '../../src/model/evaluate';
 import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../src/model/metrics';
 import { JsTrainer } from '../../src/train/js-trainer';
@@ -71,7 +77,13 @@ export function bestInstance(config: TrainConfig, state: TrainerState): Judged {
   );
   const index = argminFinite(losses);
   const W = instanceWeights(state.W, index, n, m);
-  return { index, W, b: state.b.subarray(index * n, (index + 1) * n), loss: losses[index], metrics: instanceMetrics(W, n, m) };
+  return {
+    index,
+    W,
+    b: state.b.subarray(index * n, (index + 1) * n),
+    loss: losses[index],
+    metrics: instanceMetrics(W, n, m),
+  };
 }
 
 /** Sorted polar angles (degrees) of the features with norm above 0.5, and the gaps between neighbours. */

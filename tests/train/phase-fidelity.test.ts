@@ -12,7 +12,12 @@ import { FIDELITY_PATHS, type FidelityPath } from './helpers';
 describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
   describe('phase diagram n = 2, m = 1', () => {
     it('≥ 85% of the cells clear of the analytic boundaries (factor 1.5) match the theory', async () => {
-      const res = await runPhaseSweep(phaseGrid('phase-2-1', 8, 3, 1), { maxSteps: 10_000, path, threads: 2, convergence: { ...DEFAULT_CONVERGENCE } });
+      const res = await runPhaseSweep(phaseGrid('phase-2-1', 8, 3, 1), {
+        maxSteps: 10_000,
+        path,
+        threads: 2,
+        convergence: { ...DEFAULT_CONVERGENCE },
+      });
       console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
       const a = res.agreement;
       expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);
@@ -27,7 +32,12 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
 
   describe('phase diagram n = 3, m = 2', () => {
     it('≥ 80% of the cells clear of the analytic boundaries match the theory (best of 3 by expected loss)', async () => {
-      const res = await runPhaseSweep(phaseGrid('phase-3-2', 8, 3, 1), { maxSteps: 10_000, path, threads: 2, convergence: { ...DEFAULT_CONVERGENCE } });
+      const res = await runPhaseSweep(phaseGrid('phase-3-2', 8, 3, 1), {
+        maxSteps: 10_000,
+        path,
+        threads: 2,
+        convergence: { ...DEFAULT_CONVERGENCE },
+      });
       console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
       const a = res.agreement;
       expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);

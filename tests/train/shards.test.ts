@@ -30,7 +30,10 @@ describe('balanced shards', () => {
   });
 
   it('slices per-instance arrays and puts them back in order', () => {
-    const shards = [[0, 3], [1, 2, 4]];
+    const shards = [
+      [0, 3],
+      [1, 2, 4],
+    ];
     const all = Float32Array.from([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
     const parts = shards.map((s) => shardSlice(s, all, 2, (l) => new Float32Array(l)));
     expect(Array.from(parts[0])).toEqual([0, 0, 3, 3]);

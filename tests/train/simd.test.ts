@@ -27,7 +27,8 @@ function config(
   opts: { kind?: 'relu' | 'linear'; instances?: number; batchSize?: number; seed?: number } = {},
 ): TrainConfig {
   const I = Array.isArray(densities) ? densities.length : (opts.instances ?? 1);
-  const dens = (j: number, i: number) => (Array.isArray(densities) ? densities[j][i % densities[j].length] : densities(j, i));
+  const dens = (j: number, i: number) =>
+    Array.isArray(densities) ? densities[j][i % densities[j].length] : densities(j, i);
   return {
     n,
     m,
@@ -49,7 +50,8 @@ function expectIdentical(a: TrainerState, b: TrainerState): void {
     const y = b[key]!;
     expect(x.length).toBe(y.length);
     const differ: string[] = [];
-    for (let i = 0; i < x.length && differ.length < 3; i++) if (!Object.is(x[i], y[i])) differ.push(`${key}[${i}]: ${x[i]} vs ${y[i]}`);
+    for (let i = 0; i < x.length && differ.length < 3; i++)
+      if (!Object.is(x[i], y[i])) differ.push(`${key}[${i}]: ${x[i]} vs ${y[i]}`);
     expect(differ).toEqual([]);
   }
 }
@@ -64,7 +66,17 @@ describe('the SIMD kernel binary', () => {
     const mod = await simdKernelModule();
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     const exports = WebAssembly.Module.exports(mod).map((e) => e.name);
-    expect(exports).toEqual(expect.arrayContaining(['rowStep', 'laneStep', 'rowField', 'laneField', 'lnUnit', 'laneStep_2_1', 'laneStep_5_2']));
+    expect(exports).toEqual(
+      expect.arrayContaining([
+        'rowStep',
+        'laneStep',
+        'rowField',
+        'laneField',
+        'lnUnit',
+        'laneStep_2_1',
+        'laneStep_5_2',
+      ]),
+    );
   });
 
   it('computes ln of a uniform exactly as the twin does (the geometric skips agree bit for bit)', async () => {
@@ -83,12 +95,28 @@ describe('the SIMD kernel binary', () => {
 
 describe('SimdTrainer equals its plain-JavaScript twin bit for bit', () => {
   const cases: [string, TrainConfig, SimdLayout][] = [
-    ['lanes: n = 5, m = 2, six instances (a half-filled group), densities 1 … 0.01', config(5, 2, [[1], [0.3], [0.05], [0.01], [0.5], [0.1]]), 'lanes'],
+    [
+      'lanes: n = 5, m = 2, six instances (a half-filled group), densities 1 … 0.01',
+      config(5, 2, [[1], [0.3], [0.05], [0.01], [0.5], [0.1]]),
+      'lanes',
+    ],
     ['lanes: linear model, n = 4, m = 3', config(4, 3, [[1], [0.2], [0.01]], { kind: 'linear' }), 'lanes'],
-    ['rows: n = 13, m = 6, dense and sparse features mixed', config(13, 6, [[0.6, 0.1, 0.1], [0.6, 0.02, 0.02], [0.6, 0.3, 0.3]]), 'rows'],
+    [
+      'rows: n = 13, m = 6, dense and sparse features mixed',
+      config(13, 6, [
+        [0.6, 0.1, 0.1],
+        [0.6, 0.02, 0.02],
+        [0.6, 0.3, 0.3],
+      ]),
+      'rows',
+    ],
     ['rows: m = 3 (a single padded vector), linear', config(9, 3, [[1], [0.05]], { kind: 'linear' }), 'rows'],
     ['rows: m = 10, n = 21 (register blocks plus tails)', config(21, 10, [[0.9], [0.15]]), 'rows'],
-    ['rows: m = 17, batch 100 (a partial last chunk and tile)', config(11, 17, [[0.7], [0.04]], { batchSize: 100 }), 'rows'],
+    [
+      'rows: m = 17, batch 100 (a partial last chunk and tile)',
+      config(11, 17, [[0.7], [0.04]], { batchSize: 100 }),
+      'rows',
+    ],
     ['rows: very sparse (most rows all zero)', config(6, 9, [[0.004], [0.02]]), 'rows'],
   ];
   for (const [name, c, layout] of cases) {
@@ -146,7 +174,7 @@ describe('SimdTrainer', () => {
     expect(chooseSimdLayout(30)).toBe('rows');
   });
 
-  it("trains an instance the same whatever else is in its group of four (values; lanes)", async () => {
+  it('trains an instance the same whatever else is in its group of four (values; lanes)', async () => {
     const all = config(5, 2, [[1], [0.02], [0.3], [0.005], [0.6], [0.01], [0.1]]);
     const part = { ...all, instances: all.instances.slice(3, 6), initStd: Math.sqrt(2 / (2 * (5 + 7))) };
     const whole = await SimdTrainer.create({ ...all, initStd: part.initStd });
@@ -160,7 +188,10 @@ describe('SimdTrainer', () => {
   });
 
   it('on worker threads trains the same models as one trainer', async () => {
-    for (const c of [config(5, 2, [[1], [0.05], [0.3], [0.01], [0.2]], { batchSize: 256 }), config(12, 10, [[1], [0.1], [0.05]], { batchSize: 256 })]) {
+    for (const c of [
+      config(5, 2, [[1], [0.05], [0.3], [0.01], [0.2]], { batchSize: 256 }),
+      config(12, 10, [[1], [0.1], [0.05]], { batchSize: 256 }),
+    ]) {
       const one = await SimdTrainer.create(c);
       const many = new ThreadedTrainer(c, 2, 'simd');
       try {
@@ -178,7 +209,9 @@ describe('SimdTrainer', () => {
 
   it('refuses the variant models (they train on the js path)', async () => {
     await expect(SimdTrainer.create({ ...config(4, 2, [[1]]), kind: 'relu-hidden' })).rejects.toThrow(/basic model/);
-    await expect(SimdTrainer.create({ ...config(4, 2, [[1]]), featureSets: [{ kind: 'correlated', features: [0, 1] }] })).rejects.toThrow(/independent features/);
+    await expect(
+      SimdTrainer.create({ ...config(4, 2, [[1]]), featureSets: [{ kind: 'correlated', features: [0, 1] }] }),
+    ).rejects.toThrow(/independent features/);
   });
 
   it('keeps its memory flat across many steps (no allocation per step)', async () => {
@@ -237,7 +270,12 @@ describe('the simd path is the same trainer as the js path, statistically', () =
       return out;
     };
     const [a, b] = [await curve(js), await curve(simd)];
-    console.log('mean loss per 500 steps, js:', a.map((v) => v.toFixed(5)).join(' '), ' simd:', b.map((v) => v.toFixed(5)).join(' '));
+    console.log(
+      'mean loss per 500 steps, js:',
+      a.map((v) => v.toFixed(5)).join(' '),
+      ' simd:',
+      b.map((v) => v.toFixed(5)).join(' '),
+    );
     for (let w = 0; w < a.length; w++) expect(Math.abs(a[w] - b[w]) / a[w]).toBeLessThan(w === 0 ? 0.1 : 0.05);
     // And both fall: the later windows are below the first.
     expect(b[5]).toBeLessThan(0.8 * b[0]);
@@ -259,7 +297,10 @@ describe('checkpoints: a restored run repeats what followed, bit for bit', () =>
     ['simd lanes', () => SimdTrainer.create(config(5, 2, [[1], [0.05], [0.3]]), { layout: 'lanes' })],
     ['simd rows', () => SimdTrainer.create(config(13, 10, [[0.6], [0.05]]), { layout: 'rows' })],
     ['js', async () => new JsTrainer(config(5, 2, [[1], [0.05], [0.3]]))],
-    ['js variant (hidden ReLU)', async () => new VariantTrainer({ ...config(6, 3, [[0.3], [0.05]]), kind: 'relu-hidden' })],
+    [
+      'js variant (hidden ReLU)',
+      async () => new VariantTrainer({ ...config(6, 3, [[0.3], [0.05]]), kind: 'relu-hidden' }),
+    ],
   ];
   for (const [name, make] of cases) {
     it(name, async () => {

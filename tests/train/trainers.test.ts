@@ -30,20 +30,23 @@ describe('js path kernels', () => {
     [20, 5, 'relu', 1],
     [7, 3, 'linear', 0.3],
     [6, 16, 'relu', 0.5], // m above the unroll limit: both use the generic loop
-  ] as const)('the generated kernel (n=%i, m=%i, %s, 1−S=%f) gives exactly the generic loop\'s weights', async (n, m, kind, density) => {
-    const config = seedsConfig({ n, m, density, decay: 0.9, seeds: [1, 2], kind, batchSize: 128 });
-    const fast = new JsTrainer(config);
-    const ref = new JsTrainer(config, { specialise: false });
-    fast.stepSync(30);
-    ref.stepSync(30);
-    const [a, b] = [await fast.read(), await ref.read()];
-    expect(Array.from(a.W)).toEqual(Array.from(b.W));
-    expect(Array.from(a.b)).toEqual(Array.from(b.b));
-    expect(Array.from(a.loss)).toEqual(Array.from(b.loss));
-    // and training moved the weights (the comparison is not between two untouched inits)
-    const init = await new JsTrainer(config).read();
-    expect(Array.from(a.W)).not.toEqual(Array.from(init.W));
-  });
+  ] as const)(
+    "the generated kernel (n=%i, m=%i, %s, 1−S=%f) gives exactly the generic loop's weights",
+    async (n, m, kind, density) => {
+      const config = seedsConfig({ n, m, density, decay: 0.9, seeds: [1, 2], kind, batchSize: 128 });
+      const fast = new JsTrainer(config);
+      const ref = new JsTrainer(config, { specialise: false });
+      fast.stepSync(30);
+      ref.stepSync(30);
+      const [a, b] = [await fast.read(), await ref.read()];
+      expect(Array.from(a.W)).toEqual(Array.from(b.W));
+      expect(Array.from(a.b)).toEqual(Array.from(b.b));
+      expect(Array.from(a.loss)).toEqual(Array.from(b.loss));
+      // and training moved the weights (the comparison is not between two untouched inits)
+      const init = await new JsTrainer(config).read();
+      expect(Array.from(a.W)).not.toEqual(Array.from(init.W));
+    },
+  );
 });
 
 describe('tfjs paths', () => {

@@ -18,7 +18,11 @@ describe('absolute-value model, n = 3, m = 6, dense', () => {
       kind: 'abs',
       batchSize: 1024,
       optimizer: { ...PAPER_OPTIMIZER },
-      instances: [1, 2, 3, 4].map((seed) => ({ seed, density: constantVector(3, 1), importance: constantVector(3, 1) })),
+      instances: [1, 2, 3, 4].map((seed) => ({
+        seed,
+        density: constantVector(3, 1),
+        importance: constantVector(3, 1),
+      })),
     };
     const t0 = performance.now();
     const trainer = new VariantTrainer(config);
@@ -27,13 +31,25 @@ describe('absolute-value model, n = 3, m = 6, dense', () => {
     const best = bestVariantInstance(config, state.W, state.b, { samples: 20_000 });
     const { W1, W2, b } = best.params;
     const stacks = neuronStacks(W1, 3, 6, { W2 });
-    console.log(`abs n=3 m=6 (${((performance.now() - t0) / 1000).toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toExponential(2)).join(' ')}, ${JSON.stringify(countNeurons(stacks))}, bias ${Array.from(b, (v) => v.toFixed(3)).join(' ')}`);
-    for (const s of stacks) console.log(`  neuron ${s.neuron}: reads ${s.primarySign > 0 ? '+' : '−'}x${s.primary} (share ${s.primaryShare.toFixed(4)}), W1 ${Array.from(s.weights, (v) => v.toFixed(3)).join(' ')}, W2 ${Array.from(s.outWeights, (v) => v.toFixed(3)).join(' ')}`);
+    console.log(
+      `abs n=3 m=6 (${((performance.now() - t0) / 1000).toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toExponential(2)).join(' ')}, ${JSON.stringify(countNeurons(stacks))}, bias ${Array.from(b, (v) => v.toFixed(3)).join(' ')}`,
+    );
+    for (const s of stacks)
+      console.log(
+        `  neuron ${s.neuron}: reads ${s.primarySign > 0 ? '+' : '−'}x${s.primary} (share ${s.primaryShare.toFixed(4)}), W1 ${Array.from(s.weights, (v) => v.toFixed(3)).join(' ')}, W2 ${Array.from(s.outWeights, (v) => v.toFixed(3)).join(' ')}`,
+      );
 
     expect(best.losses[best.index]).toBeLessThan(1e-4);
     expect(countNeurons(stacks)).toEqual({ monosemantic: 6, polysemantic: 0, dead: 0 });
     // sorted stacks: x0+, x0−, x1+, x1−, x2+, x2−
-    expect(stacks.map((s) => [s.primary, s.primarySign])).toEqual([[0, 1], [0, -1], [1, 1], [1, -1], [2, 1], [2, -1]]);
+    expect(stacks.map((s) => [s.primary, s.primarySign])).toEqual([
+      [0, 1],
+      [0, -1],
+      [1, 1],
+      [1, -1],
+      [2, 1],
+      [2, -1],
+    ]);
     for (const s of stacks) {
       expect(s.primaryShare).toBeGreaterThan(0.99);
       // rescaled so the input weight is ±1: the output weight is then 1 (|x| = ReLU(x) + ReLU(−x))

@@ -28,33 +28,40 @@ function pearson(a: number[], b: number[]): number {
 }
 
 describe('adversarial vulnerability grows with sparsity', () => {
-  it.each(FIDELITY_PATHS)('%s path: n = 50, m = 5: the vulnerability ratio rises monotonically from ≈ 1 (dense) as superposition forms, tracking ‖W‖_F²/m', async (path: FidelityPath) => {
-    const n = 50;
-    const m = 5;
-    const config: TrainConfig = {
-      n,
-      m,
-      kind: 'relu',
-      batchSize: 1024,
-      optimizer: { ...PAPER_OPTIMIZER },
-      instances: DENSITIES.map((d) => ({ seed: 1, density: constantVector(n, d), importance: constantVector(n, 1) })),
-    };
-    const t0 = performance.now();
-    const state = await trainedState(config, path, 3000);
-    const ratios: number[] = [];
-    const perDim: number[] = [];
-    DENSITIES.forEach((density, j) => {
-      const p = instanceParams(config, state.W, state.b, j);
-      const v = adversarialVulnerability(config, config.instances[j], p, { samples: 2000 });
-      ratios.push(v.ratio);
-      perDim.push(frobeniusSquared(p.W1) / m);
-      console.log(`1−S = ${density}: ‖W‖_F²/m ${perDim[j].toFixed(2)}, budget ${v.budget.toFixed(4)}, L'−L ${v.increase.toExponential(3)}, baseline ${v.baselineIncrease.toExponential(3)}, ratio ${v.ratio.toFixed(3)}`);
-    });
-    const r = pearson(ratios, perDim);
-    console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s) Pearson r(ratio, features per dimension) = ${r.toFixed(3)}`);
-    expect(Math.abs(ratios[0] - 1)).toBeLessThan(0.05); // dense: no superposition, like the baseline
-    for (let j = 1; j < ratios.length; j++) expect(ratios[j]).toBeGreaterThan(ratios[j - 1]);
-    expect(ratios[ratios.length - 1]).toBeGreaterThan(2.5);
-    expect(r).toBeGreaterThan(0.9);
-  });
+  it.each(FIDELITY_PATHS)(
+    '%s path: n = 50, m = 5: the vulnerability ratio rises monotonically from ≈ 1 (dense) as superposition forms, tracking ‖W‖_F²/m',
+    async (path: FidelityPath) => {
+      const n = 50;
+      const m = 5;
+      const config: TrainConfig = {
+        n,
+        m,
+        kind: 'relu',
+        batchSize: 1024,
+        optimizer: { ...PAPER_OPTIMIZER },
+        instances: DENSITIES.map((d) => ({ seed: 1, density: constantVector(n, d), importance: constantVector(n, 1) })),
+      };
+      const t0 = performance.now();
+      const state = await trainedState(config, path, 3000);
+      const ratios: number[] = [];
+      const perDim: number[] = [];
+      DENSITIES.forEach((density, j) => {
+        const p = instanceParams(config, state.W, state.b, j);
+        const v = adversarialVulnerability(config, config.instances[j], p, { samples: 2000 });
+        ratios.push(v.ratio);
+        perDim.push(frobeniusSquared(p.W1) / m);
+        console.log(
+          `1−S = ${density}: ‖W‖_F²/m ${perDim[j].toFixed(2)}, budget ${v.budget.toFixed(4)}, L'−L ${v.increase.toExponential(3)}, baseline ${v.baselineIncrease.toExponential(3)}, ratio ${v.ratio.toFixed(3)}`,
+        );
+      });
+      const r = pearson(ratios, perDim);
+      console.log(
+        `(${((performance.now() - t0) / 1000).toFixed(1)} s) Pearson r(ratio, features per dimension) = ${r.toFixed(3)}`,
+      );
+      expect(Math.abs(ratios[0] - 1)).toBeLessThan(0.05); // dense: no superposition, like the baseline
+      for (let j = 1; j < ratios.length; j++) expect(ratios[j]).toBeGreaterThan(ratios[j - 1]);
+      expect(ratios[ratios.length - 1]).toBeGreaterThan(2.5);
+      expect(r).toBeGreaterThan(0.9);
+    },
+  );
 });

@@ -5,8 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { constantVector, geometricImportance } from '../../src/model/config';
 import { gram } from '../../src/model/metrics';
 import { Rng } from '../../src/model/rng';
-import { adversarialVulnerability, attackDirections, noSuperpositionBaseline } from '../../src/model/variants/adversarial';
-import { classifyNeurons, countNeurons, findAsymmetricMotifs, neuronStacks, representedByGain, setGeometry } from '../../src/model/variants/analysis';
+import {
+  adversarialVulnerability,
+  attackDirections,
+  noSuperpositionBaseline,
+} from '../../src/model/variants/adversarial';
+import {
+  classifyNeurons,
+  countNeurons,
+  findAsymmetricMotifs,
+  neuronStacks,
+  representedByGain,
+  setGeometry,
+} from '../../src/model/variants/analysis';
 
 /** Feature-major [n, m] from neuron columns (cols[k][i] = weight of feature i in neuron k). */
 function fromColumns(cols: number[][]): Float32Array {
@@ -39,12 +50,17 @@ describe('classifyNeurons', () => {
     // neuron 0: feature 0 (weight 1) plus 0.1 from each of 28 dropped features (‖W_i‖ = 0.1);
     // neuron 1: feature 1 alone. Over all features neuron 0 would hold only 1/1.28 = 78%.
     const n = 30;
-    const cols = [Array.from({ length: n }, (_, i) => (i === 0 ? 1 : i === 1 ? 0 : 0.1)), Array.from({ length: n }, (_, i) => (i === 1 ? 1 : 0))];
+    const cols = [
+      Array.from({ length: n }, (_, i) => (i === 0 ? 1 : i === 1 ? 0 : 0.1)),
+      Array.from({ length: n }, (_, i) => (i === 1 ? 1 : 0)),
+    ];
     const W = fromColumns(cols);
     const rep = representedByGain(W, n, 2);
     expect(rep.filter(Boolean).length).toBe(2);
     const c = classifyNeurons(W, n, 2);
-    console.log(`represented-only share ${c[0].primaryShare.toFixed(3)}; over all features ${classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].primaryShare.toFixed(3)}`);
+    console.log(
+      `represented-only share ${c[0].primaryShare.toFixed(3)}; over all features ${classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].primaryShare.toFixed(3)}`,
+    );
     expect(c.map((x) => x.status)).toEqual(['monosemantic', 'monosemantic']);
     expect(classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].status).toBe('polysemantic');
   });
@@ -66,7 +82,9 @@ describe('neuronStacks', () => {
       [1, 0, 0],
     ]);
     const s = neuronStacks(W1, 3, 4, { W2 });
-    console.log(s.map((x) => `${x.neuron}(p${x.primary}${x.primarySign > 0 ? '+' : '−'} ×${x.scale.toFixed(2)})`).join(' '));
+    console.log(
+      s.map((x) => `${x.neuron}(p${x.primary}${x.primarySign > 0 ? '+' : '−'} ×${x.scale.toFixed(2)})`).join(' '),
+    );
     expect(s.map((x) => x.neuron)).toEqual([1, 3, 2, 0]); // feature 0: +, −; feature 1: +, −
     const n1 = s[0];
     expect(n1.scale).toBeCloseTo(0.5, 12);
@@ -79,7 +97,8 @@ describe('neuronStacks', () => {
     for (const x of s) expect(Math.max(...Array.from(x.weights, Math.abs))).toBeCloseTo(1, 6);
     // the end-to-end map W2·W1 per neuron is unchanged by the rescaling
     for (const x of s) {
-      for (let i = 0; i < 3; i++) expect(x.weights[0] * x.outWeights[i]).toBeCloseTo(W1[0 * 4 + x.neuron] * W2[i * 4 + x.neuron], 6);
+      for (let i = 0; i < 3; i++)
+        expect(x.weights[0] * x.outWeights[i]).toBeCloseTo(W1[0 * 4 + x.neuron] * W2[i * 4 + x.neuron], 6);
     }
     // tied stacks are not rescaled
     expect(neuronStacks(W1, 3, 4).every((x) => x.scale === 1)).toBe(true);
@@ -172,7 +191,9 @@ describe('analytic adversarial attack (§6.6)', () => {
     expect(Array.from(base.b)).toEqual([0, 0, 0, 0.1, 0.1, 0.1, 0.1, 0.1].map(Math.fround));
     const v = adversarialVulnerability({ n, m, kind: 'relu' }, inst, base, { samples: 3000 });
     const expected = (inst.importance[0] * v.budget ** 2) / n;
-    console.log(`baseline: budget ${v.budget.toFixed(4)} (mean norm ${v.meanNorm.toFixed(4)}), increase ${v.baselineIncrease.toExponential(4)} vs ${expected.toExponential(4)}, worst feature ${v.baseline.feature}`);
+    console.log(
+      `baseline: budget ${v.budget.toFixed(4)} (mean norm ${v.meanNorm.toFixed(4)}), increase ${v.baselineIncrease.toExponential(4)} vs ${expected.toExponential(4)}, worst feature ${v.baseline.feature}`,
+    );
     expect(v.budget).toBeCloseTo(0.1 * v.meanNorm, 12);
     expect(Math.abs(v.baselineIncrease - expected) / expected).toBeLessThan(1e-9);
     expect(v.baseline.feature).toBe(0);
@@ -183,7 +204,12 @@ describe('analytic adversarial attack (§6.6)', () => {
     // n = 2, m = 1, features antipodal: WᵀW = [[1, −1], [−1, 1]]; bias 0
     const W = Float32Array.from([1, -1]);
     const inst = { density: constantVector(2, 0.1), importance: constantVector(2, 1) };
-    const v = adversarialVulnerability({ n: 2, m: 1, kind: 'relu' }, inst, { W1: W, W2: W, b: new Float32Array(2) }, { samples: 4000 });
+    const v = adversarialVulnerability(
+      { n: 2, m: 1, kind: 'relu' },
+      inst,
+      { W1: W, W2: W, b: new Float32Array(2) },
+      { samples: 4000 },
+    );
     console.log(`antipodal pair vulnerability ${v.ratio.toFixed(3)}`);
     expect(v.ratio).toBeGreaterThan(1.5);
   });
@@ -208,8 +234,12 @@ describe('presets', () => {
       expect(p.config.instances.length).toBe(p.densities.length * p.seeds);
       p.densities.forEach((d, g) => expect(p.config.instances[g * p.seeds].density[0]).toBeCloseTo(d, 6));
     }
-    expect(presets.correlatedPairs().densities.map((d) => +d.toFixed(4))).toEqual([0.05, 0.0236, 0.0112, 0.0053, 0.0025]);
-    expect(presets.anticorrelatedPairs().densities.map((d) => +d.toFixed(3))).toEqual([0.316, 0.237, 0.178, 0.133, 0.1]);
+    expect(presets.correlatedPairs().densities.map((d) => +d.toFixed(4))).toEqual([
+      0.05, 0.0236, 0.0112, 0.0053, 0.0025,
+    ]);
+    expect(presets.anticorrelatedPairs().densities.map((d) => +d.toFixed(3))).toEqual([
+      0.316, 0.237, 0.178, 0.133, 0.1,
+    ]);
     // bestPerGroup: train briefly, then spoil one seed per group (every weight 3: huge outputs)
     for (const p of [presets.privilegedBasis(2, [1, 0.3]), presets.absSweep(2)]) {
       const { VariantTrainer } = await import('../../src/train/variant-trainer');
@@ -220,7 +250,12 @@ describe('presets', () => {
       const per = weightsPerInstance(p.config);
       s.W.fill(3, 0, per); // group 0: seed 0 spoiled
       s.W.fill(3, 3 * per, 4 * per); // group 1: seed 1 spoiled
-      const best = presets.bestPerGroup({ config: { ...p.config, instances: p.config.instances.slice(0, 4) }, seeds: 2 }, s.W, s.b, { samples: 2000 });
+      const best = presets.bestPerGroup(
+        { config: { ...p.config, instances: p.config.instances.slice(0, 4) }, seeds: 2 },
+        s.W,
+        s.b,
+        { samples: 2000 },
+      );
       expect(best).toEqual([1, 2]);
     }
   });

@@ -46,7 +46,9 @@ describe('feature sets in the ReLU output model, n = 4, m = 2', () => {
     // each feature of pair A is antipodal to one feature of pair B
     const cross = [0, 1].map((a) => Math.max(angleDegrees(W, 2, a, 2), angleDegrees(W, 2, a, 3)));
     const norms = g.flatMap((s) => s.norms);
-    console.log(`correlated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, cross-pair max ${fmt(cross)}°, norms ${norms.map((v) => v.toFixed(3)).join(' ')}`);
+    console.log(
+      `correlated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, cross-pair max ${fmt(cross)}°, norms ${norms.map((v) => v.toFixed(3)).join(' ')}`,
+    );
     for (const a of within) expect(Math.abs(a - 90)).toBeLessThan(3);
     for (const a of cross) expect(a).toBeGreaterThan(170);
     for (const v of norms) expect(Math.abs(v - 1)).toBeLessThan(0.05);
@@ -58,8 +60,12 @@ describe('feature sets in the ReLU output model, n = 4, m = 2', () => {
     const W = best.params.W1;
     const within = setGeometry(W, 2, sets).map((s) => s.angles[0].degrees);
     const cross = angleDegrees(W, 2, 0, 2);
-    const antipodalSeeds = all.filter((w) => setGeometry(w, 2, sets).every((s) => s.angles.length === 1 && s.angles[0].degrees > 175)).length;
-    console.log(`anticorrelated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, pair A vs pair B ${cross.toFixed(1)}°, ${antipodalSeeds}/6 seeds antipodal within pairs`);
+    const antipodalSeeds = all.filter((w) =>
+      setGeometry(w, 2, sets).every((s) => s.angles.length === 1 && s.angles[0].degrees > 175),
+    ).length;
+    console.log(
+      `anticorrelated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, pair A vs pair B ${cross.toFixed(1)}°, ${antipodalSeeds}/6 seeds antipodal within pairs`,
+    );
     for (const a of within) expect(a).toBeGreaterThan(175);
     expect(Math.abs(cross - 90)).toBeLessThan(5);
     expect(best.losses[best.index]).toBeLessThan(1e-4); // never co-active + antipodal: no interference at all
@@ -74,7 +80,12 @@ describe('correlated sets when capacity runs out', () => {
       const { best, seconds } = await train(6, 2, sets, density, [1, 2, 3, 4]);
       const g = setGeometry(best.params.W1, 2, sets);
       result[density] = g.map((s) => s.angles[0].degrees);
-      console.log(`3 correlated pairs, 1−S = ${density} (${seconds.toFixed(1)} s): within-pair ${fmt(result[density])}°, norms ${g.flatMap((s) => s.norms).map((v) => v.toFixed(2)).join(' ')}`);
+      console.log(
+        `3 correlated pairs, 1−S = ${density} (${seconds.toFixed(1)} s): within-pair ${fmt(result[density])}°, norms ${g
+          .flatMap((s) => s.norms)
+          .map((v) => v.toFixed(2))
+          .join(' ')}`,
+      );
     }
     for (const a of result[0.01]) expect(a).toBeGreaterThan(45); // side by side (hexagon), not collapsed
     for (const a of result[0.3]) expect(a).toBeLessThan(5); // (a + b)/√2
@@ -95,7 +106,9 @@ describe('correlated sets when capacity runs out', () => {
         else across = Math.max(across, Math.abs(G[i * 20 + j]));
       }
     }
-    console.log(`local orthogonal bases (${seconds.toFixed(1)} s): max |WᵀW| within a set ${within.toFixed(3)}, across sets ${across.toFixed(3)}, min norm ${minNorm.toFixed(3)}`);
+    console.log(
+      `local orthogonal bases (${seconds.toFixed(1)} s): max |WᵀW| within a set ${within.toFixed(3)}, across sets ${across.toFixed(3)}, min norm ${minNorm.toFixed(3)}`,
+    );
     expect(minNorm).toBeGreaterThan(0.9);
     expect(within).toBeLessThan(0.15);
     expect(across).toBeGreaterThan(0.3); // the sets do share dimensions: superposition happens across them

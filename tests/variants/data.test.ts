@@ -3,7 +3,13 @@
  * config validation of feature sets.
  */
 import { describe, expect, it } from 'vitest';
-import { PAPER_OPTIMIZER, constantVector, validateTrainConfig, type FeatureSet, type TrainConfig } from '../../src/model/config';
+import {
+  PAPER_OPTIMIZER,
+  constantVector,
+  validateTrainConfig,
+  type FeatureSet,
+  type TrainConfig,
+} from '../../src/model/config';
 import { sparseBatch } from '../../src/model/data';
 import { Rng } from '../../src/model/rng';
 import {
@@ -62,7 +68,9 @@ describe('correlated and anticorrelated feature sets', () => {
         }
       }
     }
-    console.log(`correlated rows on ${corrOn}, mixed ${corrMixed}; anticorrelated rows on ${antiOn}, with two members ${antiTwo}`);
+    console.log(
+      `correlated rows on ${corrOn}, mixed ${corrMixed}; anticorrelated rows on ${antiOn}, with two members ${antiTwo}`,
+    );
     expect(corrOn).toBeGreaterThan(10_000); // both kinds of set are exercised
     expect(antiOn).toBeGreaterThan(10_000);
     expect(corrMixed).toBe(0);
@@ -72,7 +80,12 @@ describe('correlated and anticorrelated feature sets', () => {
   it('every feature keeps its marginal density (±0.005 over 1e5 rows) and U[0, 1] values (mean 0.5 ± 0.01)', () => {
     const { density, mean } = stats(X, ROWS, N);
     const expected = marginalDensity(DENSITY, SETS);
-    console.log('marginal', density.map((d) => d.toFixed(4)).join(' '), 'value means', mean.map((v) => v.toFixed(3)).join(' '));
+    console.log(
+      'marginal',
+      density.map((d) => d.toFixed(4)).join(' '),
+      'value means',
+      mean.map((v) => v.toFixed(3)).join(' '),
+    );
     for (let i = 0; i < N; i++) {
       expect(Math.abs(density[i] - expected[i])).toBeLessThan(0.005);
       expect(Math.abs(mean[i] - 0.5)).toBeLessThan(0.01);
@@ -112,7 +125,11 @@ describe('correlated and anticorrelated feature sets', () => {
 
   it('helpers: consecutive sets and the set index of each feature', () => {
     const sets = [...consecutiveSets('correlated', 2, 2), ...consecutiveSets('anticorrelated', 1, 2, 4)];
-    expect(sets.map((s) => s.features)).toEqual([[0, 1], [2, 3], [4, 5]]);
+    expect(sets.map((s) => s.features)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
     expect(Array.from(setIndexOfFeature(7, sets))).toEqual([0, 0, 1, 1, 2, 2, -1]);
   });
 });
@@ -137,7 +154,9 @@ describe('signed inputs for the absolute-value task', () => {
       max = Math.max(max, v);
     }
     const n = X.length;
-    console.log(`signed: density ${(on / n).toFixed(4)}, mean ${(sum / on).toFixed(4)}, mean |x| ${(abs / on).toFixed(4)}, negative ${(neg / on).toFixed(4)}, range [${min.toFixed(4)}, ${max.toFixed(4)}]`);
+    console.log(
+      `signed: density ${(on / n).toFixed(4)}, mean ${(sum / on).toFixed(4)}, mean |x| ${(abs / on).toFixed(4)}, negative ${(neg / on).toFixed(4)}, range [${min.toFixed(4)}, ${max.toFixed(4)}]`,
+    );
     expect(Math.abs(on / n - 0.3)).toBeLessThan(0.005);
     expect(Math.abs(sum / on)).toBeLessThan(0.01);
     expect(Math.abs(abs / on - 0.5)).toBeLessThan(0.01);
@@ -169,12 +188,27 @@ describe('validateTrainConfig: variants', () => {
   it('rejects bad kinds, a tied abs model, and malformed sets, naming the problem', () => {
     expect(() => validateTrainConfig(base({ kind: 'tanh' as never }))).toThrow(/kind must be one of/);
     expect(() => validateTrainConfig(base({ kind: 'abs', untied: false }))).toThrow(/always untied/);
-    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [0] }] }))).toThrow(/at least 2/);
-    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [0, 4] }] }))).toThrow(/not in \[0, 4\)/);
+    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [0] }] }))).toThrow(
+      /at least 2/,
+    );
+    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [0, 4] }] }))).toThrow(
+      /not in \[0, 4\)/,
+    );
     expect(() =>
-      validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [0, 1] }, { kind: 'anticorrelated', features: [1, 2] }] })),
+      validateTrainConfig(
+        base({
+          featureSets: [
+            { kind: 'correlated', features: [0, 1] },
+            { kind: 'anticorrelated', features: [1, 2] },
+          ],
+        }),
+      ),
     ).toThrow(/more than one set/);
-    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [1, 2] }] }))).toThrow(/share one density/);
-    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'mixed' as never, features: [0, 1] }] }))).toThrow(/correlated or anticorrelated/);
+    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'correlated', features: [1, 2] }] }))).toThrow(
+      /share one density/,
+    );
+    expect(() => validateTrainConfig(base({ featureSets: [{ kind: 'mixed' as never, features: [0, 1] }] }))).toThrow(
+      /correlated or anticorrelated/,
+    );
   });
 });

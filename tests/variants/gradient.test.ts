@@ -4,13 +4,32 @@
  * and createTrainer's dispatch.
  */
 import { describe, expect, it } from 'vitest';
-import { PAPER_OPTIMIZER, constantVector, geometricImportance, type FeatureSet, type ModelKind, type TrainConfig } from '../../src/model/config';
+import {
+  PAPER_OPTIMIZER,
+  constantVector,
+  geometricImportance,
+  type FeatureSet,
+  type ModelKind,
+  type TrainConfig,
+} from '../../src/model/config';
 import { Rng } from '../../src/model/rng';
 import { consecutiveSets, variantBatch, variantData } from '../../src/model/variants/correlated-data';
-import { instanceParams, needsVariantTrainer, variantLoss, variantModel, weightsPerInstance } from '../../src/model/variants/model';
+import {
+  instanceParams,
+  needsVariantTrainer,
+  variantLoss,
+  variantModel,
+  weightsPerInstance,
+} from '../../src/model/variants/model';
 import { createTrainer } from '../../src/train/backend';
 import { JsTrainer } from '../../src/train/js-trainer';
-import { GradScratch, VariantTrainer, compileVariantKernel, variantLossAndGradient, type VariantGradArgs } from '../../src/train/variant-trainer';
+import {
+  GradScratch,
+  VariantTrainer,
+  compileVariantKernel,
+  variantLossAndGradient,
+  type VariantGradArgs,
+} from '../../src/train/variant-trainer';
 
 interface Case {
   name: string;
@@ -20,7 +39,14 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'ReLU output, tied, correlated + anticorrelated sets', kind: 'relu', sets: [{ kind: 'correlated', features: [0, 1] }, { kind: 'anticorrelated', features: [2, 3] }] },
+  {
+    name: 'ReLU output, tied, correlated + anticorrelated sets',
+    kind: 'relu',
+    sets: [
+      { kind: 'correlated', features: [0, 1] },
+      { kind: 'anticorrelated', features: [2, 3] },
+    ],
+  },
   { name: 'linear, tied, correlated sets', kind: 'linear', sets: [{ kind: 'correlated', features: [1, 2, 3] }] },
   { name: 'ReLU hidden layer, tied (privileged basis, §2.4)', kind: 'relu-hidden' },
   { name: 'ReLU hidden layer, untied', kind: 'relu-hidden', untied: true },
@@ -51,8 +77,21 @@ describe('hand-written gradients match finite differences', () => {
       let zeroRows = 0;
       for (let r = 0; r < B; r++) if (X.subarray(r * N, (r + 1) * N).every((v) => v === 0)) zeroRows++;
       const args: VariantGradArgs = {
-        model, n: N, m: M, W1, w1Off: 0, W2, w2Off: 0, b, bOff: 0, X, B, importance,
-        gW1: new Float64Array(N * M), gW2: model.tied ? new Float64Array(0) : new Float64Array(N * M), gb: new Float64Array(N),
+        model,
+        n: N,
+        m: M,
+        W1,
+        w1Off: 0,
+        W2,
+        w2Off: 0,
+        b,
+        bOff: 0,
+        X,
+        B,
+        importance,
+        gW1: new Float64Array(N * M),
+        gW2: model.tied ? new Float64Array(0) : new Float64Array(N * M),
+        gb: new Float64Array(N),
       };
       if (model.tied) args.gW2 = args.gW1;
       const loss = variantLossAndGradient(args);
@@ -78,7 +117,9 @@ describe('hand-written gradients match finite differences', () => {
       check(W1, args.gW1);
       if (!model.tied) check(W2, args.gW2);
       check(b, args.gb);
-      console.log(`${c.name}: loss ${loss.toFixed(6)}, ${zeroRows} zero rows of ${B}, ${count} non-zero partials, worst relative error ${worst.toExponential(2)}`);
+      console.log(
+        `${c.name}: loss ${loss.toFixed(6)}, ${zeroRows} zero rows of ${B}, ${count} non-zero partials, worst relative error ${worst.toExponential(2)}`,
+      );
       expect(zeroRows).toBeGreaterThan(0);
       expect(count).toBeGreaterThan(N * M * 0.5); // the check is not vacuous
       expect(worst).toBeLessThan(1e-5);
@@ -94,7 +135,21 @@ describe('hand-written gradients match finite differences', () => {
       };
       const g1 = mk();
       const g2 = mk();
-      const common = { model, n: N, m: M, W1, w1Off: 0, W2, w2Off: 0, b, bOff: 0, X, B, importance, scratch: new GradScratch(N, M) };
+      const common = {
+        model,
+        n: N,
+        m: M,
+        W1,
+        w1Off: 0,
+        W2,
+        w2Off: 0,
+        b,
+        bOff: 0,
+        X,
+        B,
+        importance,
+        scratch: new GradScratch(N, M),
+      };
       const l1 = variantLossAndGradient({ ...common, ...g1 });
       const l2 = compileVariantKernel(N, M, model)({ ...common, ...g2 });
       expect(l2).toBeCloseTo(l1, 14);
@@ -112,7 +167,11 @@ function basicConfig(kind: ModelKind, over: Partial<TrainConfig> = {}): TrainCon
     kind,
     batchSize: 256,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: [1, 0.3, 0.05].map((d, j) => ({ seed: 10 + j, density: constantVector(5, d), importance: geometricImportance(5, 0.9) })),
+    instances: [1, 0.3, 0.05].map((d, j) => ({
+      seed: 10 + j,
+      density: constantVector(5, d),
+      importance: geometricImportance(5, 0.9),
+    })),
     ...over,
   };
 }
@@ -129,9 +188,13 @@ describe('VariantTrainer', () => {
       g.stepSync(300);
       const [sa, sv, sg] = await Promise.all([a.read(), v.read(), g.read()]);
       let diff = 0;
-      for (let q = 0; q < sa.W.length; q++) diff = Math.max(diff, Math.abs(sa.W[q] - sv.W[q]), Math.abs(sa.W[q] - sg.W[q]));
-      for (let q = 0; q < sa.b.length; q++) diff = Math.max(diff, Math.abs(sa.b[q] - sv.b[q]), Math.abs(sa.b[q] - sg.b[q]));
-      console.log(`${kind}: max |ΔW|, |Δb| after 300 steps vs JsTrainer ${diff.toExponential(2)}; loss ${Array.from(sv.loss, (l) => l.toFixed(5)).join(' ')}`);
+      for (let q = 0; q < sa.W.length; q++)
+        diff = Math.max(diff, Math.abs(sa.W[q] - sv.W[q]), Math.abs(sa.W[q] - sg.W[q]));
+      for (let q = 0; q < sa.b.length; q++)
+        diff = Math.max(diff, Math.abs(sa.b[q] - sv.b[q]), Math.abs(sa.b[q] - sg.b[q]));
+      console.log(
+        `${kind}: max |ΔW|, |Δb| after 300 steps vs JsTrainer ${diff.toExponential(2)}; loss ${Array.from(sv.loss, (l) => l.toFixed(5)).join(' ')}`,
+      );
       expect(diff).toBeLessThan(1e-6);
       expect(Array.from(sv.loss)).toEqual(Array.from(sa.loss));
     }

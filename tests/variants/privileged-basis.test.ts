@@ -20,7 +20,11 @@ async function train(density: number) {
     kind: 'relu-hidden',
     batchSize: 1024,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: SEEDS.map((seed) => ({ seed, density: constantVector(10, density), importance: geometricImportance(10, 0.75) })),
+    instances: SEEDS.map((seed) => ({
+      seed,
+      density: constantVector(10, density),
+      importance: geometricImportance(10, 0.75),
+    })),
   };
   const t0 = performance.now();
   const trainer = new VariantTrainer(config);
@@ -28,7 +32,9 @@ async function train(density: number) {
   const state = await trainer.read();
   const best = bestVariantInstance(config, state.W, state.b, { stratified: true });
   const classes = classifyNeurons(best.params.W1, 10, 5, { nonNegativeInputs: true });
-  const perSeed = config.instances.map((_, j) => countNeurons(classifyNeurons(instanceParams(config, state.W, state.b, j).W1, 10, 5, { nonNegativeInputs: true })));
+  const perSeed = config.instances.map((_, j) =>
+    countNeurons(classifyNeurons(instanceParams(config, state.W, state.b, j).W1, 10, 5, { nonNegativeInputs: true })),
+  );
   const seconds = (performance.now() - t0) / 1000;
   console.log(
     `1−S = ${density} (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(5)).join(' ')}; ` +

@@ -15,7 +15,12 @@ beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);
 });
 
-function model(W: number[], n: number, m: number, opts: { b?: number; density?: number; decay?: number } = {}): ModelData {
+function model(
+  W: number[],
+  n: number,
+  m: number,
+  opts: { b?: number; density?: number; decay?: number } = {},
+): ModelData {
   return {
     W: Float32Array.from(W),
     b: new Float32Array(n).fill(opts.b ?? 0),
@@ -64,7 +69,12 @@ describe('FootnotesService', () => {
 
     // Two features sharing one dimension (antipodal): removing feature 0's direction removes h entirely.
     const pair = await svc.removeDirection({ model: model([1, -1], 2, 1, { density: 0.1 }), samples: 20_000 });
-    console.log('antipodal pair: before', Array.from(pair.before, (v) => v.toExponential(2)).join(' '), 'after removing 0:', Array.from(pair.after.subarray(0, 2), (v) => v.toExponential(2)).join(' '));
+    console.log(
+      'antipodal pair: before',
+      Array.from(pair.before, (v) => v.toExponential(2)).join(' '),
+      'after removing 0:',
+      Array.from(pair.after.subarray(0, 2), (v) => v.toExponential(2)).join(' '),
+    );
     expect(pair.after[1]).toBeGreaterThan(2 * pair.before[1]);
     expect(pair.doubledOthers[0]).toBe(1);
     expect(pair.doubledOthers[1]).toBe(1);
@@ -92,7 +102,9 @@ describe('FootnotesService', () => {
 
   it('dictionary: a hexagon in the plane (6 features, m = 2) is found where the hidden axes find none', async () => {
     const r = await svc.dictionary({ model: model(polygon(6), 6, 2, { density: 0.03 }), k: 12, samples: 1000 });
-    console.log(`hexagon: recovered ${(100 * r.fraction).toFixed(0)}% (axes ${(100 * r.axisFraction).toFixed(0)}%), best |cos| ${Array.from(r.best, (v) => v.toFixed(3)).join(' ')}, ${r.ms.toFixed(0)} ms`);
+    console.log(
+      `hexagon: recovered ${(100 * r.fraction).toFixed(0)}% (axes ${(100 * r.axisFraction).toFixed(0)}%), best |cos| ${Array.from(r.best, (v) => v.toFixed(3)).join(' ')}, ${r.ms.toFixed(0)} ms`,
+    );
     expect(r.fraction).toBeGreaterThanOrEqual(5 / 6);
     expect(r.axisFraction).toBeLessThan(0.5);
   });
@@ -120,15 +132,33 @@ describe('FootnotesService', () => {
     for (const p of [...r.byDensity, ...r.byRatio]) expect(p.fraction >= 0 && p.fraction <= 1).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4]);
     expect(progress.every((p) => p.total === 4)).toBe(true);
-    const own = await svc.dictionaryCurves({ model: model(polygon(5), 5, 2, { density: 0.05 }), density: 0.2, ratios: [2], samples: 300, iterations: 5, codeIterations: 10 });
+    const own = await svc.dictionaryCurves({
+      model: model(polygon(5), 5, 2, { density: 0.05 }),
+      density: 0.2,
+      ratios: [2],
+      samples: 300,
+      iterations: 5,
+      codeIterations: 10,
+    });
     expect(own.byDensity.map((p) => p.density)).toEqual([0.01, 0.05, 0.1, 0.2, 0.3, 0.6]); // defaults + the model's + the chosen
   });
 
   it('l1Margin: λ = 0 is the reference; a strong λ cuts superposition; progress reaches the step count', async () => {
     const progress: Progress[] = [];
     const m0 = model(polygon(5), 5, 2, { b: -0.1, density: 0.05, decay: 0.9 });
-    const r = await svc.l1Margin({ model: m0, lambdas: [1e-3, 3e-2], steps: 100, evalSamples: 10_000, batchSize: 256 }, (p) => progress.push(p));
-    console.log('l1 (pentagon, 100 steps):', r.rows.map((row) => `λ=${row.lambda}: loss ${(100 * row.relativeLoss).toFixed(2)}%, sup ${(100 * row.relativeSuperposition).toFixed(1)}%`).join('; '));
+    const r = await svc.l1Margin(
+      { model: m0, lambdas: [1e-3, 3e-2], steps: 100, evalSamples: 10_000, batchSize: 256 },
+      (p) => progress.push(p),
+    );
+    console.log(
+      'l1 (pentagon, 100 steps):',
+      r.rows
+        .map(
+          (row) =>
+            `λ=${row.lambda}: loss ${(100 * row.relativeLoss).toFixed(2)}%, sup ${(100 * row.relativeSuperposition).toFixed(1)}%`,
+        )
+        .join('; '),
+    );
     expect(r.rows.map((row) => row.lambda)).toEqual([0, 1e-3, 3e-2]);
     expect(r.rows[0].relativeLoss).toBe(0);
     expect(r.rows[0].relativeSuperposition).toBe(0);
@@ -150,12 +180,22 @@ describe('FootnotesService', () => {
   });
 
   it('rejects a malformed model with a readable error', async () => {
-    await expect(svc.removeDirection({ model: { ...model(identity(2), 2, 2), W: new Float32Array(3) } })).rejects.toThrow(/W must have/);
+    await expect(
+      svc.removeDirection({ model: { ...model(identity(2), 2, 2), W: new Float32Array(3) } }),
+    ).rejects.toThrow(/W must have/);
     await expect(svc.gaussian({ source: 'model', density: 0.1 })).rejects.toThrow(/needs a model/);
   });
 
   it('gaussian: histogram, fit and Q–Q shapes; kurtosis falls with features per dimension; a model source uses its W', async () => {
-    const r = await svc.gaussian({ source: 'random', m: 4, featuresPerDimension: 8, density: 0.1, samples: 20_000, curveRatios: [1, 4, 16], curveSamples: 20_000 });
+    const r = await svc.gaussian({
+      source: 'random',
+      m: 4,
+      featuresPerDimension: 8,
+      density: 0.1,
+      samples: 20_000,
+      curveRatios: [1, 4, 16],
+      curveSamples: 20_000,
+    });
     expect(r.n).toBe(32);
     expect(r.m).toBe(4);
     expect(r.featuresPerDimension).toBe(8);
@@ -166,14 +206,27 @@ describe('FootnotesService', () => {
     expect(r.qqSample).toHaveLength(99);
     expect(r.perDimension).toHaveLength(4);
     expect(r.curve.map((c) => c.ratio)).toEqual([1, 4, 16]);
-    console.log('kurtosis by features/dim (m = 4, 1−S = 0.1):', r.curve.map((c) => `${c.ratio}: ${c.mean.toFixed(2)}`).join(', '), '· histogram point', r.excessKurtosis.toFixed(2));
+    console.log(
+      'kurtosis by features/dim (m = 4, 1−S = 0.1):',
+      r.curve.map((c) => `${c.ratio}: ${c.mean.toFixed(2)}`).join(', '),
+      '· histogram point',
+      r.excessKurtosis.toFixed(2),
+    );
     expect(r.curve[0].mean).toBeGreaterThan(r.curve[1].mean);
     expect(r.curve[1].mean).toBeGreaterThan(r.curve[2].mean);
     let area = 0;
     for (let i = 0; i < 60; i++) area += r.density[i] * (r.edges[i + 1] - r.edges[i]);
     expect(area).toBeCloseTo(1, 6);
 
-    const fromModel = await svc.gaussian({ source: 'model', model: model(polygon(5), 5, 2), density: 0.1, dimension: 1, samples: 5000, curveRatios: [2], curveSamples: 2000 });
+    const fromModel = await svc.gaussian({
+      source: 'model',
+      model: model(polygon(5), 5, 2),
+      density: 0.1,
+      dimension: 1,
+      samples: 5000,
+      curveRatios: [2],
+      curveSamples: 2000,
+    });
     expect([fromModel.n, fromModel.m, fromModel.dimension, fromModel.featuresPerDimension]).toEqual([5, 2, 1, 2.5]);
     expect(fromModel.excessKurtosis).toBeGreaterThan(1); // 5 sparse features per 2 dims: still far from Gaussian
   });
@@ -214,7 +267,15 @@ describe('default sizes (timings on this machine, wasm)', () => {
     const trainer = new JsTrainer(config);
     trainer.stepSync(3000);
     const best = bestInstance(config, await trainer.read());
-    const trained: ModelData = { W: best.W, b: Float32Array.from(best.b), n, m, kind: 'relu', importance: geometricImportance(n, 0.9), density: constantVector(n, 0.1) };
+    const trained: ModelData = {
+      W: best.W,
+      b: Float32Array.from(best.b),
+      n,
+      m,
+      kind: 'relu',
+      importance: geometricImportance(n, 0.9),
+      density: constantVector(n, 0.1),
+    };
     const svc = new FootnotesService();
     const t = async <T>(label: string, f: () => Promise<T>) => {
       const t0 = performance.now();
@@ -225,15 +286,41 @@ describe('default sizes (timings on this machine, wasm)', () => {
     const rd = await t('removeDirection (all 20 features, 20k samples)', () => svc.removeDirection({ model: trained }));
     console.log('  doubled others per removed feature:', Array.from(rd.doubledOthers).join(' '));
     const dict = await t('dictionary (k = 2n, d = 1000, 40×30)', () => svc.dictionary({ model: trained, k: 2 * n }));
-    console.log(`  recovered ${(100 * dict.fraction).toFixed(0)}% of ${dict.represented.length} represented (axes ${(100 * dict.axisFraction).toFixed(0)}%)`);
+    console.log(
+      `  recovered ${(100 * dict.fraction).toFixed(0)}% of ${dict.represented.length} represented (axes ${(100 * dict.axisFraction).toFixed(0)}%)`,
+    );
     await t('dictionary (k = 4n, d = 1000)', () => svc.dictionary({ model: trained, k: 4 * n }));
-    const curves = await t('dictionaryCurves (4 densities + 4 k/n, the k = 2n run reused)', () => svc.dictionaryCurves({ model: trained, known: [{ density: 0.1, k: 2 * n, fraction: dict.fraction }] }));
-    console.log('  by 1−S:', curves.byDensity.map((p) => `${p.density}:${p.fraction.toFixed(2)}`).join(' '), '· by k/n:', curves.byRatio.map((p) => `${p.ratio}:${p.fraction.toFixed(2)}`).join(' '));
+    const curves = await t('dictionaryCurves (4 densities + 4 k/n, the k = 2n run reused)', () =>
+      svc.dictionaryCurves({ model: trained, known: [{ density: 0.1, k: 2 * n, fraction: dict.fraction }] }),
+    );
+    console.log(
+      '  by 1−S:',
+      curves.byDensity.map((p) => `${p.density}:${p.fraction.toFixed(2)}`).join(' '),
+      '· by k/n:',
+      curves.byRatio.map((p) => `${p.ratio}:${p.fraction.toFixed(2)}`).join(' '),
+    );
     const l1 = await t('l1Margin (6 λ, 500 steps, eval 100k)', () => svc.l1Margin({ model: trained }));
-    console.log('  ', l1.rows.map((r) => `λ=${r.lambda.toExponential(1)} Δloss ${(100 * r.relativeLoss).toFixed(2)}% Δsup ${(100 * r.relativeSuperposition).toFixed(1)}%`).join(' | '), '· margin λ', l1.marginLambda);
-    await t('gaussian (random, m = 8, 8 features/dim, 50k + 6×20k samples)', () => svc.gaussian({ source: 'random', density: 0.1 }));
-    const cs = await t('compressedSensing (n = 25, 50, 100, 200; 48/32/16/8 trials; 15 ratios; 6×40)', () => svc.compressedSensing({}));
-    for (const c of cs.curves) console.log(`  n=${c.n}: ${c.trials} trials, width ${c.width.toFixed(3)} (${c.start.toFixed(3)}–${c.end.toFixed(3)}), ${c.ms.toFixed(0)} ms`);
+    console.log(
+      '  ',
+      l1.rows
+        .map(
+          (r) =>
+            `λ=${r.lambda.toExponential(1)} Δloss ${(100 * r.relativeLoss).toFixed(2)}% Δsup ${(100 * r.relativeSuperposition).toFixed(1)}%`,
+        )
+        .join(' | '),
+      '· margin λ',
+      l1.marginLambda,
+    );
+    await t('gaussian (random, m = 8, 8 features/dim, 50k + 6×20k samples)', () =>
+      svc.gaussian({ source: 'random', density: 0.1 }),
+    );
+    const cs = await t('compressedSensing (n = 25, 50, 100, 200; 48/32/16/8 trials; 15 ratios; 6×40)', () =>
+      svc.compressedSensing({}),
+    );
+    for (const c of cs.curves)
+      console.log(
+        `  n=${c.n}: ${c.trials} trials, width ${c.width.toFixed(3)} (${c.start.toFixed(3)}–${c.end.toFixed(3)}), ${c.ms.toFixed(0)} ms`,
+      );
     expect(cs.curves).toHaveLength(4);
   });
 });

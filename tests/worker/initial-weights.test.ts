@@ -3,7 +3,11 @@
  * train in the worker and must be exactly what the figures CLI trains on one JsTrainer.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PENTAGON_RELATIVE_DENSITIES, pentagonCurveConfig, pentagonStartParams } from '../../src/experiments/perturbed-pentagon/run';
+import {
+  PENTAGON_RELATIVE_DENSITIES,
+  pentagonCurveConfig,
+  pentagonStartParams,
+} from '../../src/experiments/perturbed-pentagon/run';
 import { JsTrainer } from '../../src/train/js-trainer';
 import type { Snapshot } from '../../src/worker/protocol';
 import { ShardedTrainerClient } from '../../src/worker/sharded-client';
@@ -65,7 +69,13 @@ describe('worker runs from given weights', () => {
 
   it('a sharded run gives each shard its slice of the weights', async () => {
     const configured: { instances: number; W: number }[] = [];
-    const fake = () => ({ configure: async (c: typeof config, o: { initial?: { W: Float32Array } | null }) => (configured.push({ instances: c.instances.length, W: o.initial?.W.length ?? 0 }), { path: 'js', timings: [], renderer: null, softwareRenderer: false }), dispose() {} });
+    const fake = () => ({
+      configure: async (c: typeof config, o: { initial?: { W: Float32Array } | null }) => (
+        configured.push({ instances: c.instances.length, W: o.initial?.W.length ?? 0 }),
+        { path: 'js', timings: [], renderer: null, softwareRenderer: false }
+      ),
+      dispose() {},
+    });
     const client = new ShardedTrainerClient({ onSnapshot: () => {} }, 3, fake as never);
     await client.configure(config, { path: 'js', maxSteps: 10, autoStart: false, initial });
     expect(configured.map((c) => c.instances).reduce((a, b) => a + b, 0)).toBe(config.instances.length);

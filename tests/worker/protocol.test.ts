@@ -122,14 +122,24 @@ describe('worker protocol', () => {
   it('a backend that fails mid-run hands over to the next one from the last good weights and step', async () => {
     const { api, snaps, ready } = connect();
     await ready;
-    await api.configure(small(), { path: 'wasm', maxSteps: 400, autoStart: true, simulateFailure: { path: 'wasm', afterSteps: 150 } });
+    await api.configure(small(), {
+      path: 'wasm',
+      maxSteps: 400,
+      autoStart: true,
+      simulateFailure: { path: 'wasm', afterSteps: 150 },
+    });
     await until(() => snaps.at(-1)?.status === 'done', 60_000);
     const firstAfter = snaps.findIndex((s) => s.path !== 'wasm' && s.step > 0);
     expect(firstAfter).toBeGreaterThan(0);
-    const before = snaps.slice(0, firstAfter).filter((s) => s.path === 'wasm').at(-1)!;
+    const before = snaps
+      .slice(0, firstAfter)
+      .filter((s) => s.path === 'wasm')
+      .at(-1)!;
     const after = snaps[firstAfter];
     expect(after.path).toBe('simd');
-    expect(after.message).toMatch(/The wasm backend failed \(simulated loss of the WebGL context\); training continues on simd from step \d+/);
+    expect(after.message).toMatch(
+      /The wasm backend failed \(simulated loss of the WebGL context\); training continues on simd from step \d+/,
+    );
     expect(before.step).toBeGreaterThan(0);
     // no restart: steps never go back, and the weights continue from where wasm left them
     for (let k = 1; k < snaps.length; k++) expect(snaps[k].step).toBeGreaterThanOrEqual(snaps[k - 1].step);
@@ -143,7 +153,9 @@ describe('worker protocol', () => {
   it('rejects an invalid configuration with a clear error', async () => {
     const { api, ready } = connect();
     await ready;
-    await expect(api.configure(small({ m: 0 }), { path: 'js', maxSteps: 10, autoStart: false })).rejects.toThrow(/m must be/);
+    await expect(api.configure(small({ m: 0 }), { path: 'js', maxSteps: 10, autoStart: false })).rejects.toThrow(
+      /m must be/,
+    );
   });
 
   it('auto path: measures the candidate paths and picks the fastest', async () => {
@@ -216,7 +228,12 @@ describe('worker protocol', () => {
       // Going back to the hand-set state is possible, and bad input is refused clearly.
       expect(Array.from((await api.rewind(120))!.W)).toEqual(Array.from(W));
       await expect(api.setWeights(new Float32Array(3), b)).rejects.toThrow(/expected W of 20/);
-      await expect(api.setWeights(W.map(() => NaN), b)).rejects.toThrow(/finite/);
+      await expect(
+        api.setWeights(
+          W.map(() => NaN),
+          b,
+        ),
+      ).rejects.toThrow(/finite/);
     });
 
     it('a finished run goes on from hand-set weights when start raises the cap (never lowers it)', async () => {

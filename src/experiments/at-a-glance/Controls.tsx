@@ -36,16 +36,59 @@ const BACKEND_OPTIONS = [
   { value: 'cpu', label: 'tfjs CPU' },
 ] as const;
 
-export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, instances, report, maxSteps, showing }: GlanceControlsProps) {
+export function GlanceControls({
+  state,
+  onChange,
+  run,
+  snap,
+  loss,
+  shownSeed,
+  instances,
+  report,
+  maxSteps,
+  showing,
+}: GlanceControlsProps) {
   const running = snap?.status === 'running';
   return (
     <form className="controls" aria-label="Model settings" onSubmit={(e) => e.preventDefault()}>
-      <Slider label={<>features n <output>{state.n}</output></>} ariaLabel="features n" name="n" value={state.n} min={GLANCE_PARAMS.n.min} max={GLANCE_PARAMS.n.max} onChange={(n) => onChange({ n, importances: resizeList(state.importances, n), densities: resizeList(state.densities, n) })} />
-      <Slider label={<>hidden dims m <output>{state.m}</output></>} ariaLabel="hidden dims m" name="m" value={state.m} min={GLANCE_PARAMS.m.min} max={GLANCE_PARAMS.m.max} onChange={(m) => onChange({ m })} />
+      <Slider
+        label={
+          <>
+            features n <output>{state.n}</output>
+          </>
+        }
+        ariaLabel="features n"
+        name="n"
+        value={state.n}
+        min={GLANCE_PARAMS.n.min}
+        max={GLANCE_PARAMS.n.max}
+        onChange={(n) =>
+          onChange({ n, importances: resizeList(state.importances, n), densities: resizeList(state.densities, n) })
+        }
+      />
+      <Slider
+        label={
+          <>
+            hidden dims m <output>{state.m}</output>
+          </>
+        }
+        ariaLabel="hidden dims m"
+        name="m"
+        value={state.m}
+        min={GLANCE_PARAMS.m.min}
+        max={GLANCE_PARAMS.m.max}
+        onChange={(m) => onChange({ m })}
+      />
       <LogDensitySlider
         caption="feature density 1−S"
         outputTestId="density-value"
-        note={<small>{state.densities.length ? '(set per feature on the right; moving this sets them all)' : `(sparsity S = ${fmtDensity(1 - state.density)})`}</small>}
+        note={
+          <small>
+            {state.densities.length
+              ? '(set per feature on the right; moving this sets them all)'
+              : `(sparsity S = ${fmtDensity(1 - state.density)})`}
+          </small>
+        }
         name="density"
         ariaLabel="feature density 1 minus S, logarithmic"
         value={state.density}
@@ -55,7 +98,15 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
         label={
           <>
             importance decay <output>{state.decay.toFixed(2)}</output>{' '}
-            <small>{state.importances.length ? '(set per feature on the right; moving this goes back to decayⁱ)' : <>(I<sub>i</sub> = decay<sup>i</sup>)</>}</small>
+            <small>
+              {state.importances.length ? (
+                '(set per feature on the right; moving this goes back to decayⁱ)'
+              ) : (
+                <>
+                  (I<sub>i</sub> = decay<sup>i</sup>)
+                </>
+              )}
+            </small>
           </>
         }
         ariaLabel="importance decay"
@@ -73,20 +124,44 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
       <div className="control-row">
         <label className="control">
           <span>seed</span>
-          <input type="number" name="seed" min={1} max={GLANCE_PARAMS.seed.max} value={state.seed} onChange={(e) => validInt(e.target.value, 1, GLANCE_PARAMS.seed.max, (seed) => onChange({ seed }))} />
+          <input
+            type="number"
+            name="seed"
+            min={1}
+            max={GLANCE_PARAMS.seed.max}
+            value={state.seed}
+            onChange={(e) => validInt(e.target.value, 1, GLANCE_PARAMS.seed.max, (seed) => onChange({ seed }))}
+          />
         </label>
         <label className="control">
           <span>seeds (best shown)</span>
-          <input type="number" name="seeds" min={1} max={8} value={state.seeds} onChange={(e) => validInt(e.target.value, 1, 8, (seeds) => onChange({ seeds }))} />
+          <input
+            type="number"
+            name="seeds"
+            min={1}
+            max={8}
+            value={state.seeds}
+            onChange={(e) => validInt(e.target.value, 1, 8, (seeds) => onChange({ seeds }))}
+          />
         </label>
       </div>
       <label className="control checkbox">
-        <input type="checkbox" name="warm" checked={state.warm} onChange={(e) => onChange({ warm: e.target.checked })} />
+        <input
+          type="checkbox"
+          name="warm"
+          checked={state.warm}
+          onChange={(e) => onChange({ warm: e.target.checked })}
+        />
         <span>warm start from the current weights when a slider moves</span>
       </label>
       <label className="control">
         <span>backend</span>
-        <EnumSelect name="backend" value={state.backend} options={BACKEND_OPTIONS} onChange={(backend) => onChange({ backend })} />
+        <EnumSelect
+          name="backend"
+          value={state.backend}
+          options={BACKEND_OPTIONS}
+          onChange={(backend) => onChange({ backend })}
+        />
       </label>
       <div className="playbar" role="group" aria-label="Training">
         {running ? (
@@ -94,7 +169,12 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
             ❚❚ Pause
           </button>
         ) : (
-          <button type="button" onClick={run.play} data-action="play" disabled={snap?.status === 'done' || snap?.status === 'error'}>
+          <button
+            type="button"
+            onClick={run.play}
+            data-action="play"
+            disabled={snap?.status === 'done' || snap?.status === 'error'}
+          >
             ▶ Play
           </button>
         )}
@@ -111,7 +191,8 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
           {snap?.status ?? 'starting'}
         </span>
         <br />
-        loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend <strong data-testid="backend">{snap?.path ?? '…'}</strong>
+        loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend{' '}
+        <strong data-testid="backend">{snap?.path ?? '…'}</strong>
         {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond).toLocaleString('en-US')} steps/s` : ''}
         {instances > 1 ? ` · showing seed ${shownSeed} of ${instances}` : ''}
         {showing ? (
@@ -129,7 +210,8 @@ export function GlanceControls({ state, onChange, run, snap, loss, shownSeed, in
       ) : null}
       {report && !report.simd ? (
         <p className="fine" data-testid="no-simd">
-          This browser’s WebAssembly has no SIMD, so the fast kernel cannot run: training on the JavaScript path instead.
+          This browser’s WebAssembly has no SIMD, so the fast kernel cannot run: training on the JavaScript path
+          instead.
         </p>
       ) : null}
     </form>

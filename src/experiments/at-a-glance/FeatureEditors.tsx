@@ -34,7 +34,8 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
   const mismatch = listMismatch(state);
   const shapes = (which: 'importance' | 'density') => {
     const current = which === 'importance' ? state.importances : state.densities;
-    const listOf = (shape: FeatureShape) => (which === 'importance' ? importanceShape(shape, state.n) : densityShape(shape, state.n, state.density));
+    const listOf = (shape: FeatureShape) =>
+      which === 'importance' ? importanceShape(shape, state.n) : densityShape(shape, state.n, state.density);
     return (
       <span className="shape-buttons" role="group" aria-label={`Start the ${which}s from a shape`}>
         {FEATURE_SHAPES.map((s) => (
@@ -44,7 +45,9 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
             data-action={`${which}-shape-${s.id}`}
             aria-pressed={sameList(current, listOf(s.id))}
             title={which === 'importance' ? s.importance : s.density}
-            onClick={() => onChange(which === 'importance' ? { importances: listOf(s.id) } : { densities: listOf(s.id) })}
+            onClick={() =>
+              onChange(which === 'importance' ? { importances: listOf(s.id) } : { densities: listOf(s.id) })
+            }
           >
             {s.label}
           </button>
@@ -54,8 +57,34 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
   };
 
   const editors = [
-    { which: 'importance' as const, head: <>importance I<sub>i</sub></>, values: importances, range: IMPORTANCE_RANGE, log: false, label: 'I_i', color: importanceTone, set: (v: number[]) => ({ importances: v }) },
-    { which: 'density' as const, head: <>density 1−S<sub>i</sub> <small>(log scale)</small></>, values: densities, range: DENSITY_RANGE, log: true, label: '1−S_i', color: () => LINE_COLOR, set: (v: number[]) => ({ densities: v }) },
+    {
+      which: 'importance' as const,
+      head: (
+        <>
+          importance I<sub>i</sub>
+        </>
+      ),
+      values: importances,
+      range: IMPORTANCE_RANGE,
+      log: false,
+      label: 'I_i',
+      color: importanceTone,
+      set: (v: number[]) => ({ importances: v }),
+    },
+    {
+      which: 'density' as const,
+      head: (
+        <>
+          density 1−S<sub>i</sub> <small>(log scale)</small>
+        </>
+      ),
+      values: densities,
+      range: DENSITY_RANGE,
+      log: true,
+      label: '1−S_i',
+      color: () => LINE_COLOR,
+      set: (v: number[]) => ({ densities: v }),
+    },
   ];
 
   return (
@@ -81,9 +110,12 @@ export function FeatureEditors({ state, onChange, hovered, onHover }: FeatureEdi
         </div>
       ))}
       <p className="fine editor-note">
-        Drag a bar, or focus it (Tab) and use the arrow keys — Shift for fine steps. The model retrains with every change; the link keeps
-        every value. {state.importances.length ? '' : `Now Iᵢ = ${state.decay}ⁱ from the decay slider. `}
-        {state.densities.length ? '' : `Now every feature has density ${fmtDensity(state.density)} from the density slider. `}
+        Drag a bar, or focus it (Tab) and use the arrow keys — Shift for fine steps. The model retrains with every
+        change; the link keeps every value.{' '}
+        {state.importances.length ? '' : `Now Iᵢ = ${state.decay}ⁱ from the decay slider. `}
+        {state.densities.length
+          ? ''
+          : `Now every feature has density ${fmtDensity(state.density)} from the density slider. `}
         Moving the decay or density slider goes back to one value for all.
       </p>
       {mismatch ? (

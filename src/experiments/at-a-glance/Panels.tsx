@@ -37,7 +37,20 @@ export interface PanelsProps {
   onSetM2(): void;
 }
 
-export function GlancePanels({ hands, n, m, importance, history, shown, pin, pinned, checkpoints, exportMeta, exportJson, onSetM2 }: PanelsProps) {
+export function GlancePanels({
+  hands,
+  n,
+  m,
+  importance,
+  history,
+  shown,
+  pin,
+  pinned,
+  checkpoints,
+  exportMeta,
+  exportJson,
+  onSetM2,
+}: PanelsProps) {
   const { view, hovered, setHovered: onHover } = hands;
   const frame = (name: string) => ({ exportName: name, exportMeta, exportJson });
   const pinNorms = pin ? featureNorms(pin.W, pin.n, pin.m) : null;
@@ -49,13 +62,41 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
   };
   return (
     <div className="panels" data-view={view?.source ?? 'none'} data-step={view?.step ?? -1}>
-      <ChartFrame title="WᵀW and bias" {...frame('wtw-bias')} caption={`Blue negative, red positive. Off-diagonal entries are interference between features.${editing ? ' The bias is the best response to your W.' : ''}`}>
-        {view ? <GramHeatmap gram={view.metrics.gram} bias={view.b} n={n} highlight={hovered} onHover={onHover} /> : <Waiting />}
+      <ChartFrame
+        title="WᵀW and bias"
+        {...frame('wtw-bias')}
+        caption={`Blue negative, red positive. Off-diagonal entries are interference between features.${editing ? ' The bias is the best response to your W.' : ''}`}
+      >
+        {view ? (
+          <GramHeatmap gram={view.metrics.gram} bias={view.b} n={n} highlight={hovered} onHover={onHover} />
+        ) : (
+          <Waiting />
+        )}
       </ChartFrame>
-      <ChartFrame title="Feature norms ‖Wᵢ‖" {...frame('feature-norms')} caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension).">
-        {view ? <FeatureNormBars norms={view.metrics.norms} superposition={view.metrics.superposition} n={n} m={m} ghost={pinNorms} highlight={hovered} onHover={onHover} /> : <Waiting />}
+      <ChartFrame
+        title="Feature norms ‖Wᵢ‖"
+        {...frame('feature-norms')}
+        caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension)."
+      >
+        {view ? (
+          <FeatureNormBars
+            norms={view.metrics.norms}
+            superposition={view.metrics.superposition}
+            n={n}
+            m={m}
+            ghost={pinNorms}
+            highlight={hovered}
+            onHover={onHover}
+          />
+        ) : (
+          <Waiting />
+        )}
       </ChartFrame>
-      <ChartFrame title="Feature geometry" {...frame('feature-geometry')} caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Take it in hand: drag a tip, or focus a feature (Tab) and turn it with the arrow keys, scale it with + / −; training pauses meanwhile.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}>
+      <ChartFrame
+        title="Feature geometry"
+        {...frame('feature-geometry')}
+        caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Take it in hand: drag a tip, or focus a feature (Tab) and turn it with the arrow keys, scale it with + / −; training pauses meanwhile.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}
+      >
         {m !== 2 ? (
           <p className="panel-note">
             The geometry view draws the hidden plane, so it needs m = 2 (now m = {m}).{' '}
@@ -65,14 +106,27 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
           </p>
         ) : view ? (
           <>
-            <FeatureGeometry2D W={view.W} n={n} importance={importance} ghost={pin && pin.m === 2 ? { W: pin.W, n: pin.n } : null} highlight={hovered} onHover={onHover} onPlace={hands.place} onKeyEdit={hands.keyEdit} />
+            <FeatureGeometry2D
+              W={view.W}
+              n={n}
+              importance={importance}
+              ghost={pin && pin.m === 2 ? { W: pin.W, n: pin.n } : null}
+              highlight={hovered}
+              onHover={onHover}
+              onPlace={hands.place}
+              onKeyEdit={hands.keyEdit}
+            />
             <HandReadout hands={hands} />
           </>
         ) : (
           <Waiting />
         )}
       </ChartFrame>
-      <ChartFrame title="Loss" {...frame('loss-curve')} caption="Importance-weighted squared error of the shown seed (mean over batch and features). Click to look back at that step.">
+      <ChartFrame
+        title="Loss"
+        {...frame('loss-curve')}
+        caption="Importance-weighted squared error of the shown seed (mean over batch and features). Click to look back at that step."
+      >
         <LossCurve
           steps={history.step}
           losses={history.loss[shown] ?? []}
@@ -86,9 +140,12 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
         {...frame('loss-shares')}
         caption={
           <>
-            Each feature&apos;s part of the expected loss (over every on/off pattern of the features, weighted by its probability). They add up
-            to <output data-testid="expected-loss" data-value={hands.readout?.loss ?? ''}>{hands.readout ? fmtLoss(hands.readout.loss) : '…'}</output>, the
-            expected loss of the model shown.
+            Each feature&apos;s part of the expected loss (over every on/off pattern of the features, weighted by its
+            probability). They add up to{' '}
+            <output data-testid="expected-loss" data-value={hands.readout?.loss ?? ''}>
+              {hands.readout ? fmtLoss(hands.readout.loss) : '…'}
+            </output>
+            , the expected loss of the model shown.
           </>
         }
       >
@@ -97,8 +154,15 @@ export function GlancePanels({ hands, n, m, importance, history, shown, pin, pin
             chart="loss-shares"
             categories={Array.from({ length: n }, (_, i) => String(i))}
             series={[
-              { name: editing ? 'your arrangement' : 'shown model', values: shares, color: LINE_COLOR, highlight: Array.from({ length: n }, (_, i) => i === hovered) },
-              ...(pin && pinned && pin.n === n ? [{ name: 'pinned', values: pinned.shares, color: PINNED_COLOR, style: 'outline' as const }] : []),
+              {
+                name: editing ? 'your arrangement' : 'shown model',
+                values: shares,
+                color: LINE_COLOR,
+                highlight: Array.from({ length: n }, (_, i) => i === hovered),
+              },
+              ...(pin && pinned && pin.n === n
+                ? [{ name: 'pinned', values: pinned.shares, color: PINNED_COLOR, style: 'outline' as const }]
+                : []),
             ]}
             highlightLabel={hovered !== null ? `feature ${hovered}` : 'highlighted'}
             yLabel="expected loss"

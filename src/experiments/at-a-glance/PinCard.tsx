@@ -24,16 +24,22 @@ export function PinCard({ pin, pinnedLoss, view, loss, onPin, onUnpin }: PinCard
         <button type="button" data-action="pin" disabled={!view} onClick={onPin}>
           Pin this result
         </button>
-        <span className="fine">Keep the model shown to compare with what you do next: it stays drawn, dashed, under the live one, and in the link.</span>
+        <span className="fine">
+          Keep the model shown to compare with what you do next: it stays drawn, dashed, under the live one, and in the
+          link.
+        </span>
       </div>
     );
   }
   return (
     <div className="pin-card pinned" data-testid="pin-card" data-pinned="1">
       <span>
-        <strong>Pinned</strong> ({describePin(pin)}): expected loss <output data-testid="pinned-loss">{pinnedLoss !== null ? fmtLoss(pinnedLoss) : '…'}</output>
+        <strong>Pinned</strong> ({describePin(pin)}): expected loss{' '}
+        <output data-testid="pinned-loss">{pinnedLoss !== null ? fmtLoss(pinnedLoss) : '…'}</output>
         {' · '}shown now: <output data-testid="current-loss">{loss !== null ? fmtLoss(loss) : '…'}</output>
-        {loss !== null && pinnedLoss !== null ? <span className="fine">{` (each on its own data: importances and densities)`}</span> : null}
+        {loss !== null && pinnedLoss !== null ? (
+          <span className="fine">{` (each on its own data: importances and densities)`}</span>
+        ) : null}
       </span>
       <button type="button" data-action="repin" disabled={!view} onClick={onPin}>
         Pin this instead

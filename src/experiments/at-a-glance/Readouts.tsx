@@ -3,7 +3,11 @@ import { fmt } from '../../charts/theme';
 import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { HandsOn } from './use-hands-on';
 
-const sourceWords = { live: 'the trained model', rewound: 'the rewound model', 'hand-placed': 'the arrangement before' } as const;
+const sourceWords = {
+  live: 'the trained model',
+  rewound: 'the rewound model',
+  'hand-placed': 'the arrangement before',
+} as const;
 
 /**
  * "Your arrangement" against the model the edit started from, with "Let go and train". It sits
@@ -14,11 +18,20 @@ export function HandReadout({ hands }: { hands: HandsOn }) {
   // Nothing to say until a vector is moved: the geometry panel's caption says how.
   if (!edit || !editBase) return null;
   const ratio = edit.loss / editBase.loss;
-  const verdict = !Number.isFinite(ratio) ? '' : ratio > 1.005 ? ` — ${fmt(ratio)}× the loss` : ratio < 0.995 ? ` — ${fmt(1 / ratio)}× lower` : ' — about the same';
+  const verdict = !Number.isFinite(ratio)
+    ? ''
+    : ratio > 1.005
+      ? ` — ${fmt(ratio)}× the loss`
+      : ratio < 0.995
+        ? ` — ${fmt(1 / ratio)}× lower`
+        : ' — about the same';
   return (
     <div className="hand-readout" data-testid="hand-readout" role="status">
       <p>
-        <strong>Your arrangement:</strong> expected loss <output data-testid="hand-loss" data-value={edit.loss}>{fmtLoss(edit.loss)}</output>
+        <strong>Your arrangement:</strong> expected loss{' '}
+        <output data-testid="hand-loss" data-value={edit.loss}>
+          {fmtLoss(edit.loss)}
+        </output>
         <br />
         {sourceWords[editBase.source]} (step {editBase.step.toLocaleString('en-US')}):{' '}
         <output data-testid="base-loss" data-value={editBase.loss}>
@@ -27,9 +40,9 @@ export function HandReadout({ hands }: { hands: HandsOn }) {
         {verdict}
       </p>
       <p className="fine">
-        The bias is the <em>best response</em> to your W: for each feature the bᵢ that minimises its expected loss with W held fixed,
-        found exactly (the loss is piecewise quadratic in bᵢ) on the same stratified samples as both losses. “Let go” gives every seed
-        your arrangement and trains on from it.
+        The bias is the <em>best response</em> to your W: for each feature the bᵢ that minimises its expected loss with
+        W held fixed, found exactly (the loss is piecewise quadratic in bᵢ) on the same stratified samples as both
+        losses. “Let go” gives every seed your arrangement and trains on from it.
       </p>
       <div className="playbar">
         <button type="button" data-action="let-go" onClick={hands.letGo}>
@@ -65,9 +78,11 @@ export function FeatureReadout({ hands, importance, density }: FeatureReadoutPro
   const share = shares && i < shares.length ? shares[i] : NaN;
   return (
     <p className="feature-readout" data-testid="feature-readout" data-feature={i} aria-live="polite">
-      <strong>feature {i}</strong> · ‖W<sub>{i}</sub>‖ = <output data-testid="hover-norm">{fmt(v.metrics.norms[i])}</output> · D<sub>{i}</sub> ={' '}
+      <strong>feature {i}</strong> · ‖W<sub>{i}</sub>‖ ={' '}
+      <output data-testid="hover-norm">{fmt(v.metrics.norms[i])}</output> · D<sub>{i}</sub> ={' '}
       {fmt(v.metrics.dimensionality[i])} · superposition {fmt(v.metrics.superposition[i])} · loss share{' '}
-      {Number.isFinite(share) ? `${fmt((100 * share) / total)}% (${fmtLoss(share, 2)})` : '—'} · I<sub>{i}</sub> = {fmt(importance[i])} · 1−S
+      {Number.isFinite(share) ? `${fmt((100 * share) / total)}% (${fmtLoss(share, 2)})` : '—'} · I<sub>{i}</sub> ={' '}
+      {fmt(importance[i])} · 1−S
       <sub>{i}</sub> = {fmtDensity(density[i])}
     </p>
   );

@@ -51,7 +51,13 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     const r = state.pin ? decodePin(state.pin) : null;
     return r?.ok ? r.pin : null;
   }, [state.pin]);
-  const pinned = useMemo(() => (pin ? readout(pin.W, pin.b, { importance: pin.importance, density: pin.density, m: pin.m, kind: pin.kind }) : null), [pin]);
+  const pinned = useMemo(
+    () =>
+      pin
+        ? readout(pin.W, pin.b, { importance: pin.importance, density: pin.density, m: pin.m, kind: pin.kind })
+        : null,
+    [pin],
+  );
 
   const lastHandoff = useRef(0);
   useEffect(() => {
@@ -67,11 +73,34 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
   const exportMeta = glanceExportMeta(state, view, state.seed + shown, pin);
   // The state behind every panel, in the CLI's models@1 format (parseModelJson reads it).
   const exportJson = () =>
-    view ? glanceExportJson({ config, view, snapshot: hands.viewSnap, history: run.history, shown, expectedLoss: hands.readout?.loss ?? null, pin, pinnedLoss: pinned?.loss ?? null }) : null;
+    view
+      ? glanceExportJson({
+          config,
+          view,
+          snapshot: hands.viewSnap,
+          history: run.history,
+          shown,
+          expectedLoss: hands.readout?.loss ?? null,
+          pin,
+          pinnedLoss: pinned?.loss ?? null,
+        })
+      : null;
   const pinNow = () => {
     if (!view) return;
     const handPlaced = view.source === 'hand-placed';
-    onChange({ pin: encodePin({ n, m, kind: state.kind, step: view.step, handPlaced, W: view.W, b: view.b, importance: inst.importance, density: inst.density }) });
+    onChange({
+      pin: encodePin({
+        n,
+        m,
+        kind: state.kind,
+        step: view.step,
+        handPlaced,
+        W: view.W,
+        b: view.b,
+        importance: inst.importance,
+        density: inst.density,
+      }),
+    });
   };
 
   return (
@@ -79,17 +108,19 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
       <h2 id="at-a-glance-title">Superposition at a glance</h2>
       {presets}
       <p className="lede">
-        A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>, and tries to
-        read them back out with the same matrix:
+        A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>
+        , and tries to read them back out with the same matrix:
       </p>
-      <Tex display>{"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}</Tex>
+      <Tex display>
+        {"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}
+      </Tex>
       <p className="lede">
-        Each feature is zero with probability <Tex>{'S_i'}</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature <Tex>i</Tex> matters
-        with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the <Tex>m</Tex> most important ones, each in a
-        direction of its own. Make them sparse and it starts storing more features than it has dimensions — in superposition —
-        accepting a little interference, because two rare features are seldom active together. Drag the density slider and watch a
-        real model retrain; then take it in hand: set each feature’s importance and density, place its vector yourself, rewind, pin
-        a result and compare.
+        Each feature is zero with probability <Tex>{'S_i'}</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature{' '}
+        <Tex>i</Tex> matters with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the{' '}
+        <Tex>m</Tex> most important ones, each in a direction of its own. Make them sparse and it starts storing more
+        features than it has dimensions — in superposition — accepting a little interference, because two rare features
+        are seldom active together. Drag the density slider and watch a real model retrain; then take it in hand: set
+        each feature’s importance and density, place its vector yourself, rewind, pin a result and compare.
       </p>
       <div className="glance">
         <GlanceControls
@@ -107,8 +138,21 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
         <div className="glance-main">
           <FeatureEditors state={state} onChange={onChange} hovered={hands.hovered} onHover={hands.setHovered} />
-          <Timeline snap={shape} peekStep={hands.peekStep} onScrub={hands.scrub} onResume={hands.resumeHere} disabled={hands.edit !== null} />
-          <PinCard pin={pin} pinnedLoss={pinned?.loss ?? null} view={view} loss={hands.readout?.loss ?? null} onPin={pinNow} onUnpin={() => onChange({ pin: '' })} />
+          <Timeline
+            snap={shape}
+            peekStep={hands.peekStep}
+            onScrub={hands.scrub}
+            onResume={hands.resumeHere}
+            disabled={hands.edit !== null}
+          />
+          <PinCard
+            pin={pin}
+            pinnedLoss={pinned?.loss ?? null}
+            view={view}
+            loss={hands.readout?.loss ?? null}
+            onPin={pinNow}
+            onUnpin={() => onChange({ pin: '' })}
+          />
           <FeatureReadout hands={hands} importance={inst.importance} density={inst.density} />
           <GlancePanels
             hands={hands}

@@ -46,7 +46,17 @@ export function Timeline({ snap, peekStep, onScrub, onResume, disabled = false }
         Rewind
       </label>
       <input
-        {...{ id: 'glance-timeline', type: 'range', name: 'timeline', 'data-testid': 'timeline-scrubber', min: 0, max: last, step: 1, value: index, disabled }}
+        {...{
+          id: 'glance-timeline',
+          type: 'range',
+          name: 'timeline',
+          'data-testid': 'timeline-scrubber',
+          min: 0,
+          max: last,
+          step: 1,
+          value: index,
+          disabled,
+        }}
         aria-valuetext={`step ${shown}`}
         onChange={(e) => {
           const k = Number(e.target.value);
@@ -57,14 +67,21 @@ export function Timeline({ snap, peekStep, onScrub, onResume, disabled = false }
         step <output data-testid="timeline-step">{fmtCount(shown)}</output>
         {peekStep === null ? ' (latest)' : ` of ${fmtCount(live)}`}
       </span>
-      <button type="button" data-action="resume-here" disabled={peekStep === null || disabled} onClick={onResume} title="Go back to this step and train on from it, with the same data stream">
+      <button
+        type="button"
+        data-action="resume-here"
+        disabled={peekStep === null || disabled}
+        onClick={onResume}
+        title="Go back to this step and train on from it, with the same data stream"
+      >
         ▶ Resume from here
       </button>
       <button type="button" data-action="timeline-latest" disabled={peekStep === null} onClick={() => onScrub(null)}>
         Back to latest
       </button>
       <span className="fine">
-        {checkpoints.length} checkpoints, every {fmtCount(spacing)} steps{peekStep !== null ? ' · training is paused while you look back' : ''}
+        {checkpoints.length} checkpoints, every {fmtCount(spacing)} steps
+        {peekStep !== null ? ' · training is paused while you look back' : ''}
       </span>
     </div>
   );

@@ -16,9 +16,15 @@ import type { GlanceView } from './use-hands-on';
 
 const viewWords = { live: '', rewound: ' (rewound)', 'hand-placed': ' (hand-placed W, best-response bias)' } as const;
 
-export const BEST_RESPONSE_NOTE = 'b is the best response to the hand-set W: per feature the exact minimiser of the expected loss with W fixed (stratified samples)';
+export const BEST_RESPONSE_NOTE =
+  'b is the best response to the hand-set W: per feature the exact minimiser of the expected loss with W fixed (stratified samples)';
 
-export function glanceExportMeta(state: GlanceState, view: GlanceView | null, shownSeed: number, pin: PinnedModel | null): ExportMeta {
+export function glanceExportMeta(
+  state: GlanceState,
+  view: GlanceView | null,
+  shownSeed: number,
+  pin: PinnedModel | null,
+): ExportMeta {
   const step = view?.step ?? 0;
   return {
     description: `Superposition at a glance: ${describeSetting(state, shownSeed)}, step ${step}${view ? viewWords[view.source] : ''}${pin ? `; pinned: step ${pin.step}${pin.handPlaced ? ' (hand-placed)' : ''}, dashed` : ''}`,
@@ -53,8 +59,19 @@ export interface GlanceJsonInput {
 }
 
 /** The models@1 file of the state shown, plus `view`, `features` and `pinned`. */
-export function glanceExportJson({ config, view, snapshot, history, shown, expectedLoss, pin, pinnedLoss }: GlanceJsonInput): (ModelsJson & Record<string, unknown>) | null {
-  const hist = history.step.map((step, t) => ({ step, loss: history.loss.map((l) => l[t]) })).filter((h) => h.step <= view.step);
+export function glanceExportJson({
+  config,
+  view,
+  snapshot,
+  history,
+  shown,
+  expectedLoss,
+  pin,
+  pinnedLoss,
+}: GlanceJsonInput): (ModelsJson & Record<string, unknown>) | null {
+  const hist = history.step
+    .map((step, t) => ({ step, loss: history.loss.map((l) => l[t]) }))
+    .filter((h) => h.step <= view.step);
   const run = { path: snapshot?.path ?? 'js', seconds: (snapshot?.trainingMs ?? 0) / 1000 };
   let models: ModelsJson;
   if (view.source === 'hand-placed') {

@@ -11,10 +11,30 @@ export const DENSITY_RANGE = { min: 0.001, max: 1 } as const;
 export type FeatureShape = 'geometric' | 'uniform' | 'one' | 'groups';
 
 export const FEATURE_SHAPES: readonly { id: FeatureShape; label: string; importance: string; density: string }[] = [
-  { id: 'geometric', label: 'geometric decay', importance: 'I_i = decay^i (the decay slider)', density: '1−S falls geometrically from the density slider’s value to a tenth of it' },
-  { id: 'uniform', label: 'uniform', importance: 'every I_i = 1', density: 'every feature at the density slider’s value' },
-  { id: 'one', label: 'one important', importance: 'feature 0 at 1, the others at 0.1', density: 'feature 0 ten times denser than the others' },
-  { id: 'groups', label: 'two groups', importance: 'the first half at 1, the second at 0.25', density: 'the second half ten times sparser than the first' },
+  {
+    id: 'geometric',
+    label: 'geometric decay',
+    importance: 'I_i = decay^i (the decay slider)',
+    density: '1−S falls geometrically from the density slider’s value to a tenth of it',
+  },
+  {
+    id: 'uniform',
+    label: 'uniform',
+    importance: 'every I_i = 1',
+    density: 'every feature at the density slider’s value',
+  },
+  {
+    id: 'one',
+    label: 'one important',
+    importance: 'feature 0 at 1, the others at 0.1',
+    density: 'feature 0 ten times denser than the others',
+  },
+  {
+    id: 'groups',
+    label: 'two groups',
+    importance: 'the first half at 1, the second at 0.25',
+    density: 'the second half ten times sparser than the first',
+  },
 ];
 
 /** What the lists are read from: the section's URL state. */
@@ -43,7 +63,9 @@ export function resizeList(list: readonly number[], n: number): number[] {
 
 /** I_i of every feature: the list (resized to n) or decay^i. */
 export function importancesOf(s: FeatureSettings): number[] {
-  return s.importances.length ? resizeList(s.importances, s.n) : Array.from({ length: s.n }, (_, i) => Math.pow(s.decay, i));
+  return s.importances.length
+    ? resizeList(s.importances, s.n)
+    : Array.from({ length: s.n }, (_, i) => Math.pow(s.decay, i));
 }
 
 /** 1 − S_i of every feature: the list (resized to n) or the one density. */
@@ -58,7 +80,9 @@ export const hasFeatureLists = (s: FeatureSettings): boolean => s.importances.le
 export function listMismatch(s: FeatureSettings): string | null {
   const bad = (['importances', 'densities'] as const).filter((k) => s[k].length > 0 && s[k].length !== s.n);
   if (!bad.length) return null;
-  return bad.map((k) => `${k} has ${s[k].length} values for n = ${s.n}`).join('; ') + ': cut or padded with the last value.';
+  return (
+    bad.map((k) => `${k} has ${s[k].length} values for n = ${s.n}`).join('; ') + ': cut or padded with the last value.'
+  );
 }
 
 /** The importance list of a shape ([] for geometric: the decay shorthand). */
@@ -91,7 +115,12 @@ export function densityShape(shape: FeatureShape, n: number, d: number): number[
 }
 
 /** One bar edited: the whole list (from the effective values), with value i replaced. */
-export function withValue(values: readonly number[], i: number, v: number, range: { min: number; max: number }): number[] {
+export function withValue(
+  values: readonly number[],
+  i: number,
+  v: number,
+  range: { min: number; max: number },
+): number[] {
   const out = values.map(round3);
   out[i] = round3(clampTo(v, range));
   return out;

@@ -11,7 +11,14 @@ import { buildModelJson } from '../../model/io/model-json';
 import type { Preset } from '../../state/presets';
 import { createTrainer, defaultHeadlessPath } from '../../train/backend';
 import { trainWithHistory } from '../../train/trainer';
-import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import {
+  presetValues,
+  svgOf,
+  type Figure,
+  type FiguresModule,
+  type PresetFigures,
+  type RenderOptions,
+} from '../shared/figures';
 import { GLANCE_PARAMS, glanceTrainConfig } from './params';
 import { describeSetting, shownModel } from './run';
 
@@ -50,11 +57,21 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     };
     const figures: Figure[] = [
       { name: 'wtw-bias', svg: svgOf(GramHeatmap, { gram: metrics.gram, bias: b, n }, meta) },
-      { name: 'feature-norms', svg: svgOf(FeatureNormBars, { norms: metrics.norms, superposition: metrics.superposition, n, m }, meta) },
+      {
+        name: 'feature-norms',
+        svg: svgOf(FeatureNormBars, { norms: metrics.norms, superposition: metrics.superposition, n, m }, meta),
+      },
     ];
     // The page draws the hidden plane only for m = 2.
-    if (m === 2) figures.push({ name: 'feature-geometry', svg: svgOf(FeatureGeometry2D, { W, n, importance: config.instances[0].importance }, meta) });
-    figures.push({ name: 'loss-curve', svg: svgOf(LossCurve, { steps: history.map((h) => h.step), losses: history.map((h) => h.loss[best]) }, meta) });
+    if (m === 2)
+      figures.push({
+        name: 'feature-geometry',
+        svg: svgOf(FeatureGeometry2D, { W, n, importance: config.instances[0].importance }, meta),
+      });
+    figures.push({
+      name: 'loss-curve',
+      svg: svgOf(LossCurve, { steps: history.map((h) => h.step), losses: history.map((h) => h.loss[best]) }, meta),
+    });
     const inst = json.instances[best];
     log(
       `  seed ${shownSeed}: eval loss ${inst.evalLoss.toExponential(3)}, ${inst.metrics.norms.filter((v) => v > 0.5).length}/${n} features with ‖W_i‖ > 0.5, ` +

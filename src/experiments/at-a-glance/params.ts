@@ -35,17 +35,39 @@ export const GLANCE_PARAMS = {
 export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;
 
 /** The batched training request behind the section: `seeds` instances of one setting (per-feature I_i and 1 − S_i). */
-export function glanceTrainConfig(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind' | 'seed' | 'seeds'>): TrainConfig {
+export function glanceTrainConfig(
+  s: FeatureSettings & Pick<GlanceState, 'm' | 'kind' | 'seed' | 'seeds'>,
+): TrainConfig {
   const importance = Float32Array.from(importancesOf(s));
   const density = Float32Array.from(densitiesOf(s));
-  const instances = Array.from({ length: s.seeds }, (_, j) => ({ seed: s.seed + j, density: density.slice(), importance: importance.slice() }));
+  const instances = Array.from({ length: s.seeds }, (_, j) => ({
+    seed: s.seed + j,
+    density: density.slice(),
+    importance: importance.slice(),
+  }));
   return paperConfig(s.n, s.m, s.kind, instances);
 }
 
 /** Intro figure (§6.1): n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */
-const intro = (density: string) => ({ n: '5', m: '2', density, decay: '0.9', kind: 'relu', seeds: '4', steps: '10000' });
+const intro = (density: string) => ({
+  n: '5',
+  m: '2',
+  density,
+  decay: '0.9',
+  kind: 'relu',
+  seeds: '4',
+  steps: '10000',
+});
 /** Basic results (§6.2): n = 20, m = 5, I = 0.7^i. */
-const basic = (density: string, kind = 'relu') => ({ n: '20', m: '5', density, decay: '0.7', kind, seeds: '3', steps: '10000' });
+const basic = (density: string, kind = 'relu') => ({
+  n: '20',
+  m: '5',
+  density,
+  decay: '0.7',
+  kind,
+  seeds: '3',
+  steps: '10000',
+});
 
 export const GLANCE_PRESETS: readonly PresetSpec[] = [
   {
@@ -85,7 +107,8 @@ export const GLANCE_PRESETS: readonly PresetSpec[] = [
   {
     id: 'basic-dense',
     title: 'Basic results: ReLU model, n = 20, m = 5, dense (S = 0)',
-    description: 'Dense features: the ReLU output model behaves like the linear one and keeps the five most important features.',
+    description:
+      'Dense features: the ReLU output model behaves like the linear one and keeps the five most important features.',
     params: basic('1'),
   },
   {

@@ -40,7 +40,12 @@ export function encodePin(p: PinnedModel): string {
   bytes.set([VERSION, n, m, (p.kind === 'linear' ? 1 : 0) | (p.handPlaced ? 2 : 0)]);
   view.setUint32(4, Math.max(0, Math.min(0xffffffff, Math.round(p.step))), true);
   let o = HEADER;
-  for (const arr of [p.W.subarray(0, n * m), p.b.subarray(0, n), p.importance.subarray(0, n), p.density.subarray(0, n)]) {
+  for (const arr of [
+    p.W.subarray(0, n * m),
+    p.b.subarray(0, n),
+    p.importance.subarray(0, n),
+    p.density.subarray(0, n),
+  ]) {
     for (const v of arr) {
       view.setUint16(o, toHalf(v), true);
       o += 2;
@@ -61,7 +66,8 @@ export function decodePin(raw: string): PinResult {
   if (n < 2 || n > N_MAX) return fail(`n = ${n} outside [2, ${N_MAX}]`);
   if (m < 1 || m > M_MAX) return fail(`m = ${m} outside [1, ${M_MAX}]`);
   if (flags > 3) return fail('unknown flags');
-  if (bytes.length !== pinBytes(n, m)) return fail(`${bytes.length} bytes, expected ${pinBytes(n, m)} for n = ${n}, m = ${m}`);
+  if (bytes.length !== pinBytes(n, m))
+    return fail(`${bytes.length} bytes, expected ${pinBytes(n, m)} for n = ${n}, m = ${m}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = HEADER;
   const read = (count: number) =>
@@ -70,8 +76,19 @@ export function decodePin(raw: string): PinResult {
       o += 2;
       return v;
     });
-  const pin: PinnedModel = { n, m, kind: flags & 1 ? 'linear' : 'relu', handPlaced: (flags & 2) !== 0, step: view.getUint32(4, true), W: read(n * m), b: read(n), importance: read(n), density: read(n) };
-  if (![...pin.W, ...pin.b].every((v) => Math.abs(v) <= VALUE_MAX)) return fail(`a weight or bias is not a finite number within ±${VALUE_MAX}`);
+  const pin: PinnedModel = {
+    n,
+    m,
+    kind: flags & 1 ? 'linear' : 'relu',
+    handPlaced: (flags & 2) !== 0,
+    step: view.getUint32(4, true),
+    W: read(n * m),
+    b: read(n),
+    importance: read(n),
+    density: read(n),
+  };
+  if (![...pin.W, ...pin.b].every((v) => Math.abs(v) <= VALUE_MAX))
+    return fail(`a weight or bias is not a finite number within ±${VALUE_MAX}`);
   if (!pin.importance.every((v) => v >= 0 && v <= 1)) return fail('an importance outside [0, 1]');
   if (!pin.density.every((v) => v > 0 && v <= 1)) return fail('a density outside (0, 1]');
   return { ok: true, pin };

@@ -25,7 +25,9 @@ export function shownModel(W: Float32Array, b: Float32Array, j: number, n: numbe
 
 /** "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature lists in full). */
 export function describeSetting(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind'>, seed: number): string {
-  const density = s.densities.length ? `1−S=(${resizeList(s.densities, s.n).join(', ')})` : `1−S=${fmtDensity(s.density)}`;
+  const density = s.densities.length
+    ? `1−S=(${resizeList(s.densities, s.n).join(', ')})`
+    : `1−S=${fmtDensity(s.density)}`;
   return `n=${s.n}, m=${s.m}, ${density}, ${describeImportance(s)}, ${s.kind}, seed ${seed}`;
 }
 
@@ -55,14 +57,21 @@ export class SmoothedBest {
     ema.forEach((v, j) => {
       if (v < ema[best]) best = j;
     });
-    if (best !== this.shown && !(ema[best] < 0.97 * ema[this.shown]) && Number.isFinite(ema[this.shown])) best = this.shown;
+    if (best !== this.shown && !(ema[best] < 0.97 * ema[this.shown]) && Number.isFinite(ema[this.shown]))
+      best = this.shown;
     this.shown = best;
     return best;
   }
 }
 
 /** The shown model as the footnote experiments take it: compact copies, with its data distribution. */
-export function footnoteModelOf(shown: ShownModel, config: TrainConfig, j: number, step: number, state: GlanceState): FootnoteModel {
+export function footnoteModelOf(
+  shown: ShownModel,
+  config: TrainConfig,
+  j: number,
+  step: number,
+  state: GlanceState,
+): FootnoteModel {
   return {
     W: shown.W.slice(),
     b: shown.b.slice(),

@@ -10,7 +10,17 @@ import type { DragPhase } from '../../charts/pointer';
 import type { TrainConfig } from '../../model/config';
 import type { TrainingRun } from '../../ui/use-training';
 import type { Snapshot } from '../../worker/protocol';
-import { handArrangement, placeFeature, readout, replicate, rotateFeature, scaleFeature, type DataSetting, type HandArrangement, type Readout } from './arrangement';
+import {
+  handArrangement,
+  placeFeature,
+  readout,
+  replicate,
+  rotateFeature,
+  scaleFeature,
+  type DataSetting,
+  type HandArrangement,
+  type Readout,
+} from './arrangement';
 import { shownModel, type ShownModel } from './run';
 
 /** Where the panels' model comes from. */
@@ -51,10 +61,19 @@ const LET_GO_MIN_STEPS = 1000;
 /** While training, the readout is recomputed at most this often. */
 const READOUT_EVERY_MS = 1000;
 
-export function useHandsOn(run: TrainingRun, live: Snapshot | null, shown: number, config: TrainConfig, steps: number): HandsOn {
+export function useHandsOn(
+  run: TrainingRun,
+  live: Snapshot | null,
+  shown: number,
+  config: TrainConfig,
+  steps: number,
+): HandsOn {
   const { n, m } = config;
   const count = config.instances.length;
-  const setting: DataSetting = useMemo(() => ({ importance: config.instances[0].importance, density: config.instances[0].density, m, kind: config.kind }), [config, m]);
+  const setting: DataSetting = useMemo(
+    () => ({ importance: config.instances[0].importance, density: config.instances[0].density, m, kind: config.kind }),
+    [config, m],
+  );
   const [hovered, setHovered] = useState<number | null>(null);
   const [peek, setPeek] = useState<{ step: number; snap: Snapshot | null } | null>(null);
   const [edit, setEdit] = useState<HandArrangement | null>(null);

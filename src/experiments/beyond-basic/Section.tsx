@@ -29,17 +29,28 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
     <section id="beyond-basic" aria-labelledby="beyond-basic-title" className="section" ref={visible.ref}>
       <h2 id="beyond-basic-title">Beyond the basic model</h2>
       <p className="lede">
-        The basic toy model assumes independent features, no hidden nonlinearity and a task that only asks the model to copy its input.
-        The second half of the paper relaxes each assumption in turn. Pick one experiment below; it trains live in its own worker
-        (plain JavaScript on the CPU), several seeds per density, and every chart shows the lowest-loss seed of each density.
+        The basic toy model assumes independent features, no hidden nonlinearity and a task that only asks the model to
+        copy its input. The second half of the paper relaxes each assumption in turn. Pick one experiment below; it
+        trains live in its own worker (plain JavaScript on the CPU), several seeds per density, and every chart shows
+        the lowest-loss seed of each density.
       </p>
       <div className="beyond-controls" role="group" aria-label="Variant experiment settings">
         <label className="control">
           <span>experiment</span>
-          <EnumSelect name="vpreset" testId="beyond-preset" value={id} options={VARIANT_OPTIONS} onChange={(vpreset) => onChange({ vpreset })} />
+          <EnumSelect
+            name="vpreset"
+            testId="beyond-preset"
+            value={id}
+            options={VARIANT_OPTIONS}
+            onChange={(vpreset) => onChange({ vpreset })}
+          />
         </label>
         <Slider
-          label={<>step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output></>}
+          label={
+            <>
+              step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output>
+            </>
+          }
           name="vsteps"
           min={BEYOND_PARAMS.vsteps.min}
           max={BEYOND_PARAMS.vsteps.max}
@@ -58,7 +69,8 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
             value={state.vseed}
             onChange={(e) => {
               const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v) && v >= BEYOND_PARAMS.vseed.min && v <= BEYOND_PARAMS.vseed.max) onChange({ vseed: v });
+              if (Number.isFinite(v) && v >= BEYOND_PARAMS.vseed.min && v <= BEYOND_PARAMS.vseed.max)
+                onChange({ vseed: v });
             }}
           />
         </label>
@@ -80,16 +92,32 @@ function BeyondRun({ id, state, seen }: RunProps) {
   const preset = useMemo(() => beyondPreset(id, state.vseed), [id, state.vseed]);
   const { config } = preset;
   const steps = beyondSteps(id, state.vsteps);
-  const run = useTrainingRun(config, { maxSteps: steps, warmStart: false, path: 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: id === 'abs-sweep' ? 2 : 5 });
+  const run = useTrainingRun(config, {
+    maxSteps: steps,
+    warmStart: false,
+    path: 'js',
+    convergence: null,
+    autoStart: false,
+    keepHistory: false,
+    maxHz: id === 'abs-sweep' ? 2 : 5,
+  });
   const per = weightsPerInstance(config);
-  const snap = run.snapshot && run.snapshot.W.length === config.instances.length * per && run.snapshot.b.length === config.instances.length * config.n ? run.snapshot : null;
+  const snap =
+    run.snapshot &&
+    run.snapshot.W.length === config.instances.length * per &&
+    run.snapshot.b.length === config.instances.length * config.n
+      ? run.snapshot
+      : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
   const userPaused = useTrainWhileVisible(run, snap, seen);
 
   const settled = !!snap && snap.step > 0 && (snap.status === 'done' || snap.status === 'paused');
   const best = useMemo(() => (snap && snap.step > 0 ? pickBest(preset, snap, settled) : null), [snap, preset, settled]);
-  const exportMeta = { description: `${preset.title}: best of ${preset.seeds} seed(s) per density, step ${snap?.step ?? 0}`, config: { ...state, steps, step: snap?.step ?? 0 } };
+  const exportMeta = {
+    description: `${preset.title}: best of ${preset.seeds} seed(s) per density, step ${snap?.step ?? 0}`,
+    config: { ...state, steps, step: snap?.step ?? 0 },
+  };
   const exportJson = () =>
     snap && best
       ? {
@@ -97,20 +125,44 @@ function BeyondRun({ id, state, seen }: RunProps) {
           preset: preset.id,
           title: preset.title,
           step: snap.step,
-          config: { n: config.n, m: config.m, kind: config.kind, featureSets: config.featureSets ?? [], seeds: preset.seeds },
+          config: {
+            n: config.n,
+            m: config.m,
+            kind: config.kind,
+            featureSets: config.featureSets ?? [],
+            seeds: preset.seeds,
+          },
           layout: 'W1[i][k]: feature i → neuron k; W2[i][k]: neuron k → output i (W2 = W1 when tied)',
           models: best.map((j, g) => {
             const p = instanceParams(config, snap.W, snap.b, j);
             const rows = (A: Float32Array) => weightRows(A, config.n, config.m);
-            return { density: preset.densities[g], seed: config.instances[j].seed, loss: snap.loss[j], W1: rows(p.W1), ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}), b: Array.from(p.b) };
+            return {
+              density: preset.densities[g],
+              seed: config.instances[j].seed,
+              loss: snap.loss[j],
+              W1: rows(p.W1),
+              ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}),
+              b: Array.from(p.b),
+            };
           }),
         }
       : null;
-  const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
+  const eta =
+    snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
 
   let body: ReactNode = null;
   if (snap && best) {
-    body = <BeyondView id={id} preset={preset} snap={snap} best={best} exportMeta={exportMeta} exportJson={exportJson} settled={settled} />;
+    body = (
+      <BeyondView
+        id={id}
+        preset={preset}
+        snap={snap}
+        best={best}
+        exportMeta={exportMeta}
+        exportJson={exportJson}
+        settled={settled}
+      />
+    );
   }
 
   return (
@@ -122,12 +174,15 @@ function BeyondRun({ id, state, seen }: RunProps) {
         <span data-testid="beyond-status" data-run={snap?.runId ?? -1}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {steps.toLocaleString('en-US')} ·{' '}
-        {config.instances.length} models ({preset.densities.length} densities × {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})
+        · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
+        {steps.toLocaleString('en-US')} · {config.instances.length} models ({preset.densities.length} densities ×{' '}
+        {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})
         {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond)} steps/s` : ''}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''}
-        {best && !settled && preset.seeds > 1 ? ' · best seed by current minibatch loss (re-evaluated when paused or done)' : ''}
+        {best && !settled && preset.seeds > 1
+          ? ' · best seed by current minibatch loss (re-evaluated when paused or done)'
+          : ''}
       </p>
       <RunNotice run={run} />
       {body ? (

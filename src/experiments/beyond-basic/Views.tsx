@@ -37,10 +37,15 @@ export interface ViewProps {
 }
 
 /** A chart's export props: `beyond-<experiment>-<name>` with the run's metadata and JSON. */
-const framing = ({ preset, exportMeta, exportJson }: ViewProps, name: string) => ({ exportName: `beyond-${preset.id}-${name}`, exportMeta, exportJson });
+const framing = ({ preset, exportMeta, exportJson }: ViewProps, name: string) => ({
+  exportName: `beyond-${preset.id}-${name}`,
+  exportMeta,
+  exportJson,
+});
 
 /** "3 mono · 1 poly · 1 dead": a model's neurons by status. */
-const countsCaption = (c: Record<NeuronStatus, number>) => `${c.monosemantic} mono · ${c.polysemantic} poly · ${c.dead} dead`;
+const countsCaption = (c: Record<NeuronStatus, number>) =>
+  `${c.monosemantic} mono · ${c.polysemantic} poly · ${c.dead} dead`;
 
 function SetsView(props: ViewProps) {
   const { preset, snap, best } = props;
@@ -55,7 +60,11 @@ function SetsView(props: ViewProps) {
             key={g}
             title={`${anti ? 'Member' : 'Set'} density ${fmtDensity(d)}`}
             {...framing(props, `geometry-${g}`)}
-            caption={angles.length ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}` : 'within-set angles: — (a member is dropped)'}
+            caption={
+              angles.length
+                ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}`
+                : 'within-set angles: — (a member is dropped)'
+            }
           >
             <SetGeometry2D {...setGeometryProps(preset, snap, j, g)} />
           </ChartFrame>
@@ -68,10 +77,17 @@ function SetsView(props: ViewProps) {
 function LocalBasesView(props: ViewProps) {
   const { preset, snap, best } = props;
   const a = localBasesAnalysis(preset, snap, best[0]);
-  const summary = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`);
+  const summary = a.sets.map(
+    (s) =>
+      `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`,
+  );
   return (
     <div className="beyond-grid">
-      <ChartFrame title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)" {...framing(props, 'wtw')} caption={summary.join('; ')}>
+      <ChartFrame
+        title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)"
+        {...framing(props, 'wtw')}
+        caption={summary.join('; ')}
+      >
         <GramHeatmap {...a.chart} />
       </ChartFrame>
     </div>
@@ -112,14 +128,23 @@ function PrivilegedView(props: ViewProps) {
   );
 }
 
-function CountsTable({ densities, counts }: { densities: readonly number[]; counts: readonly Record<NeuronStatus, number>[] }) {
+function CountsTable({
+  densities,
+  counts,
+}: {
+  densities: readonly number[];
+  counts: readonly Record<NeuronStatus, number>[];
+}) {
   return (
     <DataTable
       className="beyond-table"
       testId="beyond-neuron-counts"
       caption="Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of its squared input weight."
       head={['1 − S', 'monosemantic', 'polysemantic', 'dead']}
-      rows={densities.map((d, g) => ({ key: g, cells: [fmtDensity(d), counts[g].monosemantic, counts[g].polysemantic, counts[g].dead] }))}
+      rows={densities.map((d, g) => ({
+        key: g,
+        cells: [fmtDensity(d), counts[g].monosemantic, counts[g].polysemantic, counts[g].dead],
+      }))}
     />
   );
 }
@@ -194,7 +219,12 @@ function AdversarialView(props: ViewProps) {
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'density')} />
           </ChartFrame>
-          <ChartFrame title="Vulnerability ratio vs features per dimension" exportName={`beyond-${preset.id}-vs-perdim`} exportMeta={exportMeta} exportJson={() => ({ ...exportJson(), vulnerability: current.points })}>
+          <ChartFrame
+            title="Vulnerability ratio vs features per dimension"
+            exportName={`beyond-${preset.id}-vs-perdim`}
+            exportMeta={exportMeta}
+            exportJson={() => ({ ...exportJson(), vulnerability: current.points })}
+          >
             <LineChart {...vulnerabilityChartProps(current.points, 'perdim')} />
           </ChartFrame>
         </>
@@ -209,7 +239,8 @@ function AdversarialView(props: ViewProps) {
 
 /** The per-preset chart views (exported for tests: they render from a snapshot without a worker). */
 export function BeyondView({ id, ...props }: ViewProps & { id: BeyondVariantId }) {
-  if (id === 'correlated-pairs' || id === 'anticorrelated-pairs' || id === 'three-correlated-pairs') return <SetsView {...props} />;
+  if (id === 'correlated-pairs' || id === 'anticorrelated-pairs' || id === 'three-correlated-pairs')
+    return <SetsView {...props} />;
   if (id === 'local-orthogonal-bases') return <LocalBasesView {...props} />;
   if (id === 'privileged-basis') return <PrivilegedView {...props} />;
   if (id === 'abs-dense' || id === 'abs-sweep') return <AbsView {...props} />;

@@ -26,7 +26,14 @@ import type { Preset } from '../../state/presets';
 import { createTrainer } from '../../train/backend';
 import type { TrainerState } from '../../train/trainer';
 import { fmtDensity } from '../../ui/format';
-import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import {
+  presetValues,
+  svgOf,
+  type Figure,
+  type FiguresModule,
+  type PresetFigures,
+  type RenderOptions,
+} from '../shared/figures';
 import { BEYOND_PARAMS, type BeyondVariantId } from './params';
 import * as beyondRun from './run';
 
@@ -98,7 +105,11 @@ export interface BeyondFiguresJson {
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null);
 
 /** Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s. */
-async function train(preset: VariantPreset, steps: number, log: (s: string) => void): Promise<{ state: TrainerState; seconds: number }> {
+async function train(
+  preset: VariantPreset,
+  steps: number,
+  log: (s: string) => void,
+): Promise<{ state: TrainerState; seconds: number }> {
   const trainer = await createTrainer(preset.config, 'js');
   try {
     const t0 = performance.now();
@@ -139,7 +150,8 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const limit = beyondRun.beyondSteps(id, state.vsteps);
   const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
   const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
-  const preset: VariantPreset = batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
+  const preset: VariantPreset =
+    batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
   const { config, densities, seeds } = preset;
   const { n, m } = config;
   const untied = config.kind === 'abs' || config.untied === true;
@@ -148,13 +160,29 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const step = trained.step;
   // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
   const best = beyondRun.pickBest(preset, trained, true);
-  const shown: ShownModel[] = best.map((j, g) => ({ density: densities[g], index: j, seed: config.instances[j].seed, loss: trained.loss[j] }));
+  const shown: ShownModel[] = best.map((j, g) => ({
+    density: densities[g],
+    index: j,
+    seed: config.instances[j].seed,
+    loss: trained.loss[j],
+  }));
 
   const described =
     `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
     `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.vseed}, best per density shown`;
-  const quickNote = quick ? ` (quick run: ${step.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})` : '';
-  const metaConfig = { preset: p.id, ...state, steps: limit, quick, trainedSteps: step, batchSize, step, best: shown.map((s) => s.seed) };
+  const quickNote = quick
+    ? ` (quick run: ${step.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
+    : '';
+  const metaConfig = {
+    preset: p.id,
+    ...state,
+    steps: limit,
+    quick,
+    trainedSteps: step,
+    batchSize,
+    step,
+    best: shown.map((s) => s.seed),
+  };
   const meta = (g?: number): ExportMeta => ({
     description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
     config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], seed: shown[g].seed },
@@ -166,14 +194,28 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const perDensity = (g: number) => `${fmtDensity(densities[g])}`;
   if (id === 'correlated-pairs' || id === 'anticorrelated-pairs' || id === 'three-correlated-pairs') {
     const angles = best.map((j) => beyondRun.setAngles(config, trained, j));
-    best.forEach((j, g) => figures.push({ name: `geometry-${g}`, svg: svgOf(SetGeometry2D, beyondRun.setGeometryProps(preset, trained, j, g), meta(g)) }));
+    best.forEach((j, g) =>
+      figures.push({
+        name: `geometry-${g}`,
+        svg: svgOf(SetGeometry2D, beyondRun.setGeometryProps(preset, trained, j, g), meta(g)),
+      }),
+    );
     summary = { kind: 'within-set-angles', perDensity: shown.map((s, g) => ({ ...s, angles: angles[g] })) };
     line = `within-set angles (degrees) per density: ${angles.map((a, g) => `${perDensity(g)}: ${a.length ? a.join('/') : '— (member dropped)'}`).join(' · ')}`;
   } else if (id === 'local-orthogonal-bases') {
     const a = beyondRun.localBasesAnalysis(preset, trained, best[0]);
     figures.push({ name: 'wtw', svg: svgOf(GramHeatmap, a.chart, meta(0)) });
-    summary = { kind: 'local-orthogonal-bases', ...shown[0], sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })) };
-    line = a.sets.map((s) => `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`).join('; ');
+    summary = {
+      kind: 'local-orthogonal-bases',
+      ...shown[0],
+      sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })),
+    };
+    line = a.sets
+      .map(
+        (s) =>
+          `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`,
+      )
+      .join('; ');
   } else if (id === 'privileged-basis') {
     const analyses = beyondRun.privilegedAnalyses(preset, trained, best);
     analyses.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
@@ -185,11 +227,22 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     rowsOf.forEach((r, g) => figures.push({ name: `stacks-${g}`, svg: svgOf(NeuronStackChart, r.stacks, meta(g)) }));
     summary = {
       kind: 'abs-neurons',
-      perDensity: shown.map((s, g) => ({ ...s, ...rowsOf[g].counts, pairs: rowsOf[g].pairs, motifs: rowsOf[g].motifs.length, exampleMotif: rowsOf[g].motifs[0] ?? null })),
+      perDensity: shown.map((s, g) => ({
+        ...s,
+        ...rowsOf[g].counts,
+        pairs: rowsOf[g].pairs,
+        motifs: rowsOf[g].motifs.length,
+        exampleMotif: rowsOf[g].motifs[0] ?? null,
+      })),
     };
     line =
       `mono/poly/dead · ReLU(±x) pairs · motifs per density: ` +
-      rowsOf.map((r, g) => `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead} · ${r.pairs}/${n} · ${r.motifs.length}`).join('; ');
+      rowsOf
+        .map(
+          (r, g) =>
+            `${perDensity(g)}: ${r.counts.monosemantic}/${r.counts.polysemantic}/${r.counts.dead} · ${r.pairs}/${n} · ${r.motifs.length}`,
+        )
+        .join('; ');
   } else {
     const t0 = performance.now();
     const points = best.map((j, g) => beyondRun.adversarialPoint(preset, trained, j, g));
@@ -199,7 +252,12 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       { name: 'vs-density', svg: svgOf(LineChart, beyondRun.vulnerabilityChartProps(points, 'density'), meta()) },
       { name: 'vs-perdim', svg: svgOf(LineChart, beyondRun.vulnerabilityChartProps(points, 'perdim'), meta()) },
     );
-    summary = { kind: 'adversarial', samples: beyondRun.ADVERSARIAL_SAMPLES, ms: Math.round(ms), perDensity: shown.map((s, g) => ({ ...s, perDim: round(points[g].perDim), ratio: round(points[g].ratio) })) };
+    summary = {
+      kind: 'adversarial',
+      samples: beyondRun.ADVERSARIAL_SAMPLES,
+      ms: Math.round(ms),
+      perDensity: shown.map((s, g) => ({ ...s, perDim: round(points[g].perDim), ratio: round(points[g].ratio) })),
+    };
     line = `vulnerability ratio (features per dimension) per density: ${points.map((q, g) => `${perDensity(g)}: ${q.ratio.toFixed(2)} (${q.perDim.toFixed(2)})`).join(' · ')}`;
   }
   log(`  step ${step} in ${seconds.toFixed(1)} s: ${line}`);
@@ -238,7 +296,11 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     }),
     best,
     summary,
-    run: { path: 'js', seconds: Number(seconds.toFixed(2)), stepsPerSecond: Number((step / Math.max(1e-3, seconds)).toFixed(1)) },
+    run: {
+      path: 'js',
+      seconds: Number(seconds.toFixed(2)),
+      stepsPerSecond: Number((step / Math.max(1e-3, seconds)).toFixed(1)),
+    },
   };
   return { figures, json, steps: step };
 }

@@ -11,7 +11,15 @@ import type { WeightMatrixChartProps } from '../../charts/WeightMatrixChart';
 import type { TrainConfig } from '../../model/config';
 import { frobeniusSquared, gram } from '../../model/metrics';
 import { adversarialVulnerability } from '../../model/variants/adversarial';
-import { countNeurons, findAsymmetricMotifs, neuronStacks, setGeometry, type AsymmetricMotif, type NeuronStack, type NeuronStatus } from '../../model/variants/analysis';
+import {
+  countNeurons,
+  findAsymmetricMotifs,
+  neuronStacks,
+  setGeometry,
+  type AsymmetricMotif,
+  type NeuronStack,
+  type NeuronStatus,
+} from '../../model/variants/analysis';
 import { setIndexOfFeature } from '../../model/variants/correlated-data';
 import { instanceParams } from '../../model/variants/model';
 import {
@@ -48,7 +56,10 @@ export const ADVERSARIAL_SAMPLES = 1000;
 export function beyondPreset(id: BeyondVariantId, seed0 = 1): VariantPreset {
   const p = FACTORIES[id]();
   if (seed0 === 1) return p;
-  return { ...p, config: { ...p.config, instances: p.config.instances.map((inst) => ({ ...inst, seed: inst.seed + seed0 - 1 })) } };
+  return {
+    ...p,
+    config: { ...p.config, instances: p.config.instances.map((inst) => ({ ...inst, seed: inst.seed + seed0 - 1 })) },
+  };
 }
 
 /**
@@ -68,11 +79,18 @@ export type BeyondWeights = Pick<Snapshot, 'W' | 'b' | 'loss'>;
 /** Within-set angles of instance j in whole degrees, as SetsView captions them (a dropped member has none). */
 export function setAngles(config: TrainConfig, weights: BeyondWeights, j: number): number[] {
   const p = instanceParams(config, weights.W, weights.b, j);
-  return setGeometry(p.W1, config.m, config.featureSets ?? []).flatMap((s) => s.angles.map((a) => Math.round(a.degrees)));
+  return setGeometry(p.W1, config.m, config.featureSets ?? []).flatMap((s) =>
+    s.angles.map((a) => Math.round(a.degrees)),
+  );
 }
 
 /** SetsView's hidden-plane chart of the best model j of density group g. */
-export function setGeometryProps(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): SetGeometry2DProps {
+export function setGeometryProps(
+  preset: VariantPreset,
+  weights: BeyondWeights,
+  j: number,
+  g: number,
+): SetGeometry2DProps {
   const { config } = preset;
   return {
     W: instanceParams(config, weights.W, weights.b, j).W1,
@@ -100,7 +118,10 @@ export function localBasesAnalysis(preset: VariantPreset, weights: BeyondWeights
     meanDeviation: s.angles.length ? s.angles.reduce((a, x) => a + Math.abs(x.degrees - 90), 0) / s.angles.length : NaN,
     pairs: s.angles.length,
   }));
-  return { sets, chart: { gram: gram(p.W1, config.n, config.m), bias: p.b, n: config.n, size: 300, title: `WᵀW, ${preset.title}` } };
+  return {
+    sets,
+    chart: { gram: gram(p.W1, config.n, config.m), bias: p.b, n: config.n, size: 300, title: `WᵀW, ${preset.title}` },
+  };
 }
 
 export interface PrivilegedAnalysis {
@@ -116,7 +137,11 @@ export interface PrivilegedAnalysis {
  * matrix and the counts. Each matrix has its own colour scale, as each stack plot has its own axis:
  * the sparse models' weights reach ~3.5 and would wash out the dense ones (~1) on a shared scale.
  */
-export function privilegedAnalyses(preset: VariantPreset, weights: BeyondWeights, best: readonly number[]): PrivilegedAnalysis[] {
+export function privilegedAnalyses(
+  preset: VariantPreset,
+  weights: BeyondWeights,
+  best: readonly number[],
+): PrivilegedAnalysis[] {
   const { config } = preset;
   return best.map((j, g) => {
     const p = instanceParams(config, weights.W, weights.b, j);
@@ -125,7 +150,13 @@ export function privilegedAnalyses(preset: VariantPreset, weights: BeyondWeights
     return {
       counts: countNeurons(columns),
       stacks: { columns, n: config.n, width: 220, height: 200, title: `Neuron stacks, ${preset.title}, ${label}` },
-      matrix: { W: p.W1, n: config.n, m: config.m, rowOrder: columns.map((c) => c.neuron), title: `W as a matrix, ${preset.title}, ${label}` },
+      matrix: {
+        W: p.W1,
+        n: config.n,
+        m: config.m,
+        rowOrder: columns.map((c) => c.neuron),
+        title: `W as a matrix, ${preset.title}, ${label}`,
+      },
     };
   });
 }
@@ -187,9 +218,18 @@ export function adversarialPoint(preset: VariantPreset, weights: BeyondWeights, 
 const finitePts = (pts: LinePoint[]) => pts.filter((q) => Number.isFinite(q.x) && Number.isFinite(q.y) && q.x > 0);
 
 /** The adversarial view's live chart: ‖W‖_F² / m of each density's best model against density. */
-export function perDimensionChartProps(preset: VariantPreset, weights: BeyondWeights, best: readonly number[]): LineChartProps {
+export function perDimensionChartProps(
+  preset: VariantPreset,
+  weights: BeyondWeights,
+  best: readonly number[],
+): LineChartProps {
   const { config } = preset;
-  const points = finitePts(best.map((j, g) => ({ x: preset.densities[g], y: frobeniusSquared(instanceParams(config, weights.W, weights.b, j).W1) / config.m })));
+  const points = finitePts(
+    best.map((j, g) => ({
+      x: preset.densities[g],
+      y: frobeniusSquared(instanceParams(config, weights.W, weights.b, j).W1) / config.m,
+    })),
+  );
   return {
     series: [{ name: '‖W‖_F² / m', points, color: '#4477AA', markers: true }],
     xLabel: 'density 1 − S',
@@ -204,11 +244,23 @@ export function perDimensionChartProps(preset: VariantPreset, weights: BeyondWei
 
 /** The vulnerability ratio against density ('density') or against features per dimension ('perdim'). */
 export function vulnerabilityChartProps(points: readonly AdvPoint[], against: 'density' | 'perdim'): LineChartProps {
-  const common = { yLabel: 'vulnerability ratio', references: [{ axis: 'y' as const, value: 1, label: 'baseline' }], width: 380, height: 240 };
+  const common = {
+    yLabel: 'vulnerability ratio',
+    references: [{ axis: 'y' as const, value: 1, label: 'baseline' }],
+    width: 380,
+    height: 240,
+  };
   if (against === 'density') {
     return {
       ...common,
-      series: [{ name: 'vulnerability ratio', points: finitePts(points.map((q) => ({ x: q.density, y: q.ratio }))), color: '#EE6677', markers: true }],
+      series: [
+        {
+          name: 'vulnerability ratio',
+          points: finitePts(points.map((q) => ({ x: q.density, y: q.ratio }))),
+          color: '#EE6677',
+          markers: true,
+        },
+      ],
       xLabel: 'density 1 − S',
       xScale: 'log',
       title: 'Adversarial vulnerability ratio vs density',
@@ -217,7 +269,14 @@ export function vulnerabilityChartProps(points: readonly AdvPoint[], against: 'd
   }
   return {
     ...common,
-    series: [{ name: 'vulnerability ratio', points: finitePts([...points].sort((a, b) => a.perDim - b.perDim).map((q) => ({ x: q.perDim, y: q.ratio }))), color: '#228833', markers: true }],
+    series: [
+      {
+        name: 'vulnerability ratio',
+        points: finitePts([...points].sort((a, b) => a.perDim - b.perDim).map((q) => ({ x: q.perDim, y: q.ratio }))),
+        color: '#228833',
+        markers: true,
+      },
+    ],
     xLabel: 'features per dimension ‖W‖_F² / m',
     title: 'Adversarial vulnerability ratio vs features per dimension',
     chart: 'beyond-vuln-perdim',
@@ -238,8 +297,8 @@ export function pickBest(preset: VariantPreset, snap: Pick<Snapshot, 'W' | 'b' |
   if (settled) return bestPerGroup(preset, snap.W, snap.b, { samples: 4000 });
   return Array.from({ length: groups }, (_, g) => {
     let k = g * preset.seeds;
-    for (let j = k + 1; j < (g + 1) * preset.seeds; j++) if (Number.isFinite(snap.loss[j]) && (!Number.isFinite(snap.loss[k]) || snap.loss[j] < snap.loss[k])) k = j;
+    for (let j = k + 1; j < (g + 1) * preset.seeds; j++)
+      if (Number.isFinite(snap.loss[j]) && (!Number.isFinite(snap.loss[k]) || snap.loss[j] < snap.loss[k])) k = j;
     return k;
   });
 }
-

@@ -33,14 +33,32 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
     debounceMs: 400,
     run: (api, onProgress) => {
       setPartial({ key: controlsKey, curves: [] });
-      const onPartial = Comlink.proxy((c: CompressedSensingCurve) => setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)));
+      const onPartial = Comlink.proxy((c: CompressedSensingCurve) =>
+        setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)),
+      );
       return api.compressedSensing({ ns: [...ns], trialsScale: scale }, onProgress, onPartial);
     },
   });
-  const curves = task.result && !task.stale ? task.result.curves : partial.key === controlsKey ? partial.curves : (task.result?.curves ?? []);
+  const curves =
+    task.result && !task.stale
+      ? task.result.curves
+      : partial.key === controlsKey
+        ? partial.curves
+        : (task.result?.curves ?? []);
   const meta = {
     description: `Exact recovery of k-sparse non-negative vectors from m = n/2 Gaussian measurements by L1 minimisation: n = ${curves.map((c) => c.n).join(', ')}`,
-    config: { ns, trialsScale: scale, curves: curves.map((c) => ({ n: c.n, m: c.m, trials: c.trials, ratios: c.ratios, success: Array.from(c.success), width: c.width })) },
+    config: {
+      ns,
+      trialsScale: scale,
+      curves: curves.map((c) => ({
+        n: c.n,
+        m: c.m,
+        trials: c.trials,
+        ratios: c.ratios,
+        success: Array.from(c.success),
+        width: c.width,
+      })),
+    },
   };
 
   // (a) the compressed-sensing scale per feature, against 1/(1 − S), and where the model sits.
@@ -48,29 +66,51 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
   const modelPoint = useMemo(() => (model ? modelScalePoint(model) : null), [model]);
 
   return (
-    <Claim id="fn-cs" testId="fn-cs" title="The compressed-sensing view" footnotes="footnotes 23, 24" state={taskState(task)} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+    <Claim
+      id="fn-cs"
+      testId="fn-cs"
+      title="The compressed-sensing view"
+      footnotes="footnotes 23, 24"
+      state={taskState(task)}
+      runs={task.runs}
+      stale={task.stale}
+      claimRef={screen.ref}
+    >
       <p>
-        Compressed sensing asks how few linear measurements suffice to recover a sparse vector. The answer scales like the number of
-        non-zeros times the information it takes to say where they are. For features that are each active with probability{' '}
-        <Tex>{'1 - S'}</Tex>, that is
+        Compressed sensing asks how few linear measurements suffice to recover a sparse vector. The answer scales like
+        the number of non-zeros times the information it takes to say where they are. For features that are each active
+        with probability <Tex>{'1 - S'}</Tex>, that is
       </p>
       <Tex display>{'m \\;\\propto\\; n\\,(1 - S)\\,\\log\\frac{1}{1 - S}:'}</Tex>
       <p>
-        the expected number of active features, <Tex>{'n(1-S)'}</Tex>, times the surprisal <Tex>{'\\log\\frac{1}{1-S}'}</Tex> of learning
-        that any one of them is active (footnote 23). Per feature, it gives the curve below — with an unknown constant, so only its shape
-        is the claim; the dot is the trained model&apos;s own dimensions per feature, <Tex>{'m / \\lVert W \\rVert_F^2'}</Tex>.
+        the expected number of active features, <Tex>{'n(1-S)'}</Tex>, times the surprisal{' '}
+        <Tex>{'\\log\\frac{1}{1-S}'}</Tex> of learning that any one of them is active (footnote 23). Per feature, it
+        gives the curve below — with an unknown constant, so only its shape is the claim; the dot is the trained
+        model&apos;s own dimensions per feature, <Tex>{'m / \\lVert W \\rVert_F^2'}</Tex>.
       </p>
       <div className="fn-panels">
         <ChartFrame
           title="Dimensions per feature: the compressed-sensing scale"
           exportName="footnote-cs-scale"
-          exportMeta={{ description: 'Compressed-sensing scale (1−S)·log(1/(1−S)) per feature against 1/(1−S)', config: { model: model?.label, step: model?.step, modelPoint } }}
+          exportMeta={{
+            description: 'Compressed-sensing scale (1−S)·log(1/(1−S)) per feature against 1/(1−S)',
+            config: { model: model?.label, step: model?.step, modelPoint },
+          }}
           caption="Line: (1 − S)·ln(1/(1 − S)) (constant set to 1). Dot: the model above."
         >
           <LineChart
             series={[
               { name: '(1 − S)·ln 1/(1 − S)', color: LINE_COLOR, markers: false, points: scaleCurve },
-              ...(modelPoint ? [{ name: 'trained model: m/‖W‖²_F', color: HIGHLIGHT_COLOR, line: false, points: [{ ...modelPoint, highlight: true }] }] : []),
+              ...(modelPoint
+                ? [
+                    {
+                      name: 'trained model: m/‖W‖²_F',
+                      color: HIGHLIGHT_COLOR,
+                      line: false,
+                      points: [{ ...modelPoint, highlight: true }],
+                    },
+                  ]
+                : []),
             ]}
             legend
             xScale="log"
@@ -84,12 +124,13 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
       </div>
       <h4>A transition that sharpens with size</h4>
       <p>
-        Recovery by L1 minimisation flips from almost always working to almost never as the number of non-zeros <Tex>k</Tex> passes a
-        threshold. Only for infinitely large problems is that a true phase transition; at finite size it is a steep but smooth slope, and
-        it steepens as <Tex>n</Tex> grows (footnote 24). Below, random non-negative vectors with <Tex>k</Tex> non-zeros out of{' '}
-        <Tex>n</Tex> are measured by <Tex>{'m = n/2'}</Tex> random Gaussian projections and recovered by non-negative basis pursuit,{' '}
-        <Tex>{'\\min \\textstyle\\sum x \\text{ s.t. } Ax = y,\\ x \\ge 0'}</Tex> — every problem of a size solved at once by batched
-        FISTA with Bregman updates.
+        Recovery by L1 minimisation flips from almost always working to almost never as the number of non-zeros{' '}
+        <Tex>k</Tex> passes a threshold. Only for infinitely large problems is that a true phase transition; at finite
+        size it is a steep but smooth slope, and it steepens as <Tex>n</Tex> grows (footnote 24). Below, random
+        non-negative vectors with <Tex>k</Tex> non-zeros out of <Tex>n</Tex> are measured by <Tex>{'m = n/2'}</Tex>{' '}
+        random Gaussian projections and recovered by non-negative basis pursuit,{' '}
+        <Tex>{'\\min \\textstyle\\sum x \\text{ s.t. } Ax = y,\\ x \\ge 0'}</Tex> — every problem of a size solved at
+        once by batched FISTA with Bregman updates.
       </p>
       <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
         <fieldset className="control fn-checks">
@@ -101,7 +142,13 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
                 data-action="cs-n"
                 data-n={v}
                 checked={ns.includes(v)}
-                onChange={(e) => onChange({ fcsn: e.target.checked ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b) : ns.filter((x) => x !== v) })}
+                onChange={(e) =>
+                  onChange({
+                    fcsn: e.target.checked
+                      ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
+                      : ns.filter((x) => x !== v),
+                  })
+                }
               />
               {v}
             </label>
@@ -109,20 +156,49 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
         </fieldset>
         <label className="control">
           <span>random problems</span>
-          <EnumSelect name="cs-trials" action="cs-trials" value={scale} options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))} onChange={(fcstrials) => onChange({ fcstrials })} />
+          <EnumSelect
+            name="cs-trials"
+            action="cs-trials"
+            value={scale}
+            options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
+            onChange={(fcstrials) => onChange({ fcstrials })}
+          />
         </label>
       </div>
-      {ns.length === 0 ? <p className="panel-note">Pick at least one size.</p> : <TaskStatusLine task={task} testId="fn-cs" />}
-      {curves.length > 0 ? <RecoveryTransition curves={curves} meta={meta} note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.backend}.` : ''} /> : null}
+      {ns.length === 0 ? (
+        <p className="panel-note">Pick at least one size.</p>
+      ) : (
+        <TaskStatusLine task={task} testId="fn-cs" />
+      )}
+      {curves.length > 0 ? (
+        <RecoveryTransition
+          curves={curves}
+          meta={meta}
+          note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.backend}.` : ''}
+        />
+      ) : null}
     </Claim>
   );
 }
 
 /** Recovery probability against k/m per size, with the measured transition widths. */
-function RecoveryTransition({ curves, meta, note }: { curves: readonly CompressedSensingCurve[]; meta: ExportMeta; note: string }) {
+function RecoveryTransition({
+  curves,
+  meta,
+  note,
+}: {
+  curves: readonly CompressedSensingCurve[];
+  meta: ExportMeta;
+  note: string;
+}) {
   return (
     <div className="fn-panels">
-      <ChartFrame title="Probability of exact recovery against k/m" exportName="footnote-cs-transition" exportMeta={meta} caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured.">
+      <ChartFrame
+        title="Probability of exact recovery against k/m"
+        exportName="footnote-cs-transition"
+        exportMeta={meta}
+        caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured."
+      >
         <LineChart
           series={curves.map((c) => ({
             name: `n = ${c.n} (m = ${c.m})`,
@@ -145,7 +221,8 @@ function RecoveryTransition({ curves, meta, note }: { curves: readonly Compresse
       <div className="fn-table-wrap">
         <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
         <p className="fine">
-          Widths from a monotone fit of each curve; with few problems per point they are noisy — pick more problems for steadier numbers.
+          Widths from a monotone fit of each curve; with few problems per point they are noisy — pick more problems for
+          steadier numbers.
           {note}
         </p>
       </div>

@@ -7,7 +7,16 @@ export const CS_SCALES = [1, 2, 4] as const;
 
 export const CS_PARAMS = {
   /** Signal sizes n whose recovery curves are computed (none: nothing computes). */
-  fcsn: { kind: 'list', item: 'int', min: CS_NS[0], max: CS_NS[CS_NS.length - 1], maxLength: CS_NS.length, set: true, allowed: CS_NS, default: [25, 50, 100, 200] },
+  fcsn: {
+    kind: 'list',
+    item: 'int',
+    min: CS_NS[0],
+    max: CS_NS[CS_NS.length - 1],
+    maxLength: CS_NS.length,
+    set: true,
+    allowed: CS_NS,
+    default: [25, 50, 100, 200],
+  },
   /** Random problems per point, as a multiple of the quick setting. */
   fcstrials: { kind: 'choice', values: CS_SCALES, default: 1 },
 } as const satisfies ParamTable;

@@ -8,7 +8,15 @@ import { LineChart, type LinePoint } from '../../charts/LineChart';
 import { LINE_COLOR, importanceColor } from '../../charts/theme';
 import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
 
-export function DictionaryResultView({ r, m, meta }: { r: DictionaryResult; m: number; meta: (what: string) => ExportMeta }) {
+export function DictionaryResultView({
+  r,
+  m,
+  meta,
+}: {
+  r: DictionaryResult;
+  m: number;
+  meta: (what: string) => ExportMeta;
+}) {
   const p = r.represented.length;
   const hits = Array.from(r.best).filter((v) => v >= r.threshold).length;
   return (
@@ -18,16 +26,22 @@ export function DictionaryResultView({ r, m, meta }: { r: DictionaryResult; m: n
           'The model represents no feature yet (every ‖Wᵢ‖ < 0.5): nothing to recover.'
         ) : (
           <>
-            Recovered <strong>{hits}</strong> of the {p} represented features (<strong>{(100 * r.fraction).toFixed(0)}%</strong>) at |cos| ≥{' '}
-            {r.threshold}; the hidden axes alone would give {(100 * r.axisFraction).toFixed(0)}%. Reconstruction error{' '}
-            {(100 * r.relativeError).toFixed(2)}%, {r.meanActive.toFixed(2)} atoms active per sample · {r.samples.toLocaleString('en-US')} samples,{' '}
+            Recovered <strong>{hits}</strong> of the {p} represented features (
+            <strong>{(100 * r.fraction).toFixed(0)}%</strong>) at |cos| ≥ {r.threshold}; the hidden axes alone would
+            give {(100 * r.axisFraction).toFixed(0)}%. Reconstruction error {(100 * r.relativeError).toFixed(2)}%,{' '}
+            {r.meanActive.toFixed(2)} atoms active per sample · {r.samples.toLocaleString('en-US')} samples,{' '}
             {(r.ms / 1000).toFixed(1)} s on {r.backend}
           </>
         )}
       </p>
       <div className="fn-panels">
         {m === 2 ? (
-          <ChartFrame title="Learned atoms over the true feature directions" exportName="footnote-dictionary-atoms" exportMeta={meta('Atoms over features')} caption="Solid: each represented feature's direction Ŵᵢ. Dashed: the learned atoms.">
+          <ChartFrame
+            title="Learned atoms over the true feature directions"
+            exportName="footnote-dictionary-atoms"
+            exportMeta={meta('Atoms over features')}
+            caption="Solid: each represented feature's direction Ŵᵢ. Dashed: the learned atoms."
+          >
             <DirectionArrows2D
               sets={[
                 {
@@ -68,18 +82,44 @@ export function DictionaryResultView({ r, m, meta }: { r: DictionaryResult; m: n
   );
 }
 
-export function RecoveryCurves({ curves, status, density, kFactor, meta }: { curves: DictionaryCurvesResult; status: string; density: number; kFactor: number; meta: (what: string) => ExportMeta }) {
+export function RecoveryCurves({
+  curves,
+  status,
+  density,
+  kFactor,
+  meta,
+}: {
+  curves: DictionaryCurvesResult;
+  status: string;
+  density: number;
+  kFactor: number;
+  meta: (what: string) => ExportMeta;
+}) {
   return (
     <div className="fn-panels" data-testid="dict-curves" data-state={status}>
-      <ChartFrame title="Recovery against data density" exportName="footnote-dictionary-by-density" exportMeta={meta('Recovery against density')} caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above.">
+      <ChartFrame
+        title="Recovery against data density"
+        exportName="footnote-dictionary-by-density"
+        exportMeta={meta('Recovery against density')}
+        caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above."
+      >
         <RecoveryChart
-          points={curves.byDensity.map((q) => ({ x: q.density, y: q.fraction, highlight: Math.abs(q.density - density) <= 1e-6 * density }))}
+          points={curves.byDensity.map((q) => ({
+            x: q.density,
+            y: q.fraction,
+            highlight: Math.abs(q.density - density) <= 1e-6 * density,
+          }))}
           xLabel="density 1 − S of the sampled inputs"
           title="Recovered fraction against data density"
           chart="dictionary-by-density"
         />
       </ChartFrame>
-      <ChartFrame title="Recovery against atoms per feature" exportName="footnote-dictionary-by-k" exportMeta={meta('Recovery against k/n')} caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above.">
+      <ChartFrame
+        title="Recovery against atoms per feature"
+        exportName="footnote-dictionary-by-k"
+        exportMeta={meta('Recovery against k/n')}
+        caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above."
+      >
         <RecoveryChart
           points={curves.byRatio.map((q) => ({ x: q.ratio, y: q.fraction, highlight: q.ratio === kFactor }))}
           xTicks={curves.byRatio.map((q) => q.ratio)}
@@ -93,7 +133,19 @@ export function RecoveryCurves({ curves, status, density, kFactor, meta }: { cur
 }
 
 /** The recovered fraction (0–1) against a log-scaled setting. */
-function RecoveryChart({ points, xTicks, xLabel, title, chart }: { points: LinePoint[]; xTicks?: number[]; xLabel: string; title: string; chart: string }) {
+function RecoveryChart({
+  points,
+  xTicks,
+  xLabel,
+  title,
+  chart,
+}: {
+  points: LinePoint[];
+  xTicks?: number[];
+  xLabel: string;
+  title: string;
+  chart: string;
+}) {
   return (
     <LineChart
       series={[{ name: 'recovered fraction', color: LINE_COLOR, points }]}

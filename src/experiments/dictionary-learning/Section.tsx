@@ -42,27 +42,55 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
   });
 
   return (
-    <Claim id="fn-dictionary" testId="fn-dictionary" title="Dictionary learning finds the features again" footnotes="footnote 20" state={model ? taskState(main) : 'idle'} runs={main.runs} stale={main.stale} claimRef={screen.ref}>
+    <Claim
+      id="fn-dictionary"
+      testId="fn-dictionary"
+      title="Dictionary learning finds the features again"
+      footnotes="footnote 20"
+      state={model ? taskState(main) : 'idle'}
+      runs={main.runs}
+      stale={main.stale}
+      claimRef={screen.ref}
+    >
       <p>
-        If hidden vectors really are sparse, non-negative mixtures of <Tex>n</Tex> directions, those directions can be dug back out of the
-        activations alone — even with more features than dimensions, where no choice of basis for the hidden space lines up with them.
-        Sample hidden vectors <Tex>{'H \\in \\mathbb{R}^{d \\times m}'}</Tex> from the model (inputs with at least one active feature) and
-        factor
+        If hidden vectors really are sparse, non-negative mixtures of <Tex>n</Tex> directions, those directions can be
+        dug back out of the activations alone — even with more features than dimensions, where no choice of basis for
+        the hidden space lines up with them. Sample hidden vectors <Tex>{'H \\in \\mathbb{R}^{d \\times m}'}</Tex> from
+        the model (inputs with at least one active feature) and factor
       </p>
-      <Tex display>{'H \\approx A B, \\qquad \\min_{A \\ge 0,\\ \\lVert B_j \\rVert = 1} \\tfrac12 \\lVert H - AB \\rVert^2 + \\lambda \\textstyle\\sum A,'}</Tex>
+      <Tex display>
+        {
+          'H \\approx A B, \\qquad \\min_{A \\ge 0,\\ \\lVert B_j \\rVert = 1} \\tfrac12 \\lVert H - AB \\rVert^2 + \\lambda \\textstyle\\sum A,'
+        }
+      </Tex>
       <p>
-        with a sparse code <Tex>{'A \\in \\mathbb{R}^{d \\times k}'}</Tex> and <Tex>k</Tex> unit-length atoms <Tex>B</Tex>, alternating a
-        batched sparse-coding step (FISTA) with a least-squares update of the atoms. A feature counts as recovered when some atom points
-        within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it.
+        with a sparse code <Tex>{'A \\in \\mathbb{R}^{d \\times k}'}</Tex> and <Tex>k</Tex> unit-length atoms{' '}
+        <Tex>B</Tex>, alternating a batched sparse-coding step (FISTA) with a least-squares update of the atoms. A
+        feature counts as recovered when some atom points within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it.
       </p>
       {model ? (
         <>
-          <DictionaryControls n={n} kFactor={kFactor} lambda={lambda} density={density} modelsOwn={densityChoice === null} onChange={onChange} />
+          <DictionaryControls
+            n={n}
+            kFactor={kFactor}
+            lambda={lambda}
+            density={density}
+            modelsOwn={densityChoice === null}
+            onChange={onChange}
+          />
           <TaskStatusLine task={main} testId="fn-dictionary" />
           {r ? <DictionaryResultView r={r} m={m} meta={meta} /> : null}
           <h4>How recovery depends on sparsity and on the number of atoms</h4>
           <TaskStatusLine task={curves} testId="fn-dictionary-curves" idle="Computed after the result above." />
-          {curves.result ? <RecoveryCurves curves={curves.result} status={curves.status} density={density} kFactor={kFactor} meta={meta} /> : null}
+          {curves.result ? (
+            <RecoveryCurves
+              curves={curves.result}
+              status={curves.status}
+              density={density}
+              kFactor={kFactor}
+              meta={meta}
+            />
+          ) : null}
         </>
       ) : (
         <NeedsModel />
@@ -72,12 +100,32 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
 }
 
 /** k, λ and the data density; the density falls back to the model's own. */
-function DictionaryControls({ n, kFactor, lambda, density, modelsOwn, onChange }: { n: number; kFactor: DictionaryState['fdk']; lambda: number; density: number; modelsOwn: boolean; onChange(patch: Partial<DictionaryState>): void }) {
+function DictionaryControls({
+  n,
+  kFactor,
+  lambda,
+  density,
+  modelsOwn,
+  onChange,
+}: {
+  n: number;
+  kFactor: DictionaryState['fdk'];
+  lambda: number;
+  density: number;
+  modelsOwn: boolean;
+  onChange(patch: Partial<DictionaryState>): void;
+}) {
   return (
     <div className="fn-controls" role="group" aria-label="Dictionary learning settings">
       <label className="control">
         <span>atoms k</span>
-        <EnumSelect name="dict-k" action="dict-k" value={kFactor} options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))} onChange={(fdk) => onChange({ fdk })} />
+        <EnumSelect
+          name="dict-k"
+          action="dict-k"
+          value={kFactor}
+          options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))}
+          onChange={(fdk) => onChange({ fdk })}
+        />
       </label>
       <label className="control">
         <span>

@@ -16,4 +16,5 @@ export const DICTIONARY_PARAMS = {
 export type DictionaryState = ParamValues<typeof DICTIONARY_PARAMS>;
 
 /** Dictionary learning's data density: null for the model's own. Below the slider's 0.001 counts as 0.001. */
-export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number | null => (s.fddensity > 0 ? Math.max(0.001, s.fddensity) : null);
+export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number | null =>
+  s.fddensity > 0 ? Math.max(0.001, s.fddensity) : null;

@@ -14,14 +14,16 @@ export function Footnotes({ model = null, children }: SectionProps<Record<never,
     <section id="footnotes" aria-labelledby="footnotes-title" className="section footnotes" data-testid="footnotes">
       <h2 id="footnotes-title">What the footnotes claim</h2>
       <p className="lede">
-        Several of the paper&apos;s claims live in its footnotes, stated in a sentence and left at that. Each one below is turned into a
-        small experiment you can run and poke at: most use the model trained in “Superposition at a glance” (change it there and these
-        follow), the rest use random problems of their own. The heavy parts run in a background worker, only while a part is on screen.
+        Several of the paper&apos;s claims live in its footnotes, stated in a sentence and left at that. Each one below
+        is turned into a small experiment you can run and poke at: most use the model trained in “Superposition at a
+        glance” (change it there and these follow), the rest use random problems of their own. The heavy parts run in a
+        background worker, only while a part is on screen.
       </p>
       <p className="fn-model" data-testid="fn-model">
         {model ? (
           <>
-            Model: <strong>{model.label}</strong> · step {model.step.toLocaleString('en-US')} · {model.kind === 'relu' ? 'ReLU output' : 'linear output'}
+            Model: <strong>{model.label}</strong> · step {model.step.toLocaleString('en-US')} ·{' '}
+            {model.kind === 'relu' ? 'ReLU output' : 'linear output'}
           </>
         ) : (
           'Waiting for the model in “Superposition at a glance” to train its first steps…'

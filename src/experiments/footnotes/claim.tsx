@@ -60,7 +60,8 @@ export function TaskStatusLine({ task, testId, idle }: { task: TaskState<unknown
         {p && p.total > 0 ? (
           <>
             {' '}
-            <progress value={p.done} max={p.total} /> {p.label} ({p.done.toLocaleString('en-US')} / {p.total.toLocaleString('en-US')})
+            <progress value={p.done} max={p.total} /> {p.label} ({p.done.toLocaleString('en-US')} /{' '}
+            {p.total.toLocaleString('en-US')})
           </>
         ) : null}
       </p>
@@ -85,7 +86,8 @@ export function taskState(task: TaskState<unknown>): string {
 }
 
 /** A relative change as a signed percentage ('—' when not finite). */
-export const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(digits)}%` : '—');
+export const pct = (v: number, digits = 1) =>
+  Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(100 * v).toFixed(digits)}%` : '—';
 
 /** Subscript digits for labels like x₁₂. */
 export function sub(i: number): string {

@@ -52,7 +52,14 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
   const maxWaitMs = opts.maxWaitMs ?? 5000;
   const runRef = useRef(opts.run);
   runRef.current = opts.run;
-  const [state, setState] = useState<{ status: TaskStatus; result: T | null; error: string | null; progress: Progress | null; resultKey: string | null; runs: number }>({
+  const [state, setState] = useState<{
+    status: TaskStatus;
+    result: T | null;
+    error: string | null;
+    progress: Progress | null;
+    resultKey: string | null;
+    runs: number;
+  }>({
     status: 'idle',
     result: null,
     error: null,
@@ -82,7 +89,14 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
       .current(api, onProgress)
       .then((result) => {
         if (id !== requestId.current) return;
-        setState((s) => ({ status: 'ready', result, error: null, progress: null, resultKey: startKey, runs: s.runs + 1 }));
+        setState((s) => ({
+          status: 'ready',
+          result,
+          error: null,
+          progress: null,
+          resultKey: startKey,
+          runs: s.runs + 1,
+        }));
       })
       .catch((e: unknown) => {
         const text = message(e);
@@ -97,7 +111,16 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
       footnotesClient().onCrash((reason) => {
         requestId.current++;
         started.current = null;
-        setState((s) => (s.status === 'computing' ? { ...s, status: 'error', error: `The footnotes worker stopped (${reason}). Change a setting or press Retry to start it again.`, progress: null } : s));
+        setState((s) =>
+          s.status === 'computing'
+            ? {
+                ...s,
+                status: 'error',
+                error: `The footnotes worker stopped (${reason}). Change a setting or press Retry to start it again.`,
+                progress: null,
+              }
+            : s,
+        );
       }),
     [],
   );

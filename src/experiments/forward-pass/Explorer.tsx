@@ -9,10 +9,25 @@ import { VectorSum2D } from '../../charts/VectorSum2D';
 import { decomposeForwardPass } from '../../model/footnotes/forward-pass';
 import { sub } from '../footnotes/claim';
 import type { FootnoteModel } from '../shared/footnote-model';
-import { FORWARD_VALUE_MAX, FORWARD_VALUE_MIN, encodeForward, forwardInputs, nextDraw, type ForwardState } from './params';
+import {
+  FORWARD_VALUE_MAX,
+  FORWARD_VALUE_MIN,
+  encodeForward,
+  forwardInputs,
+  nextDraw,
+  type ForwardState,
+} from './params';
 import { LEAK_THRESHOLD, leaks, sampleInput } from './run';
 
-export function ForwardPassExplorer({ model, state, onChange }: { model: FootnoteModel; state: ForwardState; onChange(patch: Partial<ForwardState>): void }) {
+export function ForwardPassExplorer({
+  model,
+  state,
+  onChange,
+}: {
+  model: FootnoteModel;
+  state: ForwardState;
+  onChange(patch: Partial<ForwardState>): void;
+}) {
   const { n, m, W, b, kind } = model;
   // The URL's inputs resized to this model's n (a link or a change at a glance may differ).
   const { fon, fx } = state;
@@ -43,7 +58,12 @@ export function ForwardPassExplorer({ model, state, onChange }: { model: Footnot
                 data-action="fn-toggle"
                 data-feature={i}
                 checked={active[i]}
-                onChange={(e) => setInput(active.map((v, j) => (j === i ? e.target.checked : v)), values)}
+                onChange={(e) =>
+                  setInput(
+                    active.map((v, j) => (j === i ? e.target.checked : v)),
+                    values,
+                  )
+                }
               />
               <span>x{sub(i)}</span>
             </label>
@@ -57,30 +77,53 @@ export function ForwardPassExplorer({ model, state, onChange }: { model: Footnot
               step={0.01}
               value={values[i]}
               disabled={!active[i]}
-              onChange={(e) => setInput(active, values.map((v, j) => (j === i ? Number(e.target.value) : v)))}
+              onChange={(e) =>
+                setInput(
+                  active,
+                  values.map((v, j) => (j === i ? Number(e.target.value) : v)),
+                )
+              }
             />
             <output>{active[i] ? values[i].toFixed(2) : '0'}</output>
           </div>
         ))}
         <div className="fn-feature-buttons">
-          <button type="button" data-action="fn-sample" onClick={sample} title="Draw an input from the model's training distribution">
+          <button
+            type="button"
+            data-action="fn-sample"
+            onClick={sample}
+            title="Draw an input from the model's training distribution"
+          >
             Sample an input
           </button>
-          <button type="button" data-action="fn-clear" onClick={() => setInput(active.map(() => false), values)}>
+          <button
+            type="button"
+            data-action="fn-clear"
+            onClick={() =>
+              setInput(
+                active.map(() => false),
+                values,
+              )
+            }
+          >
             All off
           </button>
         </div>
       </div>
       <p className="fn-readout" data-testid="fn-forward-readout" data-leaked={leaked} data-filtered={filtered}>
-        {d.contributions.length} active feature{d.contributions.length === 1 ? '' : 's'} · ‖h‖ = {fmt(Math.hypot(...d.h))} ·{' '}
+        {d.contributions.length} active feature{d.contributions.length === 1 ? '' : 's'} · ‖h‖ ={' '}
+        {fmt(Math.hypot(...d.h))} ·{' '}
         {leaked > 0 ? (
           <strong className="fn-warn">
-            {leaked} feature{leaked === 1 ? '' : 's'} that {leaked === 1 ? 'is' : 'are'} off read{leaked === 1 ? 's' : ''} back more than {LEAK_THRESHOLD}
+            {leaked} feature{leaked === 1 ? '' : 's'} that {leaked === 1 ? 'is' : 'are'} off read
+            {leaked === 1 ? 's' : ''} back more than {LEAK_THRESHOLD}
           </strong>
         ) : (
           `no feature that is off reads back more than ${LEAK_THRESHOLD}`
         )}
-        {filtered > 0 ? ` · ${filtered} more receive interference that the ${kind === 'relu' ? 'ReLU and bias filter out' : 'bias cancels'}` : ''}
+        {filtered > 0
+          ? ` · ${filtered} more receive interference that the ${kind === 'relu' ? 'ReLU and bias filter out' : 'bias cancels'}`
+          : ''}
       </p>
       <div className="fn-panels">
         <ChartFrame
@@ -95,7 +138,11 @@ export function ForwardPassExplorer({ model, state, onChange }: { model: Footnot
         >
           {m === 2 ? (
             <VectorSum2D
-              terms={d.contributions.map((c) => ({ label: `x${sub(c.feature)}W${sub(c.feature)}`, vector: [c.vector[0], c.vector[1]] as const, color: seriesColor(c.feature) }))}
+              terms={d.contributions.map((c) => ({
+                label: `x${sub(c.feature)}W${sub(c.feature)}`,
+                vector: [c.vector[0], c.vector[1]] as const,
+                color: seriesColor(c.feature),
+              }))}
               reference={W}
               referenceLabels={categories}
               sumLabel="h"
@@ -104,7 +151,11 @@ export function ForwardPassExplorer({ model, state, onChange }: { model: Footnot
           ) : (
             <StackedBarChart
               categories={Array.from({ length: m }, (_, k) => `h${sub(k)}`)}
-              segments={d.contributions.map((c) => ({ name: `x${sub(c.feature)}W${sub(c.feature)}`, values: c.vector, color: seriesColor(c.feature) }))}
+              segments={d.contributions.map((c) => ({
+                name: `x${sub(c.feature)}W${sub(c.feature)}`,
+                values: c.vector,
+                color: seriesColor(c.feature),
+              }))}
               totals={d.h}
               totalLabel="h"
               yLabel="value"

@@ -31,32 +31,49 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
   const result = task.result && task.result.n === n ? task.result : null;
 
   return (
-    <Claim id="fn-forward" testId="fn-forward" title="Inside one forward pass" footnotes="footnotes 25, 27, 19" state={model ? taskState(task) : 'idle'} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+    <Claim
+      id="fn-forward"
+      testId="fn-forward"
+      title="Inside one forward pass"
+      footnotes="footnotes 25, 27, 19"
+      state={model ? taskState(task) : 'idle'}
+      runs={task.runs}
+      stale={task.stale}
+      claimRef={screen.ref}
+    >
       <p>
-        Read linearly, a hidden vector is just a weighted sum of feature directions: every active feature contributes its own vector{' '}
-        <Tex>{'W_i'}</Tex>, scaled by its value, <Tex>{'h = Wx = \\sum_i x_i W_i'}</Tex> (footnote 25). Several features being on at once
-        is simply several terms in that sum — nothing has to tie “which value belongs to which feature” together (footnote 27). Reading
-        feature <Tex>i</Tex> back with <Tex>{'W^\\top'}</Tex> returns its own term plus its overlap with every other active feature,
+        Read linearly, a hidden vector is just a weighted sum of feature directions: every active feature contributes
+        its own vector <Tex>{'W_i'}</Tex>, scaled by its value, <Tex>{'h = Wx = \\sum_i x_i W_i'}</Tex> (footnote 25).
+        Several features being on at once is simply several terms in that sum — nothing has to tie “which value belongs
+        to which feature” together (footnote 27). Reading feature <Tex>i</Tex> back with <Tex>{'W^\\top'}</Tex> returns
+        its own term plus its overlap with every other active feature,
       </p>
-      <Tex display>{"(W^\\top W x)_i = x_i \\lVert W_i \\rVert^2 + \\sum_{j \\neq i} x_j \\, W_i \\cdot W_j,"}</Tex>
+      <Tex display>{'(W^\\top W x)_i = x_i \\lVert W_i \\rVert^2 + \\sum_{j \\neq i} x_j \\, W_i \\cdot W_j,'}</Tex>
       <p>
-        and that second part, the interference, is what the bias and ReLU have to filter. Turn features on and off and drag their values
-        to build <Tex>h</Tex> term by term; where the filtering fails, features you switched off appear in the output (red).
+        and that second part, the interference, is what the bias and ReLU have to filter. Turn features on and off and
+        drag their values to build <Tex>h</Tex> term by term; where the filtering fails, features you switched off
+        appear in the output (red).
       </p>
       {model ? <ForwardPassExplorer model={model} state={state} onChange={onChange} /> : <NeedsModel />}
       <h4>Removing a direction</h4>
       <p>
-        If every feature had a direction of its own, deleting one would be surgical. Project feature <Tex>i</Tex>&apos;s direction out of
-        the hidden space, <Tex>{'h \\leftarrow h - (h \\cdot \\hat W_i)\\, \\hat W_i'}</Tex>, and in a model with superposition every
-        feature whose direction leans on <Tex>{'\\hat W_i'}</Tex> is damaged too (footnote 19). The bars show each feature&apos;s change in
-        expected loss <Tex>{"\\mathbb{E}[I_j (x_j - x'_j)^2]"}</Tex> on one fixed set of 20,000 inputs.
+        If every feature had a direction of its own, deleting one would be surgical. Project feature <Tex>i</Tex>&apos;s
+        direction out of the hidden space, <Tex>{'h \\leftarrow h - (h \\cdot \\hat W_i)\\, \\hat W_i'}</Tex>, and in a
+        model with superposition every feature whose direction leans on <Tex>{'\\hat W_i'}</Tex> is damaged too
+        (footnote 19). The bars show each feature&apos;s change in expected loss{' '}
+        <Tex>{"\\mathbb{E}[I_j (x_j - x'_j)^2]"}</Tex> on one fixed set of 20,000 inputs.
       </p>
       {model ? (
         <>
           <div className="fn-controls" role="group" aria-label="Remove a direction">
             <label className="control">
               <span>remove the direction of feature</span>
-              <select name="fn-remove" data-action="fn-remove-feature" value={f} onChange={(e) => onChange({ fremove: Number(e.target.value) })}>
+              <select
+                name="fn-remove"
+                data-action="fn-remove-feature"
+                value={f}
+                onChange={(e) => onChange({ fremove: Number(e.target.value) })}
+              >
                 {Array.from({ length: n }, (_, i) => (
                   <option key={i} value={i}>
                     {i}
@@ -90,9 +107,12 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
         ) : (
           <>
             Removing feature {f}&apos;s direction raises its own loss from {fmt(result.before[f])} to {fmt(after[f])}.{' '}
-            <strong>{result.doubledOthers[f]}</strong> other feature{result.doubledOthers[f] === 1 ? '' : 's'} at least double{result.doubledOthers[f] === 1 ? 's' : ''} its
-            loss
-            {worst >= 0 ? `; the most damaged is feature ${worst} (${fmt(result.before[worst])} → ${fmt(after[worst])}${Number.isFinite(ratio(worst)) ? `, ×${fmt(ratio(worst))}` : ''})` : ''}.
+            <strong>{result.doubledOthers[f]}</strong> other feature{result.doubledOthers[f] === 1 ? '' : 's'} at least
+            double{result.doubledOthers[f] === 1 ? 's' : ''} its loss
+            {worst >= 0
+              ? `; the most damaged is feature ${worst} (${fmt(result.before[worst])} → ${fmt(after[worst])}${Number.isFinite(ratio(worst)) ? `, ×${fmt(ratio(worst))}` : ''})`
+              : ''}
+            .
           </>
         )}
       </p>
@@ -101,13 +121,27 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
         exportName={`footnote-remove-direction-${f}`}
         exportMeta={{
           description: `Loss change per feature after projecting out feature ${f}'s direction, ${model.label} (step ${model.step}), ${result.samples} evaluation inputs`,
-          config: { model: model.label, step: model.step, feature: f, samples: result.samples, before: Array.from(result.before), after: Array.from(after) },
+          config: {
+            model: model.label,
+            step: model.step,
+            feature: f,
+            samples: result.samples,
+            before: Array.from(result.before),
+            after: Array.from(after),
+          },
         }}
         caption="Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing directions."
       >
         <BarChart
           categories={Array.from({ length: n }, (_, i) => String(i))}
-          series={[{ name: 'after − before', values: change, color: LINE_COLOR, highlight: Array.from({ length: n }, (_, i) => i === f) }]}
+          series={[
+            {
+              name: 'after − before',
+              values: change,
+              color: LINE_COLOR,
+              highlight: Array.from({ length: n }, (_, i) => i === f),
+            },
+          ]}
           highlightLabel="the removed feature"
           yLabel="Δ expected loss"
           xLabel="feature"

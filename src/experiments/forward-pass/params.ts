@@ -16,9 +16,24 @@ export const FORWARD_PARAMS = {
   /** Feature whose direction is projected out (clamped to the model's n − 1 at use). */
   fremove: { kind: 'int', min: 0, max: MAX_FEATURES - 1, default: 0 },
   /** Features switched on in the forward pass (indices ≥ the model's n are ignored at use). */
-  fon: { kind: 'list', item: 'int', min: 0, max: MAX_FEATURES - 1, maxLength: MAX_FEATURES, set: true, default: [0, 1] },
+  fon: {
+    kind: 'list',
+    item: 'int',
+    min: 0,
+    max: MAX_FEATURES - 1,
+    maxLength: MAX_FEATURES,
+    set: true,
+    default: [0, 1],
+  },
   /** Value of feature i in the forward pass; missing entries take forwardValueDefault(i). */
-  fx: { kind: 'list', item: 'number', min: FORWARD_VALUE_MIN, max: FORWARD_VALUE_MAX, maxLength: MAX_FEATURES, default: [] },
+  fx: {
+    kind: 'list',
+    item: 'number',
+    min: FORWARD_VALUE_MIN,
+    max: FORWARD_VALUE_MAX,
+    maxLength: MAX_FEATURES,
+    default: [],
+  },
   /** Draw counter of "Sample an input": seeds the next sample, so a link samples the same next input. */
   fdraw: { kind: 'int', min: 1, max: 999_999, default: 1 },
 } as const satisfies ParamTable;

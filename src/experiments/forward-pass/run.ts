@@ -10,10 +10,16 @@ import { Rng } from '../../model/rng';
 export const LEAK_THRESHOLD = 0.01;
 
 /** Per feature, whether it is off yet reads back more than LEAK_THRESHOLD; and how many others' interference was filtered out. */
-export function leaks(d: Pick<ForwardDecomposition, 'output' | 'interference'>, active: readonly boolean[]): { inactiveHit: boolean[]; leaked: number; filtered: number } {
+export function leaks(
+  d: Pick<ForwardDecomposition, 'output' | 'interference'>,
+  active: readonly boolean[],
+): { inactiveHit: boolean[]; leaked: number; filtered: number } {
   const n = active.length;
   const inactiveHit = Array.from({ length: n }, (_, i) => !active[i] && Math.abs(d.output[i]) > LEAK_THRESHOLD);
-  const filtered = Array.from({ length: n }, (_, i) => !active[i] && Math.abs(d.interference[i]) > LEAK_THRESHOLD && Math.abs(d.output[i]) <= LEAK_THRESHOLD).filter(Boolean).length;
+  const filtered = Array.from(
+    { length: n },
+    (_, i) => !active[i] && Math.abs(d.interference[i]) > LEAK_THRESHOLD && Math.abs(d.output[i]) <= LEAK_THRESHOLD,
+  ).filter(Boolean).length;
   return { inactiveHit, leaked: inactiveHit.filter(Boolean).length, filtered };
 }
 
@@ -22,7 +28,11 @@ export function leaks(d: Pick<ForwardDecomposition, 'output' | 'interference'>, 
  * one on — seeded by the draw counter, so a link samples the same next input. Off features keep
  * their slider values.
  */
-export function sampleInput(draw: number, density: ArrayLike<number>, values: readonly number[]): { active: boolean[]; values: number[] } {
+export function sampleInput(
+  draw: number,
+  density: ArrayLike<number>,
+  values: readonly number[],
+): { active: boolean[]; values: number[] } {
   const n = values.length;
   const rng = new Rng(draw * 7919 + n);
   let on = Array.from({ length: n }, (_, i) => rng.uniform() < density[i]);

@@ -45,17 +45,34 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
   const r = task.result;
   const meta = (what: string) => ({
     description: `${what}: hidden dimension ${r?.dimension ?? dim} of ${useModel ? model!.label : `${r?.n ?? ratio * 8} random unit directions in R^8`}, 1−S = ${fmtDensity(density)}, ${r?.samples ?? 0} samples`,
-    config: { source: useModel ? 'model' : 'random', model: useModel ? model!.label : undefined, featuresPerDimension: r?.featuresPerDimension, density, dimension: r?.dimension, excessKurtosis: r?.excessKurtosis },
+    config: {
+      source: useModel ? 'model' : 'random',
+      model: useModel ? model!.label : undefined,
+      featuresPerDimension: r?.featuresPerDimension,
+      density,
+      dimension: r?.dimension,
+      excessKurtosis: r?.excessKurtosis,
+    },
   });
 
   return (
-    <Claim id="fn-gaussian" testId="fn-gaussian" title="Many sparse features add up to something Gaussian" footnotes="footnote 22" state={taskState(task)} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+    <Claim
+      id="fn-gaussian"
+      testId="fn-gaussian"
+      title="Many sparse features add up to something Gaussian"
+      footnotes="footnote 22"
+      state={taskState(task)}
+      runs={task.runs}
+      stale={task.stale}
+      claimRef={screen.ref}
+    >
       <p>
-        One sparse feature looks nothing like a bell curve: it is exactly zero most of the time and occasionally large. A hidden dimension,
-        though, adds many of them up, <Tex>{'h_k = \\sum_i x_i W_{ik}'}</Tex>, and sums of many independent terms drift towards a normal
-        distribution. The more features share each dimension, the closer the fit — measured by the excess kurtosis{' '}
-        <Tex>{'\\kappa = \\mathbb{E}[(h-\\mu)^4]/\\sigma^4 - 3'}</Tex>, which is 0 for a Gaussian and large for a spiky variable. Turned
-        around: a generative model that insists on Gaussian latents may be pushing them into superposition.
+        One sparse feature looks nothing like a bell curve: it is exactly zero most of the time and occasionally large.
+        A hidden dimension, though, adds many of them up, <Tex>{'h_k = \\sum_i x_i W_{ik}'}</Tex>, and sums of many
+        independent terms drift towards a normal distribution. The more features share each dimension, the closer the
+        fit — measured by the excess kurtosis <Tex>{'\\kappa = \\mathbb{E}[(h-\\mu)^4]/\\sigma^4 - 3'}</Tex>, which is 0
+        for a Gaussian and large for a spiky variable. Turned around: a generative model that insists on Gaussian
+        latents may be pushing them into superposition.
       </p>
       <div className="fn-controls" role="group" aria-label="Gaussian latents settings">
         <label className="control">
@@ -66,19 +83,42 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             value={source}
             options={[
               { value: 'random', label: 'random unit directions in 8 dimensions' },
-              { value: 'model', label: `the trained model${model ? ` (${model.n} features in ${model.m} dims)` : ''}`, disabled: !model },
+              {
+                value: 'model',
+                label: `the trained model${model ? ` (${model.n} features in ${model.m} dims)` : ''}`,
+                disabled: !model,
+              },
             ]}
             onChange={(fgsource) => onChange({ fgsource })}
           />
         </label>
         <label className="control">
           <span>features per dimension</span>
-          <EnumSelect name="gauss-ratio" action="gauss-ratio" value={ratio} disabled={useModel} options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))} onChange={(fgratio) => onChange({ fgratio })} />
+          <EnumSelect
+            name="gauss-ratio"
+            action="gauss-ratio"
+            value={ratio}
+            disabled={useModel}
+            options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))}
+            onChange={(fgratio) => onChange({ fgratio })}
+          />
         </label>
-        <LogDensitySlider caption="density 1−S" name="gauss-density" action="gauss-density" ariaLabel="feature density, logarithmic" value={density} onChange={(fgdensity) => onChange({ fgdensity })} />
+        <LogDensitySlider
+          caption="density 1−S"
+          name="gauss-density"
+          action="gauss-density"
+          ariaLabel="feature density, logarithmic"
+          value={density}
+          onChange={(fgdensity) => onChange({ fgdensity })}
+        />
         <label className="control">
           <span>hidden dimension</span>
-          <select name="gauss-dim" data-action="gauss-dim" value={dim} onChange={(e) => onChange({ fgdim: Number(e.target.value) })}>
+          <select
+            name="gauss-dim"
+            data-action="gauss-dim"
+            value={dim}
+            onChange={(e) => onChange({ fgdim: Number(e.target.value) })}
+          >
             {Array.from({ length: m }, (_, k) => (
               <option key={k} value={k}>
                 h{sub(k)}
@@ -87,28 +127,60 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
           </select>
         </label>
         <label className="control checkbox">
-          <input type="checkbox" name="gauss-logy" data-action="gauss-logy" checked={logY} onChange={(e) => onChange({ fglog: e.target.checked })} />
+          <input
+            type="checkbox"
+            name="gauss-logy"
+            data-action="gauss-logy"
+            checked={logY}
+            onChange={(e) => onChange({ fglog: e.target.checked })}
+          />
           <span>log density axis</span>
         </label>
       </div>
       <TaskStatusLine task={task} testId="fn-gaussian" />
-      {r ? <GaussianResultView r={r} density={density} logY={logY} useModel={useModel} ratio={ratio} meta={meta} /> : null}
+      {r ? (
+        <GaussianResultView r={r} density={density} logY={logY} useModel={useModel} ratio={ratio} meta={meta} />
+      ) : null}
     </Claim>
   );
 }
 
 /** The kurtosis readout, the histogram with its fitted normal, the Q–Q plot and the kurtosis curve. */
-function GaussianResultView({ r, density, logY, useModel, ratio, meta }: { r: GaussianResult; density: number; logY: boolean; useModel: boolean; ratio: number; meta: (what: string) => ExportMeta }) {
+function GaussianResultView({
+  r,
+  density,
+  logY,
+  useModel,
+  ratio,
+  meta,
+}: {
+  r: GaussianResult;
+  density: number;
+  logY: boolean;
+  useModel: boolean;
+  ratio: number;
+  meta: (what: string) => ExportMeta;
+}) {
   const meanKurtosis = Array.from(r.perDimension).reduce((s, v) => s + v, 0) / r.perDimension.length;
   return (
     <>
-      <p className="fn-readout" data-testid="gauss-kurtosis" data-value={Number.isFinite(r.excessKurtosis) ? r.excessKurtosis.toFixed(4) : ''}>
-        {r.n} features in {r.m} dimensions ({fmt(r.featuresPerDimension)} per dimension): excess kurtosis of h{sub(r.dimension)} ={' '}
-        <strong>{fmt(r.excessKurtosis)}</strong> (mean over dimensions {fmt(meanKurtosis)}; one feature alone at this density:{' '}
-        {fmt(singleFeatureKurtosis(density))}) · {r.samples.toLocaleString('en-US')} samples
+      <p
+        className="fn-readout"
+        data-testid="gauss-kurtosis"
+        data-value={Number.isFinite(r.excessKurtosis) ? r.excessKurtosis.toFixed(4) : ''}
+      >
+        {r.n} features in {r.m} dimensions ({fmt(r.featuresPerDimension)} per dimension): excess kurtosis of h
+        {sub(r.dimension)} = <strong>{fmt(r.excessKurtosis)}</strong> (mean over dimensions {fmt(meanKurtosis)}; one
+        feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {r.samples.toLocaleString('en-US')}{' '}
+        samples
       </p>
       <div className="fn-panels fn-panels-3">
-        <ChartFrame title={`Distribution of h${sub(r.dimension)}`} exportName="footnote-gaussian-histogram" exportMeta={meta('Histogram with fitted normal')} caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins.">
+        <ChartFrame
+          title={`Distribution of h${sub(r.dimension)}`}
+          exportName="footnote-gaussian-histogram"
+          exportMeta={meta('Histogram with fitted normal')}
+          caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins."
+        >
           <HistogramChart
             edges={r.edges}
             density={r.density}
@@ -120,15 +192,44 @@ function GaussianResultView({ r, density, logY, useModel, ratio, meta }: { r: Ga
             title={`Histogram of hidden activation h${sub(r.dimension)} with the fitted normal`}
           />
         </ChartFrame>
-        <ChartFrame title="Normal Q–Q plot" exportName="footnote-gaussian-qq" exportMeta={meta('Q–Q plot')} caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails.">
+        <ChartFrame
+          title="Normal Q–Q plot"
+          exportName="footnote-gaussian-qq"
+          exportMeta={meta('Q–Q plot')}
+          caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails."
+        >
           <QQPlot theoretical={r.qqTheoretical} sample={r.qqSample} title={`Normal Q–Q plot of h${sub(r.dimension)}`} />
         </ChartFrame>
-        <ChartFrame title="Excess kurtosis against features per dimension" exportName="footnote-gaussian-kurtosis" exportMeta={meta('Kurtosis curve')} caption={`Random unit directions in ${r.curveM} dimensions at this density. Dashed: a Gaussian (0). Ringed: the setting above.`}>
+        <ChartFrame
+          title="Excess kurtosis against features per dimension"
+          exportName="footnote-gaussian-kurtosis"
+          exportMeta={meta('Kurtosis curve')}
+          caption={`Random unit directions in ${r.curveM} dimensions at this density. Dashed: a Gaussian (0). Ringed: the setting above.`}
+        >
           <LineChart
             series={[
-              { name: 'mean over dimensions', color: LINE_COLOR, points: r.curve.map((c) => ({ x: c.ratio, y: c.mean, highlight: !useModel && c.ratio === ratio })) },
-              { name: 'dimension 0', color: seriesColor(1), dashed: true, markers: false, points: r.curve.map((c) => ({ x: c.ratio, y: c.dimension0 })) },
-              ...(useModel ? [{ name: 'the trained model', color: HIGHLIGHT_COLOR, line: false, points: [{ x: r.featuresPerDimension, y: meanKurtosis, highlight: true }] }] : []),
+              {
+                name: 'mean over dimensions',
+                color: LINE_COLOR,
+                points: r.curve.map((c) => ({ x: c.ratio, y: c.mean, highlight: !useModel && c.ratio === ratio })),
+              },
+              {
+                name: 'dimension 0',
+                color: seriesColor(1),
+                dashed: true,
+                markers: false,
+                points: r.curve.map((c) => ({ x: c.ratio, y: c.dimension0 })),
+              },
+              ...(useModel
+                ? [
+                    {
+                      name: 'the trained model',
+                      color: HIGHLIGHT_COLOR,
+                      line: false,
+                      points: [{ x: r.featuresPerDimension, y: meanKurtosis, highlight: true }],
+                    },
+                  ]
+                : []),
             ]}
             xScale="log"
             xTicks={[...GAUSS_RATIOS]}

@@ -7,7 +7,19 @@ import type { Snapshot } from '../../worker/protocol';
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, GEOMETRY_SIZES, type GeometryState } from './params';
 import { matchesSetting } from './run';
 
-export function GeometryControls({ state, onChange, run, snap, userPaused }: { state: GeometryState; onChange(patch: Partial<GeometryState>): void; run: TrainingRun; snap: Snapshot | null; userPaused: MutableRefObject<boolean> }) {
+export function GeometryControls({
+  state,
+  onChange,
+  run,
+  snap,
+  userPaused,
+}: {
+  state: GeometryState;
+  onChange(patch: Partial<GeometryState>): void;
+  run: TrainingRun;
+  snap: Snapshot | null;
+  userPaused: MutableRefObject<boolean>;
+}) {
   const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = state;
   const size = GEOMETRY_SIZES.find((p) => matchesSetting(state, p.values));
   const preset3d = GEOMETRY_3D_PRESETS.find((p) => p.values && matchesSetting(state, p.values));
@@ -18,26 +30,87 @@ export function GeometryControls({ state, onChange, run, snap, userPaused }: { s
         <EnumSelect
           name="gpreset"
           value={size?.id ?? ''}
-          options={[...(size ? [] : [{ value: '', label: 'custom' }]), ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: p.label }))]}
+          options={[
+            ...(size ? [] : [{ value: '', label: 'custom' }]),
+            ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: p.label })),
+          ]}
           onChange={(id) => {
             const p = GEOMETRY_SIZES.find((q) => q.id === id);
             if (p) onChange({ ...p.values, gmodel: -1 });
           }}
         />
       </label>
-      <NumberField className="geometry-number" label="features n" name="gn" spec={GEOMETRY_PARAMS.gn} value={n} onCommit={(v) => onChange({ gn: v, gmodel: -1 })} />
-      <NumberField className="geometry-number" label="dimensions m" name="gm" spec={GEOMETRY_PARAMS.gm} value={m} onCommit={(v) => onChange({ gm: v, gmodel: -1 })} />
-      <Slider label={<>sparsities <output>{count}</output></>} name="gcount" min={GEOMETRY_PARAMS.gcount.min} max={GEOMETRY_PARAMS.gcount.max} value={count} onChange={(gcount) => onChange({ gcount, gmodel: -1 })} />
-      <Slider label={<>up to 1/(1 − S) = <output>{gmax}</output></>} name="gmax" min={GEOMETRY_PARAMS.gmax.min} max={GEOMETRY_PARAMS.gmax.max} value={Math.round(gmax)} onChange={(v) => onChange({ gmax: v })} />
-      <Slider label={<>steps <output>{gsteps.toLocaleString('en-US')}</output></>} name="gsteps" min={GEOMETRY_PARAMS.gsteps.min} max={GEOMETRY_PARAMS.gsteps.max} step={500} value={gsteps} onChange={(v) => onChange({ gsteps: v })} />
-      <NumberField className="geometry-number" label="seed" name="gseed" spec={GEOMETRY_PARAMS.gseed} value={gseed} onCommit={(v) => onChange({ gseed: v })} />
+      <NumberField
+        className="geometry-number"
+        label="features n"
+        name="gn"
+        spec={GEOMETRY_PARAMS.gn}
+        value={n}
+        onCommit={(v) => onChange({ gn: v, gmodel: -1 })}
+      />
+      <NumberField
+        className="geometry-number"
+        label="dimensions m"
+        name="gm"
+        spec={GEOMETRY_PARAMS.gm}
+        value={m}
+        onCommit={(v) => onChange({ gm: v, gmodel: -1 })}
+      />
+      <Slider
+        label={
+          <>
+            sparsities <output>{count}</output>
+          </>
+        }
+        name="gcount"
+        min={GEOMETRY_PARAMS.gcount.min}
+        max={GEOMETRY_PARAMS.gcount.max}
+        value={count}
+        onChange={(gcount) => onChange({ gcount, gmodel: -1 })}
+      />
+      <Slider
+        label={
+          <>
+            up to 1/(1 − S) = <output>{gmax}</output>
+          </>
+        }
+        name="gmax"
+        min={GEOMETRY_PARAMS.gmax.min}
+        max={GEOMETRY_PARAMS.gmax.max}
+        value={Math.round(gmax)}
+        onChange={(v) => onChange({ gmax: v })}
+      />
+      <Slider
+        label={
+          <>
+            steps <output>{gsteps.toLocaleString('en-US')}</output>
+          </>
+        }
+        name="gsteps"
+        min={GEOMETRY_PARAMS.gsteps.min}
+        max={GEOMETRY_PARAMS.gsteps.max}
+        step={500}
+        value={gsteps}
+        onChange={(v) => onChange({ gsteps: v })}
+      />
+      <NumberField
+        className="geometry-number"
+        label="seed"
+        name="gseed"
+        spec={GEOMETRY_PARAMS.gseed}
+        value={gseed}
+        onCommit={(v) => onChange({ gseed: v })}
+      />
       <label className="control">
         <span>3-D presets (m = 3)</span>
         <EnumSelect
           name="g3d"
           testId="geometry-3d-preset"
           value={preset3d?.id ?? ''}
-          options={[{ value: '', label: preset3d ? '—' : 'choose a polytope…' }, ...GEOMETRY_3D_PRESETS.map((p) => ({ value: p.id, label: p.label, disabled: !p.values }))]}
+          options={[
+            { value: '', label: preset3d ? '—' : 'choose a polytope…' },
+            ...GEOMETRY_3D_PRESETS.map((p) => ({ value: p.id, label: p.label, disabled: !p.values })),
+          ]}
           onChange={(id) => {
             const p = GEOMETRY_3D_PRESETS.find((q) => q.id === id);
             if (p?.values) onChange(p.values);
@@ -54,8 +127,9 @@ export function ThreeDNote() {
   return (
     <div className="geometry-3d-note" data-testid="geometry-3d-note">
       <p>
-        <b>3-D presets.</b> With <i>m</i> = 3 hidden dimensions the solids can be seen directly. Each preset trains a small <i>m</i> = 3 sweep
-        and opens the model that formed the polytope when we trained these settings in Node (the page trains them the same way):
+        <b>3-D presets.</b> With <i>m</i> = 3 hidden dimensions the solids can be seen directly. Each preset trains a
+        small <i>m</i> = 3 sweep and opens the model that formed the polytope when we trained these settings in Node
+        (the page trains them the same way):
       </p>
       <ul>
         {GEOMETRY_3D_PRESETS.map((p) => (

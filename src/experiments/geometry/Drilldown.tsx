@@ -7,7 +7,13 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
-import { GeometryGraphChart, POLYTOPE_LABELS, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../../charts/GeometryGraphChart';
+import {
+  GeometryGraphChart,
+  POLYTOPE_LABELS,
+  PolytopeGallery,
+  featureColorsByPolytope,
+  polytopeSummary,
+} from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { fmt } from '../../charts/theme';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
@@ -17,7 +23,11 @@ import type { ModelHistory } from './dynamics-recorder';
 import { MAX_GRAM_FEATURES } from './params';
 
 /** A chart's export props: `geometry-model-<j>-<name>` with the sweep's metadata and the model's JSON. */
-const framing = (selected: number, name: string, exportMeta: ExportMeta, exportJson: () => unknown) => ({ exportName: `geometry-model-${selected}-${name}`, exportMeta, exportJson });
+const framing = (selected: number, name: string, exportMeta: ExportMeta, exportJson: () => unknown) => ({
+  exportName: `geometry-model-${selected}-${name}`,
+  exportMeta,
+  exportJson,
+});
 
 export interface DrilldownProps {
   n: number;
@@ -34,7 +44,19 @@ export interface DrilldownProps {
   onClose(): void;
 }
 
-export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, exportMeta, exportJson, onClose }: DrilldownProps) {
+export function Drilldown({
+  n,
+  m,
+  selected,
+  point,
+  W,
+  b,
+  shownStep,
+  scrubbed,
+  exportMeta,
+  exportJson,
+  onClose,
+}: DrilldownProps) {
   const analysis = useMemo(() => geometryAnalysis(W, n, m), [W, n, m]);
   const selectedGram = useMemo(() => (n <= MAX_GRAM_FEATURES ? gram(W, n, m) : null), [W, n, m]);
   const featureColors = useMemo(() => featureColorsByPolytope(analysis.polytopes, n), [analysis, n]);
@@ -46,10 +68,11 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
   return (
     <>
       <p className="geometry-drill-title">
-        Model {selected}: 1/(1 − S) = <strong>{point ? point.invDensity.toFixed(2) : '—'}</strong> · <i>m</i>/‖<i>W</i>‖²<sub>F</sub> ={' '}
-        <strong>{point ? point.dimensionsPerFeature.toFixed(3) : '—'}</strong> · Σ <i>D</i>
+        Model {selected}: 1/(1 − S) = <strong>{point ? point.invDensity.toFixed(2) : '—'}</strong> · <i>m</i>/‖<i>W</i>
+        ‖²<sub>F</sub> = <strong>{point ? point.dimensionsPerFeature.toFixed(3) : '—'}</strong> · Σ <i>D</i>
         <sub>i</sub> = {point ? point.sumDimensionality.toFixed(2) : '—'} of {m} · {factors} tegum factor
-        {factors === 1 ? '' : 's'}: <span data-testid="geometry-polytopes">{polytopeSummary(analysis.polytopes.counts)}</span>
+        {factors === 1 ? '' : 's'}:{' '}
+        <span data-testid="geometry-polytopes">{polytopeSummary(analysis.polytopes.counts)}</span>
         {scrubbed ? (
           <>
             {' '}
@@ -60,38 +83,77 @@ export function Drilldown({ n, m, selected, point, W, b, shownStep, scrubbed, ex
           Close
         </button>
       </p>
-      <FeatureReadout W={W} n={n} m={m} feature={hovered !== null && hovered < n ? hovered : null} analysis={analysis} />
+      <FeatureReadout
+        W={W}
+        n={n}
+        m={m}
+        feature={hovered !== null && hovered < n ? hovered : null}
+        analysis={analysis}
+      />
       <div className="panels">
         <ChartFrame
           title="Feature geometry graph"
           {...framing(selected, 'graph', exportMeta, exportJson)}
           caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
         >
-          <GeometryGraphChart W={W} n={n} m={m} analysis={analysis} title={`Feature geometry graph of model ${selected}, step ${shownStep}`} highlight={hovered} onHover={setHovered} />
+          <GeometryGraphChart
+            W={W}
+            n={n}
+            m={m}
+            analysis={analysis}
+            title={`Feature geometry graph of model ${selected}, step ${shownStep}`}
+            highlight={hovered}
+            onHover={setHovered}
+          />
         </ChartFrame>
         <ChartFrame title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
           {selectedGram ? (
-            <GramHeatmap gram={selectedGram} bias={b} n={n} size={n <= 40 ? 220 : 300} highlight={hovered} onHover={setHovered} />
+            <GramHeatmap
+              gram={selectedGram}
+              bias={b}
+              n={n}
+              size={n <= 40 ? 220 : 300}
+              highlight={hovered}
+              onHover={setHovered}
+            />
           ) : (
             <p className="panel-note">
-              With n = {n} features WᵀW has {(n * n).toLocaleString('en-US')} entries, too many to draw as SVG here; export the model as JSON
-              instead.
+              With n = {n} features WᵀW has {(n * n).toLocaleString('en-US')} entries, too many to draw as SVG here;
+              export the model as JSON instead.
             </p>
           )}
         </ChartFrame>
-        <ChartFrame title="Polytope gallery" {...framing(selected, 'polytopes', exportMeta, exportJson)} caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference).">
-          <PolytopeGallery counts={analysis.polytopes.counts} features={features} title={`Polytopes in model ${selected}`} />
+        <ChartFrame
+          title="Polytope gallery"
+          {...framing(selected, 'polytopes', exportMeta, exportJson)}
+          caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference)."
+        >
+          <PolytopeGallery
+            counts={analysis.polytopes.counts}
+            features={features}
+            title={`Polytopes in model ${selected}`}
+          />
         </ChartFrame>
         {m === 3 ? (
           <ChartFrame
             title="Its features in 3-D"
             exportName={`geometry-model-${selected}-3d`}
-            exportMeta={{ ...exportMeta, config: { ...exportMeta.config, shownStep, yaw: view.yaw, pitch: view.pitch } }}
+            exportMeta={{
+              ...exportMeta,
+              config: { ...exportMeta.config, shownStep, yaw: view.yaw, pitch: view.pitch },
+            }}
             exportJson={exportJson}
             caption="Drag to rotate, or focus the picture and use the arrow keys (Home resets). Farther vectors are lighter and thinner; dashed lines join neighbouring tips to show the solid. Colours as in the graph. Export SVG saves this view."
           >
             <div className="geometry-3d-view" data-testid="geometry-3d">
-              <FeatureGeometry3D W={W} n={n} view={view} onViewChange={setView} colors={featureColors} title={`Features of model ${selected} in its 3 hidden dimensions, step ${shownStep}`} />
+              <FeatureGeometry3D
+                W={W}
+                n={n}
+                view={view}
+                onViewChange={setView}
+                colors={featureColors}
+                title={`Features of model ${selected} in its 3 hidden dimensions, step ${shownStep}`}
+              />
             </div>
           </ChartFrame>
         ) : null}
@@ -117,7 +179,20 @@ export interface TimelineProps {
   exportJson: () => unknown;
 }
 
-export function Timeline({ n, selected, history, colors, shownIndex, shownStep, scrubbed, onScrub, recordsAll, done, exportMeta, exportJson }: TimelineProps) {
+export function Timeline({
+  n,
+  selected,
+  history,
+  colors,
+  shownIndex,
+  shownStep,
+  scrubbed,
+  onScrub,
+  recordsAll,
+  done,
+  exportMeta,
+  exportJson,
+}: TimelineProps) {
   const lastIndex = history ? history.steps.length - 1 : -1;
   return (
     <div className="geometry-timeline">
@@ -127,14 +202,27 @@ export function Timeline({ n, selected, history, colors, shownIndex, shownStep, 
         caption={
           <>
             Each feature&apos;s <i>D</i>
-            <sub>i</sub> over training (top; dashed: the paper&apos;s fractions), above the model&apos;s minibatch loss on the same steps. Look for
-            features hopping from one level to another: in the paper each such jump comes with a drop in the loss. {n > 10 ? 'Lines are coloured by the polytope each feature forms at the latest step. ' : ''}
+            <sub>i</sub> over training (top; dashed: the paper&apos;s fractions), above the model&apos;s minibatch loss
+            on the same steps. Look for features hopping from one level to another: in the paper each such jump comes
+            with a drop in the loss.{' '}
+            {n > 10 ? 'Lines are coloured by the polytope each feature forms at the latest step. ' : ''}
             Drag the timeline (or click the chart) to show that step in the panels above.
           </>
         }
       >
         {history ? (
-          <DynamicsChart steps={history.steps} dimensionalities={history.D} losses={history.loss} n={n} width={880} height={360} cursor={scrubbed ? shownStep : null} colors={colors} onSeek={(s) => onScrub(s)} title={`D_i and loss of model ${selected} during training`} />
+          <DynamicsChart
+            steps={history.steps}
+            dimensionalities={history.D}
+            losses={history.loss}
+            n={n}
+            width={880}
+            height={360}
+            cursor={scrubbed ? shownStep : null}
+            colors={colors}
+            onSeek={(s) => onScrub(s)}
+            title={`D_i and loss of model ${selected} during training`}
+          />
         ) : (
           <p className="panel-note" data-testid="geometry-dynamics-note">
             {recordsAll
@@ -170,7 +258,10 @@ export function Timeline({ n, selected, history, colors, shownIndex, shownStep, 
               <span className="geometry-3d-note">live</span>
             )}
             <span className="geometry-3d-note">
-              {history.steps.length} snapshots{recordsAll ? '' : ` of model ${selected} (recorded from step ${history.steps[0].toLocaleString('en-US')})`}
+              {history.steps.length} snapshots
+              {recordsAll
+                ? ''
+                : ` of model ${selected} (recorded from step ${history.steps[0].toLocaleString('en-US')})`}
             </span>
           </div>
         ) : null}
@@ -180,7 +271,19 @@ export function Timeline({ n, selected, history, colors, shownIndex, shownStep, 
 }
 
 /** The hovered feature's numbers: its norm, dimensionality, superposition and the factor it is in. */
-function FeatureReadout({ W, n, m, feature, analysis }: { W: Float32Array; n: number; m: number; feature: number | null; analysis: ReturnType<typeof geometryAnalysis> }) {
+function FeatureReadout({
+  W,
+  n,
+  m,
+  feature,
+  analysis,
+}: {
+  W: Float32Array;
+  n: number;
+  m: number;
+  feature: number | null;
+  analysis: ReturnType<typeof geometryAnalysis>;
+}) {
   // Only while a feature is hovered: at the paper's n = 400 the Gram matrix costs ~5M multiply-adds a snapshot.
   const hovering = feature !== null;
   const per = useMemo(() => {
@@ -197,10 +300,17 @@ function FeatureReadout({ W, n, m, feature, analysis }: { W: Float32Array; n: nu
   }
   const factor = analysis.polytopes.factors.find((f) => f.features.includes(feature));
   return (
-    <p className="geometry-feature-readout" data-testid="geometry-feature-readout" data-feature={feature} aria-live="polite">
-      <strong>feature {feature}</strong> · ‖W<sub>{feature}</sub>‖ = <output data-testid="geometry-hover-norm">{fmt(analysis.norms[feature])}</output> · D
-      <sub>{feature}</sub> = <output>{fmt(per.D[feature])}</output> · superposition Σ<sub>j≠i</sub>(Ŵ<sub>i</sub>·W<sub>j</sub>)² ={' '}
-      <output>{fmt(per.sup[feature])}</output> · {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
+    <p
+      className="geometry-feature-readout"
+      data-testid="geometry-feature-readout"
+      data-feature={feature}
+      aria-live="polite"
+    >
+      <strong>feature {feature}</strong> · ‖W<sub>{feature}</sub>‖ ={' '}
+      <output data-testid="geometry-hover-norm">{fmt(analysis.norms[feature])}</output> · D<sub>{feature}</sub> ={' '}
+      <output>{fmt(per.D[feature])}</output> · superposition Σ<sub>j≠i</sub>(Ŵ<sub>i</sub>·W<sub>j</sub>)² ={' '}
+      <output>{fmt(per.sup[feature])}</output> ·{' '}
+      {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
     </p>
   );
 }

@@ -49,7 +49,10 @@ export class DynamicsRecorder {
   private all = true;
   private entries: RecordedSnapshot[] = [];
 
-  constructor(readonly capacity = DEFAULT_CAPACITY, readonly fullRecordFloats = FULL_RECORD_FLOATS) {
+  constructor(
+    readonly capacity = DEFAULT_CAPACITY,
+    readonly fullRecordFloats = FULL_RECORD_FLOATS,
+  ) {
     if (!(capacity >= 2)) throw new RangeError('capacity must be at least 2');
   }
 
@@ -98,9 +101,16 @@ export class DynamicsRecorder {
     this.entries.push(
       j === null
         ? { step: s.step, W: s.W.slice(), b: s.b.slice(), loss: s.loss.slice(), D: new Map() }
-        : { step: s.step, W: s.W.slice(j * n * m, (j + 1) * n * m), b: s.b.slice(j * n, (j + 1) * n), loss: s.loss.slice(j, j + 1), D: new Map() },
+        : {
+            step: s.step,
+            W: s.W.slice(j * n * m, (j + 1) * n * m),
+            b: s.b.slice(j * n, (j + 1) * n),
+            loss: s.loss.slice(j, j + 1),
+            D: new Map(),
+          },
     );
-    if (this.entries.length > this.capacity) this.entries = this.entries.filter((_, k, a) => k % 2 === 0 || k === a.length - 1);
+    if (this.entries.length > this.capacity)
+      this.entries = this.entries.filter((_, k, a) => k % 2 === 0 || k === a.length - 1);
     return true;
   }
 

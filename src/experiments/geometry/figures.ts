@@ -11,7 +11,12 @@ import { DimensionalityScatter } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart } from '../../charts/DimsPerFeatureChart';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D } from '../../charts/FeatureGeometry3D';
-import { GeometryGraphChart, PolytopeGallery, featureColorsByPolytope, polytopeSummary } from '../../charts/GeometryGraphChart';
+import {
+  GeometryGraphChart,
+  PolytopeGallery,
+  featureColorsByPolytope,
+  polytopeSummary,
+} from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { formatDuration } from '../../charts/theme';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
@@ -22,9 +27,23 @@ import type { Preset } from '../../state/presets';
 import { createTrainer, defaultHeadlessPath } from '../../train/backend';
 import { ThreadedTrainer } from '../../train/threaded-trainer';
 import type { BatchedTrainer, TrainerState } from '../../train/trainer';
-import { presetValues, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import {
+  presetValues,
+  svgOf,
+  trainLogged,
+  type Figure,
+  type FiguresModule,
+  type PresetFigures,
+  type RenderOptions,
+} from '../shared/figures';
 import { DynamicsRecorder } from './dynamics-recorder';
-import { GEOMETRY_PARAMS, MAX_GRAM_FEATURES, estimatedCpuSeconds, geometryTrainConfig, type GeometryState } from './params';
+import {
+  GEOMETRY_PARAMS,
+  MAX_GRAM_FEATURES,
+  estimatedCpuSeconds,
+  geometryTrainConfig,
+  type GeometryState,
+} from './params';
 import { selectedModel, sizeLabel as sizeLabelOf, sweepCounts } from './run';
 
 export const GEOMETRY_SWEEP_FORMAT = 'superposition-explorable/geometry-sweep@1';
@@ -58,7 +77,9 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const shortened = steps < state.gsteps;
   log(
     `  ${count} models of n = ${n}, m = ${m}, ${state.gsteps.toLocaleString('en-US')} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
-      (shortened ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}` : ''),
+      (shortened
+        ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}`
+        : ''),
   );
   const selected = selectedModel(state);
   // The section records snapshots for the selected model's timeline (every model's while small).
@@ -68,12 +89,15 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   // same streams, the same models as one trainer.
   const path = await defaultHeadlessPath(config);
   const threaded = threads > 1 && count * n * m >= THREADED_MIN_WORK;
-  const trainer: BatchedTrainer = threaded ? new ThreadedTrainer(config, threads, path === 'simd' ? 'simd' : 'js') : await createTrainer(config, path);
+  const trainer: BatchedTrainer = threaded
+    ? new ThreadedTrainer(config, threads, path === 'simd' ? 'simd' : 'js')
+    : await createTrainer(config, path);
   if (threaded) log(`  on ${Math.min(threads, count)} worker threads`);
   const t0 = performance.now();
   let final: TrainerState;
   try {
-    const record = (s: TrainerState) => recorder.record({ runId: 0, step: s.step, W: s.W, b: s.b, loss: s.loss }, count, n, m, selected);
+    const record = (s: TrainerState) =>
+      recorder.record({ runId: 0, step: s.step, W: s.W, b: s.b, loss: s.loss }, count, n, m, selected);
     // The worker's first snapshot is step 0 (configured, not yet started): the timeline starts there.
     if (selected !== null) record(await trainer.read());
     final = await trainLogged(trainer, steps, '', log, async (k) => {
@@ -93,8 +117,22 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const meta: ExportMeta = { description, config: { preset: p.id, ...state, quick, trainedSteps: step, step } };
   const xDomain: [number, number] = [1, gmax];
   const figures: Figure[] = [
-    { name: 'dims-per-feature', svg: svgOf(DimsPerFeatureChart, { points: summary, selected, xDomain, title: `Dimensions per feature m/‖W‖²_F, ${sizeLabel}` }, meta) },
-    { name: 'dimensionality', svg: svgOf(DimensionalityScatter, { models: summary, selected, xDomain, title: `Feature dimensionality D_i, ${sizeLabel}` }, meta) },
+    {
+      name: 'dims-per-feature',
+      svg: svgOf(
+        DimsPerFeatureChart,
+        { points: summary, selected, xDomain, title: `Dimensions per feature m/‖W‖²_F, ${sizeLabel}` },
+        meta,
+      ),
+    },
+    {
+      name: 'dimensionality',
+      svg: svgOf(
+        DimensionalityScatter,
+        { models: summary, selected, xDomain, title: `Feature dimensionality D_i, ${sizeLabel}` },
+        meta,
+      ),
+    },
   ];
 
   let selectedJson: Record<string, unknown> | null = null;
@@ -104,18 +142,56 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     const b = final.b.subarray(selected * n, (selected + 1) * n);
     const analysis = geometryAnalysis(W, n, m);
     const point = summary[selected];
-    const modelMeta: ExportMeta = { description: `${description}; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)})`, config: meta.config };
+    const modelMeta: ExportMeta = {
+      description: `${description}; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)})`,
+      config: meta.config,
+    };
     const prefix = `model-${selected}`;
-    figures.push({ name: `${prefix}-graph`, svg: svgOf(GeometryGraphChart, { W, n, m, analysis, title: `Feature geometry graph of model ${selected}, step ${step}` }, modelMeta) });
-    if (n <= MAX_GRAM_FEATURES) figures.push({ name: `${prefix}-wtw`, svg: svgOf(GramHeatmap, { gram: gram(W, n, m), bias: b, n, size: n <= 40 ? 220 : 300 }, modelMeta) });
-    figures.push({ name: `${prefix}-polytopes`, svg: svgOf(PolytopeGallery, { counts: analysis.polytopes.counts, features: featuresByFactor(analysis.polytopes), title: `Polytopes in model ${selected}` }, modelMeta) });
+    figures.push({
+      name: `${prefix}-graph`,
+      svg: svgOf(
+        GeometryGraphChart,
+        { W, n, m, analysis, title: `Feature geometry graph of model ${selected}, step ${step}` },
+        modelMeta,
+      ),
+    });
+    if (n <= MAX_GRAM_FEATURES)
+      figures.push({
+        name: `${prefix}-wtw`,
+        svg: svgOf(GramHeatmap, { gram: gram(W, n, m), bias: b, n, size: n <= 40 ? 220 : 300 }, modelMeta),
+      });
+    figures.push({
+      name: `${prefix}-polytopes`,
+      svg: svgOf(
+        PolytopeGallery,
+        {
+          counts: analysis.polytopes.counts,
+          features: featuresByFactor(analysis.polytopes),
+          title: `Polytopes in model ${selected}`,
+        },
+        modelMeta,
+      ),
+    });
     if (m === 3) {
       // A static picture at the section's default orientation (no onViewChange: nothing to drag in a file).
       const view = { ...DEFAULT_VIEW };
-      const meta3d: ExportMeta = { ...modelMeta, config: { ...(meta.config as object), shownStep: step, yaw: view.yaw, pitch: view.pitch } };
+      const meta3d: ExportMeta = {
+        ...modelMeta,
+        config: { ...(meta.config as object), shownStep: step, yaw: view.yaw, pitch: view.pitch },
+      };
       figures.push({
         name: `${prefix}-3d`,
-        svg: svgOf(FeatureGeometry3D, { W, n, view, colors: featureColorsByPolytope(analysis.polytopes, n), title: `Features of model ${selected} in its 3 hidden dimensions, step ${step}` }, meta3d),
+        svg: svgOf(
+          FeatureGeometry3D,
+          {
+            W,
+            n,
+            view,
+            colors: featureColorsByPolytope(analysis.polytopes, n),
+            title: `Features of model ${selected} in its 3 hidden dimensions, step ${step}`,
+          },
+          meta3d,
+        ),
       });
     }
     const history = recorder.history(selected, n, m);
@@ -124,7 +200,21 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       const colors = n > 10 ? featureColorsByPolytope(analysis.polytopes, n) : undefined;
       figures.push({
         name: `${prefix}-dynamics`,
-        svg: svgOf(DynamicsChart, { steps: history.steps, dimensionalities: history.D, losses: history.loss, n, width: 880, height: 360, cursor: null, colors, title: `D_i and loss of model ${selected} during training` }, modelMeta),
+        svg: svgOf(
+          DynamicsChart,
+          {
+            steps: history.steps,
+            dimensionalities: history.D,
+            losses: history.loss,
+            n,
+            width: 880,
+            height: 360,
+            cursor: null,
+            colors,
+            title: `D_i and loss of model ${selected} during training`,
+          },
+          modelMeta,
+        ),
       });
     }
     selectedJson = {
@@ -133,7 +223,9 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       dimensionsPerFeature: point.dimensionsPerFeature,
       polytopes: analysis.polytopes.counts,
       factors: analysis.polytopes.factors,
-      dynamics: history ? { step: history.steps, loss: history.loss, dimensionality: history.D.map((d) => Array.from(d)) } : null,
+      dynamics: history
+        ? { step: history.steps, loss: history.loss, dimensionality: history.D.map((d) => Array.from(d)) }
+        : null,
     };
     selectedLine = `; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)}, m/‖W‖_F² ${point.dimensionsPerFeature.toFixed(3)}): ${polytopeSummary(analysis.polytopes.counts)}`;
   }
@@ -152,9 +244,18 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     title: p.title,
     quick,
     settings: state,
-    config: { n, m, kind: config.kind, batchSize: config.batchSize, optimizer: config.optimizer, initStd: config.initStd, steps: step },
+    config: {
+      n,
+      m,
+      kind: config.kind,
+      batchSize: config.batchSize,
+      optimizer: config.optimizer,
+      initStd: config.initStd,
+      steps: step,
+    },
     run: { path, seconds: Number(seconds.toFixed(2)) },
-    layout: 'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i; instance j is summary[j]',
+    layout:
+      'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i; instance j is summary[j]',
     instances: config.instances.map((inst, j) => ({
       seed: inst.seed,
       density: inst.density[0],

@@ -36,9 +36,17 @@ export const GEOMETRY_PARAMS = {
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
 /** Named sizes the section offers as one-click settings. */
-export const GEOMETRY_SIZES: readonly { id: 'cpu' | 'notebook' | 'paper'; label: string; values: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gsteps'> }[] = [
+export const GEOMETRY_SIZES: readonly {
+  id: 'cpu' | 'notebook' | 'paper';
+  label: string;
+  values: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gsteps'>;
+}[] = [
   { id: 'cpu', label: 'small: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 } },
-  { id: 'notebook', label: 'notebook: n = 200, m = 20', values: { gn: 200, gm: 20, gcount: 20, gmax: 20, gsteps: 10_000 } },
+  {
+    id: 'notebook',
+    label: 'notebook: n = 200, m = 20',
+    values: { gn: 200, gm: 20, gcount: 20, gmax: 20, gsteps: 10_000 },
+  },
   { id: 'paper', label: 'paper: n = 400, m = 30', values: { gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 } },
 ];
 
@@ -48,7 +56,14 @@ export const GEOMETRY_SIZES: readonly { id: 'cpu' | 'notebook' | 'paper'; label:
  * its shard) trains exactly the same models.
  */
 export function geometryTrainConfig(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gseed'>): TrainConfig {
-  const config = uniformSweepConfig({ n: s.gn, m: s.gm, sparsities: s.gcount, minInvDensity: 1, maxInvDensity: s.gmax, seed: s.gseed });
+  const config = uniformSweepConfig({
+    n: s.gn,
+    m: s.gm,
+    sparsities: s.gcount,
+    minInvDensity: 1,
+    maxInvDensity: s.gmax,
+    seed: s.gseed,
+  });
   return { ...config, initStd: notebookInitStd(s.gn, s.gm, s.gcount) };
 }
 
@@ -63,7 +78,10 @@ export function simdGmacPerSecond(n: number, m: number): number {
 }
 
 /** Rough training time in seconds for the sweep on the simd path, over `workers` cores. */
-export function estimatedCpuSeconds(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps' | 'gmax'>, workers: number): number {
+export function estimatedCpuSeconds(
+  s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps' | 'gmax'>,
+  workers: number,
+): number {
   const config = geometryTrainConfig({ ...s, gseed: 1 });
   const macsPerStep = instanceCosts(config).reduce((a, v) => a + v, 0) * config.batchSize;
   return (macsPerStep * s.gsteps) / (simdGmacPerSecond(s.gn, s.gm) * 1e9) / Math.max(1, Math.min(workers, s.gcount));
@@ -119,10 +137,20 @@ export const GEOMETRY_3D_PRESETS: readonly Geometry3DPreset[] = [
 ];
 
 /** A geometry setting (numbers) as URL params. */
-const asParams = (values: Partial<GeometryState>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+const asParams = (values: Partial<GeometryState>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 const sweepSize = (id: string) => asParams(GEOMETRY_SIZES.find((p) => p.id === id)?.values ?? {});
 const polytope = (p: Geometry3DPreset): PresetSpec[] =>
-  p.values ? [{ id: `geometry-${p.id}`, title: `3-D feature geometry: ${p.label}`, description: p.note, params: asParams(p.values) }] : [];
+  p.values
+    ? [
+        {
+          id: `geometry-${p.id}`,
+          title: `3-D feature geometry: ${p.label}`,
+          description: p.note,
+          params: asParams(p.values),
+        },
+      ]
+    : [];
 
 export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
   {
@@ -135,13 +163,15 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
   {
     id: 'geometry-notebook',
     title: "Uniform superposition: the notebook's n = 200, m = 20",
-    description: "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. About 5 minutes on two CPU cores (simd path).",
+    description:
+      "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. About 5 minutes on two CPU cores (simd path).",
     params: sweepSize('notebook'),
   },
   {
     id: 'geometry-cpu',
     title: 'Uniform superposition: n = 40, m = 4 (CPU-sized)',
-    description: 'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels already show.',
+    description:
+      'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels already show.',
     params: sweepSize('cpu'),
   },
   ...GEOMETRY_3D_PRESETS.flatMap(polytope),

@@ -20,13 +20,20 @@ export function sweepCounts(summary: readonly SweepPoint[]): { dedicated: number
 }
 
 /** Whether the state holds every value of a named setting. */
-export const matchesSetting = (state: GeometryState, values: Partial<GeometryState>) => Object.entries(values).every(([k, v]) => Object.getOwnPropertyDescriptor(state, k)?.value === v);
+export const matchesSetting = (state: GeometryState, values: Partial<GeometryState>) =>
+  Object.entries(values).every(([k, v]) => Object.getOwnPropertyDescriptor(state, k)?.value === v);
 
 /** The selected model index, or null when gmodel is −1 or outside the sweep. */
-export const selectedModel = (s: Pick<GeometryState, 'gmodel' | 'gcount'>): number | null => (s.gmodel >= 0 && s.gmodel < s.gcount ? s.gmodel : null);
+export const selectedModel = (s: Pick<GeometryState, 'gmodel' | 'gcount'>): number | null =>
+  s.gmodel >= 0 && s.gmodel < s.gcount ? s.gmodel : null;
 
 /** The whole sweep, or one model of it, as a models@1 file. */
-export function sweepModelsJson(config: TrainConfig, state: ModelsState, run: { path: string; seconds: number }, model: number | null = null): ModelsJson {
+export function sweepModelsJson(
+  config: TrainConfig,
+  state: ModelsState,
+  run: { path: string; seconds: number },
+  model: number | null = null,
+): ModelsJson {
   return model === null ? buildModelJson(config, state, [], run) : instancesModelJson(config, state, model, 1, run);
 }
 
@@ -39,7 +46,10 @@ export const OPEN_BIGGER_WITHIN_S = 180;
  * step is `paperOverNotebook` times the notebook's), else the notebook's if they fit, else the
  * small default. Returns the estimated run time too, for the note the section shows.
  */
-export function sizeForSpeed(notebookSecondsPerStep: number, paperOverNotebook: number): { id: 'cpu' | 'notebook' | 'paper'; seconds: number } {
+export function sizeForSpeed(
+  notebookSecondsPerStep: number,
+  paperOverNotebook: number,
+): { id: 'cpu' | 'notebook' | 'paper'; seconds: number } {
   const notebook = notebookSecondsPerStep * 10_000;
   const paper = notebook * paperOverNotebook;
   if (Number.isFinite(paper) && paper <= OPEN_BIGGER_WITHIN_S) return { id: 'paper', seconds: paper };

@@ -17,7 +17,8 @@ export interface SizeProbe {
   path: string;
 }
 
-const sweepOf = (id: 'notebook' | 'paper') => geometryTrainConfig({ ...GEOMETRY_SIZES.find((s) => s.id === id)!.values, gseed: 1 });
+const sweepOf = (id: 'notebook' | 'paper') =>
+  geometryTrainConfig({ ...GEOMETRY_SIZES.find((s) => s.id === id)!.values, gseed: 1 });
 const work = (id: 'notebook' | 'paper') => instanceCosts(sweepOf(id)).reduce((a, v) => a + v, 0);
 
 /** Runs the probe once `enabled` turns true; resolves to the size to open at (null until measured). */

@@ -37,24 +37,45 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
   };
 
   return (
-    <Claim id="fn-l1" testId="fn-l1" title="A free margin of superposition" footnotes="footnote 21" state={model ? taskState(task) : 'idle'} runs={task.runs} stale={task.stale} claimRef={screen.ref}>
+    <Claim
+      id="fn-l1"
+      testId="fn-l1"
+      title="A free margin of superposition"
+      footnotes="footnote 21"
+      state={model ? taskState(task) : 'idle'}
+      runs={task.runs}
+      stale={task.stale}
+      claimRef={screen.ref}
+    >
       <p>
-        A trained model sits where a small change in how much superposition it uses does not change its loss, to first order — if it did,
-        training would already have made that change. So a gentle push against superposition should at first cost almost nothing. Here the
-        push is an L1 penalty on the hidden activations, added while training continues from the model above, once per strength{' '}
-        <Tex>{'\\lambda'}</Tex> (all strengths train side by side on the same batches; <Tex>{'\\lambda = 0'}</Tex> is the control):
+        A trained model sits where a small change in how much superposition it uses does not change its loss, to first
+        order — if it did, training would already have made that change. So a gentle push against superposition should
+        at first cost almost nothing. Here the push is an L1 penalty on the hidden activations, added while training
+        continues from the model above, once per strength <Tex>{'\\lambda'}</Tex> (all strengths train side by side on
+        the same batches; <Tex>{'\\lambda = 0'}</Tex> is the control):
       </p>
-      <Tex display>{'L_\\lambda = L + \\lambda \\, \\mathbb{E}_x \\textstyle\\sum_j |h_j|, \\qquad \\text{superposition} = \\sum_i \\sum_{j \\neq i} (\\hat W_i \\cdot W_j)^2.'}</Tex>
+      <Tex display>
+        {
+          'L_\\lambda = L + \\lambda \\, \\mathbb{E}_x \\textstyle\\sum_j |h_j|, \\qquad \\text{superposition} = \\sum_i \\sum_{j \\neq i} (\\hat W_i \\cdot W_j)^2.'
+        }
+      </Tex>
       <p>
-        Each λ is then scored by its reconstruction loss without the penalty (on a fixed set of 100,000 inputs) and its total superposition,
-        both relative to the control. A flat start — superposition falling while the loss stays put — is the margin.
+        Each λ is then scored by its reconstruction loss without the penalty (on a fixed set of 100,000 inputs) and its
+        total superposition, both relative to the control. A flat start — superposition falling while the loss stays put
+        — is the margin.
       </p>
       {model ? (
         <>
           <div className="fn-controls" role="group" aria-label="L1 margin settings">
             <label className="control">
               <span>continued training</span>
-              <EnumSelect name="l1-steps" action="l1-steps" value={steps} options={L1_STEPS.map((v) => ({ value: v, label: `${v.toLocaleString('en-US')} steps` }))} onChange={(fl1steps) => onChange({ fl1steps })} />
+              <EnumSelect
+                name="l1-steps"
+                action="l1-steps"
+                value={steps}
+                options={L1_STEPS.map((v) => ({ value: v, label: `${v.toLocaleString('en-US')} steps` }))}
+                onChange={(fl1steps) => onChange({ fl1steps })}
+              />
             </label>
             <label className="control">
               <span>strongest λ</span>
@@ -62,7 +83,10 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 name="l1-lambda-max"
                 action="l1-lambda-max"
                 value={lambdaMax}
-                options={L1_MAX.map((l) => ({ value: l, label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})` }))}
+                options={L1_MAX.map((l) => ({
+                  value: l,
+                  label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})`,
+                }))}
                 onChange={(fl1max) => onChange({ fl1max })}
               />
             </label>
@@ -73,8 +97,9 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
               <p className="fn-readout" data-testid="l1-margin" data-lambda={r.marginLambda ?? ''}>
                 {margin ? (
                   <>
-                    At <strong>λ = {margin.lambda.toExponential(1)}</strong> total superposition falls by <strong>{(-100 * margin.relativeSuperposition).toFixed(1)}%</strong>{' '}
-                    while the loss changes by only <strong>{pct(margin.relativeLoss, 2)}</strong>.
+                    At <strong>λ = {margin.lambda.toExponential(1)}</strong> total superposition falls by{' '}
+                    <strong>{(-100 * margin.relativeSuperposition).toFixed(1)}%</strong> while the loss changes by only{' '}
+                    <strong>{pct(margin.relativeLoss, 2)}</strong>.
                   </>
                 ) : (
                   'No λ in this sweep lowered superposition for at most 1% more loss; try a weaker sweep or more steps.'
@@ -82,7 +107,12 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 ({r.steps.toLocaleString('en-US')} steps per λ, {(r.ms / 1000).toFixed(1)} s)
               </p>
               <div className="fn-panels">
-                <ChartFrame title="Loss against superposition, relative to λ = 0" exportName="footnote-l1-margin" exportMeta={meta} caption="One point per λ, in order of strength (labels). Dashed: +1% loss.">
+                <ChartFrame
+                  title="Loss against superposition, relative to λ = 0"
+                  exportName="footnote-l1-margin"
+                  exportMeta={meta}
+                  caption="One point per λ, in order of strength (labels). Dashed: +1% loss."
+                >
                   <LineChart
                     series={[
                       {
@@ -124,6 +154,13 @@ function l1TableRows(r: L1MarginResult): TableRow[] {
   return r.rows.map((row) => ({
     key: row.lambda,
     className: row.lambda === r.marginLambda ? 'fn-row-mark' : undefined,
-    cells: [row.lambda === 0 ? '0 (control)' : row.lambda.toExponential(1), row.loss.toExponential(3), pct(row.relativeLoss, 2), fmt(row.superposition), pct(row.relativeSuperposition), fmt(row.meanAbsHidden)],
+    cells: [
+      row.lambda === 0 ? '0 (control)' : row.lambda.toExponential(1),
+      row.loss.toExponential(3),
+      pct(row.relativeLoss, 2),
+      fmt(row.superposition),
+      pct(row.relativeSuperposition),
+      fmt(row.meanAbsHidden),
+    ],
   }));
 }

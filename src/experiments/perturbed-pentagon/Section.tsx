@@ -44,7 +44,16 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   const { gpseeds: seeds, gpsteps: steps, gpbase: base, gseed } = state;
   const config = useMemo(() => pentagonFitsConfig({ gpbase: base, gpseeds: seeds, gseed }), [base, seeds, gseed]);
   const visible = useVisible<HTMLDivElement>();
-  const run = useTrainingRun(config, { maxSteps: steps, warmStart: false, path: 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: 3, shards: 1 });
+  const run = useTrainingRun(config, {
+    maxSteps: steps,
+    warmStart: false,
+    path: 'js',
+    convergence: null,
+    autoStart: false,
+    keepHistory: false,
+    maxHz: 3,
+    shards: 1,
+  });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
   const trained = snap && snap.step > 0 ? snap : null;
@@ -57,7 +66,14 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   const { lastDigons, firstPentagon } = transition(kept);
   const exportMeta = {
     description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
-    config: { gpseeds: seeds, gpsteps: steps, gpbase: base, gseed, step: snap?.step ?? 0, curveStep: curves?.step ?? 0 },
+    config: {
+      gpseeds: seeds,
+      gpsteps: steps,
+      gpbase: base,
+      gseed,
+      step: snap?.step ?? 0,
+      curveStep: curves?.step ?? 0,
+    },
   };
   const exportFitsJson = () =>
     trained && fits && fitsW && fitsB
@@ -68,45 +84,91 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
           layout: 'W[i][k] = component k of feature i; feature 4 is the varied one',
           fits: fitsJson(fits, fitsW, fitsB, seeds),
           kept: keptJson(kept),
-          curves: curves ? { step: curves.step, pentagon: curves.pentagon, digons: curves.digons, pentagonStart: curves.pentagonStart, digonStart: curves.digonStart } : null,
+          curves: curves
+            ? {
+                step: curves.step,
+                pentagon: curves.pentagon,
+                digons: curves.digons,
+                pentagonStart: curves.pentagonStart,
+                digonStart: curves.digonStart,
+              }
+            : null,
         }
       : null;
 
   return (
-    <div className="geometry-pentagon" ref={visible.ref} data-testid="pentagon-section" aria-labelledby="geometry-pentagon-title" role="region">
+    <div
+      className="geometry-pentagon"
+      ref={visible.ref}
+      data-testid="pentagon-section"
+      aria-labelledby="geometry-pentagon-title"
+      role="region"
+    >
       <h3 id="geometry-pentagon-title">Perturbing one feature</h3>
       <p className="lede">
-        Uniform superposition is a special case. Take <i>n</i> = 5 equally important features in <i>m</i> = 2 dimensions, four of them on
-        with probability {base} (where the five form a regular pentagon) and make feature 4 denser or sparser than the others. Denser, it
-        pushes its neighbours away and gets more of the circle; sparser, the others crowd it — until, below a critical relative density,
-        the pentagon snaps to two antipodal pairs and feature 4 is dropped. The paper shows this is a first-order transition: the losses of
-        the two kinds of solution cross. Below, {seeds} random initialisations per density train in a worker and the lowest expected loss
-        is kept (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
+        Uniform superposition is a special case. Take <i>n</i> = 5 equally important features in <i>m</i> = 2
+        dimensions, four of them on with probability {base} (where the five form a regular pentagon) and make feature 4
+        denser or sparser than the others. Denser, it pushes its neighbours away and gets more of the circle; sparser,
+        the others crowd it — until, below a critical relative density, the pentagon snaps to two antipodal pairs and
+        feature 4 is dropped. The paper shows this is a first-order transition: the losses of the two kinds of solution
+        cross. Below, {seeds} random initialisations per density train in a worker and the lowest expected loss is kept
+        (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
       </p>
       <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
-        <Slider label={<>random fits per density <output>{seeds}</output></>} name="gpseeds" min={PENTAGON_PARAMS.gpseeds.min} max={PENTAGON_PARAMS.gpseeds.max} value={seeds} onChange={(gpseeds) => onChange({ gpseeds })} />
-        <Slider label={<>steps <output>{steps.toLocaleString('en-US')}</output></>} name="gpsteps" min={PENTAGON_PARAMS.gpsteps.min} max={PENTAGON_PARAMS.gpsteps.max} step={500} value={steps} onChange={(gpsteps) => onChange({ gpsteps })} />
+        <Slider
+          label={
+            <>
+              random fits per density <output>{seeds}</output>
+            </>
+          }
+          name="gpseeds"
+          min={PENTAGON_PARAMS.gpseeds.min}
+          max={PENTAGON_PARAMS.gpseeds.max}
+          value={seeds}
+          onChange={(gpseeds) => onChange({ gpseeds })}
+        />
+        <Slider
+          label={
+            <>
+              steps <output>{steps.toLocaleString('en-US')}</output>
+            </>
+          }
+          name="gpsteps"
+          min={PENTAGON_PARAMS.gpsteps.min}
+          max={PENTAGON_PARAMS.gpsteps.max}
+          step={500}
+          value={steps}
+          onChange={(gpsteps) => onChange({ gpsteps })}
+        />
         <label className="control">
           <span>density of features 0–3</span>
           <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>
-            {[...new Set([0.02, 0.05, 0.1, base])].sort((a, b) => a - b).map((v) => (
-              <option key={v} value={String(v)}>
-                {v}
-                {v === 0.05 ? ' (paper)' : ''}
-              </option>
-            ))}
+            {[...new Set([0.02, 0.05, 0.1, base])]
+              .sort((a, b) => a - b)
+              .map((v) => (
+                <option key={v} value={String(v)}>
+                  {v}
+                  {v === 0.05 ? ' (paper)' : ''}
+                </option>
+              ))}
           </select>
         </label>
         <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
       </div>
       <p className="status geometry-status" aria-live="polite">
         random fits: <span data-testid="pentagon-status">{snap ? snap.status : 'starting'}</span> · step{' '}
-        <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {steps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
-        <strong data-testid="pentagon-curve-step">{(curves?.step ?? 0).toLocaleString('en-US')}</strong> / {CURVE_STEPS.toLocaleString('en-US')}
+        <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
+        {steps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
+        <strong data-testid="pentagon-curve-step">{(curves?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
+        {CURVE_STEPS.toLocaleString('en-US')}
         <br />
-        lowest loss found: two digons up to relative density <strong data-testid="pentagon-digons-upto">{lastDigons >= 0 ? relLabel(rel[lastDigons]) : '—'}</strong>, a pentagon from{' '}
-        <strong data-testid="pentagon-from">{firstPentagon >= 0 ? relLabel(rel[firstPentagon]) : '—'}</strong> · the loss curves cross at{' '}
-        <strong data-testid="pentagon-crossing">{cross !== null ? `≈ ${relLabel(cross)}` : '—'}</strong> (the spec measured 0.2–0.3; the paper ≈ 0.4)
+        lowest loss found: two digons up to relative density{' '}
+        <strong data-testid="pentagon-digons-upto">{lastDigons >= 0 ? relLabel(rel[lastDigons]) : '—'}</strong>, a
+        pentagon from{' '}
+        <strong data-testid="pentagon-from">{firstPentagon >= 0 ? relLabel(rel[firstPentagon]) : '—'}</strong> · the
+        loss curves cross at{' '}
+        <strong data-testid="pentagon-crossing">{cross !== null ? `≈ ${relLabel(cross)}` : '—'}</strong> (the spec
+        measured 0.2–0.3; the paper ≈ 0.4)
       </p>
       <RunNotice run={run} />
       <ChartFrame
@@ -117,7 +179,12 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         caption="Each panel: the lowest-loss solution found at that density of feature 4 relative to the others (the best random fit, or a fixed-start model where that is lower), rotated so the first learned feature points right and reflected so the next lies counter-clockwise. Feature 4, the varied one, is drawn in the light colour."
       >
         <div className="pentagon-strip">
-          <PentagonStrip relativeDensities={rel} solutions={kept.map((k) => k?.W ?? null)} types={kept.map((k) => k?.type ?? null)} sources={kept.map((k) => k?.source ?? null)} />
+          <PentagonStrip
+            relativeDensities={rel}
+            solutions={kept.map((k) => k?.W ?? null)}
+            types={kept.map((k) => k?.type ?? null)}
+            sources={kept.map((k) => k?.source ?? null)}
+          />
         </div>
       </ChartFrame>
       <ChartFrame
@@ -127,21 +194,51 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         exportJson={exportFitsJson}
         caption="Expected loss (exact over which features are on) of the model started as a pentagon and of the one started as two digons, at each relative density, each drawn only where it kept its type. Rings: the lowest-loss random fit, coloured by what it found."
       >
-        <PentagonLossChart relativeDensities={rel} pentagon={curves?.pentagon ?? rel.map(() => null)} digons={curves?.digons ?? rel.map(() => null)} fits={fits ?? undefined} width={520} />
+        <PentagonLossChart
+          relativeDensities={rel}
+          pentagon={curves?.pentagon ?? rel.map(() => null)}
+          digons={curves?.digons ?? rel.map(() => null)}
+          fits={fits ?? undefined}
+          width={520}
+        />
       </ChartFrame>
     </div>
   );
 }
 
 /** The best random fit per relative density; choosing costs a few tens of ms, so at most every FITS_EVERY_MS while training. */
-function useBestFits(trained: Snapshot | null, config: TrainConfig, seeds: number): { fits: PentagonFit[] | null; fitsW: Float32Array | null; fitsB: Float32Array | null } {
-  const cache = useRef<{ at: number; runId: number; config: TrainConfig | null; fits: PentagonFit[] | null; W: Float32Array | null; b: Float32Array | null }>({ at: 0, runId: -1, config: null, fits: null, W: null, b: null });
+function useBestFits(
+  trained: Snapshot | null,
+  config: TrainConfig,
+  seeds: number,
+): { fits: PentagonFit[] | null; fitsW: Float32Array | null; fitsB: Float32Array | null } {
+  const cache = useRef<{
+    at: number;
+    runId: number;
+    config: TrainConfig | null;
+    fits: PentagonFit[] | null;
+    W: Float32Array | null;
+    b: Float32Array | null;
+  }>({ at: 0, runId: -1, config: null, fits: null, W: null, b: null });
   return useMemo(() => {
     const c = cache.current;
     if (!trained) return { fits: null, fitsW: null, fitsB: null };
     const now = performance.now();
-    if (c.config !== config || c.runId !== trained.runId || trained.status !== 'running' || now - c.at > FITS_EVERY_MS || !c.fits) {
-      cache.current = { at: now, runId: trained.runId, config, fits: bestFits(config, trained.W, trained.b, seeds), W: trained.W, b: trained.b };
+    if (
+      c.config !== config ||
+      c.runId !== trained.runId ||
+      trained.status !== 'running' ||
+      now - c.at > FITS_EVERY_MS ||
+      !c.fits
+    ) {
+      cache.current = {
+        at: now,
+        runId: trained.runId,
+        config,
+        fits: bestFits(config, trained.W, trained.b, seeds),
+        W: trained.W,
+        b: trained.b,
+      };
     }
     return { fits: cache.current.fits, fitsW: cache.current.W, fitsB: cache.current.b };
   }, [trained, config, seeds]);
@@ -154,16 +251,31 @@ function useBestFits(trained: Snapshot | null, config: TrainConfig, seeds: numbe
 function useFixedStartCurves(baseDensity: number, seed: number, active: boolean): PentagonCurves | null {
   const config = useMemo(() => pentagonCurveConfig(rel, baseDensity, seed), [baseDensity, seed]);
   const initial = useMemo(() => pentagonStartParams(config.instances.length), [config]);
-  const run = useTrainingRun(config, { maxSteps: CURVE_STEPS, warmStart: false, path: 'js', convergence: null, autoStart: false, keepHistory: false, maxHz: 2, shards: 1, initial });
+  const run = useTrainingRun(config, {
+    maxSteps: CURVE_STEPS,
+    warmStart: false,
+    path: 'js',
+    convergence: null,
+    autoStart: false,
+    keepHistory: false,
+    maxHz: 2,
+    shards: 1,
+    initial,
+  });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   useTrainWhileVisible(run, snap, active);
-  const last = useRef<{ runId: number; bucket: number; curves: PentagonCurves | null }>({ runId: -1, bucket: 0, curves: null });
+  const last = useRef<{ runId: number; bucket: number; curves: PentagonCurves | null }>({
+    runId: -1,
+    bucket: 0,
+    curves: null,
+  });
   return useMemo(() => {
     const c = last.current;
     if (!snap) return null;
     if (snap.runId !== c.runId) last.current = { runId: snap.runId, bucket: 0, curves: null };
     const bucket = snap.status === 'done' ? Infinity : Math.floor(snap.step / CURVE_UPDATE_EVERY);
-    if (bucket > last.current.bucket) last.current = { runId: snap.runId, bucket, curves: curveLosses(config, snap.W, snap.b, snap.step) };
+    if (bucket > last.current.bucket)
+      last.current = { runId: snap.runId, bucket, curves: curveLosses(config, snap.W, snap.b, snap.step) };
     return last.current.curves;
   }, [snap, config]);
 }

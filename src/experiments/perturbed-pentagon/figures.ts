@@ -10,7 +10,15 @@ import type { Preset } from '../../state/presets';
 import { JsTrainer } from '../../train/js-trainer';
 import type { TrainerState } from '../../train/trainer';
 import { GEOMETRY_PARAMS } from '../geometry/params';
-import { presetValues, svgOf, trainLogged, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import {
+  presetValues,
+  svgOf,
+  trainLogged,
+  type Figure,
+  type FiguresModule,
+  type PresetFigures,
+  type RenderOptions,
+} from '../shared/figures';
 import { PENTAGON_PARAMS, type PentagonState } from './params';
 import * as pentagon from './run';
 
@@ -60,15 +68,43 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     description:
       `${p.title}: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; ` +
       `best of ${seeds} seeds by stratified expected loss, step ${step}; loss curves from fixed starts, step ${curves.step}` +
-      (shortened ? ` (quick run: ${step} of ${state.gpsteps} steps, curves ${curves.step} of ${pentagon.CURVE_STEPS})` : ''),
-    config: { preset: p.id, gpseeds: seeds, gpsteps: state.gpsteps, gpbase: base, gseed, quick, trainedSteps: step, step, curveStep: curves.step },
+      (shortened
+        ? ` (quick run: ${step} of ${state.gpsteps} steps, curves ${curves.step} of ${pentagon.CURVE_STEPS})`
+        : ''),
+    config: {
+      preset: p.id,
+      gpseeds: seeds,
+      gpsteps: state.gpsteps,
+      gpbase: base,
+      gseed,
+      quick,
+      trainedSteps: step,
+      step,
+      curveStep: curves.step,
+    },
   };
   const figures: Figure[] = [
     {
       name: 'strip',
-      svg: svgOf(PentagonStrip, { relativeDensities: rel, solutions: kept.map((k) => k?.W ?? null), types: kept.map((k) => k?.type ?? null), sources: kept.map((k) => k?.source ?? null) }, meta),
+      svg: svgOf(
+        PentagonStrip,
+        {
+          relativeDensities: rel,
+          solutions: kept.map((k) => k?.W ?? null),
+          types: kept.map((k) => k?.type ?? null),
+          sources: kept.map((k) => k?.source ?? null),
+        },
+        meta,
+      ),
     },
-    { name: 'loss', svg: svgOf(PentagonLossChart, { relativeDensities: rel, pentagon: curves.pentagon, digons: curves.digons, fits, width: 520 }, meta) },
+    {
+      name: 'loss',
+      svg: svgOf(
+        PentagonLossChart,
+        { relativeDensities: rel, pentagon: curves.pentagon, digons: curves.digons, fits, width: 520 },
+        meta,
+      ),
+    },
   ];
   log(
     `  step ${step} (curves ${curves.step}): lowest loss found: two digons up to relative density ${lastDigons >= 0 ? relLabel(rel[lastDigons]) : '—'}, ` +
@@ -85,8 +121,17 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     relativeDensities: [...rel],
     step,
     run: { path: 'js', seconds: Number(seconds.toFixed(2)) },
-    layout: 'W[i][k] = component k of feature i; feature 4 is the varied one; instances[r * seeds + k] is fit k at relativeDensities[r]',
-    config: { n: 5, m: 2, kind: config.kind, batchSize: config.batchSize, optimizer: config.optimizer, seeds, steps: step },
+    layout:
+      'W[i][k] = component k of feature i; feature 4 is the varied one; instances[r * seeds + k] is fit k at relativeDensities[r]',
+    config: {
+      n: 5,
+      m: 2,
+      kind: config.kind,
+      batchSize: config.batchSize,
+      optimizer: config.optimizer,
+      seeds,
+      steps: step,
+    },
     instances: config.instances.map((inst, j) => ({
       relativeDensity: rel[Math.floor(j / seeds)],
       seed: inst.seed,
@@ -106,10 +151,15 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       crossing: cross,
       // Instance 2r started as the pentagon, 2r + 1 as two digons (relative density r).
       W: Array.from({ length: curveConfig.instances.length }, (_, j) => pentagon.pentagonRows(curves.W, j)),
-      b: Array.from({ length: curveConfig.instances.length }, (_, j) => Array.from(curves.b.subarray(j * 5, (j + 1) * 5))),
+      b: Array.from({ length: curveConfig.instances.length }, (_, j) =>
+        Array.from(curves.b.subarray(j * 5, (j + 1) * 5)),
+      ),
     },
   };
   return { figures, json, steps: step };
 }
 
-export const figures: FiguresModule = { render, quick: `random fits ${QUICK_PENTAGON.steps} steps, loss curves ${QUICK_PENTAGON.curveSteps} steps` };
+export const figures: FiguresModule = {
+  render,
+  quick: `random fits ${QUICK_PENTAGON.steps} steps, loss curves ${QUICK_PENTAGON.curveSteps} steps`,
+};

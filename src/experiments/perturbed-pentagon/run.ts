@@ -25,7 +25,11 @@ export const CURVE_STEPS = 6000;
  * (biases −0.24, its trained value at density 0.05) and 2r + 1 as two orthogonal digons with
  * feature 4 off.
  */
-export function pentagonCurveConfig(relativeDensities: readonly number[], baseDensity: number, seed: number): TrainConfig {
+export function pentagonCurveConfig(
+  relativeDensities: readonly number[],
+  baseDensity: number,
+  seed: number,
+): TrainConfig {
   return perturbedPentagonConfig({ baseDensity, relativeDensities, seeds: 2, seed });
 }
 
@@ -49,7 +53,17 @@ export function pentagonStartParams(instances: number): { W: Float32Array; b: Fl
 }
 
 const expectedLoss = (config: TrainConfig, W: Float32Array, b: Float32Array, j: number, samples: number) =>
-  stratifiedExpectedLoss({ W: W.subarray(j * 10, (j + 1) * 10), b: b.subarray(j * 5, (j + 1) * 5), density: config.instances[j].density, importance: config.instances[j].importance }, 2, config.kind, samples);
+  stratifiedExpectedLoss(
+    {
+      W: W.subarray(j * 10, (j + 1) * 10),
+      b: b.subarray(j * 5, (j + 1) * 5),
+      density: config.instances[j].density,
+      importance: config.instances[j].importance,
+    },
+    2,
+    config.kind,
+    samples,
+  );
 
 export interface PentagonCurves {
   step: number;
@@ -66,9 +80,23 @@ export interface PentagonCurves {
 }
 
 /** The two loss curves from the fixed-start run's weights (each kept only while its start keeps its type). */
-export function curveLosses(config: TrainConfig, W: Float32Array, b: Float32Array, step: number, samples = 256): PentagonCurves {
+export function curveLosses(
+  config: TrainConfig,
+  W: Float32Array,
+  b: Float32Array,
+  step: number,
+  samples = 256,
+): PentagonCurves {
   const R = config.instances.length / 2;
-  const out: PentagonCurves = { step, pentagon: [], digons: [], pentagonStart: [], digonStart: [], W: W.slice(), b: b.slice() };
+  const out: PentagonCurves = {
+    step,
+    pentagon: [],
+    digons: [],
+    pentagonStart: [],
+    digonStart: [],
+    W: W.slice(),
+    b: b.slice(),
+  };
   for (let r = 0; r < R; r++) {
     const tp = pentagonSolutionType(W.subarray(2 * r * 10, (2 * r + 1) * 10));
     const td = pentagonSolutionType(W.subarray((2 * r + 1) * 10, (2 * r + 2) * 10));
@@ -88,7 +116,13 @@ export interface PentagonFit {
 }
 
 /** Per relative density, the seed with the lowest stratified expected loss (instances grouped `seeds` per density). */
-export function bestFits(config: TrainConfig, W: Float32Array, b: Float32Array, seeds: number, samples = 256): PentagonFit[] {
+export function bestFits(
+  config: TrainConfig,
+  W: Float32Array,
+  b: Float32Array,
+  seeds: number,
+  samples = 256,
+): PentagonFit[] {
   const R = config.instances.length / seeds;
   const out: PentagonFit[] = [];
   for (let r = 0; r < R; r++) {
@@ -117,17 +151,39 @@ export interface KeptSolution {
  * model where that is lower (the paper: "fit many times, keep the lowest loss"). All losses are
  * stratified expected losses with the same samples, so they compare like for like.
  */
-export function keptSolutions(relCount: number, fitsW: Float32Array | null, fits: readonly PentagonFit[] | null, curves: PentagonCurves | null): (KeptSolution | null)[] {
+export function keptSolutions(
+  relCount: number,
+  fitsW: Float32Array | null,
+  fits: readonly PentagonFit[] | null,
+  curves: PentagonCurves | null,
+): (KeptSolution | null)[] {
   return Array.from({ length: relCount }, (_, r) => {
     const candidates: KeptSolution[] = [];
     if (fitsW && fits?.[r] && Number.isFinite(fits[r].loss)) {
-      candidates.push({ W: fitsW.slice(fits[r].index * 10, fits[r].index * 10 + 10), loss: fits[r].loss, type: fits[r].type, source: 'random fit' });
+      candidates.push({
+        W: fitsW.slice(fits[r].index * 10, fits[r].index * 10 + 10),
+        loss: fits[r].loss,
+        type: fits[r].type,
+        source: 'random fit',
+      });
     }
     if (curves) {
       const p = curves.pentagon[r];
       const d = curves.digons[r];
-      if (p !== null) candidates.push({ W: curves.W.slice(2 * r * 10, 2 * r * 10 + 10), loss: p, type: 'pentagon', source: 'pentagon start' });
-      if (d !== null) candidates.push({ W: curves.W.slice((2 * r + 1) * 10, (2 * r + 2) * 10), loss: d, type: 'digons', source: 'digon start' });
+      if (p !== null)
+        candidates.push({
+          W: curves.W.slice(2 * r * 10, 2 * r * 10 + 10),
+          loss: p,
+          type: 'pentagon',
+          source: 'pentagon start',
+        });
+      if (d !== null)
+        candidates.push({
+          W: curves.W.slice((2 * r + 1) * 10, (2 * r + 2) * 10),
+          loss: d,
+          type: 'digons',
+          source: 'digon start',
+        });
     }
     return candidates.reduce<KeptSolution | null>((best, c) => (!best || c.loss < best.loss ? c : best), null);
   });
@@ -135,25 +191,51 @@ export function keptSolutions(relCount: number, fitsW: Float32Array | null, fits
 
 /** The random fits: `gpseeds` initialisations per relative density, seeds from gseed. */
 export function pentagonFitsConfig(s: Pick<PentagonState, 'gpbase' | 'gpseeds' | 'gseed'>): TrainConfig {
-  return perturbedPentagonConfig({ baseDensity: s.gpbase, relativeDensities: PENTAGON_RELATIVE_DENSITIES, seeds: s.gpseeds, seed: s.gseed });
+  return perturbedPentagonConfig({
+    baseDensity: s.gpbase,
+    relativeDensities: PENTAGON_RELATIVE_DENSITIES,
+    seeds: s.gpseeds,
+    seed: s.gseed,
+  });
 }
 
 /** W[i][k] rows of a 5 × 2 model at instance j. */
-export const pentagonRows = (W: Float32Array, j: number): number[][] => weightRows(W.subarray(j * 10, (j + 1) * 10), 5, 2);
+export const pentagonRows = (W: Float32Array, j: number): number[][] =>
+  weightRows(W.subarray(j * 10, (j + 1) * 10), 5, 2);
 
 /** Where the kept solutions switch: the last relative density at two digons, the first at a pentagon (−1: none). */
 export function transition(kept: readonly (KeptSolution | null)[]): { lastDigons: number; firstPentagon: number } {
-  return { lastDigons: Math.max(-1, ...kept.map((k, r) => (k?.type === 'digons' ? r : -1))), firstPentagon: kept.findIndex((k) => k?.type === 'pentagon') };
+  return {
+    lastDigons: Math.max(-1, ...kept.map((k, r) => (k?.type === 'digons' ? r : -1))),
+    firstPentagon: kept.findIndex((k) => k?.type === 'pentagon'),
+  };
 }
 
 /** The kept random fit of each relative density, as the page's export and the figures CLI write it. */
 export function fitsJson(fits: readonly PentagonFit[], W: Float32Array, b: Float32Array, seeds: number) {
-  return fits.map((f, r) => ({ relativeDensity: PENTAGON_RELATIVE_DENSITIES[r], seed: f.index % seeds, loss: f.loss, type: f.type, W: pentagonRows(W, f.index), b: Array.from(b.subarray(f.index * 5, f.index * 5 + 5)) }));
+  return fits.map((f, r) => ({
+    relativeDensity: PENTAGON_RELATIVE_DENSITIES[r],
+    seed: f.index % seeds,
+    loss: f.loss,
+    type: f.type,
+    W: pentagonRows(W, f.index),
+    b: Array.from(b.subarray(f.index * 5, f.index * 5 + 5)),
+  }));
 }
 
 /** The lowest-loss solution of each relative density, as exported. */
 export function keptJson(kept: readonly (KeptSolution | null)[]) {
-  return kept.map((k, r) => (k ? { relativeDensity: PENTAGON_RELATIVE_DENSITIES[r], source: k.source, loss: k.loss, type: k.type, W: pentagonRows(k.W, 0) } : null));
+  return kept.map((k, r) =>
+    k
+      ? {
+          relativeDensity: PENTAGON_RELATIVE_DENSITIES[r],
+          source: k.source,
+          loss: k.loss,
+          type: k.type,
+          W: pentagonRows(k.W, 0),
+        }
+      : null,
+  );
 }
 
 /** Curves are recomputed every this many steps of the fixed-start run (each costs a few thousand forward passes). */

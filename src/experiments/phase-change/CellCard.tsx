@@ -43,7 +43,14 @@ export function CellCard({ grid, n, m, focus, hovered, model, trained, theory, s
             loss {Number.isFinite(model.loss) ? model.loss.toExponential(2) : '—'} · seed {seed + 1} of {grid.seeds}
             {model.converged ? ' · converged' : ''}
           </p>
-          <WeightGlyph W={model.W} n={n} m={m} importance={experimentImportance(grid.experiment, cellAt(grid, focus).r)} size={110} title="Weights of this cell's model" />
+          <WeightGlyph
+            W={model.W}
+            n={n}
+            m={m}
+            importance={experimentImportance(grid.experiment, cellAt(grid, focus).r)}
+            size={110}
+            title="Weights of this cell's model"
+          />
         </>
       ) : (
         <p className="panel-note">Hover over a cell to see its model; click to inspect it below.</p>
@@ -52,7 +59,23 @@ export function CellCard({ grid, n, m, focus, hovered, model, trained, theory, s
   );
 }
 
-export function CellDrilldown({ grid, n, m, cell, model, exportMeta, exportJson }: { grid: PhaseGrid; n: number; m: number; cell: number; model: CellModel; exportMeta: ExportMeta; exportJson: () => unknown }) {
+export function CellDrilldown({
+  grid,
+  n,
+  m,
+  cell,
+  model,
+  exportMeta,
+  exportJson,
+}: {
+  grid: PhaseGrid;
+  n: number;
+  m: number;
+  cell: number;
+  model: CellModel;
+  exportMeta: ExportMeta;
+  exportJson: () => unknown;
+}) {
   const metrics = instanceMetrics(model.W, n, m);
   const { r, density } = cellAt(grid, cell);
   const importance = experimentImportance(grid.experiment, r);
@@ -60,14 +83,44 @@ export function CellDrilldown({ grid, n, m, cell, model, exportMeta, exportJson 
   const [hovered, setHovered] = useState<number | null>(null);
   return (
     <div className="panels drill-down" data-testid="phase-drilldown">
-      <ChartFrame title={`Cell r = ${fmtDensity(r)}, 1−S = ${fmtDensity(density)}: WᵀW and bias`} exportName="phase-cell-wtw" exportMeta={exportMeta} exportJson={exportJson}>
+      <ChartFrame
+        title={`Cell r = ${fmtDensity(r)}, 1−S = ${fmtDensity(density)}: WᵀW and bias`}
+        exportName="phase-cell-wtw"
+        exportMeta={exportMeta}
+        exportJson={exportJson}
+      >
         <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} highlight={hovered} onHover={setHovered} />
       </ChartFrame>
-      <ChartFrame title="Its feature norms" exportName="phase-cell-norms" exportMeta={exportMeta} exportJson={exportJson}>
-        <FeatureNormBars norms={metrics.norms} superposition={metrics.superposition} n={n} m={m} highlight={hovered} onHover={setHovered} />
+      <ChartFrame
+        title="Its feature norms"
+        exportName="phase-cell-norms"
+        exportMeta={exportMeta}
+        exportJson={exportJson}
+      >
+        <FeatureNormBars
+          norms={metrics.norms}
+          superposition={metrics.superposition}
+          n={n}
+          m={m}
+          highlight={hovered}
+          onHover={setHovered}
+        />
       </ChartFrame>
-      <ChartFrame title="Its weights" exportName="phase-cell-weights" exportMeta={exportMeta} exportJson={exportJson} caption="The last feature is the extra one.">
-        <WeightGlyph W={model.W} n={n} m={m} importance={importance} size={200} title="Weights of the selected cell's model" />
+      <ChartFrame
+        title="Its weights"
+        exportName="phase-cell-weights"
+        exportMeta={exportMeta}
+        exportJson={exportJson}
+        caption="The last feature is the extra one."
+      >
+        <WeightGlyph
+          W={model.W}
+          n={n}
+          m={m}
+          importance={importance}
+          size={200}
+          title="Weights of the selected cell's model"
+        />
       </ChartFrame>
     </div>
   );

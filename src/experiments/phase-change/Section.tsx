@@ -21,7 +21,16 @@ import type { SectionProps } from '../experiment';
 import { CellCard, CellDrilldown } from './CellCard';
 import { PhaseControls } from './Controls';
 import { PHASE_PARAMS, type PhaseState } from './params';
-import { CellEma, cellModel, chooseSeeds, experimentLabel, gridJson, newSeedChoiceCache, phaseBoundaries, type SeedChoiceCache } from './run';
+import {
+  CellEma,
+  cellModel,
+  chooseSeeds,
+  experimentLabel,
+  gridJson,
+  newSeedChoiceCache,
+  phaseBoundaries,
+  type SeedChoiceCache,
+} from './run';
 
 const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
 /** Hundreds of cells: redraw a diagram only when its own props change. */
@@ -38,20 +47,39 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   const visible = useVisible<HTMLElement>();
   // The SIMD kernel (js where WebAssembly SIMD is missing): tiny models, where WebGL's per-step
   // overhead never pays, and a fixed path keeps the diagram the same as the CLI's and the tests'.
-  const run = useTrainingRun(config, { maxSteps: state.psteps, warmStart: false, path: 'simd', convergence: CONVERGENCE, autoStart: false, keepHistory: false, maxHz: 6, shards: config.instances.length >= 64 ? GRID_SHARDS : 1 });
+  const run = useTrainingRun(config, {
+    maxSteps: state.psteps,
+    warmStart: false,
+    path: 'simd',
+    convergence: CONVERGENCE,
+    autoStart: false,
+    keepHistory: false,
+    maxHz: 6,
+    shards: config.instances.length >= 64 ? GRID_SHARDS : 1,
+  });
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
   const seedChoiceCache = useRef<SeedChoiceCache>(newSeedChoiceCache());
   const cellEma = useRef(new CellEma());
-  const emaBest = useMemo(() => cellEma.current.update(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds), [snap, cells, grid.seeds]);
+  const emaBest = useMemo(
+    () => cellEma.current.update(snap?.loss ?? null, snap?.runId ?? -1, cells, grid.seeds),
+    [snap, cells, grid.seeds],
+  );
   const { bestSeeds, trained } = useMemo(() => {
     const phases: (Phase | null)[] = new Array(cells).fill(null);
     if (!snap || snap.step === 0) return { bestSeeds: emaBest, trained: phases };
     return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current);
   }, [snap, emaBest, config, grid.seeds, cells]);
-  const theory = useMemo(() => Array.from({ length: cells }, (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase), [grid, cells, experiment]);
+  const theory = useMemo(
+    () =>
+      Array.from(
+        { length: cells },
+        (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase,
+      ),
+    [grid, cells, experiment],
+  );
   const boundaries = useMemo(() => phaseBoundaries(experiment), [experiment]);
 
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
@@ -68,35 +96,48 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
     config: { ...ownValues(PHASE_PARAMS, state), step: snap?.step ?? 0 },
   };
   const exportGridJson = () => (snap ? gridJson(grid, snap, bestSeeds, trained, theory, n, m) : null);
-  const exportCellJson = () => (snap && selected !== null ? instancesModelJson(config, snap, selected * grid.seeds, grid.seeds, { path: snap.path, seconds: snap.trainingMs / 1000 }) : null);
-  const eta = snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (state.psteps - snap.step) / snap.stepsPerSecond : null;
+  const exportCellJson = () =>
+    snap && selected !== null
+      ? instancesModelJson(config, snap, selected * grid.seeds, grid.seeds, {
+          path: snap.path,
+          seconds: snap.trainingMs / 1000,
+        })
+      : null;
+  const eta =
+    snap && snap.status === 'running' && snap.stepsPerSecond > 0
+      ? (state.psteps - snap.step) / snap.stepsPerSecond
+      : null;
 
   return (
     <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
       <h2 id="phase-change-title">Superposition as a phase change</h2>
       {presets}
       <p className="lede">
-        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (<Tex>r</Tex>,
-        relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the extra feature is dropped, gets a
-        dimension of its own, or shares one in superposition changes abruptly across lines the paper derives in closed form — a phase
-        change. Below, every cell is a real model ({expLabel}), all {config.instances.length.toLocaleString('en-US')} of them
-        training together; the lines are the theory. With <Tex>d = 1 - S</Tex>, dropping the extra feature costs{' '}
-        <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an
-        antipodal pair costs <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the
-        superposition region opens below the triple point <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
+        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is
+        (<Tex>r</Tex>, relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the
+        extra feature is dropped, gets a dimension of its own, or shares one in superposition changes abruptly across
+        lines the paper derives in closed form — a phase change. Below, every cell is a real model ({expLabel}), all{' '}
+        {config.instances.length.toLocaleString('en-US')} of them training together; the lines are the theory. With{' '}
+        <Tex>d = 1 - S</Tex>, dropping the extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension
+        instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an antipodal pair costs{' '}
+        <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the superposition
+        region opens below the triple point <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
       </p>
       <PhaseControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
       <p className="status phase-status" aria-live="polite">
         <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> / {state.psteps.toLocaleString('en-US')} · converged{' '}
+        · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
+        {state.psteps.toLocaleString('en-US')} · converged{' '}
         <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
-        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend {snap?.path ?? '…'}
+        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}
+        {snap?.path ?? '…'}
         <br />
-        agreement with theory: <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
+        agreement with theory:{' '}
+        <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
         {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
       </p>
       <RunNotice run={run} />
@@ -122,13 +163,45 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
           />
         </ChartFrame>
         {state.ptheory ? (
-          <ChartFrame title="Analytic theory" exportName={`phase-${experiment}-theory`} exportMeta={exportMeta} caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid.">
-            <PhaseDiagramChart rValues={grid.rValues} densityValues={grid.densityValues} phases={theory} boundaries={boundaries} selected={selected} title={`Analytic phase diagram, ${expLabel}`} />
+          <ChartFrame
+            title="Analytic theory"
+            exportName={`phase-${experiment}-theory`}
+            exportMeta={exportMeta}
+            caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid."
+          >
+            <PhaseDiagramChart
+              rValues={grid.rValues}
+              densityValues={grid.densityValues}
+              phases={theory}
+              boundaries={boundaries}
+              selected={selected}
+              title={`Analytic phase diagram, ${expLabel}`}
+            />
           </ChartFrame>
         ) : null}
-        <CellCard grid={grid} n={n} m={m} focus={focus} hovered={hover !== null} model={modelOf(focus)} trained={focus !== null ? trained[focus] : null} theory={focus !== null ? theory[focus] : null} seed={focus !== null ? bestSeeds[focus] : 0} />
+        <CellCard
+          grid={grid}
+          n={n}
+          m={m}
+          focus={focus}
+          hovered={hover !== null}
+          model={modelOf(focus)}
+          trained={focus !== null ? trained[focus] : null}
+          theory={focus !== null ? theory[focus] : null}
+          seed={focus !== null ? bestSeeds[focus] : 0}
+        />
       </div>
-      {selected !== null && selectedModel ? <CellDrilldown grid={grid} n={n} m={m} cell={selected} model={selectedModel} exportMeta={exportMeta} exportJson={exportCellJson} /> : null}
+      {selected !== null && selectedModel ? (
+        <CellDrilldown
+          grid={grid}
+          n={n}
+          m={m}
+          cell={selected}
+          model={selectedModel}
+          exportMeta={exportMeta}
+          exportJson={exportCellJson}
+        />
+      ) : null}
     </section>
   );
 }

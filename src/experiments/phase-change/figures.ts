@@ -13,7 +13,14 @@ import { phaseGrid } from '../../model/phase';
 import { experimentImportance, experimentShape } from '../../model/theory';
 import type { Preset } from '../../state/presets';
 import { DEFAULT_CONVERGENCE } from '../../train/convergence';
-import { presetValues, svgOf, type Figure, type FiguresModule, type PresetFigures, type RenderOptions } from '../shared/figures';
+import {
+  presetValues,
+  svgOf,
+  type Figure,
+  type FiguresModule,
+  type PresetFigures,
+  type RenderOptions,
+} from '../shared/figures';
 import { PHASE_PARAMS } from './params';
 import { experimentLabel, phaseBoundaries } from './run';
 import { runPhaseSweep, summarise } from './sweep';
@@ -53,7 +60,15 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     description:
       `${p.title}, ${expLabel}: ${resolution}×${resolution} cells, best of ${seeds} seed${seeds === 1 ? '' : 's'}, step ${res.run.stepsRun}; ` +
       `${a.agree}/${a.cells} cells agree with the theory`,
-    config: { preset: p.id, ...state, pgrid: resolution, pseeds: seeds, psteps: maxSteps, quick, step: res.run.stepsRun },
+    config: {
+      preset: p.id,
+      ...state,
+      pgrid: resolution,
+      pseeds: seeds,
+      psteps: maxSteps,
+      quick,
+      step: res.run.stepsRun,
+    },
   };
   const common = { rValues: grid.rValues, densityValues: grid.densityValues, boundaries, selected };
   const figures: Figure[] = [
@@ -61,12 +76,22 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       name: 'trained',
       svg: svgOf(
         PhaseDiagramChart,
-        { ...common, phases: trained, mode: state.pdiff ? 'disagreement' : 'phases', reference: theory, title: `Trained phase diagram, ${expLabel}` },
+        {
+          ...common,
+          phases: trained,
+          mode: state.pdiff ? 'disagreement' : 'phases',
+          reference: theory,
+          title: `Trained phase diagram, ${expLabel}`,
+        },
         meta,
       ),
     },
   ];
-  if (state.ptheory) figures.push({ name: 'theory', svg: svgOf(PhaseDiagramChart, { ...common, phases: theory, title: `Analytic phase diagram, ${expLabel}` }, meta) });
+  if (state.ptheory)
+    figures.push({
+      name: 'theory',
+      svg: svgOf(PhaseDiagramChart, { ...common, phases: theory, title: `Analytic phase diagram, ${expLabel}` }, meta),
+    });
   if (selected !== null) {
     // The page's drill-down for a selected cell: its kept model.
     const cell = res.cells[selected];
@@ -75,12 +100,25 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     const importance = experimentImportance(experiment, cell.r);
     figures.push(
       { name: 'cell-wtw', svg: svgOf(GramHeatmap, { gram: metrics.gram, bias: cell.b, n, size: 180 }, meta) },
-      { name: 'cell-norms', svg: svgOf(FeatureNormBars, { norms: metrics.norms, superposition: metrics.superposition, n, m }, meta) },
-      { name: 'cell-weights', svg: svgOf(WeightGlyph, { W, n, m, importance, size: 200, title: "Weights of the selected cell's model" }, meta) },
+      {
+        name: 'cell-norms',
+        svg: svgOf(FeatureNormBars, { norms: metrics.norms, superposition: metrics.superposition, n, m }, meta),
+      },
+      {
+        name: 'cell-weights',
+        svg: svgOf(
+          WeightGlyph,
+          { W, n, m, importance, size: 200, title: "Weights of the selected cell's model" },
+          meta,
+        ),
+      },
     );
   }
   log(`  ${summarise(res).replace(/\n/g, '\n  ')}`);
   return { figures, json: res, steps: res.run.stepsRun };
 }
 
-export const figures: FiguresModule = { render, quick: `phase grids ${QUICK_PHASE.grid}×${QUICK_PHASE.grid}, ${QUICK_PHASE.seeds} seed, ${QUICK_PHASE.steps} steps` };
+export const figures: FiguresModule = {
+  render,
+  quick: `phase grids ${QUICK_PHASE.grid}×${QUICK_PHASE.grid}, ${QUICK_PHASE.seeds} seed, ${QUICK_PHASE.steps} steps`,
+};

@@ -11,11 +11,17 @@ import { PHASE_DENSITY_RANGE, PHASE_R_RANGE, cellAt, classifyExtraFeature, type 
 import { boundaryCurves, type BoundaryCurve, type Phase, type PhaseExperiment } from '../../model/theory';
 
 /** "n = 2 features, m = 1 dimension": the experiment in words. */
-export const experimentLabel = (e: PhaseExperiment) => (e === 'phase-2-1' ? 'n = 2 features, m = 1 dimension' : 'n = 3 features, m = 2 dimensions');
+export const experimentLabel = (e: PhaseExperiment) =>
+  e === 'phase-2-1' ? 'n = 2 features, m = 1 dimension' : 'n = 3 features, m = 2 dimensions';
 
 /** The analytic boundaries over the grid's box (r ∈ [0.1, 10], 1 − S ∈ [0.01, 1]). */
 export const phaseBoundaries = (e: PhaseExperiment): BoundaryCurve[] =>
-  boundaryCurves(e, { rMin: PHASE_R_RANGE[0], rMax: PHASE_R_RANGE[1], dMin: PHASE_DENSITY_RANGE[1], dMax: PHASE_DENSITY_RANGE[0] });
+  boundaryCurves(e, {
+    rMin: PHASE_R_RANGE[0],
+    rMax: PHASE_R_RANGE[1],
+    dMin: PHASE_DENSITY_RANGE[1],
+    dMax: PHASE_DENSITY_RANGE[0],
+  });
 
 /** A run's weights as the worker sends them (a snapshot). */
 export type GridWeights = ModelsState & { runId: number; status: string };
@@ -39,7 +45,8 @@ export class CellEma {
     const best = new Int32Array(cells);
     for (let c = 0; c < cells; c++) {
       let k = 0;
-      for (let q = 1; q < seeds; q++) if (this.ema[c * seeds + q] < this.ema[c * seeds + k] || !Number.isFinite(this.ema[c * seeds + k])) k = q;
+      for (let q = 1; q < seeds; q++)
+        if (this.ema[c * seeds + q] < this.ema[c * seeds + k] || !Number.isFinite(this.ema[c * seeds + k])) k = q;
       best[c] = k;
     }
     return best;
@@ -100,7 +107,12 @@ export function chooseSeeds(
     const losses = phasesOf[c].map((_, q) => {
       const j = c * seeds + q;
       const inst = config.instances[j];
-      return stratifiedExpectedLoss({ W: W(j), b: snap.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, config.kind, 96);
+      return stratifiedExpectedLoss(
+        { W: W(j), b: snap.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance },
+        m,
+        config.kind,
+        96,
+      );
     });
     const k = losses.indexOf(Math.min(...losses.filter(Number.isFinite)));
     cache.chosen.set(c, k < 0 ? emaBest[c] : k);
@@ -135,24 +147,59 @@ export interface CellModel {
   converged: boolean;
 }
 
-export function cellModel(snap: ModelsState & { converged?: Uint8Array }, seeds: number, bestSeeds: Int32Array, c: number, n: number, m: number): CellModel {
+export function cellModel(
+  snap: ModelsState & { converged?: Uint8Array },
+  seeds: number,
+  bestSeeds: Int32Array,
+  c: number,
+  n: number,
+  m: number,
+): CellModel {
   const j = c * seeds + bestSeeds[c];
-  return { j, W: instanceWeights(snap.W, j, n, m), b: snap.b.subarray(j * n, (j + 1) * n), loss: snap.loss[j], converged: snap.converged?.[j] === 1 };
+  return {
+    j,
+    W: instanceWeights(snap.W, j, n, m),
+    b: snap.b.subarray(j * n, (j + 1) * n),
+    loss: snap.loss[j],
+    converged: snap.converged?.[j] === 1,
+  };
 }
 
 /** Every cell's kept model with its phase and the theory's (the grid chart's data). */
-export function gridJson(grid: PhaseGrid, snap: ModelsState, bestSeeds: Int32Array, trained: readonly (Phase | null)[], theory: readonly Phase[], n: number, m: number) {
+export function gridJson(
+  grid: PhaseGrid,
+  snap: ModelsState,
+  bestSeeds: Int32Array,
+  trained: readonly (Phase | null)[],
+  theory: readonly Phase[],
+  n: number,
+  m: number,
+) {
   return {
     format: 'superposition-explorable/phase-grid@1',
     experiment: grid.experiment,
     step: snap.step,
-    grid: { resolution: grid.rValues.length, seeds: grid.seeds, rValues: Array.from(grid.rValues), densityValues: Array.from(grid.densityValues) },
-    layout: 'cells[row * resolution + col]; row = density (descending), col = r (ascending); W[i][k] = component k of feature i',
+    grid: {
+      resolution: grid.rValues.length,
+      seeds: grid.seeds,
+      rValues: Array.from(grid.rValues),
+      densityValues: Array.from(grid.densityValues),
+    },
+    layout:
+      'cells[row * resolution + col]; row = density (descending), col = r (ascending); W[i][k] = component k of feature i',
     cells: trained.map((phase, c) => {
       const model = cellModel(snap, grid.seeds, bestSeeds, c, n, m);
       const { r, density } = cellAt(grid, c);
-      return { r, density, phase, theory: theory[c], seed: bestSeeds[c], loss: model.loss, W: weightRows(model.W, n, m), b: Array.from(model.b) };
+      return {
+        r,
+        density,
+        phase,
+        theory: theory[c],
+        seed: bestSeeds[c],
+        loss: model.loss,
+        W: weightRows(model.W, n, m),
+        b: Array.from(model.b),
+      };
     }),
   };
 }
-

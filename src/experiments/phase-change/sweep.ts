@@ -33,7 +33,14 @@ export interface SweepResult {
   format: typeof SWEEP_FORMAT;
   experiment: PhaseExperiment;
   grid: { resolution: number; seeds: number; seed: number; rValues: number[]; densityValues: number[] };
-  run: { path: TrainPath; threads: number; maxSteps: number; stepsRun: number; seconds: number; convergence: ConvergenceOptions | null };
+  run: {
+    path: TrainPath;
+    threads: number;
+    maxSteps: number;
+    stepsRun: number;
+    seconds: number;
+    convergence: ConvergenceOptions | null;
+  };
   /** Row-major: cells[row * resolution + col], row = density (descending), col = r (ascending). */
   cells: SweepCell[];
   agreement: { cells: number; agree: number; awayFromBoundary: number; agreeAwayFromBoundary: number };
@@ -79,7 +86,8 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
       await trainer.step(Math.min(50, opts.maxSteps - trainer.stepCount));
       const st = await trainer.read();
       if (tracker) {
-        if (tracker.observe(st.step, st.meanLoss ?? st.loss, st.meanLossSteps ?? 1) > 0) trainer.freeze?.(tracker.converged);
+        if (tracker.observe(st.step, st.meanLoss ?? st.loss, st.meanLossSteps ?? 1) > 0)
+          trainer.freeze?.(tracker.converged);
         if (tracker.convergedCount === I) break;
       }
       opts.onProgress?.(st.step, tracker?.convergedCount ?? 0, I);
@@ -95,7 +103,17 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
       const losses = Array.from({ length: grid.seeds }, (_, k) => {
         const j = c * grid.seeds + k;
         const inst = config.instances[j];
-        return stratifiedExpectedLoss({ W: state.W.subarray(j * n * m, (j + 1) * n * m), b: state.b.subarray(j * n, (j + 1) * n), density: inst.density, importance: inst.importance }, m, 'relu', 512);
+        return stratifiedExpectedLoss(
+          {
+            W: state.W.subarray(j * n * m, (j + 1) * n * m),
+            b: state.b.subarray(j * n, (j + 1) * n),
+            density: inst.density,
+            importance: inst.importance,
+          },
+          m,
+          'relu',
+          512,
+        );
       });
       const k = argminFinite(losses);
       const j = c * grid.seeds + k;
@@ -121,7 +139,13 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
     return {
       format: SWEEP_FORMAT,
       experiment: grid.experiment,
-      grid: { resolution: grid.rValues.length, seeds: grid.seeds, seed: grid.seed, rValues: Array.from(grid.rValues), densityValues: Array.from(grid.densityValues) },
+      grid: {
+        resolution: grid.rValues.length,
+        seeds: grid.seeds,
+        seed: grid.seed,
+        rValues: Array.from(grid.rValues),
+        densityValues: Array.from(grid.densityValues),
+      },
       run: { path, threads, maxSteps: opts.maxSteps, stepsRun: state.step, seconds, convergence: opts.convergence },
       cells,
       agreement: { cells: cells.length, agree, awayFromBoundary: away, agreeAwayFromBoundary: agreeAway },

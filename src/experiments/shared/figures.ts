@@ -57,7 +57,13 @@ const LOG_EVERY_MS = 5000;
  * the log), logging progress at most every 5 s; `onStep` runs after every step (it decides itself
  * whether to snapshot). Returns the final state.
  */
-export async function trainLogged(trainer: BatchedTrainer, steps: number, label: string, log: (s: string) => void, onStep?: (step: number) => Promise<void>): Promise<TrainerState> {
+export async function trainLogged(
+  trainer: BatchedTrainer,
+  steps: number,
+  label: string,
+  log: (s: string) => void,
+  onStep?: (step: number) => Promise<void>,
+): Promise<TrainerState> {
   let lastLog = performance.now();
   while (trainer.stepCount < steps) {
     await trainer.step(1);

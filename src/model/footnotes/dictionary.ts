@@ -98,7 +98,12 @@ export interface Recovery {
  * themselves within the threshold of each other, which distinct features in a trained model are
  * not, so this needs no one-to-one assignment.
  */
-export function recoveryFraction(trueDirections: ArrayLike<number>, atoms: ArrayLike<number>, m: number, threshold = 0.9): Recovery {
+export function recoveryFraction(
+  trueDirections: ArrayLike<number>,
+  atoms: ArrayLike<number>,
+  m: number,
+  threshold = 0.9,
+): Recovery {
   const p = trueDirections.length / m;
   const q = atoms.length / m;
   const C = cosineMatrix(trueDirections, atoms, m);
@@ -175,7 +180,13 @@ export function setAtomFromRow(B: Float32Array, j: number, H: Float32Array, d: n
  * small Gram matrices AᵀA [k, k] and AᵀH [k, m] (Cholesky in float64 on the host — k×k is tiny
  * next to the [d, k] code, and tfjs has no linear solver). The ridge ρ keeps unused atoms at 0.
  */
-export function leastSquaresDictionary(AtA: ArrayLike<number>, AtH: ArrayLike<number>, k: number, m: number, ridge = 1e-6): Float32Array {
+export function leastSquaresDictionary(
+  AtA: ArrayLike<number>,
+  AtH: ArrayLike<number>,
+  k: number,
+  m: number,
+  ridge = 1e-6,
+): Float32Array {
   let scale = 0;
   for (let j = 0; j < k; j++) scale = Math.max(scale, AtA[j * k + j]);
   const rho = ridge * Math.max(scale, 1e-12);
@@ -213,4 +224,3 @@ export function normaliseRows(B: Float32Array, k: number, m: number): Float64Arr
   }
   return norms;
 }
-

@@ -36,7 +36,14 @@ export interface ForwardDecomposition {
 }
 
 /** Decompose one forward pass of one instance (feature-major W [n, m]). */
-export function decomposeForwardPass(W: Float32Array, b: Float32Array, x: ArrayLike<number>, n: number, m: number, kind: ModelKind): ForwardDecomposition {
+export function decomposeForwardPass(
+  W: Float32Array,
+  b: Float32Array,
+  x: ArrayLike<number>,
+  n: number,
+  m: number,
+  kind: ModelKind,
+): ForwardDecomposition {
   const contributions: FeatureContribution[] = [];
   const h = new Float64Array(m);
   for (let i = 0; i < n; i++) {

@@ -50,8 +50,12 @@ export interface ModelsState {
 }
 
 /** W [n, m] feature-major as n rows of m numbers: W[i][k] is component k of feature i (the files' layout). */
-export const weightRows = (W: ArrayLike<number>, n: number, m: number, map: (v: number) => number = (v) => v): number[][] =>
-  Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, k) => map(W[i * m + k])));
+export const weightRows = (
+  W: ArrayLike<number>,
+  n: number,
+  m: number,
+  map: (v: number) => number = (v) => v,
+): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, k) => map(W[i * m + k])));
 
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null) as number;
 
@@ -85,7 +89,8 @@ export function buildModelJson(
   });
   return {
     format: MODEL_FORMAT,
-    layout: 'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i',
+    layout:
+      'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i',
     config: { n, m, kind, batchSize: config.batchSize, optimizer: config.optimizer, steps: state.step },
     run,
     instances,
@@ -98,7 +103,13 @@ export function buildModelJson(
 }
 
 /** Instances first … first + count − 1 of a batched run as a models file of their own (a selected cell or model). */
-export function instancesModelJson(config: TrainConfig, state: ModelsState, first: number, count: number, run: { path: string; seconds: number }): ModelsJson {
+export function instancesModelJson(
+  config: TrainConfig,
+  state: ModelsState,
+  first: number,
+  count: number,
+  run: { path: string; seconds: number },
+): ModelsJson {
   const { n, m } = config;
   const sub = { ...config, instances: config.instances.slice(first, first + count) };
   const part = {
@@ -128,7 +139,11 @@ export function parseModelJson(text: string): ModelsJson {
       throw new Error(`instance ${j}: W must be ${n} rows of ${m} numbers`);
     }
     if (!Array.isArray(inst.b) || inst.b.length !== n) throw new Error(`instance ${j}: b must have ${n} numbers`);
-    if (inst.W.flat().concat(inst.b).some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
+    if (
+      inst.W.flat()
+        .concat(inst.b)
+        .some((x) => typeof x !== 'number' || !Number.isFinite(x))
+    ) {
       throw new Error(`instance ${j}: W and b must be finite numbers`);
     }
   });

@@ -140,14 +140,35 @@ export function adversarialVulnerability(
   const { n, m } = config;
   const samples = opts.samples ?? 4000;
   const model = variantModel(config);
-  if (model.signedInputs) throw new Error('adversarialVulnerability: defined for models of non-negative features, not the abs task');
+  if (model.signedInputs)
+    throw new Error('adversarialVulnerability: defined for models of non-negative features, not the abs task');
   const sets = config.featureSets ?? [];
-  const X = variantBatch(samples, variantData(inst.density, sets, model.signedInputs), new Rng(deriveSeed(opts.seed ?? 1, 0xad7)));
+  const X = variantBatch(
+    samples,
+    variantData(inst.density, sets, model.signedInputs),
+    new Rng(deriveSeed(opts.seed ?? 1, 0xad7)),
+  );
   const meanNorm = meanInputNorm(X, samples, n);
   const budget = (opts.budgetFraction ?? 0.1) * meanNorm;
   const res = analyticAttack(model, p, X, samples, inst.importance, m, budget);
-  const base = analyticAttack(variantModel({ kind: config.kind === 'linear' ? 'linear' : 'relu' }), noSuperpositionBaseline(inst.importance, inst.density, m, sets), X, samples, inst.importance, m, budget);
+  const base = analyticAttack(
+    variantModel({ kind: config.kind === 'linear' ? 'linear' : 'relu' }),
+    noSuperpositionBaseline(inst.importance, inst.density, m, sets),
+    X,
+    samples,
+    inst.importance,
+    m,
+    budget,
+  );
   const increase = res.attacked - res.clean;
   const baselineIncrease = base.attacked - base.clean;
-  return { ratio: increase / baselineIncrease, increase, baselineIncrease, budget, meanNorm, model: res, baseline: base };
+  return {
+    ratio: increase / baselineIncrease,
+    increase,
+    baselineIncrease,
+    budget,
+    meanNorm,
+    model: res,
+    baseline: base,
+  };
 }

@@ -52,7 +52,12 @@ export interface NeuronClassOptions {
 }
 
 /** The defaults of classifyNeurons. */
-export const NEURON_RULE = Object.freeze({ monoShare: 0.9, deadStrength: 0.01, featureShare: 0.05, representedGain: 0.25 });
+export const NEURON_RULE = Object.freeze({
+  monoShare: 0.9,
+  deadStrength: 0.01,
+  featureShare: 0.05,
+  representedGain: 0.25,
+});
 
 /**
  * Features the model represents: self gain Σ_k |W1[i,k] · W2[i,k]| ≥ minGain (0.25). For a tied
@@ -60,7 +65,13 @@ export const NEURON_RULE = Object.freeze({ monoShare: 0.9, deadStrength: 0.01, f
  * |x_i| to its own output through the ReLU(x) and ReLU(−x) neurons together (1 for a feature
  * computed exactly). Invariant to rescaling neurons.
  */
-export function representedByGain(W1: Weights, n: number, m: number, W2: Weights = W1, minGain: number = NEURON_RULE.representedGain): boolean[] {
+export function representedByGain(
+  W1: Weights,
+  n: number,
+  m: number,
+  W2: Weights = W1,
+  minGain: number = NEURON_RULE.representedGain,
+): boolean[] {
   return Array.from({ length: n }, (_, i) => {
     let g = 0;
     for (let k = 0; k < m; k++) g += Math.abs(W1[i * m + k] * W2[i * m + k]);
@@ -108,7 +119,8 @@ export function classifyNeurons(W1: Weights, n: number, m: number, opts: NeuronC
     const features: number[] = [];
     for (let i = 0; i < n; i++) if (rep[i] && mass > 0 && W1[i * m + k] ** 2 >= featureShare * mass) features.push(i);
     features.sort((a, b) => Math.abs(W1[b * m + k]) - Math.abs(W1[a * m + k]));
-    const dead = strength < deadStrength || !(mass > 1e-12 * inMass) || (opts.nonNegativeInputs === true && maxPos <= 0);
+    const dead =
+      strength < deadStrength || !(mass > 1e-12 * inMass) || (opts.nonNegativeInputs === true && maxPos <= 0);
     out.push({
       neuron: k,
       status: dead ? 'dead' : primaryShare >= monoShare ? 'monosemantic' : 'polysemantic',
@@ -256,7 +268,13 @@ export interface MotifOptions {
  * that cancels at least `cover` of that interference. Every quantity is a product W1·W2 through
  * one neuron or a ratio within one column, so the result does not depend on neuron rescaling.
  */
-export function findAsymmetricMotifs(W1: Weights, W2: Weights, n: number, m: number, opts: MotifOptions = {}): AsymmetricMotif[] {
+export function findAsymmetricMotifs(
+  W1: Weights,
+  W2: Weights,
+  n: number,
+  m: number,
+  opts: MotifOptions = {},
+): AsymmetricMotif[] {
   const ratio = opts.ratio ?? 2;
   const minSelf = opts.minSelf ?? 0.25;
   const cover = opts.cover ?? 0.5;
@@ -292,7 +310,17 @@ export function findAsymmetricMotifs(W1: Weights, W2: Weights, n: number, m: num
           if (!opts.allowUninhibited) continue;
           inhibitor = best > 0 ? inhibitor : -1;
         }
-        out.push({ neuron: k, strong: a, victim: v, inputRatio, outputRatio, interference, oppositeSigns: wa * wv < 0, inhibitor, inhibitionCover: best });
+        out.push({
+          neuron: k,
+          strong: a,
+          victim: v,
+          inputRatio,
+          outputRatio,
+          interference,
+          oppositeSigns: wa * wv < 0,
+          inhibitor,
+          inhibitionCover: best,
+        });
       }
     }
   }
@@ -321,7 +349,12 @@ export function setGeometry(W: Float32Array, m: number, sets: readonly FeatureSe
     const angles: SetGeometry['angles'] = [];
     for (let a = 0; a < s.features.length; a++) {
       for (let c = a + 1; c < s.features.length; c++) {
-        if (norms[a] > minNorm && norms[c] > minNorm) angles.push({ i: s.features[a], j: s.features[c], degrees: angleDegrees(W, m, s.features[a], s.features[c]) });
+        if (norms[a] > minNorm && norms[c] > minNorm)
+          angles.push({
+            i: s.features[a],
+            j: s.features[c],
+            degrees: angleDegrees(W, m, s.features[a], s.features[c]),
+          });
       }
     }
     return { set, kind: s.kind, angles, norms };

@@ -14,9 +14,19 @@ export const VARIANT_STRATIFIED_MAX_N = 10;
 type Params = VariantParams<Float32Array> | VariantParams<Float64Array>;
 
 /** Importance-weighted MSE (notebook normalisation) on `samples` fresh samples of the run's data. */
-export function variantEvaluationLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samples = 20_000, seed = 1): number {
+export function variantEvaluationLoss(
+  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
+  inst: Pick<InstanceSpec, 'density' | 'importance'>,
+  params: Params,
+  samples = 20_000,
+  seed = 1,
+): number {
   const model = variantModel(config);
-  const X = variantBatch(samples, variantData(inst.density, config.featureSets ?? [], model.signedInputs), new Rng(deriveSeed(seed, EVAL_STREAM)));
+  const X = variantBatch(
+    samples,
+    variantData(inst.density, config.featureSets ?? [], model.signedInputs),
+    new Rng(deriveSeed(seed, EVAL_STREAM)),
+  );
   return variantLoss(model, params, X, samples, inst.importance, config.m);
 }
 
@@ -25,9 +35,16 @@ export function variantEvaluationLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kin
  * exact pattern probabilities, `samplesPerPattern` draws of the values per pattern. Falls back to
  * plain Monte Carlo (variantEvaluationLoss) for feature sets or larger n.
  */
-export function variantStratifiedLoss(config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>, inst: Pick<InstanceSpec, 'density' | 'importance'>, params: Params, samplesPerPattern = 128, seed = 1): number {
+export function variantStratifiedLoss(
+  config: Pick<TrainConfig, 'n' | 'm' | 'kind' | 'untied' | 'featureSets'>,
+  inst: Pick<InstanceSpec, 'density' | 'importance'>,
+  params: Params,
+  samplesPerPattern = 128,
+  seed = 1,
+): number {
   const n = inst.density.length;
-  if (n > VARIANT_STRATIFIED_MAX_N || (config.featureSets?.length ?? 0) > 0) return variantEvaluationLoss(config, inst, params, 20_000, seed);
+  if (n > VARIANT_STRATIFIED_MAX_N || (config.featureSets?.length ?? 0) > 0)
+    return variantEvaluationLoss(config, inst, params, 20_000, seed);
   const model: VariantModel = variantModel(config);
   const rng = new Rng(deriveSeed(seed, EVAL_STREAM, 1));
   return stratifiedSum(
@@ -54,7 +71,9 @@ export function bestVariantInstance(
 ): { index: number; losses: number[]; params: VariantParams<Float32Array> } {
   const losses = config.instances.map((inst, j) => {
     const p = instanceParams(config, W, b, j);
-    return opts.stratified ? variantStratifiedLoss(config, inst, p) : variantEvaluationLoss(config, inst, p, opts.samples ?? 20_000);
+    return opts.stratified
+      ? variantStratifiedLoss(config, inst, p)
+      : variantEvaluationLoss(config, inst, p, opts.samples ?? 20_000);
   });
   const index = argminFinite(losses);
   return { index, losses, params: instanceParams(config, W, b, index) };

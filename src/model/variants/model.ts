@@ -41,7 +41,9 @@ export function variantModel(config: Pick<TrainConfig, 'kind' | 'untied'>): Vari
  */
 export function needsVariantTrainer(config: Pick<TrainConfig, 'kind' | 'untied' | 'featureSets'>): boolean {
   return (
-    (config.kind !== 'relu' && config.kind !== 'linear') || config.untied === true || (config.featureSets?.length ?? 0) > 0
+    (config.kind !== 'relu' && config.kind !== 'linear') ||
+    config.untied === true ||
+    (config.featureSets?.length ?? 0) > 0
   );
 }
 
@@ -72,7 +74,13 @@ export function instanceParams<A extends Float32Array | Float64Array>(
 }
 
 /** Hidden activations h for one sample (length m). */
-export function variantHidden(model: VariantModel, W1: ArrayLike<number>, x: ArrayLike<number>, n: number, m: number): Float64Array {
+export function variantHidden(
+  model: VariantModel,
+  W1: ArrayLike<number>,
+  x: ArrayLike<number>,
+  n: number,
+  m: number,
+): Float64Array {
   const h = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     const xi = x[i];
@@ -84,7 +92,13 @@ export function variantHidden(model: VariantModel, W1: ArrayLike<number>, x: Arr
 }
 
 /** The output y for one sample (length n). */
-export function variantForward(model: VariantModel, p: VariantParams<Float32Array> | VariantParams<Float64Array>, x: ArrayLike<number>, n: number, m: number): Float64Array {
+export function variantForward(
+  model: VariantModel,
+  p: VariantParams<Float32Array> | VariantParams<Float64Array>,
+  x: ArrayLike<number>,
+  n: number,
+  m: number,
+): Float64Array {
   const h = variantHidden(model, p.W1, x, n, m);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -96,7 +110,14 @@ export function variantForward(model: VariantModel, p: VariantParams<Float32Arra
 }
 
 /** Importance-weighted MSE against |x| (notebook normalisation: mean over rows and features). */
-export function variantLoss(model: VariantModel, p: VariantParams<Float32Array> | VariantParams<Float64Array>, X: ArrayLike<number>, rows: number, importance: ArrayLike<number>, m: number): number {
+export function variantLoss(
+  model: VariantModel,
+  p: VariantParams<Float32Array> | VariantParams<Float64Array>,
+  X: ArrayLike<number>,
+  rows: number,
+  importance: ArrayLike<number>,
+  m: number,
+): number {
   const n = importance.length;
   let total = 0;
   const x = new Float64Array(n);

@@ -20,7 +20,7 @@ export function laneAdamW(p: usize, mo: usize, vo: usize, g: usize, len: i32, op
   const sc2 = f32x4.splat(load<f32>(opt + O_SC2));
   const eps = f32x4.splat(load<f32>(opt + O_EPS));
   for (let q = 0; q < len; q++) {
-    const o = <usize>q << 4;
+    const o = (<usize>q) << 4;
     const gq = v128.load(g + o);
     const om = v128.load(mo + o);
     const ov = v128.load(vo + o);

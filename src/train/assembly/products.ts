@@ -9,8 +9,8 @@
  * accumulators, k innermost, so each Wᵀ load serves four rows (the register-blocked product).
  */
 export function forwardTile(H: usize, Wt: usize, O: usize, m: i32, np: i32, mp: i32): void {
-  const npB = <usize>np << 2;
-  const mpB = <usize>mp << 2;
+  const npB = (<usize>np) << 2;
+  const mpB = (<usize>mp) << 2;
   for (let i = 0; i < np; i += 8) {
     let a0 = f32x4.splat(0);
     let a1 = f32x4.splat(0);
@@ -20,7 +20,7 @@ export function forwardTile(H: usize, Wt: usize, O: usize, m: i32, np: i32, mp: 
     let c1 = f32x4.splat(0);
     let d0 = f32x4.splat(0);
     let d1 = f32x4.splat(0);
-    let w = Wt + (<usize>i << 2);
+    let w = Wt + ((<usize>i) << 2);
     let h = H;
     for (let k = 0; k < m; k++) {
       const w0 = v128.load(w);
@@ -40,7 +40,7 @@ export function forwardTile(H: usize, Wt: usize, O: usize, m: i32, np: i32, mp: 
       w += npB;
       h += 4;
     }
-    const o = O + (<usize>i << 2);
+    const o = O + ((<usize>i) << 2);
     v128.store(o, a0);
     v128.store(o, a1, 16);
     v128.store(o + npB, b0);
@@ -58,11 +58,22 @@ export function forwardTile(H: usize, Wt: usize, O: usize, m: i32, np: i32, mp: 
  *   gh_q = Σ_i g_qi W_i    four rows × eight hidden units of accumulators, W loaded once per four rows;
  *   ∂W_i += Σ_q g_qi h_q   h of the four rows in registers, ∂W_i read and written once per tile.
  */
-export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count: i32, W: usize, gW: usize, npB: usize, mpB: usize, mp: i32): void {
+export function decoderTile(
+  Ht: usize,
+  G: usize,
+  GHt: usize,
+  list: usize,
+  count: i32,
+  W: usize,
+  gW: usize,
+  npB: usize,
+  mpB: usize,
+  mp: i32,
+): void {
   const zero = f32x4.splat(0);
   let k = 0;
   for (; k + 8 <= mp; k += 8) {
-    const kb = <usize>k << 2;
+    const kb = (<usize>k) << 2;
     let a0 = zero;
     let a1 = zero;
     let b0 = zero;
@@ -72,7 +83,7 @@ export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count:
     let d0 = zero;
     let d1 = zero;
     for (let e = 0; e < count; e++) {
-      const io = <usize>load<i32>(list + (<usize>e << 2));
+      const io = <usize>load<i32>(list + ((<usize>e) << 2));
       const w = W + io * mpB + kb;
       const w0 = v128.load(w);
       const w1 = v128.load(w, 16);
@@ -110,7 +121,7 @@ export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count:
     const hd0 = v128.load(h + 3 * mpB);
     const hd1 = v128.load(h + 3 * mpB, 16);
     for (let e = 0; e < count; e++) {
-      const io = <usize>load<i32>(list + (<usize>e << 2));
+      const io = <usize>load<i32>(list + ((<usize>e) << 2));
       const gp = G + (io << 2);
       const ga = v128.load32_splat(gp);
       const gb_ = v128.load32_splat(gp + npB);
@@ -133,7 +144,7 @@ export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count:
   }
   if (k < mp) {
     // The last four hidden units (mp is a multiple of 4).
-    const kb = <usize>k << 2;
+    const kb = (<usize>k) << 2;
     let a0 = zero;
     let b0 = zero;
     let c0 = zero;
@@ -144,7 +155,7 @@ export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count:
     const hc = v128.load(h + 2 * mpB);
     const hd = v128.load(h + 3 * mpB);
     for (let e = 0; e < count; e++) {
-      const io = <usize>load<i32>(list + (<usize>e << 2));
+      const io = <usize>load<i32>(list + ((<usize>e) << 2));
       const w0 = v128.load(W + io * mpB + kb);
       const gp = G + (io << 2);
       const ga = v128.load32_splat(gp);
@@ -176,16 +187,25 @@ export function decoderTile(Ht: usize, G: usize, GHt: usize, list: usize, count:
  * dst held in registers: blocks of four f32x4, then single vectors for the rest. `into`: add
  * to dst's current values, else start from zero.
  */
-export function accumulate(dst: usize, into: bool, idx: usize, val: usize, count: i32, src: usize, srcStride: usize, mp: i32): void {
+export function accumulate(
+  dst: usize,
+  into: bool,
+  idx: usize,
+  val: usize,
+  count: i32,
+  src: usize,
+  srcStride: usize,
+  mp: i32,
+): void {
   let k = 0;
   for (; k + 16 <= mp; k += 16) {
-    const kb = <usize>k << 2;
+    const kb = (<usize>k) << 2;
     let a0 = into ? v128.load(dst + kb) : f32x4.splat(0);
     let a1 = into ? v128.load(dst + kb, 16) : f32x4.splat(0);
     let a2 = into ? v128.load(dst + kb, 32) : f32x4.splat(0);
     let a3 = into ? v128.load(dst + kb, 48) : f32x4.splat(0);
     for (let e = 0; e < count; e++) {
-      const eo = <usize>e << 2;
+      const eo = (<usize>e) << 2;
       const v = v128.load32_splat(val + eo);
       const s = src + <usize>load<i32>(idx + eo) * srcStride + kb;
       a0 = f32x4.add(a0, f32x4.mul(v, v128.load(s)));
@@ -199,11 +219,14 @@ export function accumulate(dst: usize, into: bool, idx: usize, val: usize, count
     v128.store(dst + kb, a3, 48);
   }
   for (; k < mp; k += 4) {
-    const kb = <usize>k << 2;
+    const kb = (<usize>k) << 2;
     let a0 = into ? v128.load(dst + kb) : f32x4.splat(0);
     for (let e = 0; e < count; e++) {
-      const eo = <usize>e << 2;
-      a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(val + eo), v128.load(src + <usize>load<i32>(idx + eo) * srcStride + kb)));
+      const eo = (<usize>e) << 2;
+      a0 = f32x4.add(
+        a0,
+        f32x4.mul(v128.load32_splat(val + eo), v128.load(src + <usize>load<i32>(idx + eo) * srcStride + kb)),
+      );
     }
     v128.store(dst + kb, a0);
   }

@@ -61,22 +61,34 @@ function scratchFieldSize(field: i32, n: i32, m: i32): i32 {
   const np = padN(n);
   const mp = padM(m);
   switch (field) {
-    case S_WT: return m * np * 4;
-    case S_GW: return n * mp * 4;
-    case S_X: return CHUNK * np * 4;
+    case S_WT:
+      return m * np * 4;
+    case S_GW:
+      return n * mp * 4;
+    case S_X:
+      return CHUNK * np * 4;
     case S_AC:
     case S_U:
     case S_ROWS:
-    case S_MAP: return CHUNK * 4;
-    case S_CS: return (n + 1) * 4;
-    case S_MASK: return np;
+    case S_MAP:
+      return CHUNK * 4;
+    case S_CS:
+      return (n + 1) * 4;
+    case S_MASK:
+      return np;
     case S_NXT:
-    case S_LIST: return n * 4;
-    case S_H: return (CHUNK + 3) * mp * 4;
-    case S_O: return (CHUNK + 3) * np * 4;
-    case S_GH: return (CHUNK + 3) * mp * 4;
-    case S_GB: return np * 4;
-    default: return CHUNK * n * 4; // S_AI, S_AV, S_CI, S_CV
+    case S_LIST:
+      return n * 4;
+    case S_H:
+      return (CHUNK + 3) * mp * 4;
+    case S_O:
+      return (CHUNK + 3) * np * 4;
+    case S_GH:
+      return (CHUNK + 3) * mp * 4;
+    case S_GB:
+      return np * 4;
+    default:
+      return CHUNK * n * 4; // S_AI, S_AV, S_CI, S_CV
   }
 }
 

@@ -17,8 +17,39 @@ import { CHUNK, DENSE_SAMPLING_FROM, padM, padN, reduce4 } from './common';
 import { accumulate, decoderTile, forwardTile } from './products';
 import { geometric, loadRng, storeRng, uniform24, uniforms24 } from './random';
 import {
-  R_B, R_DENS, R_GS, R_ILQ, R_IMP, R_INV, R_MB, R_MW, R_RNG, R_VB, R_VW, R_W, rowField,
-  S_AC, S_AI, S_AV, S_CI, S_CS, S_CV, S_GB, S_GH, S_GW, S_H, S_LIST, S_MAP, S_MASK, S_NXT, S_O, S_ROWS, S_U, S_WT, S_X, scratchField,
+  R_B,
+  R_DENS,
+  R_GS,
+  R_ILQ,
+  R_IMP,
+  R_INV,
+  R_MB,
+  R_MW,
+  R_RNG,
+  R_VB,
+  R_VW,
+  R_W,
+  rowField,
+  S_AC,
+  S_AI,
+  S_AV,
+  S_CI,
+  S_CS,
+  S_CV,
+  S_GB,
+  S_GH,
+  S_GW,
+  S_H,
+  S_LIST,
+  S_MAP,
+  S_MASK,
+  S_NXT,
+  S_O,
+  S_ROWS,
+  S_U,
+  S_WT,
+  S_X,
+  scratchField,
 } from './rows-layout';
 
 // The instance and scratch being stepped (set by bind): byte offsets into memory.
@@ -65,9 +96,9 @@ function bind(blk: usize, scr: usize, n_: i32, m_: i32, B_: i32, relu_: i32): vo
   relu = relu_;
   np = padN(n);
   mp = padM(m);
-  npB = <usize>np << 2;
-  mpB = <usize>mp << 2;
-  nB = <usize>n << 2;
+  npB = (<usize>np) << 2;
+  mpB = (<usize>mp) << 2;
+  nB = (<usize>n) << 2;
   W = blk + <usize>rowField(R_W, n, m);
   b = blk + <usize>rowField(R_B, n, m);
   imp = blk + <usize>rowField(R_IMP, n, m);
@@ -113,8 +144,8 @@ export function rowStep(blk: usize, scr: usize, opt: usize, n_: i32, m_: i32, B_
 
   // First non-zero row of each sparse feature.
   for (let i = 0; i < n; i++) {
-    if (load<f32>(dens + (<usize>i << 2)) < DENSE_SAMPLING_FROM) {
-      store<i32>(nxt + (<usize>i << 2), geometric(load<f64>(ilq + (<usize>i << 3)), B));
+    if (load<f32>(dens + ((<usize>i) << 2)) < DENSE_SAMPLING_FROM) {
+      store<i32>(nxt + ((<usize>i) << 2), geometric(load<f64>(ilq + ((<usize>i) << 3)), B));
     }
   }
 
@@ -145,48 +176,48 @@ export function rowStep(blk: usize, scr: usize, opt: usize, n_: i32, m_: i32, B_
  * (in feature order) and each feature's list of rows (in row order).
  */
 function sampleChunk(c0: i32, R: i32): void {
-  memory.fill(AC, 0, <usize>R << 2);
+  memory.fill(AC, 0, (<usize>R) << 2);
   let ce = 0;
   for (let i = 0; i < n; i++) {
-    store<i32>(CS + (<usize>i << 2), ce);
-    const p = load<f32>(dens + (<usize>i << 2));
+    store<i32>(CS + ((<usize>i) << 2), ce);
+    const p = load<f32>(dens + ((<usize>i) << 2));
     if (p >= DENSE_SAMPLING_FROM) {
-      const iv = load<f32>(inv + (<usize>i << 2));
+      const iv = load<f32>(inv + ((<usize>i) << 2));
       uniforms24(U, R);
       // Branch-free (kept or not is a coin flip at p ≈ ½): every list slot is written, and
       // the counts advance only for kept entries.
       for (let r = 0; r < R; r++) {
-        const u = load<f32>(U + (<usize>r << 2));
+        const u = load<f32>(U + ((<usize>r) << 2));
         const keep = <i32>(u < p);
         const x = u * iv;
-        store<f32>(X + <usize>r * npB + (<usize>i << 2), select<f32>(x, 0, keep));
-        const cp = AC + (<usize>r << 2);
+        store<f32>(X + <usize>r * npB + ((<usize>i) << 2), select<f32>(x, 0, keep));
+        const cp = AC + ((<usize>r) << 2);
         const c = load<i32>(cp);
-        store<i32>(AI + <usize>r * nB + (<usize>c << 2), i);
-        store<f32>(AV + <usize>r * nB + (<usize>c << 2), x);
+        store<i32>(AI + <usize>r * nB + ((<usize>c) << 2), i);
+        store<f32>(AV + <usize>r * nB + ((<usize>c) << 2), x);
         store<i32>(cp, c + keep);
-        store<i32>(CI + (<usize>ce << 2), r);
-        store<f32>(CV + (<usize>ce << 2), x);
+        store<i32>(CI + ((<usize>ce) << 2), r);
+        store<f32>(CV + ((<usize>ce) << 2), x);
         ce += keep;
       }
     } else {
-      const q = load<f64>(ilq + (<usize>i << 3));
-      let next = load<i32>(nxt + (<usize>i << 2));
+      const q = load<f64>(ilq + ((<usize>i) << 3));
+      let next = load<i32>(nxt + ((<usize>i) << 2));
       while (next < c0 + R) {
         const r = next - c0;
         const x = uniform24();
-        store<f32>(X + <usize>r * npB + (<usize>i << 2), x);
-        const cp = AC + (<usize>r << 2);
+        store<f32>(X + <usize>r * npB + ((<usize>i) << 2), x);
+        const cp = AC + ((<usize>r) << 2);
         const c = load<i32>(cp);
-        store<i32>(AI + <usize>r * nB + (<usize>c << 2), i);
-        store<f32>(AV + <usize>r * nB + (<usize>c << 2), x);
+        store<i32>(AI + <usize>r * nB + ((<usize>c) << 2), i);
+        store<f32>(AV + <usize>r * nB + ((<usize>c) << 2), x);
         store<i32>(cp, c + 1);
-        store<i32>(CI + (<usize>ce << 2), r);
-        store<f32>(CV + (<usize>ce << 2), x);
+        store<i32>(CI + ((<usize>ce) << 2), r);
+        store<f32>(CV + ((<usize>ce) << 2), x);
         ce++;
         next += 1 + geometric(q, B);
       }
-      store<i32>(nxt + (<usize>i << 2), next);
+      store<i32>(nxt + ((<usize>i) << 2), next);
     }
   }
   store<i32>(CS + nB, ce);
@@ -196,10 +227,10 @@ function sampleChunk(c0: i32, R: i32): void {
 function liveRows(R: i32): i32 {
   let t = 0;
   for (let r = 0; r < R; r++) {
-    const c = load<i32>(AC + (<usize>r << 2));
+    const c = load<i32>(AC + ((<usize>r) << 2));
     if (c == 0) continue;
-    store<i32>(rows + (<usize>t << 2), r);
-    store<i32>(map + (<usize>r << 2), t);
+    store<i32>(rows + ((<usize>t) << 2), r);
+    store<i32>(map + ((<usize>r) << 2), t);
     accumulate(H + <usize>t * mpB, false, AI + <usize>r * nB, AV + <usize>r * nB, c, W, mpB, mp);
     t++;
   }
@@ -218,10 +249,10 @@ function tile(q0: i32, qn: i32, loss: f64): f64 {
   memory.fill(mask, 0, <usize>np);
   for (let q = q0; q < q0 + qn; q++) {
     const oRow = O + <usize>q * npB;
-    const xRow = X + <usize>load<i32>(rows + (<usize>q << 2)) * npB;
+    const xRow = X + <usize>load<i32>(rows + ((<usize>q) << 2)) * npB;
     let rowLoss = zero;
     for (let i0 = 0; i0 < np; i0 += 4) {
-      const off = <usize>i0 << 2;
+      const off = (<usize>i0) << 2;
       const o = f32x4.add(v128.load(oRow + off), v128.load(b + off));
       const y = relu ? f32x4.max(o, zero) : o;
       const e = f32x4.sub(y, v128.load(xRow + off));
@@ -230,8 +261,8 @@ function tile(q0: i32, qn: i32, loss: f64): f64 {
       if (relu) g = v128.and(g, f32x4.gt(o, zero));
       v128.store(gb + off, f32x4.add(v128.load(gb + off), g));
       v128.store(oRow + off, g);
-      const mk = mask + (<usize>i0 >> 2);
-      store<u8>(mk, load<u8>(mk) | <u8>i32x4.bitmask(f32x4.ne(g, zero)));
+      const mk = mask + ((<usize>i0) >> 2);
+      store<u8>(mk, load<u8>(mk) | (<u8>i32x4.bitmask(f32x4.ne(g, zero))));
     }
     loss += reduce4(rowLoss);
   }
@@ -239,7 +270,7 @@ function tile(q0: i32, qn: i32, loss: f64): f64 {
   for (let blk = 0; blk < np >> 2; blk++) {
     let bits = <i32>load<u8>(mask + <usize>blk);
     while (bits != 0) {
-      store<i32>(list + (<usize>c << 2), (blk << 2) + ctz<i32>(bits));
+      store<i32>(list + ((<usize>c) << 2), (blk << 2) + ctz<i32>(bits));
       c++;
       bits &= bits - 1;
     }
@@ -251,16 +282,25 @@ function tile(q0: i32, qn: i32, loss: f64): f64 {
 /** The encoder's share, feature by feature: ∂W_a += Σ_t x_ta gh_t; and X back to zero. */
 function encoderColumns(): void {
   for (let i = 0; i < n; i++) {
-    const start = load<i32>(CS + (<usize>i << 2));
-    const end = load<i32>(CS + (<usize>(i + 1) << 2));
+    const start = load<i32>(CS + ((<usize>i) << 2));
+    const end = load<i32>(CS + ((<usize>(i + 1)) << 2));
     if (end == start) continue;
     for (let e = start; e < end; e++) {
-      const eo = <usize>e << 2;
+      const eo = (<usize>e) << 2;
       const r = load<i32>(CI + eo);
-      store<i32>(CI + eo, load<i32>(map + (<usize>r << 2)));
-      store<f32>(X + <usize>r * npB + (<usize>i << 2), 0);
+      store<i32>(CI + eo, load<i32>(map + ((<usize>r) << 2)));
+      store<f32>(X + <usize>r * npB + ((<usize>i) << 2), 0);
     }
-    accumulate(gW + <usize>i * mpB, true, CI + (<usize>start << 2), CV + (<usize>start << 2), end - start, GH, mpB, mp);
+    accumulate(
+      gW + <usize>i * mpB,
+      true,
+      CI + ((<usize>start) << 2),
+      CV + ((<usize>start) << 2),
+      end - start,
+      GH,
+      mpB,
+      mp,
+    );
   }
 }
 
@@ -273,7 +313,7 @@ function zeroRowsLoss(count: i32): f64 {
   const zr = f32x4.splat(<f32>count);
   let zl = zero;
   for (let i0 = 0; i0 < np; i0 += 4) {
-    const off = <usize>i0 << 2;
+    const off = (<usize>i0) << 2;
     const o = v128.load(b + off);
     const y = relu ? f32x4.max(o, zero) : o;
     zl = f32x4.add(zl, f32x4.mul(v128.load(imp + off), f32x4.mul(y, y)));

@@ -30,7 +30,17 @@ declare global {
 window.__webglChecks = async () => {
   const tf = await import('@tensorflow/tfjs-core');
   const active = await activatePath('webgl');
-  const result: WebglCheckResult = { active, webglVersion: 0, samplerMaxAbsDiff: NaN, samplerEntries: 0, dataSource: '', lossStart: NaN, lossEnd: NaN, tensorsBefore: 0, tensorsAfter: 0 };
+  const result: WebglCheckResult = {
+    active,
+    webglVersion: 0,
+    samplerMaxAbsDiff: NaN,
+    samplerEntries: 0,
+    dataSource: '',
+    lossStart: NaN,
+    lossEnd: NaN,
+    tensorsBefore: 0,
+    tensorsAfter: 0,
+  };
   if (!active) return result;
   result.webglVersion = tf.env().getNumber('WEBGL_VERSION');
 
@@ -62,7 +72,11 @@ window.__webglChecks = async () => {
     kind: 'relu',
     batchSize: 256,
     optimizer: { ...PAPER_OPTIMIZER },
-    instances: [1, 2].map((seed) => ({ seed, density: constantVector(5, 0.3), importance: geometricImportance(5, 0.9) })),
+    instances: [1, 2].map((seed) => ({
+      seed,
+      density: constantVector(5, 0.3),
+      importance: geometricImportance(5, 0.9),
+    })),
   };
   const trainer = await createTrainer(config, 'webgl');
   result.dataSource = (trainer as unknown as { dataSource: string }).dataSource;
