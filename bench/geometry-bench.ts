@@ -12,9 +12,9 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { TrainConfig } from '../src/model/config';
 import { geometryTrainConfig } from '../src/experiments/geometry/params';
-import { activatePath, createTrainer } from '../src/train/backend';
-import { JsTrainer } from '../src/train/js-trainer';
-import { ThreadedTrainer } from '../src/train/threaded-trainer';
+import { activatePath, createTrainer } from '../src/train/basic/paths';
+import { JsTrainer } from '../src/train/basic/js-trainer';
+import { ThreadedTrainer } from '../src/train/threads/threaded-trainer';
 import type { BatchedTrainer, TrainPath } from '../src/train/trainer';
 import { measurePeakGmacPerSecond, usefulMacsPerStep } from './useful-work';
 

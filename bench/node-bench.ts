@@ -10,9 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
 import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
 import { phaseGrid } from '../src/model/phase';
-import { activatePath, createTrainer } from '../src/train/backend';
+import { activatePath, createTrainer } from '../src/train/basic/paths';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
-import { ThreadedTrainer } from '../src/train/threaded-trainer';
+import { ThreadedTrainer } from '../src/train/threads/threaded-trainer';
 import { availableParallelism } from 'node:os';
 import type { BatchedTrainer, TrainPath } from '../src/train/trainer';
 import { measurePeakGmacPerSecond, usefulMacsPerStep } from './useful-work';
@@ -211,7 +211,7 @@ if (withGrid) {
 }
 if (withFootnotes) {
   const { FootnotesService } = await import('../src/worker/footnotes-service');
-  const { JsTrainer } = await import('../src/train/js-trainer');
+  const { JsTrainer } = await import('../src/train/basic/js-trainer');
   const svc = new FootnotesService();
   // A trained n=20, m=5, 1−S=0.05 model (uniform importance) as the dictionary's subject.
   const trainer = new JsTrainer({

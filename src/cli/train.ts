@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig } from '../model/config';
-import { activatePath, createTrainer, defaultHeadlessPath } from '../train/backend';
+import { activatePath, createTrainer, defaultHeadlessPath } from '../train/basic/paths';
 import { trainWithHistory } from '../train/trainer';
 import { buildModelJson } from '../model/io/model-json';
 import { UsageError, cliPath, parseOptions, runCommand } from './command';

@@ -8,7 +8,7 @@
 
 /**
  * 'relu' and 'linear' are the basic tied models (paper-spec §2.1–2.2). The variants of issue 5
- * train on the JS path only (src/train/variant-trainer.ts):
+ * train on the JS path only (src/train/variants/variant-trainer.ts):
  *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (§2.4, privileged basis);
  *   'abs'         — h = ReLU(W1 x), y' = ReLU(W2 h + b), always untied, inputs on [−1, 1],
  *                   target |x| (§2.5).

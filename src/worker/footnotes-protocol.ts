@@ -7,8 +7,8 @@
  * A newer request of the same kind supersedes an older one still running: the older rejects
  * with an error whose message starts with SUPERSEDED, which the page ignores.
  */
-import type { RecoveryCurve } from '../train/fista';
-import type { L1MarginRow } from '../train/l1-margin';
+import type { RecoveryCurve } from '../train/solvers/fista';
+import type { L1MarginRow } from '../train/solvers/l1-margin';
 
 /** One trained instance (feature-major W [n, m]). The page's FootnoteModel (src/experiments/shared/footnote-model.ts) is one. */
 export interface ModelData {

@@ -1,8 +1,8 @@
 /**
  * The footnote experiments' service: runs inside the footnotes worker (and, for tests, anywhere).
  * Each method is one experiment of the section "What the footnotes claim" on plain typed arrays,
- * built from the model layer (src/model/footnotes/*) and the batched solvers (src/train/fista.ts,
- * src/train/l1-margin.ts). Knows nothing of the page.
+ * built from the model layer (src/model/footnotes/*) and the batched solvers (src/train/solvers/fista.ts,
+ * src/train/solvers/l1-margin.ts). Knows nothing of the page.
  *
  * The tensor backend (for dictionary learning and compressed sensing) is activated on first use:
  * wasm, else cpu. Long loops yield to the event loop between chunks, so a newer request can
@@ -25,9 +25,9 @@ import {
   kurtosisByFeaturesPerDimension,
 } from '../model/footnotes/gaussian';
 import { featureNorms, representedFeatures } from '../model/metrics';
-import { activateFirstAvailable } from '../train/backend';
-import { learnDictionary, recoveryCurve } from '../train/fista';
-import { L1MarginTrainer, lambdaSweep, totalSuperposition } from '../train/l1-margin';
+import { activateFirstAvailable } from '../train/basic/paths';
+import { learnDictionary, recoveryCurve } from '../train/solvers/fista';
+import { L1MarginTrainer, lambdaSweep, totalSuperposition } from '../train/solvers/l1-margin';
 import {
   DEFAULT_CS_TRIALS,
   SUPERSEDED,

@@ -4,7 +4,7 @@
  * the renderer is a real GPU. Trials are cached per workload shape.
  */
 import type { TrainConfig } from '../model/config';
-import { activatePath, isSoftwareRenderer, measurePaths, webglRenderer } from '../train/backend';
+import { activatePath, isSoftwareRenderer, measurePaths, webglRenderer } from '../train/basic/paths';
 import type { TrainPath } from '../train/trainer';
 import type { PathReport, RunOptions } from './protocol';
 

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { validateTrainConfig, type TrainConfig } from '../model/config';
-import { activatePath, createTrainer } from '../train/backend';
+import { activatePath, createTrainer } from '../train/basic/paths';
 import { ConvergenceTracker } from '../train/convergence';
 import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
 import { CheckpointHistory } from './checkpoints';

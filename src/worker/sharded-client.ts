@@ -1,9 +1,11 @@
 /**
- * Several workers training one batched request: the instances are split into contiguous
- * shards, one TrainerClient (one worker, one core) each, and their snapshots are joined back
- * into one. Instances are independent, so a phase grid trains ≈ K× faster on K idle cores.
+ * Several workers training one batched request: the instances are split into shards balanced by
+ * cost (the same rule as Node's threads: train/shards.ts), one TrainerClient (one worker, one
+ * core) each, and their snapshots are joined back into the request's order. Instances are
+ * independent, so a phase grid trains ≈ K× faster on K idle cores.
  */
 import { notebookInitStd, type TrainConfig } from '../model/config';
+import { balancedShards, shardConfig, shardSlice, unshard } from '../train/shards';
 import type { PathReport, RunOptions, RunStatus, Snapshot } from './protocol';
 import { TrainerClient, type ClientEvents } from './client';
 
@@ -21,23 +23,14 @@ export interface TrainingClient {
   dispose(): void;
 }
 
-/** Contiguous [start, end) instance ranges, as equal as possible. */
-export function shardRanges(instances: number, shards: number): [number, number][] {
-  const k = Math.max(1, Math.min(shards, instances));
-  return Array.from({ length: k }, (_, s) => [Math.floor((s * instances) / k), Math.floor(((s + 1) * instances) / k)]);
+/** Per-instance widths of a snapshot's arrays: W [I, n, m], b [I, n], loss and converged [I]. */
+export interface SnapshotShape {
+  n: number;
+  m: number;
 }
 
-/** One snapshot from per-shard snapshots of the same run (arrays concatenated in shard order). */
-export function joinSnapshots(parts: Snapshot[]): Snapshot {
-  const cat = <T extends Float32Array | Uint8Array>(arrays: T[], make: (len: number) => T): T => {
-    const out = make(arrays.reduce((a, x) => a + x.length, 0));
-    let o = 0;
-    for (const x of arrays) {
-      out.set(x, o);
-      o += x.length;
-    }
-    return out;
-  };
+/** One snapshot from per-shard snapshots of the same run, its arrays back in the request's instance order. */
+export function joinSnapshots(parts: Snapshot[], shards: number[][], { n, m }: SnapshotShape): Snapshot {
   const statuses = parts.map((p) => p.status);
   const status: RunStatus = statuses.includes('error')
     ? 'error'
@@ -48,28 +41,23 @@ export function joinSnapshots(parts: Snapshot[]): Snapshot {
         : statuses.includes('paused')
           ? 'paused'
           : 'idle';
+  const floats = (pick: (p: Snapshot) => Float32Array, width: number) =>
+    unshard(shards, parts.map(pick), width, (len) => new Float32Array(len));
   const converged = parts.every((p) => p.converged)
-    ? cat(
+    ? unshard(
+        shards,
         parts.map((p) => p.converged!),
-        (n) => new Uint8Array(n),
+        1,
+        (len) => new Uint8Array(len),
       )
     : undefined;
   return {
     runId: parts[0].runId,
     // Each shard counts its own steps; the slowest one is where the whole grid is.
     step: Math.min(...parts.map((p) => p.step)),
-    W: cat(
-      parts.map((p) => p.W),
-      (n) => new Float32Array(n),
-    ),
-    b: cat(
-      parts.map((p) => p.b),
-      (n) => new Float32Array(n),
-    ),
-    loss: cat(
-      parts.map((p) => p.loss),
-      (n) => new Float32Array(n),
-    ),
+    W: floats((p) => p.W, n * m),
+    b: floats((p) => p.b, n),
+    loss: floats((p) => p.loss, 1),
     status,
     path: parts[0].path,
     stepsPerSecond: Math.min(...parts.map((p) => p.stepsPerSecond)),
@@ -81,22 +69,26 @@ export function joinSnapshots(parts: Snapshot[]): Snapshot {
   };
 }
 
+const floats = (length: number) => new Float32Array(length);
+
 export class ShardedTrainerClient implements TrainingClient {
   private clients: TrainerClient[] = [];
   private latest: (Snapshot | null)[] = [];
-  private ranges: [number, number][] = [];
+  /** Instance indices of each shard (balancedShards), and the request's shape. */
+  private shards: number[][] = [];
+  private shape: SnapshotShape = { n: 0, m: 0 };
 
   constructor(
     private readonly events: ClientEvents,
-    private readonly shards: number,
+    private readonly workers: number,
     private readonly makeClient: (events: ClientEvents) => TrainerClient = (e) => new TrainerClient(e),
   ) {}
 
   private split(config: TrainConfig): TrainConfig[] {
-    const ranges = shardRanges(config.instances.length, this.shards);
-    if (this.clients.length !== ranges.length) {
+    const shards = balancedShards(config, this.workers);
+    if (this.clients.length !== shards.length) {
       this.clients.forEach((c) => c.dispose());
-      this.clients = ranges.map((_, s) =>
+      this.clients = shards.map((_, s) =>
         this.makeClient({
           onSnapshot: (snap) => this.onShard(s, snap),
           onNotice: this.events.onNotice,
@@ -104,12 +96,13 @@ export class ShardedTrainerClient implements TrainingClient {
         }),
       );
     }
-    this.ranges = ranges;
-    this.latest = ranges.map(() => null);
+    this.shards = shards;
+    this.shape = { n: config.n, m: config.m };
+    this.latest = shards.map(() => null);
     // The notebook's init std depends on the instance count: pin it to the whole request's, so a
     // sharded run starts from exactly the weights an unsharded one would.
     const initStd = config.initStd ?? notebookInitStd(config.n, config.m, config.instances.length);
-    return ranges.map(([a, b]) => ({ ...config, initStd, instances: config.instances.slice(a, b) }));
+    return shards.map((shard) => shardConfig(config, shard, initStd));
   }
 
   private onShard(s: number, snap: Snapshot): void {
@@ -117,16 +110,23 @@ export class ShardedTrainerClient implements TrainingClient {
     const parts = this.latest;
     // Only join snapshots of the same run: after a change each shard restarts on its own time.
     if (parts.some((p) => !p || p.runId !== snap.runId)) return;
-    this.events.onSnapshot(joinSnapshots(parts as Snapshot[]));
+    this.events.onSnapshot(this.join(parts as Snapshot[]));
   }
 
-  /** A shard's options: its slice of the initial weights, when there are any. */
+  private join(parts: Snapshot[]): Snapshot {
+    return joinSnapshots(parts, this.shards, this.shape);
+  }
+
+  /** A shard's options: its part of the initial weights, when there are any. */
   private shardOptions<O extends Partial<RunOptions>>(config: TrainConfig, options: O, s: number): O {
     const init = options.initial;
     if (!init) return options;
-    const [a, b] = this.ranges[s];
     const { n, m } = config;
-    return { ...options, initial: { W: init.W.slice(a * n * m, b * n * m), b: init.b.slice(a * n, b * n) } };
+    const shard = this.shards[s];
+    return {
+      ...options,
+      initial: { W: shardSlice(shard, init.W, n * m, floats), b: shardSlice(shard, init.b, n, floats) },
+    };
   }
 
   async configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport> {
@@ -138,7 +138,7 @@ export class ShardedTrainerClient implements TrainingClient {
   }
 
   async changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void> {
-    if (shardRanges(config.instances.length, this.shards).length !== this.clients.length) {
+    if (balancedShards(config, this.workers).length !== this.clients.length) {
       await this.configure(config, options);
       return;
     }
@@ -166,31 +166,27 @@ export class ShardedTrainerClient implements TrainingClient {
 
   async peek(step: number): Promise<Snapshot | null> {
     const parts = await Promise.all(this.clients.map((c) => c.peek(step)));
-    return parts.every((p) => p) ? joinSnapshots(parts as Snapshot[]) : null;
+    return parts.every((p) => p) ? this.join(parts as Snapshot[]) : null;
   }
 
   async rewind(step: number): Promise<Snapshot | null> {
     const parts = await Promise.all(this.clients.map((c) => c.rewind(step)));
-    return parts.every((p) => p) ? joinSnapshots(parts as Snapshot[]) : null;
+    return parts.every((p) => p) ? this.join(parts as Snapshot[]) : null;
   }
 
   async setWeights(W: Float32Array, b: Float32Array): Promise<Snapshot | null> {
-    const per = W.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
-    const perB = b.length / Math.max(1, this.ranges.at(-1)?.[1] ?? 1);
+    const { n, m } = this.shape;
     const parts = await Promise.all(
       this.clients.map((c, s) =>
-        c.setWeights(
-          W.slice(this.ranges[s][0] * per, this.ranges[s][1] * per),
-          b.slice(this.ranges[s][0] * perB, this.ranges[s][1] * perB),
-        ),
+        c.setWeights(shardSlice(this.shards[s], W, n * m, floats), shardSlice(this.shards[s], b, n, floats)),
       ),
     );
-    return joinSnapshots(parts);
+    return this.join(parts);
   }
 
-  /** Instance ranges of the current shards (for tests). */
-  get shardInstanceRanges(): [number, number][] {
-    return this.ranges;
+  /** Instance indices of the current shards (for tests). */
+  get shardInstances(): number[][] {
+    return this.shards;
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@ import * as Comlink from 'comlink';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { setWasmBinaryUrls } from '../train/backend';
+import { setWasmBinaryUrls } from '../train/basic/paths';
 import { TrainerService } from './service';
 
 setWasmBinaryUrls({

@@ -2,7 +2,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { NEUTRAL_COLOR, seriesColor } from '../../src/charts/chart-parts';
+import { NEUTRAL_COLOR, seriesColor } from '../../src/charts/palette';
 import { NeuronStackChart } from '../../src/charts/NeuronStackChart';
 import { SetGeometry2D } from '../../src/charts/SetGeometry2D';
 import { weightsPerInstance } from '../../src/model/variants/model';

@@ -9,7 +9,7 @@ import {
   sweepSummary,
   uniformSweepConfig,
 } from '../../src/model/uniform-sweep';
-import { FIDELITY_PATHS, cpuTrainer, trainedState, type FidelityPath } from '../train/helpers';
+import { FIDELITY_PATHS, syncTrainer, trainedState, type FidelityPath } from '../train/basic/helpers';
 
 describe('sweep configuration', () => {
   it('log-spaces 1/(1 − S) from 1 to 20 by default, dense first', () => {
@@ -162,7 +162,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
           }
         }
       }
-      const trainer = await cpuTrainer(config, path);
+      const trainer = await syncTrainer(config, path);
       trainer.setParams(W0, b0);
       trainer.stepSync(4000);
       await trainer.read(); // resets the running mean

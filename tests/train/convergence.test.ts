@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER, constantVector } from '../../src/model/config';
 import { Rng } from '../../src/model/rng';
 import { ConvergenceTracker } from '../../src/train/convergence';
-import { JsTrainer } from '../../src/train/js-trainer';
+import { JsTrainer } from '../../src/train/basic/js-trainer';
 import { TrainerService } from '../../src/worker/service';
 
 describe('ConvergenceTracker', () => {

@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { constantVector, geometricImportance } from '../../src/model/config';
-import { activatePath, liveTensorCount } from '../../src/train/backend';
-import { JsTrainer } from '../../src/train/js-trainer';
+import { activatePath, liveTensorCount } from '../../src/train/basic/paths';
+import { JsTrainer } from '../../src/train/basic/js-trainer';
 import { SUPERSEDED, type ModelData, type Progress } from '../../src/worker/footnotes-protocol';
 import { FOOTNOTE_DEFAULTS, FootnotesService } from '../../src/worker/footnotes-service';
-import { bestInstance, seedsConfig } from '../train/helpers';
+import { bestInstance, seedsConfig } from '../train/basic/helpers';
 
 beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);

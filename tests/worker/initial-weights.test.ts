@@ -8,7 +8,7 @@ import {
   pentagonCurveConfig,
   pentagonStartParams,
 } from '../../src/experiments/perturbed-pentagon/run';
-import { JsTrainer } from '../../src/train/js-trainer';
+import { JsTrainer } from '../../src/train/basic/js-trainer';
 import type { Snapshot } from '../../src/worker/protocol';
 import { ShardedTrainerClient } from '../../src/worker/sharded-client';
 import { TrainerService } from '../../src/worker/service';

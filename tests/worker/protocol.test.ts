@@ -8,7 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import type { TrainConfig } from '../../src/model/config';
 import type { Snapshot, TrainerApi } from '../../src/worker/protocol';
 import { TrainerService } from '../../src/worker/service';
-import { seedsConfig } from '../train/helpers';
+import { seedsConfig } from '../train/basic/helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));

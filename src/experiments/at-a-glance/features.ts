@@ -73,9 +73,6 @@ export function densitiesOf(s: FeatureSettings): number[] {
   return s.densities.length ? resizeList(s.densities, s.n) : Array.from({ length: s.n }, () => s.density);
 }
 
-/** Whether the settings use per-feature lists (then the exports and captions list them). */
-export const hasFeatureLists = (s: FeatureSettings): boolean => s.importances.length > 0 || s.densities.length > 0;
-
 /** Why a list from a link does not fit n (it is then cut or padded as resizeList does), or null. */
 export function listMismatch(s: FeatureSettings): string | null {
   const bad = (['importances', 'densities'] as const).filter((k) => s[k].length > 0 && s[k].length !== s.n);

@@ -9,7 +9,7 @@ import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LossCurve } from '../../charts/LossCurve';
 import { buildModelJson } from '../../model/io/model-json';
 import type { Preset } from '../../state/presets';
-import { createTrainer, defaultHeadlessPath } from '../../train/backend';
+import { createTrainer, defaultHeadlessPath } from '../../train/basic/paths';
 import { trainWithHistory } from '../../train/trainer';
 import {
   presetValues,

@@ -23,7 +23,7 @@ import { weightRows } from '../../model/io/model-json';
 import { instanceParams } from '../../model/variants/model';
 import type { VariantPreset } from '../../model/variants/presets';
 import type { Preset } from '../../state/presets';
-import { createTrainer } from '../../train/backend';
+import { createTrainer } from '../../train/basic/paths';
 import type { TrainerState } from '../../train/trainer';
 import { fmtDensity } from '../../ui/format';
 import {

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { useMemo, useState } from 'react';
-import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/chart-parts';
+import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';

@@ -1,5 +1,5 @@
 /** What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k. */
-import { HIGHLIGHT_COLOR } from '../../charts/chart-parts';
+import { HIGHLIGHT_COLOR } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';

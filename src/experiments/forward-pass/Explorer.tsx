@@ -1,7 +1,7 @@
 /** The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back out. */
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
-import { NEUTRAL_COLOR, seriesColor } from '../../charts/chart-parts';
+import { NEUTRAL_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { LINE_COLOR, fmt } from '../../charts/theme';

@@ -3,7 +3,7 @@
  * of random unit directions (or the model shown at a glance) in the footnotes worker and compare
  * it with a normal: histogram, Q–Q plot, excess kurtosis against features per dimension.
  */
-import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/chart-parts';
+import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { HistogramChart } from '../../charts/HistogramChart';

@@ -78,7 +78,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     if (!probing || !probe) return;
     setProbing(false);
     const size = GEOMETRY_SIZES.find((s) => s.id === probe.id);
-    if (size && probe.id !== 'cpu') onChange({ ...size.values, gmodel: -1 });
+    if (size && probe.id !== 'small') onChange({ ...size.values, gmodel: -1 });
   }, [probing, probe, onChange]);
 
   // Train only while the reader can see the section (and not after they paused it themselves).
@@ -262,7 +262,7 @@ function SizeNotes({
   size: string;
   path: string | null;
 }) {
-  const openedBig = probe !== null && probe.id !== 'cpu' && !probing;
+  const openedBig = probe !== null && probe.id !== 'small' && !probing;
   return (
     <>
       {probing ? (
@@ -271,7 +271,7 @@ function SizeNotes({
           few minutes…
         </p>
       ) : null}
-      {probe && probe.id === 'cpu' && Number.isFinite(probe.seconds) && atDefault ? (
+      {probe && probe.id === 'small' && Number.isFinite(probe.seconds) && atDefault ? (
         <p className="panel-note" data-testid="geometry-size-note">
           Timed just now: the notebook&apos;s sweep (n = 200, m = 20) would take about {formatDuration(probe.seconds)}{' '}
           on this machine, so the section opened at the small size; the size menu has the bigger ones.

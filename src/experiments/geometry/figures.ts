@@ -24,8 +24,8 @@ import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import type { Preset } from '../../state/presets';
-import { createTrainer, defaultHeadlessPath } from '../../train/backend';
-import { ThreadedTrainer } from '../../train/threaded-trainer';
+import { createTrainer, defaultHeadlessPath } from '../../train/basic/paths';
+import { ThreadedTrainer } from '../../train/threads/threaded-trainer';
 import type { BatchedTrainer, TrainerState } from '../../train/trainer';
 import {
   presetValues,

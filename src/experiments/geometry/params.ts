@@ -37,11 +37,11 @@ export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
 /** Named sizes the section offers as one-click settings. */
 export const GEOMETRY_SIZES: readonly {
-  id: 'cpu' | 'notebook' | 'paper';
+  id: 'small' | 'notebook' | 'paper';
   label: string;
   values: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gsteps'>;
 }[] = [
-  { id: 'cpu', label: 'small: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 } },
+  { id: 'small', label: 'small: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 } },
   {
     id: 'notebook',
     label: 'notebook: n = 200, m = 20',
@@ -168,11 +168,11 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     params: sweepSize('notebook'),
   },
   {
-    id: 'geometry-cpu',
+    id: 'geometry-small',
     title: 'Uniform superposition: n = 40, m = 4 (CPU-sized)',
     description:
       'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels already show.',
-    params: sweepSize('cpu'),
+    params: sweepSize('small'),
   },
   ...GEOMETRY_3D_PRESETS.flatMap(polytope),
 ];

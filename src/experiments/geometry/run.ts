@@ -49,10 +49,10 @@ export const OPEN_BIGGER_WITHIN_S = 180;
 export function sizeForSpeed(
   notebookSecondsPerStep: number,
   paperOverNotebook: number,
-): { id: 'cpu' | 'notebook' | 'paper'; seconds: number } {
+): { id: 'small' | 'notebook' | 'paper'; seconds: number } {
   const notebook = notebookSecondsPerStep * 10_000;
   const paper = notebook * paperOverNotebook;
   if (Number.isFinite(paper) && paper <= OPEN_BIGGER_WITHIN_S) return { id: 'paper', seconds: paper };
   if (Number.isFinite(notebook) && notebook <= OPEN_BIGGER_WITHIN_S) return { id: 'notebook', seconds: notebook };
-  return { id: 'cpu', seconds: notebook };
+  return { id: 'small', seconds: notebook };
 }

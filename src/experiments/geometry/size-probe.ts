@@ -11,7 +11,7 @@ import { GEOMETRY_SIZES, geometryTrainConfig } from './params';
 import { sizeForSpeed } from './run';
 
 export interface SizeProbe {
-  id: 'cpu' | 'notebook' | 'paper';
+  id: 'small' | 'notebook' | 'paper';
   /** Estimated seconds for the chosen size's whole run (or the notebook's, when staying small). */
   seconds: number;
   path: string;
@@ -37,7 +37,7 @@ export function useSizeProbe(enabled: boolean, workers: number): SizeProbe | nul
         const perStep = (performance.now() - t0) / 4 / 1000;
         if (!cancelled) setResult({ ...sizeForSpeed(perStep, work('paper') / work('notebook')), path: report.path });
       } catch {
-        if (!cancelled) setResult({ id: 'cpu', seconds: Infinity, path: 'unknown' });
+        if (!cancelled) setResult({ id: 'small', seconds: Infinity, path: 'unknown' });
       } finally {
         client.dispose();
       }

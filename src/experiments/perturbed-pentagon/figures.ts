@@ -7,7 +7,7 @@ import type { ExportMeta } from '../../charts/export';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import { crossing } from '../../model/uniform-sweep';
 import type { Preset } from '../../state/presets';
-import { JsTrainer } from '../../train/js-trainer';
+import { JsTrainer } from '../../train/basic/js-trainer';
 import type { TrainerState } from '../../train/trainer';
 import { GEOMETRY_PARAMS } from '../geometry/params';
 import {

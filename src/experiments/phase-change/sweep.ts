@@ -8,7 +8,7 @@ import { argminFinite, stratifiedExpectedLoss } from '../../model/evaluate';
 import { weightRows } from '../../model/io/model-json';
 import { cellAt, cellCount, classifyExtraFeature, phaseTrainConfig, type PhaseGrid } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase, type PhaseExperiment } from '../../model/theory';
-import { activatePath, createTrainer, defaultHeadlessPath } from '../../train/backend';
+import { activatePath, createTrainer, defaultHeadlessPath } from '../../train/basic/paths';
 import { ConvergenceTracker, type ConvergenceOptions } from '../../train/convergence';
 import type { TrainPath } from '../../train/trainer';
 
@@ -77,7 +77,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
   const threads = opts.threads ?? 1;
   const trainer =
     (path === 'js' || path === 'simd') && threads > 1
-      ? new (await import('../../train/threaded-trainer')).ThreadedTrainer(config, threads, path)
+      ? new (await import('../../train/threads/threaded-trainer')).ThreadedTrainer(config, threads, path)
       : await createTrainer(config, path);
   const tracker = opts.convergence ? new ConvergenceTracker(I, opts.convergence) : null;
   const t0 = performance.now();

@@ -2,7 +2,7 @@
  * Compressed sensing (footnotes 23–24): how many hidden dimensions sparse features need, and the
  * finite-size recovery transition. Pure functions over typed arrays: the random problems, the
  * success criterion and the curve summaries. The batched L1 solver that runs the problems is
- * `recoveryCurve` in src/train/fista.ts.
+ * `recoveryCurve` in src/train/solvers/fista.ts.
  */
 import { Rng, deriveSeed } from '../rng';
 

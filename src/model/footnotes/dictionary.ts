@@ -5,7 +5,7 @@
  * again — even when n > m and the directions are in superposition, where no basis can.
  *
  * The host-side pieces live here (sampling H, the dictionary's least-squares update, matching
- * atoms to features); the batched alternating solver is `learnDictionary` in src/train/fista.ts.
+ * atoms to features); the batched alternating solver is `learnDictionary` in src/train/solvers/fista.ts.
  */
 import { perFeature } from '../config';
 import { fillSparseUniform } from '../data';

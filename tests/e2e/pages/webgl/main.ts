@@ -5,9 +5,9 @@
 import { constantVector, geometricImportance, PAPER_OPTIMIZER, type TrainConfig } from '../../../../src/model/config';
 import { counterSparseBatch } from '../../../../src/model/counter-hash';
 import { deriveSeed } from '../../../../src/model/rng';
-import { activatePath, createTrainer, liveTensorCount } from '../../../../src/train/backend';
+import { activatePath, createTrainer, liveTensorCount } from '../../../../src/train/basic/paths';
 import { STREAM } from '../../../../src/train/trainer';
-import { WebglSampler } from '../../../../src/train/webgl-sampler';
+import { WebglSampler } from '../../../../src/train/basic/webgl-sampler';
 
 export interface WebglCheckResult {
   active: boolean;
