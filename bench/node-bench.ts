@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
 import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
+import { fmtCount, fmtFixed } from '../src/model/format';
 import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/basic/paths';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
@@ -125,7 +126,7 @@ for (const density of [1, 0.1]) {
 }
 process.stderr.write('\n');
 
-const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
+const fmt = (v: number) => (Number.isFinite(v) ? fmtCount(Math.round(v)) : 'skipped');
 const gm = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? ` (${v.toFixed(2)})` : '');
 console.log(
   `Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`,
@@ -275,7 +276,7 @@ if (withFootnotes) {
     peakGmacPerSecond: peak,
   });
   console.log(
-    `| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`,
+    `| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => fmtFixed(c.width, 2)).join(' / ')} |`,
   );
 }
 if (jsonOut) {

@@ -5,12 +5,13 @@
  * the paper's fractions; a vertical cursor marks the step the geometry panels show.
  */
 import { ticks as d3ticks, schemeTableau10 } from 'd3';
+import { fmt, fmtCount } from '../model/format';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';
 import { AxisLeft, GridLines } from './axes';
 import { levelGlyph, spreadLabels } from './DimensionalityScatter';
 import { EmptyNote, Frame, axisScale, dimension, plotLayout } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, LINE_COLOR, TEXT_COLOR, TYPE, finite, fmt, fmtCount, px } from './theme';
+import { AXIS_COLOR, LINE_COLOR, TEXT_COLOR, TYPE, finite, px } from './theme';
 
 export interface DynamicsChartProps {
   /** Training step of each snapshot, ascending. */

@@ -7,9 +7,10 @@
  * the current view, so the chart frame's Export SVG saves exactly that view.
  */
 import { Fragment, useRef, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, px } from './theme';
 
 /** Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis (radians). */
 export interface View3D {

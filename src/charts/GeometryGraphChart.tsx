@@ -6,6 +6,7 @@
  * The layout is a closed-form function of W (no force simulation), so it is stable from frame to
  * frame and testable. PolytopeGallery tallies the factors by name.
  */
+import { fmt } from '../model/format';
 import {
   FACTOR_NAMES,
   geometryAnalysis,
@@ -17,7 +18,7 @@ import { ChartSvg } from './frame';
 import { textWidth } from './legend';
 import { indexAt } from './pointer';
 import { Text } from './text';
-import { AXIS_COLOR, TEXT_COLOR, TYPE, clamp, finite, fmt, px } from './theme';
+import { AXIS_COLOR, TEXT_COLOR, TYPE, clamp, finite, px } from './theme';
 
 /**
  * One colour per polytope: Paul Tol's "bright" scheme (distinct under the common colour-vision

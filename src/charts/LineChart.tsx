@@ -5,10 +5,11 @@
  * reference lines mark thresholds. Points that are non-finite (or ≤ 0 on a log axis) are skipped.
  */
 import type { ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { EmptyNote, Frame, dimension, paddedDomain, plotLayout } from './frame';
 import { textWidth } from './legend';
 import { Text } from './text';
-import { AXIS_COLOR, BACKGROUND, TEXT_COLOR, TYPE, finite, fmt, px } from './theme';
+import { AXIS_COLOR, BACKGROUND, TEXT_COLOR, TYPE, finite, px } from './theme';
 
 export interface LinePoint {
   x: number;

@@ -6,6 +6,7 @@
  * whose phase differs from a reference (the closed-form theory) are shown dark, the rest faded.
  */
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { fmt } from '../model/format';
 import type { Phase } from '../model/theory';
 import type { Box } from './axes';
 import { Frame, dimension, keyboardSelect, plotLayout } from './frame';
@@ -23,7 +24,6 @@ import {
   TEXT_COLOR,
   UNTRAINED_COLOR,
   finite,
-  fmt,
   px,
   validIndex,
 } from './theme';

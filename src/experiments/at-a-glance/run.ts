@@ -4,8 +4,8 @@
  * footnote experiments. The page (Section.tsx) and the figures CLI (figures.ts) share it.
  */
 import type { TrainConfig } from '../../model/config';
+import { fmtDensity } from '../../model/format';
 import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../model/metrics';
-import { fmtDensity } from '../../ui/format';
 import type { FootnoteModel } from '../shared/footnote-model';
 import { describeImportance, resizeList, type FeatureSettings } from './features';
 import type { GlanceState } from './params';

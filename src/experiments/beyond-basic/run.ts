@@ -9,6 +9,7 @@ import type { NeuronStackChartProps } from '../../charts/NeuronStackChart';
 import type { SetGeometry2DProps } from '../../charts/SetGeometry2D';
 import type { WeightMatrixChartProps } from '../../charts/WeightMatrixChart';
 import type { TrainConfig } from '../../model/config';
+import { fmtDensity, fmtLoss } from '../../model/format';
 import { frobeniusSquared, gram } from '../../model/metrics';
 import { adversarialVulnerability } from '../../model/variants/adversarial';
 import {
@@ -34,7 +35,6 @@ import {
   threeCorrelatedPairs,
   type VariantPreset,
 } from '../../model/variants/presets';
-import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { Snapshot } from '../../worker/protocol';
 import type { BeyondVariantId } from './params';
 

@@ -11,7 +11,7 @@ import { DimensionalityScatter as DimensionalityScatterPlain } from '../../chart
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
 import { nearestStepIndex } from '../../charts/DynamicsChart';
 import { featureColorsByPolytope } from '../../charts/GeometryGraphChart';
-import { formatDuration } from '../../charts/theme';
+import { fmtCount, formatDuration } from '../../model/format';
 import { geometryAnalysis } from '../../model/geometry';
 import { instanceWeights } from '../../model/metrics';
 import { sweepSummary } from '../../model/uniform-sweep';
@@ -155,8 +155,8 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
         <span data-testid="geometry-status" data-run={snap?.runId ?? -1}>
           {snap ? snap.status : 'starting'}
         </span>{' '}
-        · step <strong data-testid="geometry-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {gsteps.toLocaleString('en-US')} · {count} models of {size}
+        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
+        models of {size}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
         <br />

@@ -18,7 +18,7 @@ import {
   polytopeSummary,
 } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
-import { formatDuration } from '../../charts/theme';
+import { fmtCount, formatDuration } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
@@ -76,7 +76,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const steps = sweepSteps(state, quick);
   const shortened = steps < state.gsteps;
   log(
-    `  ${count} models of n = ${n}, m = ${m}, ${state.gsteps.toLocaleString('en-US')} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
+    `  ${count} models of n = ${n}, m = ${m}, ${fmtCount(state.gsteps)} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
       (shortened
         ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}`
         : ''),
@@ -271,5 +271,5 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
 
 export const figures: FiguresModule = {
   render,
-  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m`,
+  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${fmtCount(QUICK_GEOMETRY.sweepWork)} instance-steps × n·m`,
 };
