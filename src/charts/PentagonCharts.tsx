@@ -11,8 +11,8 @@ import { canonicalise2D, type PentagonSolution } from '../model/geometry';
 import { crossing } from '../model/uniform-sweep';
 import { FeatureGeometry2D } from './FeatureGeometry2D';
 import { ChartSvg, Frame, dimension, plotLayout } from './frame';
-import { POLYTOPE_COLORS } from './GeometryGraphChart';
 import { Legend, type LegendItem } from './legend';
+import { POLYTOPE_COLORS } from './polytopes';
 import { Text } from './text';
 import { GRID_COLOR, TEXT_COLOR, px } from './theme';
 

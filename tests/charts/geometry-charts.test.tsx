@@ -6,14 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { DimensionalityScatter, jitter, spreadLabels } from '../../src/charts/DimensionalityScatter';
 import { logTicks } from '../../src/charts/axes';
 import { DimsPerFeatureChart, STICKY_LEVELS } from '../../src/charts/DimsPerFeatureChart';
-import {
-  GeometryGraphChart,
-  MAX_DRAWN_EDGES,
-  POLYTOPE_COLORS,
-  PolytopeGallery,
-  circleOrder,
-  graphLayout,
-} from '../../src/charts/GeometryGraphChart';
+import { GeometryGraphChart, MAX_DRAWN_EDGES } from '../../src/charts/GeometryGraphChart';
+import { circleOrder, graphLayout } from '../../src/charts/graph-layout';
+import { PolytopeGallery } from '../../src/charts/PolytopeGallery';
+import { POLYTOPE_COLORS } from '../../src/charts/polytopes';
 import {
   DIMENSIONALITY_LEVELS,
   FACTOR_NAMES,

@@ -7,14 +7,10 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
-import {
-  GeometryGraphChart,
-  POLYTOPE_LABELS,
-  PolytopeGallery,
-  featureColorsByPolytope,
-  polytopeSummary,
-} from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
+import { PolytopeGallery } from '../../charts/PolytopeGallery';
+import { POLYTOPE_LABELS, featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
 import { fmt, fmtCount } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { featureDimensionality, gram, superposition } from '../../model/metrics';

@@ -10,7 +10,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
 import { nearestStepIndex } from '../../charts/DynamicsChart';
-import { featureColorsByPolytope } from '../../charts/GeometryGraphChart';
+import { featureColorsByPolytope } from '../../charts/polytopes';
 import { fmtCount, formatDuration } from '../../model/format';
 import { geometryAnalysis } from '../../model/geometry';
 import { instanceWeights } from '../../model/metrics';

@@ -11,13 +11,10 @@ import { DimensionalityScatter } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart } from '../../charts/DimsPerFeatureChart';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D } from '../../charts/FeatureGeometry3D';
-import {
-  GeometryGraphChart,
-  PolytopeGallery,
-  featureColorsByPolytope,
-  polytopeSummary,
-} from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
+import { PolytopeGallery } from '../../charts/PolytopeGallery';
+import { featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
 import { fmtCount, formatDuration } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { weightRows } from '../../model/io/model-json';
