@@ -1,6 +1,8 @@
-/** Reading a chart's rendered SVG in Node, for the chart tests: parse it, find elements, read attributes. */
+/** Reading a chart's rendered SVG in Node, for the chart tests: parse it, find elements, read attributes, check it is clean. */
 import { DOMParser } from '@xmldom/xmldom';
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
+import { expect } from 'vitest';
+import { standaloneSvg } from '../../src/charts/export';
 
 /** The parsed document and any parse errors (a chart must render well-formed SVG). */
 export function parse(markup: string) {
@@ -44,4 +46,22 @@ export function findAll(
     findAll(node.props.children as ReactNode, pred, out);
   }
   return out;
+}
+
+/** The data-layer names of a chart's groups, in document order. */
+export const layers = (markup: string) => withAttr(markup, 'g', 'data-layer').map((g) => g.getAttribute('data-layer'));
+
+/** The legend's entries, in order. */
+export const legendLabels = (markup: string) =>
+  withAttr(markup, 'g', 'data-legend-item').map((g) => g.getAttribute('data-legend-item'));
+
+/** Well-formed, no NaN/Infinity, plain presentation SVG (no ids, classes, gradients or clip paths), exportable. */
+export function expectCleanSvg(markup: string) {
+  expect(parse(markup).errors).toEqual([]);
+  expect(badAttributes(markup)).toEqual([]);
+  expect(markup).not.toMatch(/\s(id|class|clip-path|style)="/);
+  expect(markup).not.toMatch(/<(linearGradient|radialGradient|clipPath|marker|defs|foreignObject)\b/);
+  const doc = standaloneSvg(markup, { description: 'test', config: { a: 1 } });
+  expect(parse(doc).errors).toEqual([]);
+  expect(parse(doc).doc.documentElement!.namespaceURI).toBe('http://www.w3.org/2000/svg');
 }
