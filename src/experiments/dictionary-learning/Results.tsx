@@ -1,4 +1,6 @@
-/** What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k. */
+/**
+ * What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k.
+ */
 import { HIGHLIGHT_COLOR } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';

@@ -1,4 +1,7 @@
-/** The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back out. */
+/**
+ * The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back
+ * out.
+ */
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
 import { NEUTRAL_COLOR, seriesColor } from '../../charts/palette';
