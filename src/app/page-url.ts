@@ -1,4 +1,6 @@
-/** The whole page's URL: every experiment's keys (the registry's PAGE_PARAMS), plus `preset=<id>` for a paper figure. */
+/**
+ * The whole page's URL: every experiment's keys (the registry's PAGE_PARAMS), plus `preset=<id>` for a paper figure.
+ */
 import { PAGE_PARAMS, presetById, type PageState } from '../experiments';
 import { parseParams, queryString, serializeParams } from '../state/url-params';
 

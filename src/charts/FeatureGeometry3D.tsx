@@ -12,7 +12,10 @@ import { ChartSvg, dimension } from './frame';
 import { Text } from './text';
 import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, px } from './theme';
 
-/** Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis (radians). */
+/**
+ * Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis
+ * (radians).
+ */
 export interface View3D {
   yaw: number;
   pitch: number;
@@ -90,7 +93,10 @@ const DROPPED_NORM = 0.05;
  */
 export const NEIGHBOUR_FACTOR = 1.35;
 
-/** Pairs (i < j) of learned features whose tips are neighbours on the sphere (see NEIGHBOUR_FACTOR). W is feature-major [n, 3]. */
+/**
+ * Pairs (i < j) of learned features whose tips are neighbours on the sphere (see NEIGHBOUR_FACTOR). W is feature-major
+ * [n, 3].
+ */
 export function neighbourEdges(W: ArrayLike<number>, n: number): [number, number][] {
   const learned: number[] = [];
   const unit: Vec3[] = [];

@@ -64,7 +64,7 @@ export interface LineChartProps {
 
 type Px = (v: number) => number;
 
-/** The point labels to draw, as "series:point" keys: highlighted points' labels first, then any that overlap none placed. */
+/** The point labels to draw, as "series:point" keys: highlighted points' labels first, then those overlapping none. */
 function shownLabels(clean: readonly (readonly LinePoint[])[], X: Px, Y: Px): Set<string> {
   const placed: { x: number; y: number; w: number }[] = [];
   const labelFits = (x: number, y: number, text: string) => {

@@ -43,7 +43,10 @@ export interface PhaseDiagramChartProps {
   densityValues: ArrayLike<number>;
   /** Cell phases row-major: phases[row * rValues.length + col]; null = not trained yet. */
   phases: ReadonlyArray<Phase | null>;
-  /** 'phases' colours cells by phase; 'disagreement' shows cells whose phase differs from `reference` dark, the rest faded. */
+  /**
+   * 'phases' colours cells by phase; 'disagreement' shows cells whose phase differs from `reference` dark, the rest
+   * faded.
+   */
   mode?: 'phases' | 'disagreement';
   reference?: ReadonlyArray<Phase | null>;
   /** Analytic boundary polylines drawn over the cells. */
@@ -80,7 +83,10 @@ function boundaryRuns(boundaries: readonly PhaseBoundary[], logBox: Box) {
     .filter((v) => v.runs.length > 0);
 }
 
-/** Legend: the phases (faded in disagreement mode), agrees/disagrees, untrained cells, then the boundaries on a row of their own. */
+/**
+ * Legend: the phases (faded in disagreement mode), agrees/disagrees, untrained cells, then the boundaries on a row of
+ * their own.
+ */
 function phaseLegend(
   disagreement: boolean,
   anyUntrained: boolean,
@@ -115,7 +121,10 @@ function phaseLegend(
   return items;
 }
 
-/** Arrow keys move the selection the way the arrow points on screen, whatever order the grid values come in; Enter/space re-select. */
+/**
+ * Arrow keys move the selection the way the arrow points on screen, whatever order the grid values come in; Enter/space
+ * re-select.
+ */
 function gridKeyHandler(
   rows: number,
   cols: number,

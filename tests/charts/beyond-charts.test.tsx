@@ -1,4 +1,7 @@
-/** "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice; valid XML, no NaN. */
+/**
+ * "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice;
+ * valid XML, no NaN.
+ */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { NEUTRAL_COLOR, seriesColor } from '../../src/charts/palette';

@@ -1,4 +1,7 @@
-/** Learning dynamics: the D_i-and-loss chart, the snapshot recorder behind the timeline, and the perturbed-pentagon charts. */
+/**
+ * Learning dynamics: the D_i-and-loss chart, the snapshot recorder behind the timeline, and the perturbed-pentagon
+ * charts.
+ */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DynamicsChart, MAX_LINE_POINTS, nearestStepIndex } from '../../src/charts/DynamicsChart';

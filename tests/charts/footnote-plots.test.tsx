@@ -80,7 +80,7 @@ describe('BarChart', () => {
     expect(hl[0].getAttribute('fill')).not.toBe('#2b5d8a');
     const outlines = withAttr(svg, 'rect', 'data-series', '2');
     expect(outlines.every((b) => b.getAttribute('fill') === 'none' && b.getAttribute('stroke') === '#555')).toBe(true);
-    // Signed: the negative pre-activation of feature 3 hangs below the zero line, the input of feature 0 stands above it.
+    // Signed: feature 3's negative pre-activation hangs below the zero line, feature 0's input stands above it.
     const zero = num(withAttr(svg, 'line', 'data-layer', 'zero')[0], 'y1');
     const bar = (s: number, c: number) =>
       bars.find((b) => b.getAttribute('data-series') === String(s) && b.getAttribute('data-category') === String(c))!;

@@ -1,4 +1,4 @@
-/** One model's feature geometry: the geometry graph (its factors, layout, highlight, stability) and the polytope gallery. */
+/** One model's feature geometry: the graph (its factors, layout, highlight, stability) and the polytope gallery. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { GeometryGraphChart, MAX_DRAWN_EDGES } from '../../src/charts/GeometryGraphChart';

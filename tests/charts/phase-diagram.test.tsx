@@ -1,4 +1,7 @@
-/** The phase diagram: cells tile the plot, phases and disagreements are marked, boundaries stay inside, no NaN; keyboard and pointer. */
+/**
+ * The phase diagram: cells tile the plot, phases and disagreements are marked, boundaries stay inside, no NaN; keyboard
+ * and pointer.
+ */
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,7 +15,7 @@ const logSpace = (a: number, b: number, k: number) =>
 const R = logSpace(0.1, 10, 24);
 const D = logSpace(1, 0.01, 24);
 
-/** A plausible diagram: dense → dedicated or dropped by r, sparse → superposition; the last two rows not trained yet. */
+/** A plausible diagram: dense → dedicated or dropped by r, sparse → superposition; the last two rows untrained. */
 function toyPhases(): (Phase | null)[] {
   const out: (Phase | null)[] = [];
   for (let row = 0; row < D.length; row++) {

@@ -1,4 +1,4 @@
-/** Reading a chart's rendered SVG in Node, for the chart tests: parse it, find elements, read attributes, check it is clean. */
+/** Reading a chart's rendered SVG in Node, for the chart tests: parse it, find elements, read attributes, check it. */
 import { DOMParser } from '@xmldom/xmldom';
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { expect } from 'vitest';

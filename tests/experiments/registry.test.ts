@@ -19,7 +19,8 @@ describe('experiment registry', () => {
     for (const id of ids) {
       expect(existsSync(join(DIR, id, 'Section.tsx')), id).toBe(true);
       expect(existsSync(join(DIR, id, 'index.ts')), id).toBe(true);
-      // Every experiment with settings has its URL table and its headless run (the footnotes section is only their frame).
+      // Every experiment with settings has its URL table and its headless run (the footnotes section is only their
+      // frame).
       if (id !== 'footnotes')
         for (const file of ['params.ts', 'run.ts']) expect(existsSync(join(DIR, id, file)), `${id}/${file}`).toBe(true);
     }

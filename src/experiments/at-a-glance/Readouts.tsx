@@ -1,4 +1,7 @@
-/** The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under the pointer. */
+/**
+ * The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under
+ * the pointer.
+ */
 import { fmt, fmtCount, fmtDensity, fmtLoss } from '../../model/format';
 import type { HandsOn } from './use-hands-on';
 

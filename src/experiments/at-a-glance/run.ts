@@ -23,7 +23,10 @@ export function shownModel(W: Float32Array, b: Float32Array, j: number, n: numbe
   return { W: Wj, b: b.subarray(j * n, (j + 1) * n), metrics: instanceMetrics(Wj, n, m) };
 }
 
-/** "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature lists in full). */
+/**
+ * "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature
+ * lists in full).
+ */
 export function describeSetting(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind'>, seed: number): string {
   const density = s.densities.length
     ? `1−S=(${resizeList(s.densities, s.n).join(', ')})`

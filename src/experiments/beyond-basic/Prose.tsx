@@ -4,7 +4,10 @@ import { ANTICORRELATED_CONVENTION, CORRELATED_CONVENTION } from '../../model/va
 import { Tex } from '../../ui/Tex';
 import type { BeyondVariantId } from './params';
 
-/** The n = 100, m = 40 sweep's speed on one CPU core (steps/s), for the cost note: its 30,000 steps take most of an hour. */
+/**
+ * The n = 100, m = 40 sweep's speed on one CPU core (steps/s), for the cost note: its 30,000 steps take most of an
+ * hour.
+ */
 const ABS_SWEEP_CPU_STEPS_PER_SECOND = 10;
 
 export function PresetProse({ id, steps }: { id: BeyondVariantId; steps: number }) {

@@ -1,4 +1,7 @@
-/** The chart views of "Beyond the basic model", one per kind of experiment; they render from a snapshot, without a worker. */
+/**
+ * The chart views of "Beyond the basic model", one per kind of experiment; they render from a snapshot, without a
+ * worker.
+ */
 import { useEffect, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { GramHeatmap } from '../../charts/GramHeatmap';

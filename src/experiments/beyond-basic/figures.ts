@@ -103,7 +103,9 @@ export interface BeyondFiguresJson {
 
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null);
 
-/** Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s. */
+/**
+ * Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s.
+ */
 async function train(
   preset: VariantPreset,
   steps: number,

@@ -170,7 +170,10 @@ export interface AbsAnalysis {
   stacks: NeuronStackChartProps;
 }
 
-/** AbsView: the untied abs model j (density group g): rescaled neuron stacks, counts and asymmetric-superposition motifs. */
+/**
+ * AbsView: the untied abs model j (density group g): rescaled neuron stacks, counts and asymmetric-superposition
+ * motifs.
+ */
 export function absAnalysis(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AbsAnalysis {
   const { config } = preset;
   const big = config.n > 10;
@@ -207,7 +210,9 @@ export interface AdvPoint {
   ratio: number;
 }
 
-/** The analytic attack on the best model j of density group g (ADVERSARIAL_SAMPLES inputs), as AdversarialView runs it. */
+/**
+ * The analytic attack on the best model j of density group g (ADVERSARIAL_SAMPLES inputs), as AdversarialView runs it.
+ */
 export function adversarialPoint(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AdvPoint {
   const { config } = preset;
   const p = instanceParams(config, weights.W, weights.b, j);

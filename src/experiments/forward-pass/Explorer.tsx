@@ -1,4 +1,7 @@
-/** The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back out. */
+/**
+ * The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back
+ * out.
+ */
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
 import { NEUTRAL_COLOR, seriesColor } from '../../charts/palette';
@@ -18,7 +21,7 @@ import {
   nextDraw,
   type ForwardState,
 } from './params';
-import { LEAK_THRESHOLD, leaks, sampleInput } from './run';
+import { LEAK_THRESHOLD, leaks, sampleInput } from './explore';
 
 export function ForwardPassExplorer({
   model,

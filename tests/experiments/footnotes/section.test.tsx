@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { constantVector, geometricImportance } from '../../../src/model/config';
 import { Rng } from '../../../src/model/rng';
-import { PAGE_PARAMS } from '../../../src/experiments';
+import { EXPERIMENTS } from '../../../src/experiments';
 import { CompressedSensing } from '../../../src/experiments/compressed-sensing/Section';
 import { DictionaryLearning } from '../../../src/experiments/dictionary-learning/Section';
 import { Footnotes as FootnotesSection } from '../../../src/experiments/footnotes/Section';
@@ -14,8 +14,11 @@ import type { FootnoteModel } from '../../../src/experiments/shared/footnote-mod
 import { defaults } from '../../../src/state/url-params';
 import { badAttributes } from '../../charts/svg';
 
-/** The page's URL state at its defaults; a static render never changes it. */
-const urlState = { state: defaults(PAGE_PARAMS), onChange: () => {} };
+/**
+ * Every experiment's settings at their defaults (one object: the footnotes' fields do not collide); a static render
+ * never changes them.
+ */
+const urlState = { state: Object.assign({}, ...EXPERIMENTS.map((e) => defaults(e.params))), onChange: () => {} };
 
 /** The footnotes section with its five experiments inside, as the page renders them (without the lazy loading). */
 function Footnotes(props: typeof urlState & { model: FootnoteModel | null }) {
