@@ -22,7 +22,7 @@ import { VectorSum2D } from '../../src/charts/VectorSum2D';
 import { constantVector, geometricImportance } from '../../src/model/config';
 import { gaussianFit } from '../../src/model/footnotes/gaussian';
 import { Rng } from '../../src/model/rng';
-import { PAGE_PARAMS } from '../../src/experiments';
+import { EXPERIMENTS } from '../../src/experiments';
 import { CompressedSensing } from '../../src/experiments/compressed-sensing/Section';
 import { DictionaryLearning } from '../../src/experiments/dictionary-learning/Section';
 import { Footnotes as FootnotesSection } from '../../src/experiments/footnotes/Section';
@@ -32,8 +32,8 @@ import { L1Margin } from '../../src/experiments/l1-margin/Section';
 import type { FootnoteModel } from '../../src/experiments/shared/footnote-model';
 import { defaults } from '../../src/state/url-params';
 
-/** The page's URL state at its defaults; a static render never changes it. */
-const urlState = { state: defaults(PAGE_PARAMS), onChange: () => {} };
+/** Every experiment's settings at their defaults (one object: the footnotes' fields do not collide); a static render never changes them. */
+const urlState = { state: Object.assign({}, ...EXPERIMENTS.map((e) => defaults(e.params))), onChange: () => {} };
 
 /** The footnotes section with its five experiments inside, as the page renders them (without the lazy loading). */
 function Footnotes(props: typeof urlState & { model: FootnoteModel | null }) {
