@@ -1,7 +1,7 @@
 /**
  * Headless figures of the "Beyond the basic model" presets: each preset trains as the section
- * (Section.tsx) trains it — beyondPreset(vpreset, vseed) for
- * beyondSteps(vpreset, vsteps) steps through createTrainer(config, 'js'), the call the section's
+ * (Section.tsx) trains it — beyondPreset(variant, seed) for
+ * beyondSteps(variant, steps) steps through createTrainer(config, 'js'), the call the section's
  * worker makes — then the section's own analyses pick the best seed per density (pickBest, once
  * settled) and build the props of the charts it shows, which are rendered here as standalone SVGs.
  *
@@ -39,7 +39,7 @@ import * as beyondRun from './run';
 export const BEYOND_FIGURES_FORMAT = 'superposition-explorable/variant-figures@1';
 
 /**
- * --quick: step caps per experiment (full runs train the preset's vsteps: 10,000, the abs sweep
+ * --quick: step caps per experiment (full runs train the preset's steps: 10,000, the abs sweep
  * 30,000) chosen so that all eight presets finish in ≈ 15 s on a busy 2-core machine (measured: the
  * privileged basis trains 56 models at ~140 steps/s, the adversarial sweep ~240 steps/s, the abs
  * sweep ~16 steps/s at batch 1024). The abs sweep also trains on a smaller batch: 100 full steps
@@ -87,7 +87,7 @@ export interface BeyondFiguresJson {
     densities: number[];
     seeds: number;
     firstSeed: number;
-    /** The section's step limit (vsteps) and the steps trained (fewer in quick runs). */
+    /** The section's step limit (steps) and the steps trained (fewer in quick runs). */
     steps: number;
     trainedSteps: number;
   };
@@ -146,9 +146,9 @@ async function train(
 
 async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(BEYOND_PARAMS, p);
-  const id = state.vpreset;
-  const full = beyondRun.beyondPreset(id, state.vseed);
-  const limit = beyondRun.beyondSteps(id, state.vsteps);
+  const id = state.variant;
+  const full = beyondRun.beyondPreset(id, state.seed);
+  const limit = beyondRun.beyondSteps(id, state.steps);
   const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
   const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
   const preset: VariantPreset =
@@ -170,7 +170,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
 
   const described =
     `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
-    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.vseed}, best per density shown`;
+    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.seed}, best per density shown`;
   const quickNote = quick
     ? ` (quick run: ${fmtCount(step)} of ${fmtCount(limit)} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
     : '';
@@ -186,7 +186,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   };
   const meta = (g?: number): ExportMeta => ({
     description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
-    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], seed: shown[g].seed },
+    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], shownSeed: shown[g].seed },
   });
 
   const figures: Figure[] = [];
@@ -276,7 +276,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       featureSets: config.featureSets ?? [],
       densities,
       seeds,
-      firstSeed: state.vseed,
+      firstSeed: state.seed,
       steps: limit,
       trainedSteps: step,
     },

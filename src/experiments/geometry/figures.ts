@@ -2,7 +2,7 @@
  * "The geometry of superposition" presets, headless: geometryTrainConfig(state) — one model per
  * sparsity, pinned init std — on the page's path, simd where it runs (Node threads for big sweeps: the same models;
  * the page shards the same instances over workers), drawing what the section draws: dimensions
- * per feature, the D_i scatter and, when a model is selected (gmodel ≥ 0), its geometry graph,
+ * per feature, the D_i scatter and, when a model is selected, its geometry graph,
  * WᵀW, polytope gallery, 3-D view (m = 3) and learning-dynamics timeline, recorded through the
  * section's own DynamicsRecorder.
  */
@@ -57,10 +57,10 @@ export const QUICK_GEOMETRY = Object.freeze({ sweepSteps: 1000, sweepWork: 500_0
 const DYNAMICS_SNAPSHOTS = 200;
 
 /** Steps a sweep trains: the preset's, or in quick mode capped by steps and by work (see QUICK_GEOMETRY). */
-export function sweepSteps(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps'>, quick: boolean): number {
-  if (!quick) return s.gsteps;
-  const byWork = Math.floor(QUICK_GEOMETRY.sweepWork / (s.gcount * s.gn * s.gm));
-  return Math.max(1, Math.min(s.gsteps, QUICK_GEOMETRY.sweepSteps, byWork));
+export function sweepSteps(s: Pick<GeometryState, 'n' | 'm' | 'sparsities' | 'steps'>, quick: boolean): number {
+  if (!quick) return s.steps;
+  const byWork = Math.floor(QUICK_GEOMETRY.sweepWork / (s.sparsities * s.n * s.m));
+  return Math.max(1, Math.min(s.steps, QUICK_GEOMETRY.sweepSteps, byWork));
 }
 
 /** Below this much work per step (instances × n × m) one thread wins: a step costs less than the message round trip. */
@@ -68,15 +68,13 @@ const THREADED_MIN_WORK = 20_000;
 
 async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(GEOMETRY_PARAMS, p);
-  const { gn: n, gm: m, gcount: count, gmax, gseed } = state;
+  const { n, m, sparsities: count, maxInvDensity, seed } = state;
   const config = geometryTrainConfig(state);
   const steps = sweepSteps(state, quick);
-  const shortened = steps < state.gsteps;
+  const shortened = steps < state.steps;
   log(
-    `  ${count} models of n = ${n}, m = ${m}, ${fmtCount(state.gsteps)} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
-      (shortened
-        ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}`
-        : ''),
+    `  ${count} models of n = ${n}, m = ${m}, ${fmtCount(state.steps)} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
+      (shortened ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, steps }, 1))}` : ''),
   );
   const selected = selectedModel(state);
   // The section records snapshots for the selected model's timeline (every model's while small).
@@ -109,10 +107,10 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const summary = sweepSummary(final.W, config);
   const sizeLabel = sizeLabelOf(n, m);
   const description =
-    `${p.title}: ${sizeLabel}, ${count} sparsities with 1/(1−S) from 1 to ${gmax}, seed ${gseed}, step ${step}` +
-    (shortened ? ` (quick run: ${step} of ${state.gsteps} steps)` : '');
+    `${p.title}: ${sizeLabel}, ${count} sparsities with 1/(1−S) from 1 to ${maxInvDensity}, seed ${seed}, step ${step}` +
+    (shortened ? ` (quick run: ${step} of ${state.steps} steps)` : '');
   const meta: ExportMeta = { description, config: { preset: p.id, ...state, quick, trainedSteps: step, step } };
-  const xDomain: [number, number] = [1, gmax];
+  const xDomain: [number, number] = [1, maxInvDensity];
   const figures: Figure[] = [
     {
       name: 'dims-per-feature',
