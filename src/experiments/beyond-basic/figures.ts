@@ -144,51 +144,17 @@ async function train(
   }
 }
 
-async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
-  const state = presetValues(BEYOND_PARAMS, p);
-  const id = state.variant;
-  const full = beyondRun.beyondPreset(id, state.seed);
-  const limit = beyondRun.beyondSteps(id, state.steps);
-  const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
-  const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
-  const preset: VariantPreset =
-    batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
-  const { config, densities, seeds } = preset;
-  const { n, m } = config;
-  const untied = config.kind === 'abs' || config.untied === true;
-
-  const { state: trained, seconds } = await train(preset, steps, log);
-  const step = trained.step;
-  // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
-  const best = beyondRun.pickBest(preset, trained, true);
-  const shown: ShownModel[] = best.map((j, g) => ({
-    density: densities[g],
-    index: j,
-    seed: config.instances[j].seed,
-    loss: trained.loss[j],
-  }));
-
-  const described =
-    `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
-    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.seed}, best per density shown`;
-  const quickNote = quick
-    ? ` (quick run: ${fmtCount(step)} of ${fmtCount(limit)} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
-    : '';
-  const metaConfig = {
-    preset: p.id,
-    ...state,
-    steps: limit,
-    quick,
-    trainedSteps: step,
-    batchSize,
-    step,
-    best: shown.map((s) => s.seed),
-  };
-  const meta = (g?: number): ExportMeta => ({
-    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
-    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], shownSeed: shown[g].seed },
-  });
-
+/** The charts the section shows for this experiment, its summary for the JSON, and one line for the log. */
+function experimentFigures(
+  id: BeyondVariantId,
+  preset: VariantPreset,
+  trained: TrainerState,
+  best: number[],
+  shown: ShownModel[],
+  meta: (g?: number) => ExportMeta,
+): { figures: Figure[]; summary: unknown; line: string } {
+  const { config, densities } = preset;
+  const { n } = config;
   const figures: Figure[] = [];
   let summary: unknown;
   let line: string;
@@ -258,6 +224,55 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     };
     line = `vulnerability ratio (features per dimension) per density: ${points.map((q, g) => `${perDensity(g)}: ${q.ratio.toFixed(2)} (${q.perDim.toFixed(2)})`).join(' · ')}`;
   }
+  return { figures, summary, line };
+}
+
+async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
+  const state = presetValues(BEYOND_PARAMS, p);
+  const id = state.variant;
+  const full = beyondRun.beyondPreset(id, state.seed);
+  const limit = beyondRun.beyondSteps(id, state.steps);
+  const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
+  const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
+  const preset: VariantPreset =
+    batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
+  const { config, densities, seeds } = preset;
+  const { n, m } = config;
+  const untied = config.kind === 'abs' || config.untied === true;
+
+  const { state: trained, seconds } = await train(preset, steps, log);
+  const step = trained.step;
+  // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
+  const best = beyondRun.pickBest(preset, trained, true);
+  const shown: ShownModel[] = best.map((j, g) => ({
+    density: densities[g],
+    index: j,
+    seed: config.instances[j].seed,
+    loss: trained.loss[j],
+  }));
+
+  const described =
+    `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
+    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.seed}, best per density shown`;
+  const quickNote = quick
+    ? ` (quick run: ${fmtCount(step)} of ${fmtCount(limit)} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
+    : '';
+  const metaConfig = {
+    preset: p.id,
+    ...state,
+    steps: limit,
+    quick,
+    trainedSteps: step,
+    batchSize,
+    step,
+    best: shown.map((s) => s.seed),
+  };
+  const meta = (g?: number): ExportMeta => ({
+    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
+    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], shownSeed: shown[g].seed },
+  });
+
+  const { figures, summary, line } = experimentFigures(id, preset, trained, best, shown, meta);
   log(`  step ${step} in ${seconds.toFixed(1)} s: ${line}`);
 
   const json: BeyondFiguresJson = {
