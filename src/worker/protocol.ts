@@ -37,6 +37,11 @@ export interface RunOptions {
    * configure, reset and every restart (the perturbed pentagon's hand-built starts).
    */
   initial?: { W: Float32Array; b: Float32Array } | null;
+  /**
+   * The settings the run trains, as the page writes them (see state/run-key.ts): stamped on every
+   * snapshot of the run, so what the page draws and exports names the settings it came from.
+   */
+  runKey?: string;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -44,6 +49,8 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 export interface Snapshot {
   /** Increments on every configure/reset/parameter change; the page drops stale ids. */
   runId: number;
+  /** RunOptions.runKey of the run ('' when none was given); changes together with runId. */
+  runKey: string;
   step: number;
   /** [I, n, m] feature-major, see model/config.ts */
   W: Float32Array;

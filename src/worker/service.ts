@@ -215,6 +215,11 @@ export class TrainerService implements TrainerApi {
     return this.status;
   }
 
+  /** Whether the step loop is active (for tests: after a pause or an error no step can follow). */
+  get looping(): boolean {
+    return this.loop !== null;
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private async replaceTrainer(config: TrainConfig, path: TrainPath, keep: TrainerState | null): Promise<void> {
@@ -373,6 +378,7 @@ export class TrainerService implements TrainerApi {
   private makeSnapshot(state: TrainerState, stepsPerSecond: number): Snapshot {
     return {
       runId: this.runId,
+      runKey: this.options.runKey ?? '',
       step: state.step + this.stepOffset,
       W: state.W,
       b: state.b,

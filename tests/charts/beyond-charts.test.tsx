@@ -243,6 +243,7 @@ describe('BeyondBasic section helpers', () => {
       );
       const snap = {
         runId: 1,
+        runKey: '',
         step: 100,
         W,
         b: new Float32Array(I * preset.config.n),
@@ -260,7 +261,7 @@ describe('BeyondBasic section helpers', () => {
           snap={snap}
           best={best}
           exportMeta={{ description: id, config: {} }}
-          exportJson={() => null}
+          exportJson={() => ({})}
           settled={false}
         />,
       );

@@ -27,6 +27,9 @@ export const BEYOND_PARAMS = {
 
 export type BeyondState = ParamValues<typeof BEYOND_PARAMS>;
 
+/** The keys the section's run trains (its run key, state/run-key.ts): all of them. */
+export const BEYOND_RUN_KEYS = ['vpreset', 'vsteps', 'vseed'] as const;
+
 /** The experiment menu's labels. */
 export const BEYOND_LABELS: Record<BeyondVariantId, string> = {
   'correlated-pairs': 'Correlated: 2 pairs in m = 2',

@@ -17,6 +17,8 @@ export interface TaskState<T> {
   progress: Progress | null;
   /** The result is from other settings than the current ones (a recomputation is due or running). */
   stale: boolean;
+  /** The controls and model (`controlsKey§modelKey`) the result was computed for; null before the first. */
+  resultKey: string | null;
   /** Completed computations so far (for tests: increments on every fresh result). */
   runs: number;
   retry(): void;
@@ -156,12 +158,17 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
     error: state.error,
     progress: state.progress,
     stale: state.resultKey !== null && state.resultKey !== key,
+    resultKey: state.resultKey,
     runs: state.runs,
     retry,
   };
 }
 
-/** A short fingerprint of a model's identity and weights: changes whenever W or b change. */
+/**
+ * A short fingerprint of a model's identity and weights: the at-a-glance run and step it is from
+ * (readable, so a test can wait for the result on the model it trained), and a hash that changes
+ * whenever W or b change.
+ */
 export function modelFingerprint(model: FootnoteModel | null): string {
   if (!model) return '';
   let h = 0;
@@ -169,7 +176,7 @@ export function modelFingerprint(model: FootnoteModel | null): string {
   for (let q = 0; q < model.b.length; q++) h = (h * 31 + Math.round(model.b[q] * 1e6)) | 0;
   for (let q = 0; q < model.density.length; q++) h = (h * 31 + Math.round(model.density[q] * 1e6)) | 0;
   for (let q = 0; q < model.importance.length; q++) h = (h * 31 + Math.round(model.importance[q] * 1e6)) | 0;
-  return `${model.n}x${model.m}:${model.kind}:${h >>> 0}`;
+  return `${model.runKey}@${model.step}:${model.n}x${model.m}:${model.kind}:${h >>> 0}`;
 }
 
 function message(e: unknown): string {

@@ -35,6 +35,9 @@ export const GEOMETRY_PARAMS = {
 
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
+/** The keys the sweep's run trains (its run key, state/run-key.ts): all but the selected model. */
+export const GEOMETRY_RUN_KEYS = ['gn', 'gm', 'gcount', 'gmax', 'gsteps', 'gseed'] as const;
+
 /** Named sizes the section offers as one-click settings. */
 export const GEOMETRY_SIZES: readonly {
   id: 'small' | 'notebook' | 'paper';

@@ -11,13 +11,21 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
 import { crossing } from '../../model/uniform-sweep';
+import { runKey } from '../../state/run-key';
 import { Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
 import type { SectionProps } from '../experiment';
-import { PENTAGON_PARAMS, type PentagonState } from './params';
+import { useDrawnSettings } from '../shared/drawn-settings';
+import {
+  PENTAGON_CURVE_RUN_KEYS,
+  PENTAGON_PARAMS,
+  PENTAGON_RUN_KEYS,
+  PENTAGON_RUN_TABLE,
+  type PentagonState,
+} from './params';
 import './pentagon.css';
 import {
   CURVE_STEPS,
@@ -41,10 +49,12 @@ const FITS_EVERY_MS = 1500;
 const rel = PENTAGON_RELATIVE_DENSITIES;
 
 export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonState>) {
+  // The controls show the settings asked for; the charts and exports those of the run drawn.
   const { gpseeds: seeds, gpsteps: steps, gpbase: base, gseed } = state;
-  const config = useMemo(() => pentagonFitsConfig({ gpbase: base, gpseeds: seeds, gseed }), [base, seeds, gseed]);
+  const requested = useMemo(() => pentagonFitsConfig({ gpbase: base, gpseeds: seeds, gseed }), [base, seeds, gseed]);
   const visible = useVisible<HTMLDivElement>();
-  const run = useTrainingRun(config, {
+  const run = useTrainingRun(requested, {
+    runKey: runKey(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, state),
     maxSteps: steps,
     warmStart: false,
     path: 'js',
@@ -54,38 +64,45 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
     maxHz: 3,
     shards: 1,
   });
+  const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, run.snapshot, state);
+  const config = useMemo(
+    () => pentagonFitsConfig({ gpbase: drawn.gpbase, gpseeds: drawn.gpseeds, gseed: drawn.gseed }),
+    [drawn.gpbase, drawn.gpseeds, drawn.gseed],
+  );
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
   const trained = snap && snap.step > 0 ? snap : null;
-  const { fits, fitsW, fitsB } = useBestFits(trained, config, seeds);
+  const { fits, fitsW, fitsB } = useBestFits(trained, config, drawn.gpseeds);
   // The fixed-start run trains and pauses with the random fits (the play bar's pause holds both).
-  const curves = useFixedStartCurves(base, gseed, visible.visible && !userPaused.current);
+  const curves = useFixedStartCurves(state, visible.visible && !userPaused.current);
   const kept = useMemo(() => keptSolutions(rel.length, fitsW, fits, curves), [fitsW, fits, curves]);
   const cross = curves ? crossing(rel, curves.pentagon, curves.digons) : null;
   // Where the kept solutions switch from digons (sparse side) to pentagon.
   const { lastDigons, firstPentagon } = transition(kept);
   const exportMeta = {
-    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
+    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${drawn.gpbase}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${drawn.gpseeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
     config: {
-      gpseeds: seeds,
-      gpsteps: steps,
-      gpbase: base,
-      gseed,
+      gpseeds: drawn.gpseeds,
+      gpsteps: drawn.gpsteps,
+      gpbase: drawn.gpbase,
+      gseed: drawn.gseed,
       step: snap?.step ?? 0,
       curveStep: curves?.step ?? 0,
     },
   };
-  const exportFitsJson = () =>
+  // The JSON of what the charts draw; none before the fits have trained a step (the buttons say so).
+  const exportFitsJson =
     trained && fits && fitsW && fitsB
-      ? {
+      ? () => ({
           format: 'superposition-explorable/perturbed-pentagon@1',
-          baseDensity: base,
+          baseDensity: drawn.gpbase,
           step: trained.step,
           layout: 'W[i][k] = component k of feature i; feature 4 is the varied one',
-          fits: fitsJson(fits, fitsW, fitsB, seeds),
+          fits: fitsJson(fits, fitsW, fitsB, drawn.gpseeds),
           kept: keptJson(kept),
           curves: curves
             ? {
+                baseDensity: curves.baseDensity,
                 step: curves.step,
                 pentagon: curves.pentagon,
                 digons: curves.digons,
@@ -93,7 +110,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
                 digonStart: curves.digonStart,
               }
             : null,
-        }
+        })
       : null;
 
   return (
@@ -115,50 +132,16 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
       </p>
       <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
-        <Slider
-          label={
-            <>
-              random fits per density <output>{seeds}</output>
-            </>
-          }
-          name="gpseeds"
-          min={PENTAGON_PARAMS.gpseeds.min}
-          max={PENTAGON_PARAMS.gpseeds.max}
-          value={seeds}
-          onChange={(gpseeds) => onChange({ gpseeds })}
-        />
-        <Slider
-          label={
-            <>
-              steps <output>{steps.toLocaleString('en-US')}</output>
-            </>
-          }
-          name="gpsteps"
-          min={PENTAGON_PARAMS.gpsteps.min}
-          max={PENTAGON_PARAMS.gpsteps.max}
-          step={500}
-          value={steps}
-          onChange={(gpsteps) => onChange({ gpsteps })}
-        />
-        <label className="control">
-          <span>density of features 0–3</span>
-          <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>
-            {[...new Set([0.02, 0.05, 0.1, base])]
-              .sort((a, b) => a - b)
-              .map((v) => (
-                <option key={v} value={String(v)}>
-                  {v}
-                  {v === 0.05 ? ' (paper)' : ''}
-                </option>
-              ))}
-          </select>
-        </label>
+        <PentagonSettings state={state} onChange={onChange} />
         <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
       </div>
       <p className="status geometry-status" aria-live="polite">
-        random fits: <span data-testid="pentagon-status">{snap ? snap.status : 'starting'}</span> · step{' '}
-        <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {steps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
+        random fits:{' '}
+        <span data-testid="pentagon-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+          {snap ? snap.status : 'starting'}
+        </span>{' '}
+        · step <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
+        {drawn.gpsteps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
         <strong data-testid="pentagon-curve-step">{(curves?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
         {CURVE_STEPS.toLocaleString('en-US')}
         <br />
@@ -248,10 +231,12 @@ function useBestFits(
  * The fixed-start run (a pentagon and a two-digon start per relative density) in its own worker
  * while `active`; its loss curves are recomputed every CURVE_UPDATE_EVERY steps and at the end.
  */
-function useFixedStartCurves(baseDensity: number, seed: number, active: boolean): PentagonCurves | null {
-  const config = useMemo(() => pentagonCurveConfig(rel, baseDensity, seed), [baseDensity, seed]);
-  const initial = useMemo(() => pentagonStartParams(config.instances.length), [config]);
-  const run = useTrainingRun(config, {
+function useFixedStartCurves(state: PentagonState, active: boolean): (PentagonCurves & { baseDensity: number }) | null {
+  const { gpbase, gseed } = state;
+  const requested = useMemo(() => pentagonCurveConfig(rel, gpbase, gseed), [gpbase, gseed]);
+  const initial = useMemo(() => pentagonStartParams(requested.instances.length), [requested]);
+  const run = useTrainingRun(requested, {
+    runKey: runKey(PENTAGON_RUN_TABLE, PENTAGON_CURVE_RUN_KEYS, state),
     maxSteps: CURVE_STEPS,
     warmStart: false,
     path: 'js',
@@ -262,9 +247,13 @@ function useFixedStartCurves(baseDensity: number, seed: number, active: boolean)
     shards: 1,
     initial,
   });
+  // The curves of the run drawn, with the settings it was trained with.
+  const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_CURVE_RUN_KEYS, run.snapshot, state);
+  const config = useMemo(() => pentagonCurveConfig(rel, drawn.gpbase, drawn.gseed), [drawn.gpbase, drawn.gseed]);
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   useTrainWhileVisible(run, snap, active);
-  const last = useRef<{ runId: number; bucket: number; curves: PentagonCurves | null }>({
+  const baseDensity = drawn.gpbase;
+  const last = useRef<{ runId: number; bucket: number; curves: (PentagonCurves & { baseDensity: number }) | null }>({
     runId: -1,
     bucket: 0,
     curves: null,
@@ -275,7 +264,58 @@ function useFixedStartCurves(baseDensity: number, seed: number, active: boolean)
     if (snap.runId !== c.runId) last.current = { runId: snap.runId, bucket: 0, curves: null };
     const bucket = snap.status === 'done' ? Infinity : Math.floor(snap.step / CURVE_UPDATE_EVERY);
     if (bucket > last.current.bucket)
-      last.current = { runId: snap.runId, bucket, curves: curveLosses(config, snap.W, snap.b, snap.step) };
+      last.current = {
+        runId: snap.runId,
+        bucket,
+        curves: { ...curveLosses(config, snap.W, snap.b, snap.step), baseDensity },
+      };
     return last.current.curves;
-  }, [snap, config]);
+  }, [snap, config, baseDensity]);
+}
+
+/** The settings the reader changes: random fits per density, their steps, and the others' density. */
+function PentagonSettings({ state, onChange }: Pick<SectionProps<PentagonState>, 'state' | 'onChange'>) {
+  const { gpseeds: seeds, gpsteps: steps, gpbase: base } = state;
+  return (
+    <>
+      <Slider
+        label={
+          <>
+            random fits per density <output>{seeds}</output>
+          </>
+        }
+        name="gpseeds"
+        min={PENTAGON_PARAMS.gpseeds.min}
+        max={PENTAGON_PARAMS.gpseeds.max}
+        value={seeds}
+        onChange={(gpseeds) => onChange({ gpseeds })}
+      />
+      <Slider
+        label={
+          <>
+            steps <output>{steps.toLocaleString('en-US')}</output>
+          </>
+        }
+        name="gpsteps"
+        min={PENTAGON_PARAMS.gpsteps.min}
+        max={PENTAGON_PARAMS.gpsteps.max}
+        step={500}
+        value={steps}
+        onChange={(gpsteps) => onChange({ gpsteps })}
+      />
+      <label className="control">
+        <span>density of features 0–3</span>
+        <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>
+          {[...new Set([0.02, 0.05, 0.1, base])]
+            .sort((a, b) => a - b)
+            .map((v) => (
+              <option key={v} value={String(v)}>
+                {v}
+                {v === 0.05 ? ' (paper)' : ''}
+              </option>
+            ))}
+        </select>
+      </label>
+    </>
+  );
 }

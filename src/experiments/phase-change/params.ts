@@ -21,6 +21,9 @@ export const PHASE_PARAMS = {
 
 export type PhaseState = ParamValues<typeof PHASE_PARAMS>;
 
+/** The keys the grid's run trains (its run key, state/run-key.ts): not the view's toggles or the selected cell. */
+export const PHASE_RUN_KEYS = ['pexp', 'pgrid', 'pseeds', 'psteps'] as const;
+
 /** Phase diagrams (§5.4, §5.5): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
 const phase = (pexp: PhaseState['pexp']) => ({ pexp, pgrid: '24', pseeds: '3', psteps: '10000' });
 

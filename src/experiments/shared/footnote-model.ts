@@ -9,6 +9,8 @@ import type { ModelData } from '../../worker/footnotes-protocol';
 export interface FootnoteModel extends ModelData {
   /** Training step the weights are from (a change of step means new weights). */
   step: number;
+  /** The run key (state/run-key.ts) of the at-a-glance run the weights are from. */
+  runKey: string;
   /** Describes the setting (n, m, density, seed…): shown in captions and exports; a change means a different model. */
   label: string;
 }
