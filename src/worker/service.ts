@@ -210,11 +210,6 @@ export class TrainerService implements TrainerApi {
     });
   }
 
-  /** The run's current status (for tests). */
-  get currentStatus(): RunStatus {
-    return this.status;
-  }
-
   /** Whether the step loop is active (for tests: after a pause or an error no step can follow). */
   get looping(): boolean {
     return this.loop !== null;

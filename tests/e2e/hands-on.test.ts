@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage, readNumber, type OpenPage } from './browser';
+import { verbose } from '../helpers/log';
 
 const baseUrl = inject('baseUrl');
 let open: OpenPage | null = null;
@@ -180,7 +181,7 @@ describe('at a glance, in hand', () => {
     await page.locator('[data-action="pause"]').click();
     await status(page).filter({ hasText: 'paused' }).waitFor();
     const trained = await valueOf(page.getByTestId('expected-loss'));
-    console.log(`hand-placed: base ${base}, collided ${collided}, hand ${handLoss} → after training ${trained}`);
+    verbose(`hand-placed: base ${base}, collided ${collided}, hand ${handLoss} → after training ${trained}`);
     await expect.poll(() => valueOf(page.getByTestId('expected-loss'))).toBeLessThan(handLoss * 0.8);
     expect(open.problems).toEqual([]);
   });

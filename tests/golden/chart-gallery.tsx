@@ -412,5 +412,5 @@ if (process.argv[1] && /chart-gallery\.tsx$/.test(process.argv[1])) {
     )
     .join('\n');
   writeFileSync(out, `<!doctype html><meta charset="utf-8"><body style="background:#fff;margin:8px">${body}</body>`);
-  console.log(`wrote ${out}`);
+  process.stdout.write(`wrote ${out}\n`);
 }

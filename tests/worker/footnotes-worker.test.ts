@@ -10,6 +10,7 @@ import { JsTrainer } from '../../src/train/basic/js-trainer';
 import { SUPERSEDED, type ModelData, type Progress } from '../../src/worker/footnotes-protocol';
 import { FOOTNOTE_DEFAULTS, FootnotesService } from '../../src/worker/footnotes-service';
 import { bestInstance, seedsConfig } from '../train/basic/helpers';
+import { verbose } from '../helpers/log';
 
 beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);
@@ -69,7 +70,7 @@ describe('FootnotesService', () => {
 
     // Two features sharing one dimension (antipodal): removing feature 0's direction removes h entirely.
     const pair = await svc.removeDirection({ model: model([1, -1], 2, 1, { density: 0.1 }), samples: 20_000 });
-    console.log(
+    verbose(
       'antipodal pair: before',
       Array.from(pair.before, (v) => v.toExponential(2)).join(' '),
       'after removing 0:',
@@ -102,7 +103,7 @@ describe('FootnotesService', () => {
 
   it('dictionary: a hexagon in the plane (6 features, m = 2) is found where the hidden axes find none', async () => {
     const r = await svc.dictionary({ model: model(polygon(6), 6, 2, { density: 0.03 }), k: 12, samples: 1000 });
-    console.log(
+    verbose(
       `hexagon: recovered ${(100 * r.fraction).toFixed(0)}% (axes ${(100 * r.axisFraction).toFixed(0)}%), best |cos| ${Array.from(r.best, (v) => v.toFixed(3)).join(' ')}, ${r.ms.toFixed(0)} ms`,
     );
     expect(r.fraction).toBeGreaterThanOrEqual(5 / 6);
@@ -150,7 +151,7 @@ describe('FootnotesService', () => {
       { model: m0, lambdas: [1e-3, 3e-2], steps: 100, evalSamples: 10_000, batchSize: 256 },
       (p) => progress.push(p),
     );
-    console.log(
+    verbose(
       'l1 (pentagon, 100 steps):',
       r.rows
         .map(
@@ -206,7 +207,7 @@ describe('FootnotesService', () => {
     expect(r.qqSample).toHaveLength(99);
     expect(r.perDimension).toHaveLength(4);
     expect(r.curve.map((c) => c.ratio)).toEqual([1, 4, 16]);
-    console.log(
+    verbose(
       'kurtosis by features/dim (m = 4, 1−S = 0.1):',
       r.curve.map((c) => `${c.ratio}: ${c.mean.toFixed(2)}`).join(', '),
       '· histogram point',
@@ -280,27 +281,27 @@ describe('default sizes (timings on this machine, wasm)', () => {
     const t = async <T>(label: string, f: () => Promise<T>) => {
       const t0 = performance.now();
       const out = await f();
-      console.log(`${label}: ${(performance.now() - t0).toFixed(0)} ms`);
+      verbose(`${label}: ${(performance.now() - t0).toFixed(0)} ms`);
       return out;
     };
     const rd = await t('removeDirection (all 20 features, 20k samples)', () => svc.removeDirection({ model: trained }));
-    console.log('  doubled others per removed feature:', Array.from(rd.doubledOthers).join(' '));
+    verbose('  doubled others per removed feature:', Array.from(rd.doubledOthers).join(' '));
     const dict = await t('dictionary (k = 2n, d = 1000, 40×30)', () => svc.dictionary({ model: trained, k: 2 * n }));
-    console.log(
+    verbose(
       `  recovered ${(100 * dict.fraction).toFixed(0)}% of ${dict.represented.length} represented (axes ${(100 * dict.axisFraction).toFixed(0)}%)`,
     );
     await t('dictionary (k = 4n, d = 1000)', () => svc.dictionary({ model: trained, k: 4 * n }));
     const curves = await t('dictionaryCurves (4 densities + 4 k/n, the k = 2n run reused)', () =>
       svc.dictionaryCurves({ model: trained, known: [{ density: 0.1, k: 2 * n, fraction: dict.fraction }] }),
     );
-    console.log(
+    verbose(
       '  by 1−S:',
       curves.byDensity.map((p) => `${p.density}:${p.fraction.toFixed(2)}`).join(' '),
       '· by k/n:',
       curves.byRatio.map((p) => `${p.ratio}:${p.fraction.toFixed(2)}`).join(' '),
     );
     const l1 = await t('l1Margin (6 λ, 500 steps, eval 100k)', () => svc.l1Margin({ model: trained }));
-    console.log(
+    verbose(
       '  ',
       l1.rows
         .map(
@@ -318,7 +319,7 @@ describe('default sizes (timings on this machine, wasm)', () => {
       svc.compressedSensing({}),
     );
     for (const c of cs.curves)
-      console.log(
+      verbose(
         `  n=${c.n}: ${c.trials} trials, width ${c.width.toFixed(3)} (${c.start.toFixed(3)}–${c.end.toFixed(3)}), ${c.ms.toFixed(0)} ms`,
       );
     expect(cs.curves).toHaveLength(4);

@@ -13,6 +13,7 @@ import { PENTAGON_PARAMS } from '../../../src/experiments/perturbed-pentagon/par
 import { PENTAGON_RELATIVE_DENSITIES } from '../../../src/experiments/perturbed-pentagon/run';
 import { presetValues, type PresetFigures } from '../../../src/experiments/shared/figures';
 import type { Preset } from '../../../src/state/presets';
+import { verbose } from '../../helpers/log';
 
 const dir = mkdtempSync(join(tmpdir(), 'superposition-geometry-figures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,7 +93,7 @@ describe('geometry figures (quick)', () => {
   it('covers the seven paper presets and tells the pentagon from the sweeps', () => {
     expect(GEOMETRY.map((p) => p.id)).toEqual(expect.arrayContaining(NAMED));
     expect(GEOMETRY.filter(isPentagonPreset).map((p) => p.id)).toEqual(['perturbed-pentagon']);
-    console.log(`quick geometry figures: ${GEOMETRY.length} presets in ${seconds.toFixed(1)} s`);
+    verbose(`quick geometry figures: ${GEOMETRY.length} presets in ${seconds.toFixed(1)} s`);
   });
 
   it('draws the charts each section shows, the 3-D view only for m = 3 and the pentagon only for its preset', () => {
