@@ -54,6 +54,8 @@ export function joinSnapshots(parts: Snapshot[], shards: number[][], { n, m }: S
   return {
     runId: parts[0].runId,
     runKey: parts[0].runKey,
+    // A join is as recent as its oldest part.
+    seq: Math.min(...parts.map((p) => p.seq)),
     // Each shard counts its own steps; the slowest one is where the whole grid is.
     step: Math.min(...parts.map((p) => p.step)),
     W: floats((p) => p.W, n * m),

@@ -244,6 +244,7 @@ describe('BeyondBasic section helpers', () => {
       const snap = {
         runId: 1,
         runKey: '',
+        seq: 1,
         step: 100,
         W,
         b: new Float32Array(I * preset.config.n),

@@ -8,6 +8,7 @@ import { seedsConfig } from '../train/basic/helpers';
 const snap = (over: Partial<Snapshot>): Snapshot => ({
   runId: 3,
   runKey: '',
+  seq: 1,
   step: 100,
   W: new Float32Array(0),
   b: new Float32Array(0),

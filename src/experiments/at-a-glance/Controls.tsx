@@ -187,7 +187,7 @@ export function GlanceControls({
       </div>
       <p className="status" aria-live="polite">
         step <strong data-testid="step">{snap?.step ?? 0}</strong> / {maxSteps.toLocaleString('en-US')} ·{' '}
-        <span data-testid="status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+        <span data-testid="status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey} data-seq={snap?.seq}>
           {snap?.status ?? 'starting'}
         </span>
         <br />
