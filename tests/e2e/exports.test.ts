@@ -5,13 +5,12 @@
  * has trained (its JSON button says there is nothing yet).
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { parseModelJson, type ModelsJson } from '../../src/model/io/model-json';
-import { verbose } from '../helpers/log';
 import { openPage, type OpenPage } from './browser';
 import { downloadedText, exportFile, exportJson, sectionsLoaded, type GlanceExport } from './page-tools';
-import { addressHolds, waitForRun } from './runs';
+import { waitForRun } from './runs';
 
 const baseUrl = inject('baseUrl');
 let open: OpenPage | null = null;
@@ -90,31 +89,48 @@ describe('exports of the view on screen', () => {
     expect(before.view.runKey).toBe(first);
     const W = (m: GlanceExport) => JSON.stringify(m.instances.map((i) => i.W));
 
-    // n = 6 restarts the run after the worker's debounce: export at once, inside the restart.
-    await page.locator('input[name="n"]').fill('6');
-    await addressHolds(page, { n: '6' });
-    const json = await exportJson(page);
-    const svg = await parseSvg(page, await downloadedText(await exportFile(page, 'feature-geometry', 'export-svg')));
-    verbose(`exports inside the restart: JSON of run "${json.view.runKey}", SVG of n = ${String(svg.settings?.n)}`);
-    // Each file is one run's, with its own settings: the previous run (n = 5, exactly as exported
-    // before) or the new one (n = 6), whichever was on screen when it was clicked.
-    if (json.view.runKey === first) {
-      expect(json.config.n).toBe(5);
-      expect(W(json)).toBe(W(before));
-    } else {
-      expect(json.config.n).toBe(6);
-      expect(json.features.importance).toHaveLength(6);
-    }
-    expect(json.instances[0].W).toHaveLength(json.config.n);
-    expect(svg.error).toBe(false);
-    expect([5, 6]).toContain(svg.settings?.n);
-    expect(svg.features).toBe(svg.settings?.n); // the vectors drawn are the settings' features
+    // In one task: n = 6 (React commits it and asks the worker to restart, in a microtask), then a
+    // click on JSON and on SVG. The new run cannot have drawn yet (its snapshots come as messages,
+    // after its debounce): the clicks land inside the restart, with the n = 5 run on screen.
+    const downloads: Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    const atClick = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('input[name="n"]')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '6');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const count = (selector: string) => document.querySelectorAll(selector).length;
+      const editors = () => count('[data-editor="importance"] g[data-feature]');
+      for (let k = 0; k < 20 && editors() !== 6; k++) await Promise.resolve();
+      const seen = {
+        editors: editors(),
+        drawn: count('#at-a-glance [data-chart="feature-geometry-2d"] [data-layer="features"] > g[data-feature]'),
+      };
+      for (const frame of ['wtw-bias', 'feature-geometry'])
+        document
+          .querySelector<HTMLButtonElement>(
+            `[data-chart-frame="${frame}"] [data-action="export-${frame === 'wtw-bias' ? 'json' : 'svg'}"]`,
+          )!
+          .click();
+      return seen;
+    });
+    expect(atClick).toEqual({ editors: 6, drawn: 5 }); // asked for 6 features; 5 on screen
+    await expect.poll(() => downloads.length).toBe(2);
+    const [jsonFile, svgFile] = downloads;
+    expect(jsonFile.suggestedFilename()).toBe('wtw-bias.json');
+    const json = JSON.parse(await downloadedText(jsonFile)) as GlanceExport;
+    expect(json.view.runKey).toBe(first);
+    expect(json.config.n).toBe(5);
+    expect(W(json)).toBe(W(before)); // exactly the run on screen
+    const svg = await parseSvg(page, await downloadedText(svgFile));
+    expect(svg).toMatchObject({ error: false, features: 5 });
+    expect(svg.settings).toMatchObject({ n: 5, step: 2000 });
 
     // Mid-run and at its end, the new run's files.
-    const second = await waitForRun(page, 'glance', { state: 'running|done' });
+    const second = await waitForRun(page, 'glance', { settings: { n: '6' }, state: 'running|done' });
     const during = await exportJson(page);
     expect(during.view.runKey).toBe(second);
     expect(during.config.n).toBe(6);
+    expect(during.features.importance).toHaveLength(6);
     await waitForRun(page, 'glance');
     expect((await exportJson(page)).config).toMatchObject({ n: 6, steps: 2000 });
     expect(open.problems).toEqual([]);
