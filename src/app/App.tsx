@@ -17,8 +17,7 @@ export function App() {
   const [page, setPage] = useState<PageState>(initial.state);
   const [model, setModel] = useState<FootnoteModel | null>(null);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
-  const history = useUrlMirror(page);
-  const { restored } = history;
+  const { restored } = useUrlMirror(page);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
@@ -63,7 +62,7 @@ export function App() {
   };
 
   return (
-    <div className="page" data-history={history.settled ? 'settled' : 'pending'}>
+    <div className="page">
       <header className="masthead">
         <ThemeToggle />
         <h1>Toy Models of Superposition</h1>

@@ -4,22 +4,25 @@
  * address has been still that long the view is settled, and the next change gets an entry of its
  * own, so Back steps through views rather than through slider ticks. The view a link opens is
  * settled from the start (writing the link in canonical order is not a change of view).
+ *
+ * The state is on the document element as data-history="settled" | "pending", written in the same
+ * task as the address (a test that sees the new address sees "pending"; "settled" means the
+ * address will not change again without new input).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { PageState } from '../experiments';
 import { pageQuery } from './page-url';
 
 const HISTORY_SETTLE_MS = 1000;
 
-/** `settled`: the next change will get its own history entry. `restored()`: Back/forward showed an entry. */
-export function useUrlMirror(page: PageState): { settled: boolean; restored(): void } {
-  const [settled, setSettled] = useState(true);
-  const settledNow = useRef(true);
+/** Returns `restored()`, for Back/forward: the entry shown is settled. */
+export function useUrlMirror(page: PageState): { restored(): void } {
+  const settled = useRef(true);
   const timer = useRef(0);
   const opened = useRef(false);
   const settle = useCallback((value: boolean) => {
-    settledNow.current = value;
-    setSettled(value);
+    settled.current = value;
+    document.documentElement.dataset.history = value ? 'settled' : 'pending';
   }, []);
 
   useEffect(() => {
@@ -27,8 +30,9 @@ export function useUrlMirror(page: PageState): { settled: boolean; restored(): v
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     const first = !opened.current;
     opened.current = true;
+    if (first) settle(true);
     if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-    if (first || !settledNow.current) window.history.replaceState(null, '', url);
+    if (first || !settled.current) window.history.replaceState(null, '', url);
     else window.history.pushState(null, '', url);
     if (first) return;
     settle(false);
@@ -41,5 +45,5 @@ export function useUrlMirror(page: PageState): { settled: boolean; restored(): v
     clearTimeout(timer.current);
     settle(true);
   }, [settle]);
-  return { settled, restored };
+  return { restored };
 }

@@ -186,6 +186,10 @@ describe('FootnotesService', () => {
     ).rejects.toThrow(/W must have/);
     await expect(svc.gaussian({ source: 'model', density: 0.1 })).rejects.toThrow(/needs a model/);
   });
+});
+
+describe('FootnotesService: Gaussian latents and compressed sensing', () => {
+  const svc = new FootnotesService();
 
   it('gaussian: histogram, fit and Q–Q shapes; kurtosis falls with features per dimension; a model source uses its W', async () => {
     const r = await svc.gaussian({
