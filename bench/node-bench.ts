@@ -3,11 +3,14 @@
  * Instance-steps per second of one training step (forward, backward, AdamW, fresh data) for
  * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node, with the
  * useful multiply-adds per second of each (bench/useful-work.ts) beside the single-core peak of
- * a register-blocked SIMD product measured first. Then the at-a-glance model's 10,000 steps.
+ * a register-blocked SIMD product measured first. Then the at-a-glance model's 10,000 steps, and
+ * the quick headless figures of the beyond-basic and geometry presets (what their tests render).
  * Prints tables; timings are measured here, never asserted in tests.
  */
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
+import { renderPreset } from '../src/cli/figures';
+import { PRESETS } from '../src/experiments';
 import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
 import { fmtCount } from '../src/model/format';
 import { phaseGrid } from '../src/model/phase';
@@ -177,6 +180,29 @@ for (const path of ['js', 'simd'] as const) {
     peakGmacPerSecond: peak,
   });
   console.log(`| ${path} | ${seconds.toFixed(2)} |`);
+}
+// The quick headless figures the tests render (their time is measured here, not asserted there).
+process.stdout.write('\n| quick figures (npm run figures -- --quick), 1 thread | presets | seconds |\n|---|---|---|\n');
+for (const section of ['beyond-basic', 'geometry']) {
+  const presets = PRESETS.filter((p) => p.section === section);
+  const t0 = performance.now();
+  for (const p of presets) await renderPreset(p, { quick: true, threads: 1 }, () => undefined);
+  const seconds = (performance.now() - t0) / 1000;
+  rows.push({
+    workload: `quick figures ${section}`,
+    path: 'cli',
+    n: NaN,
+    m: NaN,
+    instances: presets.length,
+    batch: 0,
+    density: NaN,
+    instanceStepsPerSecond: NaN,
+    seconds,
+    steps: 0,
+    gmacPerSecond: NaN,
+    peakGmacPerSecond: peak,
+  });
+  process.stdout.write(`| ${section} | ${presets.length} | ${seconds.toFixed(1)} |\n`);
 }
 if (withGrid) {
   for (const [path, seeds] of [

@@ -7,45 +7,29 @@ import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PRESETS, SECTIONS, partsOf, type PageState, type RegisteredExperiment } from '../experiments';
 import type { FootnoteModel } from '../experiments/shared/footnote-model';
 import { parseParams, stickyFields } from '../state/url-params';
-import { pageQuery, readUrl } from './page-url';
+import { readUrl } from './page-url';
 import { PresetMenu } from './PresetMenu';
 import { ThemeToggle } from './ThemeToggle';
-
-/** Changes closer together than this (a dragged slider) share one history entry. */
-const HISTORY_SETTLE_MS = 1000;
+import { useUrlMirror } from './use-url-mirror';
 
 export function App() {
   const [initial] = useState(() => readUrl(window.location.search));
-  const lastUrlChange = useRef(0);
   const [page, setPage] = useState<PageState>(initial.state);
   const [model, setModel] = useState<FootnoteModel | null>(null);
   const [ignored, setIgnored] = useState<string[]>(initial.ignored);
-
-  // Mirror state into the URL without adding a history entry per slider tick.
-  useEffect(() => {
-    const query = pageQuery(page);
-    const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-    // A new history entry once the previous change has settled, so Back steps through views
-    // rather than through every slider tick.
-    const now = performance.now();
-    if (lastUrlChange.current > 0 && now - lastUrlChange.current > HISTORY_SETTLE_MS)
-      window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
-    lastUrlChange.current = now;
-  }, [page]);
+  const { restored } = useUrlMirror(page);
 
   // Back/forward or a pasted link in the same tab: re-read the URL.
   useEffect(() => {
     const onPop = () => {
       const parsed = readUrl(window.location.search);
-      lastUrlChange.current = 0; // the URL already says this; do not push it again
+      restored(); // the URL already says this: the next change is a new entry
       setPage(parsed.state);
       setIgnored(parsed.ignored);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [restored]);
 
   const stateFor = useStateFor(page);
   const onChangeFor = useChangeFor(setPage);

@@ -1,6 +1,6 @@
 /**
- * A titled figure around one chart, with an "Export SVG" button that downloads exactly the
- * SVG on screen as a standalone file.
+ * A titled figure around one chart, with export buttons: SVG and PNG download exactly the SVG on
+ * screen; JSON downloads the model(s) behind it. Every click downloads a file or says why not.
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { downloadBlob, downloadText, safeFileName, standaloneSvg, svgToPng, type ExportMeta } from './export';
@@ -11,10 +11,17 @@ export interface ChartFrameProps {
   /** File name stem of the exported SVG. */
   exportName: string;
   exportMeta?: ExportMeta;
-  /** The model(s) behind the chart as JSON (e.g. the models@1 format the CLI writes); null: not yet. */
-  exportJson?: () => unknown;
+  /**
+   * The model(s) behind the chart as JSON (e.g. the models@1 format the CLI writes). It must build
+   * the file from what the chart draws (the snapshot shown, with the settings it was trained with),
+   * so a click always gets the state on screen. null: nothing drawn yet (the button is disabled and
+   * says so); absent: the chart has no JSON export.
+   */
+  exportJson?: (() => unknown) | null;
   children: ReactNode;
 }
+
+const NOTHING_TRAINED = 'No trained model to export yet: training has not started.';
 
 export function ChartFrame({ title, caption, exportName, exportMeta, exportJson, children }: ChartFrameProps) {
   const body = useRef<HTMLDivElement>(null);
@@ -47,7 +54,7 @@ export function ChartFrame({ title, caption, exportName, exportMeta, exportJson,
   const exportModels = () => {
     const data = exportJson?.();
     if (data == null) {
-      setError('No trained model to export yet.');
+      setError(NOTHING_TRAINED);
       return;
     }
     setError(null);
@@ -79,14 +86,15 @@ export function ChartFrame({ title, caption, exportName, exportMeta, exportJson,
           >
             PNG
           </button>
-          {exportJson ? (
+          {exportJson !== undefined ? (
             <button
               type="button"
               className="export"
               data-action="export-json"
               onClick={exportModels}
+              disabled={exportJson === null}
               aria-label={`Export the model behind “${title}” as JSON`}
-              title="Weights, biases, metrics and loss history as JSON"
+              title={exportJson ? 'Weights, biases, metrics and loss history as JSON' : NOTHING_TRAINED}
             >
               JSON
             </button>

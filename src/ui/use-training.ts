@@ -39,6 +39,12 @@ export interface TrainingRun {
 const MAX_HISTORY = 1500;
 
 export interface TrainingRunOptions {
+  /**
+   * The settings the run trains, as a canonical string (state/run-key.ts): every snapshot of the
+   * run carries it, so a section draws and exports a snapshot with the settings it was trained
+   * with, never the settings asked for since. A change of key restarts the run.
+   */
+  runKey: string;
   maxSteps: number;
   warmStart: boolean;
   path: PathChoice;
@@ -130,8 +136,8 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
 
   // Memoised: for a phase grid the key covers thousands of instances.
   const key = useMemo(
-    () => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null),
-    [config, opts.path, opts.maxSteps, opts.convergence],
+    () => configKey(config, opts.path, opts.maxSteps) + JSON.stringify(opts.convergence ?? null) + opts.runKey,
+    [config, opts.path, opts.maxSteps, opts.convergence, opts.runKey],
   );
   useEffect(() => {
     const client = clientRef.current;
@@ -148,6 +154,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
           simulateFailure: opts.simulateFailure ?? null,
           initial: opts.initial ?? null,
           history: opts.history ?? null,
+          runKey: opts.runKey,
         })
         .catch(fail);
     } else {
@@ -159,6 +166,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
           convergence: opts.convergence ?? null,
           initial: opts.initial ?? null,
           history: opts.history ?? null,
+          runKey: opts.runKey,
         })
         .catch(fail);
     }

@@ -3,6 +3,7 @@
  * Control plane: the page calls TrainerApi methods. Data plane: the worker pushes Snapshots to
  * a subscribed callback, with their Float32Array buffers transferred, at most ~30 per second.
  */
+import * as Comlink from 'comlink';
 import type { TrainConfig } from '../model/config';
 import type { ConvergenceOptions } from '../train/convergence';
 import type { TrainPath } from '../train/trainer';
@@ -37,6 +38,11 @@ export interface RunOptions {
    * configure, reset and every restart (the perturbed pentagon's hand-built starts).
    */
   initial?: { W: Float32Array; b: Float32Array } | null;
+  /**
+   * The settings the run trains, as the page writes them (see state/run-key.ts): stamped on every
+   * snapshot of the run, so what the page draws and exports names the settings it came from.
+   */
+  runKey?: string;
 }
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -44,6 +50,10 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 export interface Snapshot {
   /** Increments on every configure/reset/parameter change; the page drops stale ids. */
   runId: number;
+  /** RunOptions.runKey of the run ('' when none was given); changes together with runId. */
+  runKey: string;
+  /** How many snapshots the service had pushed when this one was made (over all runs): a later one has a larger seq. */
+  seq: number;
   step: number;
   /** [I, n, m] feature-major, see model/config.ts */
   W: Float32Array;
@@ -118,3 +128,17 @@ export interface TrainerApi {
 export const SNAPSHOT_HZ = 30;
 /** Delay that collapses a burst of parameter changes into one restart. */
 export const CHANGE_DEBOUNCE_MS = 150;
+
+/** A copy of a snapshot whose buffers Comlink transfers (moves to the page) instead of copying. */
+export function transferableCopy(snap: Snapshot): Snapshot {
+  const copy = {
+    ...snap,
+    W: snap.W.slice(),
+    b: snap.b.slice(),
+    loss: snap.loss.slice(),
+    converged: snap.converged?.slice(),
+  };
+  const buffers: ArrayBuffer[] = [copy.W.buffer, copy.b.buffer, copy.loss.buffer];
+  if (copy.converged) buffers.push(copy.converged.buffer);
+  return Comlink.transfer(copy, buffers);
+}

@@ -3,7 +3,6 @@
  * owns the trainer, runs the step loop in adaptive chunks, throttles snapshots, guards against
  * NaN/Inf and falls back to another path when one fails mid-run. Knows nothing of the page.
  */
-import * as Comlink from 'comlink';
 import { validateTrainConfig, type TrainConfig } from '../model/config';
 import { activatePath, createTrainer } from '../train/basic/paths';
 import { ConvergenceTracker } from '../train/convergence';
@@ -18,6 +17,7 @@ import {
   type RunStatus,
   type Snapshot,
   type TrainerApi,
+  transferableCopy,
 } from './protocol';
 import { yieldToEvents } from './yield-to-events';
 
@@ -31,6 +31,7 @@ export class TrainerService implements TrainerApi {
   private options: RunOptions = { ...DEFAULT_OPTIONS };
   private status: RunStatus = 'idle';
   private runId = 0;
+  private pushed = 0;
   private loop: Promise<void> | null = null;
   private listener: ((s: Snapshot) => void) | null = null;
   /** Copy of the last finite parameters: what a fallback path resumes from. */
@@ -58,7 +59,7 @@ export class TrainerService implements TrainerApi {
       validateTrainConfig(config);
       await this.stopLoop();
       this.options = { ...DEFAULT_OPTIONS, ...options };
-      const report = await this.choosePath(config, this.options.path);
+      const report = await this.paths.choose(config, this.options.path);
       await this.replaceTrainer(config, report.path, null);
       if (this.options.autoStart) this.startLoop();
       else await this.emit();
@@ -85,7 +86,7 @@ export class TrainerService implements TrainerApi {
             old.m === config.m &&
             old.instances.length === config.instances.length;
           const keep = warmStart && sameShape && this.trainer ? await this.trainer.read() : null;
-          const { path } = await this.choosePath(config, this.options.path);
+          const { path } = await this.paths.choose(config, this.options.path);
           await this.replaceTrainer(config, path, keep);
           if (wasRunning && this.status !== 'error') this.startLoop();
           else await this.emit();
@@ -124,9 +125,9 @@ export class TrainerService implements TrainerApi {
         throw new RangeError(`stepN: k must be an integer in [1, 1e6], got ${k}`);
       const wasRunning = this.status === 'running';
       await this.stopLoop();
-      const t0 = now();
+      const t0 = performance.now();
       await this.advance(this.trainer, k);
-      this.trainingMs += now() - t0;
+      this.trainingMs += performance.now() - t0;
       if (this.status !== 'error') this.status = wasRunning ? 'running' : 'paused';
       const snap = await this.emit();
       if (wasRunning && this.status === 'running') this.startLoop();
@@ -210,9 +211,9 @@ export class TrainerService implements TrainerApi {
     });
   }
 
-  /** The run's current status (for tests). */
-  get currentStatus(): RunStatus {
-    return this.status;
+  /** Whether the step loop is active (for tests: after a pause or an error no step can follow). */
+  get looping(): boolean {
+    return this.loop !== null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -251,11 +252,6 @@ export class TrainerService implements TrainerApi {
     }
   }
 
-  /** Pick a path: a fixed one, or the fastest of a short trial (cached per workload shape). */
-  private choosePath(config: TrainConfig, choice: RunOptions['path']): Promise<PathReport> {
-    return this.paths.choose(config, choice);
-  }
-
   private startLoop(): void {
     if (!this.trainer || this.loop) return;
     this.status = 'running';
@@ -274,7 +270,7 @@ export class TrainerService implements TrainerApi {
     let chunk = 1;
     let lastEmit = 0;
     let stepsAtEmit = this.trainer?.stepCount ?? 0;
-    let timeAtEmit = now();
+    let timeAtEmit = performance.now();
     while (this.status === 'running' && id === this.runId && this.trainer) {
       const trainer = this.trainer;
       const remaining = this.options.maxSteps - (trainer.stepCount + this.stepOffset);
@@ -284,7 +280,7 @@ export class TrainerService implements TrainerApi {
         break;
       }
       const k = Math.min(chunk, remaining);
-      const t0 = now();
+      const t0 = performance.now();
       try {
         const fail = this.options.simulateFailure;
         if (fail && trainer.path === fail.path && trainer.stepCount + this.stepOffset >= fail.afterSteps) {
@@ -295,18 +291,18 @@ export class TrainerService implements TrainerApi {
         if (!(await this.fallBack(err))) break;
         continue;
       }
-      const t1 = now();
+      const t1 = performance.now();
       this.trainingMs += t1 - t0;
       if (t1 - lastEmit >= 1000 / SNAPSHOT_HZ) {
         const steps = trainer.stepCount - stepsAtEmit;
         const rate = (steps * 1000) / Math.max(1e-3, t1 - timeAtEmit);
         await this.emit(rate);
-        lastEmit = now();
+        lastEmit = performance.now();
         stepsAtEmit = trainer.stepCount;
         timeAtEmit = lastEmit;
       }
       // Grow or shrink the chunk toward the target compute time (GPU paths: time incl. readback).
-      const spent = Math.max(0.05, now() - t0);
+      const spent = Math.max(0.05, performance.now() - t0);
       chunk = Math.max(1, Math.min(4096, Math.round(chunk * Math.min(2, Math.max(0.5, CHUNK_TARGET_MS / spent)))));
       await yieldToEvents();
     }
@@ -342,37 +338,30 @@ export class TrainerService implements TrainerApi {
 
   private async emit(stepsPerSecond = 0): Promise<Snapshot> {
     if (!this.trainer) throw new Error('no trainer');
+    if (this.listener) this.pushed++;
     const state = await this.trainer.read();
     this.trackConvergence(state);
     const snap = this.makeSnapshot(state, this.status === 'running' ? stepsPerSecond : 0);
-    if (!allFinite(state.W) || !allFinite(state.b) || (state.step > 0 && !allFinite(state.loss))) {
+    const lossFinite = state.step === 0 || state.loss.every(Number.isFinite);
+    if (!state.W.every(Number.isFinite) || !state.b.every(Number.isFinite) || !lossFinite) {
       this.status = 'error';
       snap.status = 'error';
-      snap.message = `Training diverged: NaN or Inf in the ${allFinite(state.loss) ? 'weights' : 'loss'} at step ${snap.step}. Reset to start again.`;
+      snap.message = `Training diverged: NaN or Inf in the ${state.loss.every(Number.isFinite) ? 'weights' : 'loss'} at step ${snap.step}. Reset to start again.`;
       this.message = snap.message;
     } else {
       this.lastGood = { W: state.W.slice(), b: state.b.slice(), loss: state.loss.slice(), step: snap.step };
     }
-    if (this.listener) {
-      // The pushed copy's buffers are transferred (moved, not copied, to the page); the caller
-      // of emit gets its own arrays, which may be returned by an RPC call.
-      const pushed = {
-        ...snap,
-        W: snap.W.slice(),
-        b: snap.b.slice(),
-        loss: snap.loss.slice(),
-        converged: snap.converged?.slice(),
-      };
-      const buffers: ArrayBuffer[] = [pushed.W.buffer, pushed.b.buffer, pushed.loss.buffer];
-      if (pushed.converged) buffers.push(pushed.converged.buffer);
-      this.listener(Comlink.transfer(pushed, buffers));
-    }
+    // The pushed copy's buffers are moved to the page; the caller of emit keeps its own arrays
+    // (an RPC call may return them).
+    if (this.listener) this.listener(transferableCopy(snap));
     return snap;
   }
 
   private makeSnapshot(state: TrainerState, stepsPerSecond: number): Snapshot {
     return {
       runId: this.runId,
+      runKey: this.options.runKey ?? '',
+      seq: this.pushed,
       step: state.step + this.stepOffset,
       W: state.W,
       b: state.b,
@@ -397,15 +386,6 @@ export class TrainerService implements TrainerApi {
   }
 }
 
-function allFinite(a: Float32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
-  return true;
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function now(): number {
-  return performance.now();
 }

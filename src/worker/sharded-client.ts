@@ -53,6 +53,9 @@ export function joinSnapshots(parts: Snapshot[], shards: number[][], { n, m }: S
     : undefined;
   return {
     runId: parts[0].runId,
+    runKey: parts[0].runKey,
+    // A join is as recent as its oldest part.
+    seq: Math.min(...parts.map((p) => p.seq)),
     // Each shard counts its own steps; the slowest one is where the whole grid is.
     step: Math.min(...parts.map((p) => p.step)),
     W: floats((p) => p.W, n * m),
@@ -71,12 +74,25 @@ export function joinSnapshots(parts: Snapshot[], shards: number[][], { n, m }: S
 
 const floats = (length: number) => new Float32Array(length);
 
+/** How one request is split: the instance indices of each shard and the request's shape. */
+interface Layout {
+  shards: number[][];
+  shape: SnapshotShape;
+}
+/** Layouts kept for runs whose snapshots may still arrive (a change restarts each shard after its debounce). */
+const KEPT_LAYOUTS = 4;
+
 export class ShardedTrainerClient implements TrainingClient {
   private clients: TrainerClient[] = [];
   private latest: (Snapshot | null)[] = [];
   /** Instance indices of each shard (balancedShards), and the request's shape. */
   private shards: number[][] = [];
   private shape: SnapshotShape = { n: 0, m: 0 };
+  /**
+   * The layout of each recent request by its run key: until the shards restart, their snapshots
+   * are of the previous request and must be joined with its layout, not the new one.
+   */
+  private layouts = new Map<string, Layout>();
 
   constructor(
     private readonly events: ClientEvents,
@@ -84,7 +100,7 @@ export class ShardedTrainerClient implements TrainingClient {
     private readonly makeClient: (events: ClientEvents) => TrainerClient = (e) => new TrainerClient(e),
   ) {}
 
-  private split(config: TrainConfig): TrainConfig[] {
+  private split(config: TrainConfig, runKey = ''): TrainConfig[] {
     const shards = balancedShards(config, this.workers);
     if (this.clients.length !== shards.length) {
       this.clients.forEach((c) => c.dispose());
@@ -98,7 +114,10 @@ export class ShardedTrainerClient implements TrainingClient {
     }
     this.shards = shards;
     this.shape = { n: config.n, m: config.m };
-    this.latest = shards.map(() => null);
+    this.layouts.delete(runKey);
+    this.layouts.set(runKey, { shards, shape: this.shape });
+    for (const key of this.layouts.keys()) if (this.layouts.size > KEPT_LAYOUTS) this.layouts.delete(key);
+    if (this.latest.length !== shards.length) this.latest = shards.map(() => null);
     // The notebook's init std depends on the instance count: pin it to the whole request's, so a
     // sharded run starts from exactly the weights an unsharded one would.
     const initStd = config.initStd ?? notebookInitStd(config.n, config.m, config.instances.length);
@@ -109,12 +128,15 @@ export class ShardedTrainerClient implements TrainingClient {
     this.latest[s] = snap;
     const parts = this.latest;
     // Only join snapshots of the same run: after a change each shard restarts on its own time.
-    if (parts.some((p) => !p || p.runId !== snap.runId)) return;
-    this.events.onSnapshot(this.join(parts as Snapshot[]));
+    if (parts.some((p) => !p || p.runId !== snap.runId || p.runKey !== snap.runKey)) return;
+    const layout = this.layouts.get(snap.runKey);
+    if (!layout || layout.shards.length !== parts.length) return;
+    this.events.onSnapshot(joinSnapshots(parts as Snapshot[], layout.shards, layout.shape));
   }
 
   private join(parts: Snapshot[]): Snapshot {
-    return joinSnapshots(parts, this.shards, this.shape);
+    const layout = this.layouts.get(parts[0].runKey) ?? { shards: this.shards, shape: this.shape };
+    return joinSnapshots(parts, layout.shards, layout.shape);
   }
 
   /** A shard's options: its part of the initial weights, when there are any. */
@@ -130,7 +152,7 @@ export class ShardedTrainerClient implements TrainingClient {
   }
 
   async configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport> {
-    const parts = this.split(config);
+    const parts = this.split(config, options.runKey);
     const reports = await Promise.all(
       this.clients.map((c, s) => c.configure(parts[s], this.shardOptions(config, options, s))),
     );
@@ -142,7 +164,7 @@ export class ShardedTrainerClient implements TrainingClient {
       await this.configure(config, options);
       return;
     }
-    const parts = this.split(config);
+    const parts = this.split(config, options.runKey);
     await Promise.all(this.clients.map((c, s) => c.changeParams(parts[s], this.shardOptions(config, options, s))));
   }
 

@@ -233,6 +233,8 @@ describe('BeyondBasic section helpers', () => {
       );
       const snap = {
         runId: 1,
+        runKey: '',
+        seq: 1,
         step: 100,
         W,
         b: new Float32Array(I * preset.config.n),
@@ -250,7 +252,7 @@ describe('BeyondBasic section helpers', () => {
           snap={snap}
           best={best}
           exportMeta={{ description: id, config: {} }}
-          exportJson={() => null}
+          exportJson={() => ({})}
           settled={false}
         />,
       );

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { verbose } from '../helpers/log';
 
 /** gzip budget of the entry chunk (React, d3 scales, the first section; later sections load lazily). Measured 86 kB. */
 export const ENTRY_BUDGET_GZIP_KB = 110;
@@ -20,7 +21,7 @@ describe('built bundle', () => {
     expect(entry).toBeDefined();
     const code = readFileSync(join('dist', entry!));
     const kb = gzipSync(code).length / 1024;
-    console.log(
+    verbose(
       `entry chunk ${entry}: ${(code.length / 1024).toFixed(0)} kB, ${kb.toFixed(1)} kB gzipped (budget ${ENTRY_BUDGET_GZIP_KB})`,
     );
     expect(kb).toBeLessThan(ENTRY_BUDGET_GZIP_KB);

@@ -13,6 +13,7 @@ import {
   uniformSweepConfig,
 } from '../../src/model/uniform-sweep';
 import { FIDELITY_PATHS, syncTrainer, trainedState, type FidelityPath } from '../train/basic/helpers';
+import { verbose } from '../helpers/log';
 
 describe('sweep configuration', () => {
   it('log-spaces 1/(1 − S) from 1 to 20 by default, dense first', () => {
@@ -119,7 +120,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       expect(plateau).toBeGreaterThan(0);
       // … made of antipodal pairs: some instance there has at least m − 1 digons
       const digons = [plateau, plateau + 1].map((j) => polytopeCounts(instanceWeights(W, j, n, m), n, m).counts.digon);
-      console.log(
+      verbose(
         `${path}: m/‖W‖_F² ${dpf.map((v) => v.toFixed(3)).join(' ')}; Σ D_i ${points.map((p) => p.sumDimensionality.toFixed(2)).join(' ')}; digons at the plateau ${digons.join(', ')}`,
       );
       expect(Math.max(...digons)).toBeGreaterThanOrEqual(m - 1);
@@ -172,7 +173,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       trainer.stepSync(2000);
       const { W, meanLoss } = await trainer.read();
       trainer.dispose();
-      console.log(
+      verbose(
         `${path}: mean loss pentagon-start / digon-start ${rel.map((r, k) => `${r}: ${meanLoss![2 * k].toFixed(6)} / ${meanLoss![2 * k + 1].toFixed(6)}`).join('; ')}`,
       );
 

@@ -9,9 +9,9 @@ import {
   pentagonStartParams,
 } from '../../src/experiments/perturbed-pentagon/run';
 import { JsTrainer } from '../../src/train/basic/js-trainer';
-import type { Snapshot } from '../../src/worker/protocol';
 import { ShardedTrainerClient } from '../../src/worker/sharded-client';
 import { TrainerService } from '../../src/worker/service';
+import { SnapshotLog } from '../helpers/snapshots';
 
 const services: TrainerService[] = [];
 afterEach(async () => {
@@ -24,9 +24,9 @@ const initial = pentagonStartParams(config.instances.length);
 async function service() {
   const s = new TrainerService();
   services.push(s);
-  const snaps: Snapshot[] = [];
-  await s.subscribe((snap) => void snaps.push(snap));
-  return { s, snaps };
+  const log = new SnapshotLog();
+  await s.subscribe(log.push);
+  return { s, log };
 }
 
 describe('worker runs from given weights', () => {
@@ -47,18 +47,14 @@ describe('worker runs from given weights', () => {
 
   it('trains the same weights as one JsTrainer started there (the figures CLI)', async () => {
     const steps = 300;
-    const { s, snaps } = await service();
+    const { s, log } = await service();
     await s.configure(config, { path: 'js', maxSteps: steps, autoStart: true, initial });
-    for (let t = 0; snaps.at(-1)?.status !== 'done'; t++) {
-      if (t > 2000) throw new Error('the run did not finish');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const got = await log.until((snap) => snap.status === 'done');
     const direct = new JsTrainer(config);
     try {
       direct.setParams(initial.W, initial.b);
       direct.stepSync(steps);
       const want = await direct.read();
-      const got = snaps.at(-1)!;
       expect(got.step).toBe(steps);
       expect(Array.from(got.W)).toEqual(Array.from(want.W));
       expect(Array.from(got.b)).toEqual(Array.from(want.b));

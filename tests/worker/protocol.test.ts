@@ -1,31 +1,36 @@
 /**
  * The worker protocol end to end over a real MessageChannel with Comlink (the same transport
- * the page uses with its Worker), against the real TrainerService.
+ * the page uses with its Worker), against the real TrainerService. Waits are on snapshots (events)
+ * and on the service's own state, never on time; the debounce runs on fake timers.
  */
 import * as Comlink from 'comlink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import type { TrainConfig } from '../../src/model/config';
-import type { Snapshot, TrainerApi } from '../../src/worker/protocol';
+import { CHANGE_DEBOUNCE_MS, type Snapshot, type TrainerApi } from '../../src/worker/protocol';
 import { TrainerService } from '../../src/worker/service';
+import { SnapshotLog } from '../helpers/snapshots';
 import { seedsConfig } from '../train/basic/helpers';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() => {
+  vi.useRealTimers();
+  cleanups.splice(0).forEach((f) => f());
+});
 
 function connect() {
   const { port1, port2 } = new MessageChannel();
   const service = new TrainerService();
   Comlink.expose(service, port1 as unknown as Comlink.Endpoint);
   const api = Comlink.wrap<TrainerApi>(port2 as unknown as Comlink.Endpoint);
-  const snaps: Snapshot[] = [];
+  const log = new SnapshotLog();
   cleanups.push(() => {
     void service.dispose();
     api[Comlink.releaseProxy]();
     port1.close();
     port2.close();
   });
-  return { api, snaps, service, ready: api.subscribe(Comlink.proxy((s: Snapshot) => void snaps.push(s))) };
+  return { api, log, snaps: log.all, service, ready: api.subscribe(Comlink.proxy((s: Snapshot) => log.push(s))) };
 }
 
 const small = (over: Partial<TrainConfig> = {}): TrainConfig => ({
@@ -33,94 +38,111 @@ const small = (over: Partial<TrainConfig> = {}): TrainConfig => ({
   ...over,
 });
 
-async function until(cond: () => boolean, ms = 20_000) {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-describe('worker protocol', () => {
-  it('configure + start trains to maxSteps, streaming throttled snapshots with transferable arrays', async () => {
-    const { api, snaps, ready } = connect();
+describe('worker protocol: a run', () => {
+  it('configure + start trains to maxSteps, streaming snapshots with transferable arrays', async () => {
+    const { api, log, snaps, ready } = connect();
     await ready;
-    const report = await api.configure(small(), { path: 'js', maxSteps: 1500, autoStart: true });
+    const report = await api.configure(small(), { path: 'js', maxSteps: 1500, autoStart: true, runKey: 'seeds=2' });
     expect(report.path).toBe('js');
-    const t0 = Date.now();
-    await until(() => snaps.at(-1)?.status === 'done');
-    const seconds = (Date.now() - t0) / 1000;
-    const last = snaps.at(-1)!;
+    const last = await log.until((s) => s.status === 'done');
     expect(last.step).toBe(1500);
+    expect(last.runKey).toBe('seeds=2');
     expect(last.W).toBeInstanceOf(Float32Array);
     expect(last.W.length).toBe(2 * 5 * 2);
     expect(last.b.length).toBe(2 * 5);
     expect(Array.from(last.loss).every(Number.isFinite)).toBe(true);
-    // Steps only grow, and no more than ~30 snapshots per second arrive.
+    // Steps only grow, every snapshot names the run, and the loss falls.
     for (let i = 1; i < snaps.length; i++) expect(snaps[i].step).toBeGreaterThanOrEqual(snaps[i - 1].step);
-    expect(snaps.length).toBeLessThanOrEqual(Math.ceil(seconds * 30) + 3);
-    // The loss falls.
+    expect(new Set(snaps.map((s) => s.runKey))).toEqual(new Set(['seeds=2']));
     const first = snaps.find((s) => s.step > 0)!;
     expect(last.loss[0]).toBeLessThan(first.loss[0]);
   });
 
+  it('snapshots are throttled by the clock, not by the steps: with the clock stopped, only the first and the last', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    vi.advanceTimersByTime(1000); // a page that has been open a second; then the clock stands still
+    const service = new TrainerService();
+    const log = new SnapshotLog();
+    await service.subscribe(log.push);
+    await service.configure(small(), { path: 'js', maxSteps: 1500, autoStart: true });
+    await log.until((s) => s.status === 'done');
+    await service.dispose();
+    expect(log.all.map((s) => s.status)).toEqual(['running', 'done']);
+    expect(log.all.at(-1)!.step).toBe(1500);
+  });
+
   it('pause stops the steps, stepN runs exactly N, start resumes', async () => {
-    const { api, snaps, ready } = connect();
+    const { api, log, service, ready } = connect();
     await ready;
     await api.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: true });
-    await until(() => (snaps.at(-1)?.step ?? 0) > 20);
+    await log.until((s) => s.step > 20);
     const paused = (await api.pause())!;
     expect(paused.status).toBe('paused');
-    await until(() => snaps.at(-1)!.status === 'paused');
-    await new Promise((r) => setTimeout(r, 150));
-    expect(snaps.at(-1)!.step).toBe(paused.step);
+    // The step loop has ended, so no step can follow: the run stays where the pause left it.
+    expect(service.looping).toBe(false);
+    expect((await api.snapshot())!.step).toBe(paused.step);
+    expect(log.latest).toMatchObject({ status: 'paused', step: paused.step });
     const after = await api.stepN(7);
     expect(after.step).toBe(paused.step + 7);
+    expect(service.looping).toBe(false);
     await api.start();
-    await until(() => snaps.at(-1)!.step > paused.step + 50);
+    expect(service.looping).toBe(true);
+    await log.until((s) => s.step > paused.step + 50);
     await api.pause();
   });
 
-  it('a burst of parameter changes restarts once; warm start keeps the weights; reset restores the init', async () => {
-    const { api, snaps, ready } = connect();
-    await ready;
-    await api.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: false });
-    await until(() => snaps.length > 0);
-    const initial = snaps.at(-1)!;
-    expect(initial.step).toBe(0);
-    const trained = await api.stepN(200);
-    const runId = trained.runId;
-    const changes = [0.2, 0.3, 0.4, 0.5].map((d) => {
-      const c = small();
-      c.instances.forEach((inst) => inst.density.fill(d));
-      return api.changeParams(c, { warmStart: true });
-    });
-    await Promise.all(changes);
-    await until(() => snaps.at(-1)!.runId !== runId);
-    const warm = snaps.at(-1)!;
-    expect(warm.runId).toBe(runId + 1); // four calls, one restart
-    expect(warm.step).toBe(0);
-    expect(Array.from(warm.W)).toEqual(Array.from(trained.W));
-    await api.reset();
-    await until(() => snaps.at(-1)!.runId === runId + 2);
-    expect(Array.from(snaps.at(-1)!.W)).toEqual(Array.from(initial.W));
-  });
-
-  it('NaN/Inf stops training with a message instead of drawing garbage', async () => {
-    const { api, snaps, ready } = connect();
+  it('NaN/Inf stops training with a message instead of drawing garbage, and start does not go on', async () => {
+    const { api, log, service, ready } = connect();
     await ready;
     const c = small();
     c.optimizer = { ...c.optimizer, learningRate: 1e30 };
     await api.configure(c, { path: 'js', maxSteps: 1e6, autoStart: true });
-    await until(() => snaps.at(-1)?.status === 'error');
-    expect(snaps.at(-1)!.message).toMatch(/NaN or Inf/);
-    const step = snaps.at(-1)!.step;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(snaps.at(-1)!.step).toBe(step);
+    const failed = await log.until((s) => s.status === 'error');
+    expect(failed.message).toMatch(/NaN or Inf/);
+    // pause waits for the step loop to end; the run stays errored, at the failed step.
+    expect(await api.pause()).toMatchObject({ status: 'error', step: failed.step });
+    expect(service.looping).toBe(false);
+    // start trains an errored run no further (a started loop would take its first step at once).
+    await api.start();
+    expect(service.looping).toBe(false);
+    expect(await api.snapshot()).toMatchObject({ status: 'error', step: failed.step });
   });
+});
 
+describe('worker protocol: changes of settings', () => {
+  it('a burst of parameter changes restarts once, a debounce after the last; warm start keeps the weights; reset restores the init', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const service = new TrainerService();
+    cleanups.push(() => void service.dispose());
+    const log = new SnapshotLog();
+    await service.subscribe(log.push);
+    await service.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: false, runKey: 'd=0.1' });
+    const initial = await log.until((s) => s.step === 0);
+    const trained = await service.stepN(200);
+    const changes: Promise<void>[] = [];
+    for (const d of [0.2, 0.3, 0.4, 0.5]) {
+      const c = small();
+      c.instances.forEach((inst) => inst.density.fill(d));
+      changes.push(service.changeParams(c, { warmStart: true, runKey: `d=${d}` }));
+      // Each change comes just inside the debounce of the one before.
+      await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS - 1);
+    }
+    expect(log.latest).toMatchObject({ runId: trained.runId, runKey: 'd=0.1', step: 200 }); // not restarted yet
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all(changes);
+    const warm = log.latest!;
+    expect(warm).toMatchObject({ runId: trained.runId + 1, runKey: 'd=0.5', step: 0 }); // four calls, one restart
+    expect(log.all.filter((s) => s.runId === trained.runId + 1)).toHaveLength(1);
+    expect(Array.from(warm.W)).toEqual(Array.from(trained.W));
+    await service.reset();
+    expect(log.latest).toMatchObject({ runId: trained.runId + 2, runKey: 'd=0.5' });
+    expect(Array.from(log.latest!.W)).toEqual(Array.from(initial.W));
+  });
+});
+
+describe('worker protocol: paths and bad input', () => {
   it('a backend that fails mid-run hands over to the next one from the last good weights and step', async () => {
-    const { api, snaps, ready } = connect();
+    const { api, log, snaps, ready } = connect();
     await ready;
     await api.configure(small(), {
       path: 'wasm',
@@ -128,7 +150,7 @@ describe('worker protocol', () => {
       autoStart: true,
       simulateFailure: { path: 'wasm', afterSteps: 150 },
     });
-    await until(() => snaps.at(-1)?.status === 'done', 60_000);
+    await log.until((s) => s.status === 'done');
     const firstAfter = snaps.findIndex((s) => s.path !== 'wasm' && s.step > 0);
     expect(firstAfter).toBeGreaterThan(0);
     const before = snaps
@@ -170,88 +192,88 @@ describe('worker protocol', () => {
       expect(report.timings[i - 1].stepsPerSecond).toBeGreaterThanOrEqual(report.timings[i].stepsPerSecond);
     }
   });
+});
 
-  describe.each(['js', 'simd'] as const)('rewinding and hand-set weights (%s path)', (path) => {
-    it('keeps checkpoints on round steps; rewinding and training again repeats the run bit for bit', async () => {
-      const { api, snaps, ready } = connect();
-      await ready;
-      await api.configure(small(), { path, maxSteps: 400, autoStart: true, history: { every: 50, max: 100 } });
-      await until(() => snaps.at(-1)?.status === 'done');
-      const end = snaps.at(-1)!;
-      expect(end.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
-      // Peeking shows an earlier step without changing the run.
-      const peeked = (await api.peek(230))!;
-      expect(peeked.step).toBe(200);
-      expect(Array.from(peeked.W)).not.toEqual(Array.from(end.W));
-      expect((await api.snapshot())!.step).toBe(400);
-      // Rewind to 200 and train the same 200 steps again: the same weights as before.
-      const back = (await api.rewind(200))!;
-      expect(back.step).toBe(200);
-      expect(back.status).toBe('paused');
-      expect(Array.from(back.W)).toEqual(Array.from(peeked.W));
-      expect(back.checkpoints).toEqual([0, 50, 100, 150, 200]);
-      const again = await api.stepN(200);
-      expect(again.step).toBe(400);
-      expect(Array.from(again.W)).toEqual(Array.from(end.W));
-      expect(Array.from(again.b)).toEqual(Array.from(end.b));
-      expect(again.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
-    });
+describe.each(['js', 'simd'] as const)('rewinding and hand-set weights (%s path)', (path) => {
+  it('keeps checkpoints on round steps; rewinding and training again repeats the run bit for bit', async () => {
+    const { api, log, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path, maxSteps: 400, autoStart: true, history: { every: 50, max: 100 } });
+    await log.until((s) => s.status === 'done');
+    const end = snaps.at(-1)!;
+    expect(end.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
+    // Peeking shows an earlier step without changing the run.
+    const peeked = (await api.peek(230))!;
+    expect(peeked.step).toBe(200);
+    expect(Array.from(peeked.W)).not.toEqual(Array.from(end.W));
+    expect((await api.snapshot())!.step).toBe(400);
+    // Rewind to 200 and train the same 200 steps again: the same weights as before.
+    const back = (await api.rewind(200))!;
+    expect(back.step).toBe(200);
+    expect(back.status).toBe('paused');
+    expect(Array.from(back.W)).toEqual(Array.from(peeked.W));
+    expect(back.checkpoints).toEqual([0, 50, 100, 150, 200]);
+    const again = await api.stepN(200);
+    expect(again.step).toBe(400);
+    expect(Array.from(again.W)).toEqual(Array.from(end.W));
+    expect(Array.from(again.b)).toEqual(Array.from(end.b));
+    expect(again.checkpoints).toEqual([0, 50, 100, 150, 200, 250, 300, 350, 400]);
+  });
 
-    it('thins the checkpoints when full (bounded memory), keeping step 0', async () => {
-      const { api, snaps, ready } = connect();
-      await ready;
-      await api.configure(small(), { path, maxSteps: 1000, autoStart: true, history: { every: 50, max: 8 } });
-      await until(() => snaps.at(-1)?.status === 'done');
-      const cps = snaps.at(-1)!.checkpoints!;
-      expect(cps.length).toBeLessThanOrEqual(8);
-      expect(cps[0]).toBe(0);
-      expect(cps.at(-1)).toBe(1000);
-      for (let k = 1; k < cps.length; k++) expect(cps[k] - cps[k - 1]).toBe(cps[1] - cps[0]);
-    });
+  it('thins the checkpoints when full (bounded memory), keeping step 0', async () => {
+    const { api, log, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path, maxSteps: 1000, autoStart: true, history: { every: 50, max: 8 } });
+    await log.until((s) => s.status === 'done');
+    const cps = snaps.at(-1)!.checkpoints!;
+    expect(cps.length).toBeLessThanOrEqual(8);
+    expect(cps[0]).toBe(0);
+    expect(cps.at(-1)).toBe(1000);
+    for (let k = 1; k < cps.length; k++) expect(cps[k] - cps[k - 1]).toBe(cps[1] - cps[0]);
+  });
 
-    it('sets hand-placed weights while paused; training resumes from them', async () => {
-      const { api, ready } = connect();
-      await ready;
-      await api.configure(small(), { path, maxSteps: 10_000, autoStart: false, history: { every: 50, max: 100 } });
-      await api.stepN(120);
-      const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.cos(i));
-      const b = new Float32Array(2 * 5).fill(-0.1);
-      const set = await api.setWeights(W, b);
-      expect(set.status).toBe('paused');
-      expect(set.step).toBe(120);
-      expect(Array.from(set.W)).toEqual(Array.from(W));
-      expect(Array.from(set.b)).toEqual(Array.from(b));
-      expect(set.checkpoints).toEqual([0, 50, 100, 120]);
-      const after = await api.stepN(30);
-      expect(after.step).toBe(150);
-      expect(Array.from(after.W)).not.toEqual(Array.from(W));
-      // Going back to the hand-set state is possible, and bad input is refused clearly.
-      expect(Array.from((await api.rewind(120))!.W)).toEqual(Array.from(W));
-      await expect(api.setWeights(new Float32Array(3), b)).rejects.toThrow(/expected W of 20/);
-      await expect(
-        api.setWeights(
-          W.map(() => NaN),
-          b,
-        ),
-      ).rejects.toThrow(/finite/);
-    });
+  it('sets hand-placed weights while paused; training resumes from them', async () => {
+    const { api, ready } = connect();
+    await ready;
+    await api.configure(small(), { path, maxSteps: 10_000, autoStart: false, history: { every: 50, max: 100 } });
+    await api.stepN(120);
+    const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.cos(i));
+    const b = new Float32Array(2 * 5).fill(-0.1);
+    const set = await api.setWeights(W, b);
+    expect(set.status).toBe('paused');
+    expect(set.step).toBe(120);
+    expect(Array.from(set.W)).toEqual(Array.from(W));
+    expect(Array.from(set.b)).toEqual(Array.from(b));
+    expect(set.checkpoints).toEqual([0, 50, 100, 120]);
+    const after = await api.stepN(30);
+    expect(after.step).toBe(150);
+    expect(Array.from(after.W)).not.toEqual(Array.from(W));
+    // Going back to the hand-set state is possible, and bad input is refused clearly.
+    expect(Array.from((await api.rewind(120))!.W)).toEqual(Array.from(W));
+    await expect(api.setWeights(new Float32Array(3), b)).rejects.toThrow(/expected W of 20/);
+    await expect(
+      api.setWeights(
+        W.map(() => NaN),
+        b,
+      ),
+    ).rejects.toThrow(/finite/);
+  });
 
-    it('a finished run goes on from hand-set weights when start raises the cap (never lowers it)', async () => {
-      const { api, snaps, ready } = connect();
-      await ready;
-      await api.configure(small(), { path, maxSteps: 100, autoStart: true, history: { every: 50, max: 100 } });
-      await until(() => snaps.at(-1)?.status === 'done');
-      const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.sin(i));
-      const set = await api.setWeights(W, new Float32Array(2 * 5));
-      expect(set.step).toBe(100);
-      await api.start(); // at the cap: nothing to do
-      expect((await api.snapshot())!.step).toBe(100);
-      await api.start({ maxSteps: 50 }); // a lower cap is ignored
-      expect((await api.snapshot())!.step).toBe(100);
-      await api.start({ maxSteps: 180 });
-      await until(() => snaps.at(-1)?.status === 'done' && snaps.at(-1)!.step === 180);
-      expect(Array.from(snaps.at(-1)!.W)).not.toEqual(Array.from(W));
-      expect(snaps.at(-1)!.checkpoints).toEqual([0, 50, 100, 150]);
-    });
+  it('a finished run goes on from hand-set weights when start raises the cap (never lowers it)', async () => {
+    const { api, log, snaps, ready } = connect();
+    await ready;
+    await api.configure(small(), { path, maxSteps: 100, autoStart: true, history: { every: 50, max: 100 } });
+    await log.until((s) => s.status === 'done');
+    const W = Float32Array.from({ length: 2 * 5 * 2 }, (_, i) => Math.sin(i));
+    const set = await api.setWeights(W, new Float32Array(2 * 5));
+    expect(set.step).toBe(100);
+    await api.start(); // at the cap: nothing to do
+    expect((await api.snapshot())!.step).toBe(100);
+    await api.start({ maxSteps: 50 }); // a lower cap is ignored
+    expect((await api.snapshot())!.step).toBe(100);
+    await api.start({ maxSteps: 180 });
+    await log.until((s) => s.status === 'done' && s.step === 180);
+    expect(Array.from(snaps.at(-1)!.W)).not.toEqual(Array.from(W));
+    expect(snaps.at(-1)!.checkpoints).toEqual([0, 50, 100, 150]);
   });
 });

@@ -121,6 +121,46 @@ export function GlanceControls({
         <span>model</span>
         <EnumSelect name="kind" value={state.kind} options={KIND_OPTIONS} onChange={(kind) => onChange({ kind })} />
       </label>
+      <RunSettings state={state} onChange={onChange} />
+      <div className="playbar" role="group" aria-label="Training">
+        {running ? (
+          <button type="button" onClick={run.pause} data-action="pause">
+            ❚❚ Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={run.play}
+            data-action="play"
+            disabled={snap?.status === 'done' || snap?.status === 'error'}
+          >
+            ▶ Play
+          </button>
+        )}
+        <button type="button" onClick={() => run.stepBy(100)} data-action="step" title="Run 100 steps">
+          +100 steps
+        </button>
+        <button type="button" onClick={run.reset} data-action="reset">
+          ↺ Reset
+        </button>
+      </div>
+      <GlanceStatus
+        snap={snap}
+        loss={loss}
+        shownSeed={shownSeed}
+        instances={instances}
+        report={report}
+        maxSteps={maxSteps}
+        showing={showing}
+      />
+    </form>
+  );
+}
+
+/** How the setting is trained: its seeds, warm starts and the path. */
+function RunSettings({ state, onChange }: Pick<GlanceControlsProps, 'state' | 'onChange'>) {
+  return (
+    <>
       <div className="control-row">
         <label className="control">
           <span>seed</span>
@@ -163,31 +203,25 @@ export function GlanceControls({
           onChange={(path) => onChange({ path })}
         />
       </label>
-      <div className="playbar" role="group" aria-label="Training">
-        {running ? (
-          <button type="button" onClick={run.pause} data-action="pause">
-            ❚❚ Pause
-          </button>
-        ) : (
-          <button
-            type="button"
-            onClick={run.play}
-            data-action="play"
-            disabled={snap?.status === 'done' || snap?.status === 'error'}
-          >
-            ▶ Play
-          </button>
-        )}
-        <button type="button" onClick={() => run.stepBy(100)} data-action="step" title="Run 100 steps">
-          +100 steps
-        </button>
-        <button type="button" onClick={run.reset} data-action="reset">
-          ↺ Reset
-        </button>
-      </div>
+    </>
+  );
+}
+
+/** The run's status line (its step, status word and run key, loss, path) and what the path trial measured. */
+function GlanceStatus({
+  snap,
+  loss,
+  shownSeed,
+  instances,
+  report,
+  maxSteps,
+  showing,
+}: Pick<GlanceControlsProps, 'snap' | 'loss' | 'shownSeed' | 'instances' | 'report' | 'maxSteps' | 'showing'>) {
+  return (
+    <>
       <p className="status" aria-live="polite">
         step <strong data-testid="step">{snap?.step ?? 0}</strong> / {fmtCount(maxSteps)} ·{' '}
-        <span data-testid="status" data-run={snap?.runId ?? -1}>
+        <span data-testid="status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey} data-seq={snap?.seq}>
           {snap?.status ?? 'starting'}
         </span>
         <br />
@@ -214,7 +248,7 @@ export function GlanceControls({
           instead.
         </p>
       ) : null}
-    </form>
+    </>
   );
 }
 

@@ -33,7 +33,7 @@ export interface PanelsProps {
   /** Checkpoints to snap a click on the loss curve to. */
   checkpoints: readonly number[];
   exportMeta: ExportMeta;
-  exportJson: () => unknown;
+  exportJson: (() => unknown) | null;
   onSetM2(): void;
 }
 

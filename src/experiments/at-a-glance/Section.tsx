@@ -4,18 +4,20 @@
  * fits. The reader can take the model in hand: edit each feature's importance and density, place
  * feature vectors by hand, rewind the run, pin a result to compare, and hover a feature anywhere.
  */
-import { useEffect, useMemo, useRef } from 'react';
 import { fmtCount } from '../../model/format';
+import { useEffect, useMemo, useRef } from 'react';
+import { runKey } from '../../state/run-key';
 import { Tex } from '../../ui/Tex';
 import { RunNotice } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import type { SectionProps } from '../experiment';
+import { useDrawnSettings } from '../shared/drawn-settings';
 import { readout } from './arrangement';
 import { GlanceControls } from './Controls';
 import { glanceExportJson, glanceExportMeta } from './exports';
 import { FeatureEditors } from './FeatureEditors';
 import { GlancePanels } from './Panels';
-import { glanceTrainConfig, type GlanceState } from './params';
+import { GLANCE_PARAMS, GLANCE_RUN_KEYS, glanceTrainConfig, type GlanceState } from './params';
 import { decodePin, encodePin } from './pin';
 import { PinCard } from './PinCard';
 import { FeatureReadout } from './Readouts';
@@ -31,8 +33,9 @@ const HISTORY = { every: 100, max: 200 };
 const MODEL_HANDOFF_MS = 3000;
 
 export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<GlanceState>) {
-  const config = useMemo(() => glanceTrainConfig(state), [state]);
-  const run = useTrainingRun(config, {
+  const requested = useMemo(() => glanceTrainConfig(state), [state]);
+  const run = useTrainingRun(requested, {
+    runKey: runKey(GLANCE_PARAMS, GLANCE_RUN_KEYS, state),
     maxSteps: state.steps,
     warmStart: state.warm,
     path: state.path,
@@ -40,12 +43,16 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     history: HISTORY,
   });
   const snap = run.snapshot;
+  // Everything drawn and exported is the snapshot with the settings it was trained with: while a
+  // change restarts the run, the panels (and their exports) go on showing the previous run, whole.
+  const drawn = useDrawnSettings(GLANCE_PARAMS, GLANCE_RUN_KEYS, snap, state);
+  const config = useMemo(() => glanceTrainConfig(drawn), [drawn]);
   const shape = snap && snap.W.length === config.n * config.m * config.instances.length ? snap : null;
   const best = useRef(new SmoothedBest());
   const shown = useMemo(() => best.current.update(shape?.loss ?? null, shape?.runId ?? -1), [shape]);
   const { n, m } = config;
   const live = useMemo(() => (shape ? shownModel(shape.W, shape.b, shown, n, m) : null), [shape, shown, n, m]);
-  const hands = useHandsOn(run, shape, shown, config, state.steps);
+  const hands = useHandsOn(run, shape, shown, config, drawn.steps);
   const { view } = hands;
 
   const pin = useMemo(() => {
@@ -67,24 +74,27 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     const now = performance.now();
     if (shape.status === 'running' && now - lastHandoff.current < MODEL_HANDOFF_MS) return;
     lastHandoff.current = now;
-    onModel(footnoteModelOf(live, config, shown, shape.step, state));
-  }, [live, shape, onModel, config, shown, state]);
+    onModel(footnoteModelOf(live, config, shown, shape, drawn));
+  }, [live, shape, onModel, config, shown, drawn]);
 
   const inst = config.instances[shown] ?? config.instances[0];
-  const exportMeta = glanceExportMeta(state, view, state.seed + shown, pin);
-  // The state behind every panel, in the CLI's models@1 format (parseModelJson reads it).
-  const exportJson = () =>
-    view
-      ? glanceExportJson({
-          config,
-          view,
-          snapshot: hands.viewSnap,
-          history: run.history,
-          shown,
-          expectedLoss: hands.readout?.loss ?? null,
-          pin,
-          pinnedLoss: pinned?.loss ?? null,
-        })
+  const exportMeta = glanceExportMeta(drawn, view, drawn.seed + shown, pin);
+  // The state behind every panel, in the CLI's models@1 format (parseModelJson reads it); none
+  // before the first snapshot (the button says so).
+  const exportJson =
+    view && shape
+      ? () =>
+          glanceExportJson({
+            config,
+            runKey: shape.runKey,
+            view,
+            snapshot: hands.viewSnap,
+            history: run.history,
+            shown,
+            expectedLoss: hands.readout?.loss ?? null,
+            pin,
+            pinnedLoss: pinned?.loss ?? null,
+          })
       : null;
   const pinNow = () => {
     if (!view) return;
@@ -93,7 +103,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
       pin: encodePin({
         n,
         m,
-        kind: state.kind,
+        kind: drawn.kind,
         step: view.step,
         handPlaced,
         W: view.W,
@@ -108,21 +118,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     <section id="at-a-glance" aria-labelledby="at-a-glance-title" className="section">
       <h2 id="at-a-glance-title">Superposition at a glance</h2>
       {presets}
-      <p className="lede">
-        A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>
-        , and tries to read them back out with the same matrix:
-      </p>
-      <Tex display>
-        {"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}
-      </Tex>
-      <p className="lede">
-        Each feature is zero with probability <Tex>{'S_i'}</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature{' '}
-        <Tex>i</Tex> matters with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the{' '}
-        <Tex>m</Tex> most important ones, each in a direction of its own. Make them sparse and it starts storing more
-        features than it has dimensions — in superposition — accepting a little interference, because two rare features
-        are seldom active together. Drag the density slider and watch a real model retrain; then take it in hand: set
-        each feature’s importance and density, place its vector yourself, rewind, pin a result and compare.
-      </p>
+      <GlanceIntro />
       <div className="glance">
         <GlanceControls
           state={state}
@@ -130,10 +126,10 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
           run={run}
           snap={snap}
           loss={live && shape ? shape.loss[shown] : null}
-          shownSeed={state.seed + shown}
+          shownSeed={drawn.seed + shown}
           instances={config.instances.length}
           report={run.report}
-          maxSteps={hands.cap ?? state.steps}
+          maxSteps={hands.cap ?? drawn.steps}
           showing={view && view.source !== 'live' ? `step ${fmtCount(view.step)} (${view.source})` : null}
         />
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
@@ -172,5 +168,28 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
         </div>
       </div>
     </section>
+  );
+}
+
+/** The section's opening: the model, its loss, and what the reader can do with it. */
+function GlanceIntro() {
+  return (
+    <>
+      <p className="lede">
+        A toy model squeezes <Tex>n</Tex> features through <Tex>{'m < n'}</Tex> hidden dimensions, <Tex>{'h = Wx'}</Tex>
+        , and tries to read them back out with the same matrix:
+      </p>
+      <Tex display>
+        {"x' = \\operatorname{ReLU}(W^\\top W x + b), \\qquad L = \\sum_x \\sum_i I_i \\,(x_i - x'_i)^2"}
+      </Tex>
+      <p className="lede">
+        Each feature is zero with probability <Tex>{'S_i'}</Tex> (the sparsity) and otherwise uniform on [0, 1]; feature{' '}
+        <Tex>i</Tex> matters with importance <Tex>{'I_i'}</Tex>. When features are dense the model keeps only the{' '}
+        <Tex>m</Tex> most important ones, each in a direction of its own. Make them sparse and it starts storing more
+        features than it has dimensions — in superposition — accepting a little interference, because two rare features
+        are seldom active together. Drag the density slider and watch a real model retrain; then take it in hand: set
+        each feature’s importance and density, place its vector yourself, rewind, pin a result and compare.
+      </p>
+    </>
   );
 }

@@ -47,7 +47,10 @@ export function glanceExportMeta(
 }
 
 export interface GlanceJsonInput {
+  /** The settings of the run shown (not those asked for since: a newer run may be starting). */
   config: TrainConfig;
+  /** Their run key (state/run-key.ts). */
+  runKey: string;
   view: GlanceView;
   /** The batched snapshot behind a live or rewound view. */
   snapshot: Snapshot | null;
@@ -61,6 +64,7 @@ export interface GlanceJsonInput {
 /** The models@1 file of the state shown, plus `view`, `features` and `pinned`. */
 export function glanceExportJson({
   config,
+  runKey,
   view,
   snapshot,
   history,
@@ -89,6 +93,7 @@ export function glanceExportJson({
       source: view.source,
       step: view.step,
       shownSeed: inst.seed,
+      runKey,
       expectedLoss,
       ...(view.source === 'hand-placed' ? { bias: BEST_RESPONSE_NOTE } : {}),
     },

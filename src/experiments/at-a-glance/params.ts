@@ -34,6 +34,21 @@ export const GLANCE_PARAMS = {
 
 export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;
 
+/** The fields the section's run trains (its run key, state/run-key.ts): not `warm`, `fault` or `pin`. */
+export const GLANCE_RUN_KEYS = [
+  'n',
+  'm',
+  'density',
+  'decay',
+  'importances',
+  'densities',
+  'kind',
+  'seed',
+  'seeds',
+  'steps',
+  'path',
+] as const;
+
 /** The batched training request behind the section: `seeds` instances of one setting (per-feature I_i and 1 − S_i). */
 export function glanceTrainConfig(
   s: FeatureSettings & Pick<GlanceState, 'm' | 'kind' | 'seed' | 'seeds'>,

@@ -67,12 +67,15 @@ export class SmoothedBest {
   }
 }
 
-/** The shown model as the footnote experiments take it: compact copies, with its data distribution. */
+/**
+ * The shown model as the footnote experiments take it: compact copies, with its data distribution,
+ * from the snapshot `at` of the run trained with `state` and `config` (the drawn ones).
+ */
 export function footnoteModelOf(
   shown: ShownModel,
   config: TrainConfig,
   j: number,
-  step: number,
+  at: { step: number; runKey: string },
   state: GlanceState,
 ): FootnoteModel {
   return {
@@ -83,7 +86,8 @@ export function footnoteModelOf(
     kind: state.kind,
     importance: Float32Array.from(config.instances[j].importance),
     density: Float32Array.from(config.instances[j].density),
-    step,
+    step: at.step,
+    runKey: at.runKey,
     label: describeSetting(state, state.seed + j),
   };
 }

@@ -4,18 +4,29 @@
  * vulnerability. One preset of model/variants/presets.ts trains at a time in the section's own
  * worker (the variant trainer on the JS path); the charts show the best seed of each density.
  */
-import { useMemo, type ReactNode } from 'react';
 import { fmtCount, formatDuration } from '../../model/format';
+import { useMemo, type ReactNode } from 'react';
 import { weightRows } from '../../model/io/model-json';
 import { instanceParams, weightsPerInstance } from '../../model/variants/model';
+import type { VariantPreset } from '../../model/variants/presets';
+import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
 import { EnumSelect, Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, statusText, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
+import type { Snapshot } from '../../worker/protocol';
 import type { SectionProps } from '../experiment';
+import { useDrawnSettings } from '../shared/drawn-settings';
 import './beyond.css';
-import { BEYOND_LABELS, BEYOND_PARAMS, BEYOND_VARIANTS, type BeyondState, type BeyondVariantId } from './params';
+import {
+  BEYOND_LABELS,
+  BEYOND_PARAMS,
+  BEYOND_RUN_KEYS,
+  BEYOND_VARIANTS,
+  type BeyondState,
+  type BeyondVariantId,
+} from './params';
 import { PresetProse } from './Prose';
 import { beyondPreset, beyondSteps, pickBest } from './run';
 import { BeyondView } from './Views';
@@ -91,9 +102,9 @@ interface RunProps {
 function BeyondRun({ id, state, seen }: RunProps) {
   const preset = useMemo(() => beyondPreset(id, state.seed), [id, state.seed]);
   const { config } = preset;
-  const steps = beyondSteps(id, state.steps);
   const run = useTrainingRun(config, {
-    maxSteps: steps,
+    runKey: runKey(BEYOND_PARAMS, BEYOND_RUN_KEYS, state),
+    maxSteps: beyondSteps(id, state.steps),
     warmStart: false,
     path: 'js',
     convergence: null,
@@ -101,6 +112,10 @@ function BeyondRun({ id, state, seen }: RunProps) {
     keepHistory: false,
     maxHz: id === 'abs-sweep' ? 2 : 5,
   });
+  // What is drawn and exported: the snapshot with the settings it was trained with (a change of
+  // the step limit restarts the run; the charts go on showing the previous one meanwhile).
+  const drawn = useDrawnSettings(BEYOND_PARAMS, BEYOND_RUN_KEYS, run.snapshot, state);
+  const steps = beyondSteps(id, drawn.steps);
   const per = weightsPerInstance(config);
   const snap =
     run.snapshot &&
@@ -116,37 +131,8 @@ function BeyondRun({ id, state, seen }: RunProps) {
   const best = useMemo(() => (snap && snap.step > 0 ? pickBest(preset, snap, settled) : null), [snap, preset, settled]);
   const exportMeta = {
     description: `${preset.title}: best of ${preset.seeds} seed(s) per density, step ${snap?.step ?? 0}`,
-    config: { ...state, steps, step: snap?.step ?? 0 },
+    config: { ...drawn, steps, step: snap?.step ?? 0 },
   };
-  const exportJson = () =>
-    snap && best
-      ? {
-          format: 'superposition-explorable/variant@1',
-          preset: preset.id,
-          title: preset.title,
-          step: snap.step,
-          config: {
-            n: config.n,
-            m: config.m,
-            kind: config.kind,
-            featureSets: config.featureSets ?? [],
-            seeds: preset.seeds,
-          },
-          layout: 'W1[i][k]: feature i → neuron k; W2[i][k]: neuron k → output i (W2 = W1 when tied)',
-          models: best.map((j, g) => {
-            const p = instanceParams(config, snap.W, snap.b, j);
-            const rows = (A: Float32Array) => weightRows(A, config.n, config.m);
-            return {
-              density: preset.densities[g],
-              seed: config.instances[j].seed,
-              loss: snap.loss[j],
-              W1: rows(p.W1),
-              ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}),
-              b: Array.from(p.b),
-            };
-          }),
-        }
-      : null;
   const eta =
     snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
 
@@ -159,7 +145,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
         snap={snap}
         best={best}
         exportMeta={exportMeta}
-        exportJson={exportJson}
+        exportJson={() => variantJson(preset, snap, best)}
         settled={settled}
       />
     );
@@ -171,7 +157,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
         <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="beyond" />
       </div>
       <p className="status beyond-status" aria-live="polite">
-        <span data-testid="beyond-status" data-run={snap?.runId ?? -1}>
+        <span data-testid="beyond-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
           {statusText(snap, userPaused)}
         </span>{' '}
         · step <strong data-testid="beyond-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} ·{' '}
@@ -194,4 +180,35 @@ function BeyondRun({ id, state, seen }: RunProps) {
       )}
     </>
   );
+}
+
+/** The run's models as drawn: the best seed of each density at the snapshot's step. */
+function variantJson(preset: VariantPreset, snap: Snapshot, best: number[]) {
+  const { config } = preset;
+  return {
+    format: 'superposition-explorable/variant@1',
+    preset: preset.id,
+    title: preset.title,
+    step: snap.step,
+    config: {
+      n: config.n,
+      m: config.m,
+      kind: config.kind,
+      featureSets: config.featureSets ?? [],
+      seeds: preset.seeds,
+    },
+    layout: 'W1[i][k]: feature i → neuron k; W2[i][k]: neuron k → output i (W2 = W1 when tied)',
+    models: best.map((j, g) => {
+      const p = instanceParams(config, snap.W, snap.b, j);
+      const rows = (A: Float32Array) => weightRows(A, config.n, config.m);
+      return {
+        density: preset.densities[g],
+        seed: config.instances[j].seed,
+        loss: snap.loss[j],
+        W1: rows(p.W1),
+        ...(p.W2 !== p.W1 ? { W2: rows(p.W2) } : {}),
+        b: Array.from(p.b),
+      };
+    }),
+  };
 }

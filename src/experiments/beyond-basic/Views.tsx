@@ -35,7 +35,8 @@ export interface ViewProps {
   /** Best instance per density group. */
   best: number[];
   exportMeta: { description: string; config: unknown };
-  exportJson: () => object | null;
+  /** The run's JSON (views are drawn only once the run has a snapshot, so there is always one). */
+  exportJson: () => object;
   settled: boolean;
 }
 

@@ -29,6 +29,9 @@ export const BEYOND_PARAMS = {
 
 export type BeyondState = ParamValues<typeof BEYOND_PARAMS>;
 
+/** The fields the section's run trains (its run key, state/run-key.ts): all of them. */
+export const BEYOND_RUN_KEYS = ['variant', 'steps', 'seed'] as const;
+
 /** The experiment menu's labels. */
 export const BEYOND_LABELS: Record<BeyondVariantId, string> = {
   'correlated-pairs': 'Correlated: 2 pairs in m = 2',

@@ -73,6 +73,7 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
       title="The compressed-sensing view"
       footnotes="footnotes 23, 24"
       state={taskState(task)}
+      runKey={task.resultKey}
       runs={task.runs}
       stale={task.stale}
       claimRef={screen.ref}

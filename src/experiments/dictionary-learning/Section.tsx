@@ -52,6 +52,7 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
       title="Dictionary learning finds the features again"
       footnotes="footnote 20"
       state={model ? taskState(main) : 'idle'}
+      runKey={main.resultKey}
       runs={main.runs}
       stale={main.stale}
       claimRef={screen.ref}

@@ -9,6 +9,8 @@ export function Claim(props: {
   title: string;
   footnotes: string;
   state: string;
+  /** The settings and model the shown result was computed for (TaskState.resultKey). */
+  runKey?: string | null;
   runs?: number;
   stale?: boolean;
   claimRef?: (el: HTMLElement | null) => void;
@@ -21,6 +23,7 @@ export function Claim(props: {
       aria-labelledby={`${props.id}-title`}
       data-testid={props.testId}
       data-state={props.state}
+      data-run-key={props.runKey ?? undefined}
       data-runs={props.runs ?? 0}
       data-stale={props.stale ? 1 : 0}
       ref={props.claimRef}

@@ -40,6 +40,7 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
       title="Inside one forward pass"
       footnotes="footnotes 25, 27, 19"
       state={model ? taskState(task) : 'idle'}
+      runKey={task.resultKey}
       runs={task.runs}
       stale={task.stale}
       claimRef={screen.ref}

@@ -66,6 +66,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
       title="Many sparse features add up to something Gaussian"
       footnotes="footnote 22"
       state={taskState(task)}
+      runKey={task.resultKey}
       runs={task.runs}
       stale={task.stale}
       claimRef={screen.ref}

@@ -19,7 +19,7 @@ import type { ModelHistory } from './dynamics-recorder';
 import { MAX_GRAM_FEATURES } from './params';
 
 /** A chart's export props: `geometry-model-<j>-<name>` with the sweep's metadata and the model's JSON. */
-const framing = (selected: number, name: string, exportMeta: ExportMeta, exportJson: () => unknown) => ({
+const framing = (selected: number, name: string, exportMeta: ExportMeta, exportJson: (() => unknown) | null) => ({
   exportName: `geometry-model-${selected}-${name}`,
   exportMeta,
   exportJson,
@@ -36,7 +36,7 @@ export interface DrilldownProps {
   shownStep: number;
   scrubbed: boolean;
   exportMeta: ExportMeta & { config: object };
-  exportJson: () => unknown;
+  exportJson: (() => unknown) | null;
   onClose(): void;
 }
 
@@ -172,7 +172,7 @@ export interface TimelineProps {
   recordsAll: boolean;
   done: boolean;
   exportMeta: ExportMeta;
-  exportJson: () => unknown;
+  exportJson: (() => unknown) | null;
 }
 
 export function Timeline({

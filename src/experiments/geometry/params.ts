@@ -35,6 +35,9 @@ export const GEOMETRY_PARAMS = {
 
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
+/** The fields the sweep's run trains (its run key, state/run-key.ts): all but the selected model. */
+export const GEOMETRY_RUN_KEYS = ['n', 'm', 'sparsities', 'maxInvDensity', 'steps', 'seed'] as const;
+
 /** Named sizes the section offers as one-click settings. */
 export const GEOMETRY_SIZES: readonly {
   id: 'small' | 'notebook' | 'paper';

@@ -37,6 +37,20 @@ export function sweepModelsJson(
   return model === null ? buildModelJson(config, state, [], run) : instancesModelJson(config, state, model, 1, run);
 }
 
+/**
+ * One model of the sweep as the drill-down draws it: its weights at the step shown, the live one
+ * or an earlier one scrubbed back to (whose minibatch loss was not kept: NaN, written as null).
+ */
+export function shownModelJson(
+  config: TrainConfig,
+  model: number,
+  shown: { W: Float32Array; b: Float32Array; step: number; loss: number },
+  run: { path: string; seconds: number },
+): ModelsJson {
+  const one = { ...config, instances: [config.instances[model]] };
+  return buildModelJson(one, { ...shown, loss: Float32Array.of(shown.loss) }, [], run);
+}
+
 /** Longest whole-run time (seconds) at which the section opens at a bigger size by itself. */
 export const OPEN_BIGGER_WITHIN_S = 180;
 

@@ -46,6 +46,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
       title="A free margin of superposition"
       footnotes="footnote 21"
       state={model ? taskState(task) : 'idle'}
+      runKey={task.resultKey}
       runs={task.runs}
       stale={task.stale}
       claimRef={screen.ref}

@@ -1,24 +1,32 @@
 /**
- * "Perturbing one feature" (the paper's "Non-Uniform Superposition"): n = 5 features of equal importance in m = 2
- * dimensions, four at a fixed density and feature 4 at a varied relative density. At the others' density the five form
- * a pentagon; made sparser, feature 4 is crowded, until below a critical relative density the pentagon snaps to two
- * digons with feature 4 dropped — a first-order transition where the loss curves of the two solution types cross. Both
- * trainings (the random fits and the fixed starts behind the curves, see run.ts) run in workers, each paused with the
- * section.
+ * "Perturbing one feature" (paper §6.4): n = 5 features of equal importance in m = 2 dimensions,
+ * four at a fixed density and feature 4 at a varied relative density. At the others' density the
+ * five form a pentagon; made sparser, feature 4 is crowded, until below a critical relative
+ * density the pentagon snaps to two digons with feature 4 dropped — a first-order transition
+ * where the loss curves of the two solution types cross. Both trainings (the random fits and the
+ * fixed starts behind the curves, see run.ts) run in workers, each paused with the section.
  */
+import { fmtCount } from '../../model/format';
 import { useMemo, useRef } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
-import { fmtCount } from '../../model/format';
 import { crossing } from '../../model/uniform-sweep';
+import { runKey } from '../../state/run-key';
 import { Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
 import type { SectionProps } from '../experiment';
-import { PENTAGON_PARAMS, type PentagonState } from './params';
+import { useDrawnSettings } from '../shared/drawn-settings';
+import {
+  PENTAGON_CURVE_RUN_KEYS,
+  PENTAGON_PARAMS,
+  PENTAGON_RUN_KEYS,
+  PENTAGON_RUN_TABLE,
+  type PentagonState,
+} from './params';
 import './pentagon.css';
 import {
   CURVE_STEPS,
@@ -42,10 +50,12 @@ const FITS_EVERY_MS = 1500;
 const rel = PENTAGON_RELATIVE_DENSITIES;
 
 export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonState>) {
-  const { seeds, steps, baseDensity: base, seed } = state;
-  const config = useMemo(() => pentagonFitsConfig({ baseDensity: base, seeds, seed }), [base, seeds, seed]);
+  // The controls show the settings asked for; the charts and exports those of the run drawn.
+  const { seeds, steps, baseDensity: base, seed: gseed } = state;
+  const requested = useMemo(() => pentagonFitsConfig({ baseDensity: base, seeds, seed: gseed }), [base, seeds, gseed]);
   const visible = useVisible<HTMLDivElement>();
-  const run = useTrainingRun(config, {
+  const run = useTrainingRun(requested, {
+    runKey: runKey(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, state),
     maxSteps: steps,
     warmStart: false,
     path: 'js',
@@ -55,38 +65,45 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
     maxHz: 3,
     shards: 1,
   });
+  const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, run.snapshot, state);
+  const config = useMemo(
+    () => pentagonFitsConfig({ baseDensity: drawn.baseDensity, seeds: drawn.seeds, seed: drawn.seed }),
+    [drawn.baseDensity, drawn.seeds, drawn.seed],
+  );
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
   const trained = snap && snap.step > 0 ? snap : null;
-  const { fits, fitsW, fitsB } = useBestFits(trained, config, seeds);
+  const { fits, fitsW, fitsB } = useBestFits(trained, config, drawn.seeds);
   // The fixed-start run trains and pauses with the random fits (the play bar's pause holds both).
-  const curves = useFixedStartCurves(base, seed, visible.visible && !userPaused.current);
+  const curves = useFixedStartCurves(state, visible.visible && !userPaused.current);
   const kept = useMemo(() => keptSolutions(rel.length, fitsW, fits, curves), [fitsW, fits, curves]);
   const cross = curves ? crossing(rel, curves.pentagon, curves.digons) : null;
   // Where the kept solutions switch from digons (sparse side) to pentagon.
   const { lastDigons, firstPentagon } = transition(kept);
   const exportMeta = {
-    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
+    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${drawn.baseDensity}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${drawn.seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
     config: {
-      seeds,
-      steps,
-      baseDensity: base,
-      seed,
+      seeds: drawn.seeds,
+      steps: drawn.steps,
+      baseDensity: drawn.baseDensity,
+      seed: drawn.seed,
       step: snap?.step ?? 0,
       curveStep: curves?.step ?? 0,
     },
   };
-  const exportFitsJson = () =>
+  // The JSON of what the charts draw; none before the fits have trained a step (the buttons say so).
+  const exportFitsJson =
     trained && fits && fitsW && fitsB
-      ? {
+      ? () => ({
           format: 'superposition-explorable/perturbed-pentagon@1',
-          baseDensity: base,
+          baseDensity: drawn.baseDensity,
           step: trained.step,
           layout: 'W[i][k] = component k of feature i; feature 4 is the varied one',
-          fits: fitsJson(fits, fitsW, fitsB, seeds),
+          fits: fitsJson(fits, fitsW, fitsB, drawn.seeds),
           kept: keptJson(kept),
           curves: curves
             ? {
+                baseDensity: curves.baseDensity,
                 step: curves.step,
                 pentagon: curves.pentagon,
                 digons: curves.digons,
@@ -94,7 +111,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
                 digonStart: curves.digonStart,
               }
             : null,
-        }
+        })
       : null;
 
   return (
@@ -116,53 +133,15 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
       </p>
       <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
-        <Slider
-          label={
-            <>
-              random fits per density <output>{seeds}</output>
-            </>
-          }
-          name="gpseeds"
-          min={PENTAGON_PARAMS.seeds.min}
-          max={PENTAGON_PARAMS.seeds.max}
-          value={seeds}
-          onChange={(seeds) => onChange({ seeds })}
-        />
-        <Slider
-          label={
-            <>
-              steps <output>{fmtCount(steps)}</output>
-            </>
-          }
-          name="gpsteps"
-          min={PENTAGON_PARAMS.steps.min}
-          max={PENTAGON_PARAMS.steps.max}
-          step={500}
-          value={steps}
-          onChange={(steps) => onChange({ steps })}
-        />
-        <label className="control">
-          <span>density of features 0–3</span>
-          <select
-            name="gpbase"
-            value={String(base)}
-            onChange={(e) => onChange({ baseDensity: Number(e.target.value) })}
-          >
-            {[...new Set([0.02, 0.05, 0.1, base])]
-              .sort((a, b) => a - b)
-              .map((v) => (
-                <option key={v} value={String(v)}>
-                  {v}
-                  {v === 0.05 ? ' (paper)' : ''}
-                </option>
-              ))}
-          </select>
-        </label>
+        <PentagonSettings state={state} onChange={onChange} />
         <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
       </div>
       <p className="status geometry-status" aria-live="polite">
-        random fits: <span data-testid="pentagon-status">{snap ? snap.status : 'starting'}</span> · step{' '}
-        <strong data-testid="pentagon-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} ·{' '}
+        random fits:{' '}
+        <span data-testid="pentagon-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+          {snap ? snap.status : 'starting'}
+        </span>{' '}
+        · step <strong data-testid="pentagon-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(drawn.steps)} ·{' '}
         {config.instances.length} models · loss curves: step{' '}
         <strong data-testid="pentagon-curve-step">{fmtCount(curves?.step ?? 0)}</strong> / {fmtCount(CURVE_STEPS)}
         <br />
@@ -255,10 +234,12 @@ function useBestFits(
  * The fixed-start run (a pentagon and a two-digon start per relative density) in its own worker
  * while `active`; its loss curves are recomputed every CURVE_UPDATE_EVERY steps and at the end.
  */
-function useFixedStartCurves(baseDensity: number, seed: number, active: boolean): PentagonCurves | null {
-  const config = useMemo(() => pentagonCurveConfig(rel, baseDensity, seed), [baseDensity, seed]);
-  const initial = useMemo(() => pentagonStartParams(config.instances.length), [config]);
-  const run = useTrainingRun(config, {
+function useFixedStartCurves(state: PentagonState, active: boolean): (PentagonCurves & { baseDensity: number }) | null {
+  const { baseDensity: gpbase, seed: gseed } = state;
+  const requested = useMemo(() => pentagonCurveConfig(rel, gpbase, gseed), [gpbase, gseed]);
+  const initial = useMemo(() => pentagonStartParams(requested.instances.length), [requested]);
+  const run = useTrainingRun(requested, {
+    runKey: runKey(PENTAGON_RUN_TABLE, PENTAGON_CURVE_RUN_KEYS, state),
     maxSteps: CURVE_STEPS,
     warmStart: false,
     path: 'js',
@@ -269,9 +250,16 @@ function useFixedStartCurves(baseDensity: number, seed: number, active: boolean)
     shards: 1,
     initial,
   });
+  // The curves of the run drawn, with the settings it was trained with.
+  const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_CURVE_RUN_KEYS, run.snapshot, state);
+  const config = useMemo(
+    () => pentagonCurveConfig(rel, drawn.baseDensity, drawn.seed),
+    [drawn.baseDensity, drawn.seed],
+  );
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   useTrainWhileVisible(run, snap, active);
-  const last = useRef<{ runId: number; bucket: number; curves: PentagonCurves | null }>({
+  const baseDensity = drawn.baseDensity;
+  const last = useRef<{ runId: number; bucket: number; curves: (PentagonCurves & { baseDensity: number }) | null }>({
     runId: -1,
     bucket: 0,
     curves: null,
@@ -282,7 +270,58 @@ function useFixedStartCurves(baseDensity: number, seed: number, active: boolean)
     if (snap.runId !== c.runId) last.current = { runId: snap.runId, bucket: 0, curves: null };
     const bucket = snap.status === 'done' ? Infinity : Math.floor(snap.step / CURVE_UPDATE_EVERY);
     if (bucket > last.current.bucket)
-      last.current = { runId: snap.runId, bucket, curves: curveLosses(config, snap.W, snap.b, snap.step) };
+      last.current = {
+        runId: snap.runId,
+        bucket,
+        curves: { ...curveLosses(config, snap.W, snap.b, snap.step), baseDensity },
+      };
     return last.current.curves;
-  }, [snap, config]);
+  }, [snap, config, baseDensity]);
+}
+
+/** The settings the reader changes: random fits per density, their steps, and the others' density. */
+function PentagonSettings({ state, onChange }: Pick<SectionProps<PentagonState>, 'state' | 'onChange'>) {
+  const { seeds, steps, baseDensity: base } = state;
+  return (
+    <>
+      <Slider
+        label={
+          <>
+            random fits per density <output>{seeds}</output>
+          </>
+        }
+        name="gpseeds"
+        min={PENTAGON_PARAMS.seeds.min}
+        max={PENTAGON_PARAMS.seeds.max}
+        value={seeds}
+        onChange={(seeds) => onChange({ seeds })}
+      />
+      <Slider
+        label={
+          <>
+            steps <output>{fmtCount(steps)}</output>
+          </>
+        }
+        name="gpsteps"
+        min={PENTAGON_PARAMS.steps.min}
+        max={PENTAGON_PARAMS.steps.max}
+        step={500}
+        value={steps}
+        onChange={(steps) => onChange({ steps })}
+      />
+      <label className="control">
+        <span>density of features 0–3</span>
+        <select name="gpbase" value={String(base)} onChange={(e) => onChange({ baseDensity: Number(e.target.value) })}>
+          {[...new Set([0.02, 0.05, 0.1, base])]
+            .sort((a, b) => a - b)
+            .map((v) => (
+              <option key={v} value={String(v)}>
+                {v}
+                {v === 0.05 ? ' (paper)' : ''}
+              </option>
+            ))}
+        </select>
+      </label>
+    </>
+  );
 }

@@ -4,7 +4,7 @@
  */
 import type { PresetSpec } from '../../state/presets';
 import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
-import type { GeometryState } from '../geometry/params';
+import { GEOMETRY_PARAMS, type GeometryState } from '../geometry/params';
 
 export const PENTAGON_PARAMS = {
   /** Random initialisations per relative density (the lowest expected loss is kept). */
@@ -18,6 +18,13 @@ export const PENTAGON_PARAMS = {
 export type PentagonParams = ParamValues<typeof PENTAGON_PARAMS>;
 /** What the section reads: its own keys and the geometry sweep's seed. */
 export type PentagonState = PentagonParams & Pick<GeometryState, 'seed'>;
+
+/** The fields its runs' keys (state/run-key.ts) are written from: its own and the sweep's seed. */
+export const PENTAGON_RUN_TABLE = { ...PENTAGON_PARAMS, seed: GEOMETRY_PARAMS.seed } as const;
+/** The fields the random fits train. */
+export const PENTAGON_RUN_KEYS = ['seeds', 'steps', 'baseDensity', 'seed'] as const;
+/** The fields the fixed starts behind the loss curves train (their step count is fixed). */
+export const PENTAGON_CURVE_RUN_KEYS = ['baseDensity', 'seed'] as const;
 
 export const PENTAGON_PRESETS: readonly PresetSpec[] = [
   {

@@ -74,7 +74,7 @@ export function CellDrilldown({
   cell: number;
   model: CellModel;
   exportMeta: ExportMeta;
-  exportJson: () => unknown;
+  exportJson: (() => unknown) | null;
 }) {
   const metrics = instanceMetrics(model.W, n, m);
   const { r, density } = cellAt(grid, cell);

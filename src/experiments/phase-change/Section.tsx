@@ -4,25 +4,28 @@
  * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { fmtCount, formatDuration } from '../../model/format';
+import { memo, useCallback, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
-import { fmtCount, formatDuration } from '../../model/format';
-import { instancesModelJson } from '../../model/io/model-json';
 import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
 import { DEFAULT_CONVERGENCE } from '../../train/convergence';
+import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
 import { Tex } from '../../ui/Tex';
 import { RunNotice, statusText, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
+import type { Snapshot } from '../../worker/protocol';
 import type { SectionProps } from '../experiment';
+import { useDrawnSettings } from '../shared/drawn-settings';
 import { CellCard, CellDrilldown } from './CellCard';
 import { PhaseControls } from './Controls';
-import { PHASE_PARAMS, type PhaseState } from './params';
+import { PHASE_PARAMS, PHASE_RUN_KEYS, type PhaseState } from './params';
 import {
   CellEma,
+  cellJson,
   cellModel,
   chooseSeeds,
   experimentLabel,
@@ -39,15 +42,15 @@ const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
 const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
-  const experiment = state.diagram;
-  const grid = useMemo(() => phaseGrid(experiment, state.grid, state.seeds), [experiment, state.grid, state.seeds]);
-  const config = useMemo(() => phaseTrainConfig(grid), [grid]);
-  const { n, m } = experimentShape(experiment);
-  const cells = cellCount(grid);
+  const requested = useMemo(
+    () => phaseTrainConfig(phaseGrid(state.diagram, state.grid, state.seeds)),
+    [state.diagram, state.grid, state.seeds],
+  );
   const visible = useVisible<HTMLElement>();
   // The SIMD kernel (js where WebAssembly SIMD is missing): tiny models, where WebGL's per-step
   // overhead never pays, and a fixed path keeps the diagram the same as the CLI's and the tests'.
-  const run = useTrainingRun(config, {
+  const run = useTrainingRun(requested, {
+    runKey: runKey(PHASE_PARAMS, PHASE_RUN_KEYS, state),
     maxSteps: state.steps,
     warmStart: false,
     path: 'simd',
@@ -55,8 +58,16 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
     autoStart: false,
     keepHistory: false,
     maxHz: 6,
-    shards: config.instances.length >= 64 ? GRID_SHARDS : 1,
+    shards: requested.instances.length >= 64 ? GRID_SHARDS : 1,
   });
+  // What is drawn and exported: the snapshot with the settings it was trained with (while a change
+  // restarts the grid, the diagram goes on showing the previous one, whole).
+  const drawn = useDrawnSettings(PHASE_PARAMS, PHASE_RUN_KEYS, run.snapshot, state);
+  const experiment = drawn.diagram;
+  const grid = useMemo(() => phaseGrid(experiment, drawn.grid, drawn.seeds), [experiment, drawn.grid, drawn.seeds]);
+  const config = useMemo(() => phaseTrainConfig(grid), [grid]);
+  const { n, m } = experimentShape(experiment);
+  const cells = cellCount(grid);
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * n * m ? run.snapshot : null;
 
   // Train only while the reader can see the section (and not after they paused it themselves).
@@ -83,7 +94,6 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   const boundaries = useMemo(() => phaseBoundaries(experiment), [experiment]);
 
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
-  const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
   const [hover, setHover] = useState<number | null>(null);
   const onSelectCell = useCallback((c: number) => onChange({ cell: c }), [onChange]);
   const selected = state.cell >= 0 && state.cell < cells ? state.cell : null;
@@ -92,53 +102,27 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   const selectedModel = modelOf(selected);
   const expLabel = experimentLabel(experiment);
   const exportMeta = {
-    description: `Phase diagram, ${expLabel}: ${state.grid}×${state.grid} cells, best of ${state.seeds} seeds, step ${snap?.step ?? 0}`,
-    config: { ...ownValues(PHASE_PARAMS, state), step: snap?.step ?? 0 },
+    description: `Phase diagram, ${expLabel}: ${drawn.grid}×${drawn.grid} cells, best of ${drawn.seeds} seeds, step ${snap?.step ?? 0}`,
+    config: { ...ownValues(PHASE_PARAMS, drawn), step: snap?.step ?? 0 },
   };
-  const exportGridJson = () => (snap ? gridJson(grid, snap, bestSeeds, trained, theory, n, m) : null);
-  const exportCellJson = () =>
-    snap && selected !== null
-      ? instancesModelJson(config, snap, selected * grid.seeds, grid.seeds, {
-          path: snap.path,
-          seconds: snap.trainingMs / 1000,
-        })
-      : null;
-  const eta =
-    snap && snap.status === 'running' && snap.stepsPerSecond > 0
-      ? (state.steps - snap.step) / snap.stepsPerSecond
-      : null;
+  // The JSON of what the charts draw; none before the grid's first snapshot (the buttons say so).
+  const exportGridJson = snap ? () => gridJson(grid, snap, bestSeeds, trained, theory, n, m) : null;
+  const exportCellJson = snap && selected !== null ? () => cellJson(config, grid.seeds, snap, selected) : null;
 
   return (
     <section id="phase-change" aria-labelledby="phase-change-title" className="section" ref={visible.ref}>
       <h2 id="phase-change-title">Superposition as a phase change</h2>
       {presets}
-      <p className="lede">
-        Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is
-        (<Tex>r</Tex>, relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the
-        extra feature is dropped, gets a dimension of its own, or shares one in superposition changes abruptly across
-        lines the paper derives in closed form — a phase change. Below, every cell is a real model ({expLabel}), all{' '}
-        {fmtCount(config.instances.length)} of them training together; the lines are the theory. With{' '}
-        <Tex>d = 1 - S</Tex>, dropping the extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension
-        instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an antipodal pair costs{' '}
-        <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the superposition
-        region opens below the triple point <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
-      </p>
+      <PhaseIntro label={expLabel} models={config.instances.length} />
       <PhaseControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
-      <p className="status phase-status" aria-live="polite">
-        <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
-          {statusText(snap, userPaused)}
-        </span>{' '}
-        · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(state.steps)} ·
-        converged <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
-        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-        {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
-        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}
-        {snap?.path ?? '…'}
-        <br />
-        agreement with theory:{' '}
-        <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
-        {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
-      </p>
+      <PhaseStatus
+        snap={snap}
+        userPaused={userPaused}
+        steps={drawn.steps}
+        models={config.instances.length}
+        agree={agree}
+        cells={cells}
+      />
       <RunNotice run={run} />
       <div className="phase-panels">
         <ChartFrame
@@ -166,7 +150,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
-            caption="The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid."
+            caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid."
           >
             <PhaseDiagramChart
               rValues={grid.rValues}
@@ -202,5 +186,60 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
         />
       ) : null}
     </section>
+  );
+}
+
+/** The section's opening: the experiment, and the three costs whose ties are the theory's lines. */
+function PhaseIntro({ label: expLabel, models }: { label: string; models: number }) {
+  return (
+    <p className="lede">
+      Give a model one feature more than it can store cleanly and vary two things: how important the extra feature is (
+      <Tex>r</Tex>, relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the
+      extra feature is dropped, gets a dimension of its own, or shares one in superposition changes abruptly across
+      lines the paper derives in closed form — a phase change. Below, every cell is a real model ({expLabel}), all{' '}
+      {fmtCount(models)} of them training together; the lines are the theory. With <Tex>d = 1 - S</Tex>, dropping the
+      extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs{' '}
+      <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an antipodal pair costs <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the
+      cheapest wins, and the lines are where two of them tie — the superposition region opens below the triple point{' '}
+      <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
+    </p>
+  );
+}
+
+/** The grid's status line: its run, how many models have converged, and how many cells agree with the theory. */
+function PhaseStatus({
+  snap,
+  userPaused,
+  steps,
+  models,
+  agree,
+  cells,
+}: {
+  snap: Snapshot | null;
+  userPaused: MutableRefObject<boolean>;
+  steps: number;
+  models: number;
+  agree: number;
+  cells: number;
+}) {
+  const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
+  const eta =
+    snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
+  return (
+    <p className="status phase-status" aria-live="polite">
+      <span data-testid="phase-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+        {statusText(snap, userPaused)}
+      </span>{' '}
+      · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} · converged{' '}
+      <strong data-testid="phase-converged">{convergedCount}</strong> / {models} models
+      {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+      {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
+      {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}
+      {snap?.path ?? '…'}
+      <br />
+      agreement with theory:{' '}
+      <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
+      {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
+    </p>
   );
 }

@@ -21,6 +21,9 @@ export const PHASE_PARAMS = {
 
 export type PhaseState = ParamValues<typeof PHASE_PARAMS>;
 
+/** The fields the grid's run trains (its run key, state/run-key.ts): not the view's toggles or the selected cell. */
+export const PHASE_RUN_KEYS = ['diagram', 'grid', 'seeds', 'steps'] as const;
+
 /** Phase diagrams ("Superposition as a Phase Change"): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
 const phase = (diagram: PhaseState['diagram']) =>
   linkParams(PHASE_PARAMS, { diagram, grid: 24, seeds: 3, steps: 10_000 });

@@ -5,7 +5,7 @@
  */
 import type { TrainConfig } from '../../model/config';
 import { stratifiedExpectedLoss } from '../../model/evaluate';
-import { weightRows, type ModelsState } from '../../model/io/model-json';
+import { instancesModelJson, weightRows, type ModelsState } from '../../model/io/model-json';
 import { instanceWeights } from '../../model/metrics';
 import { PHASE_DENSITY_RANGE, PHASE_R_RANGE, cellAt, classifyExtraFeature, type PhaseGrid } from '../../model/phase';
 import { boundaryCurves, type BoundaryCurve, type Phase, type PhaseExperiment } from '../../model/theory';
@@ -163,6 +163,16 @@ export function cellModel(
     loss: snap.loss[j],
     converged: snap.converged?.[j] === 1,
   };
+}
+
+/** One cell's models (all its seeds) as a models@1 file, from a snapshot of the grid's run. */
+export function cellJson(
+  config: TrainConfig,
+  seeds: number,
+  snap: GridWeights & { path: string; trainingMs: number },
+  cell: number,
+) {
+  return instancesModelJson(config, snap, cell * seeds, seeds, { path: snap.path, seconds: snap.trainingMs / 1000 });
 }
 
 /** Every cell's kept model with its phase and the theory's (the grid chart's data). */

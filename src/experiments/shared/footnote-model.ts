@@ -20,6 +20,8 @@ export interface ModelData {
 export interface FootnoteModel extends ModelData {
   /** Training step the weights are from (a change of step means new weights). */
   step: number;
+  /** The run key (state/run-key.ts) of the at-a-glance run the weights are from. */
+  runKey: string;
   /** Describes the setting (n, m, density, seed…): shown in captions and exports; a change means a different model. */
   label: string;
 }
@@ -37,7 +39,11 @@ export function modelData(model: FootnoteModel): ModelData {
   return { W: W.slice(), b: b.slice(), n, m, kind, importance: importance.slice(), density: density.slice() };
 }
 
-/** A short fingerprint of a model's identity and weights: changes whenever W or b change. */
+/**
+ * A short fingerprint of a model's identity and weights: the at-a-glance run and step it is from
+ * (readable, so a test can wait for the result on the model it trained), and a hash that changes
+ * whenever W or b change.
+ */
 export function modelFingerprint(model: FootnoteModel | null): string {
   if (!model) return '';
   let h = 0;
@@ -45,7 +51,7 @@ export function modelFingerprint(model: FootnoteModel | null): string {
   for (let q = 0; q < model.b.length; q++) h = (h * 31 + Math.round(model.b[q] * 1e6)) | 0;
   for (let q = 0; q < model.density.length; q++) h = (h * 31 + Math.round(model.density[q] * 1e6)) | 0;
   for (let q = 0; q < model.importance.length; q++) h = (h * 31 + Math.round(model.importance[q] * 1e6)) | 0;
-  return `${model.n}x${model.m}:${model.kind}:${h >>> 0}`;
+  return `${model.runKey}@${model.step}:${model.n}x${model.m}:${model.kind}:${h >>> 0}`;
 }
 
 /** A model that arrived from another thread, checked field by field (a bad one gets a readable error). */

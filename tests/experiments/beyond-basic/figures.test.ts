@@ -55,10 +55,9 @@ function parseSvg(text: string) {
 describe('beyond-basic figures, quick run of all eight presets', () => {
   const presets = PRESETS.filter((p) => p.section === 'beyond-basic');
   const written = new Map<string, { names: string[]; steps: number; logs: string[] }>();
-  let seconds = 0;
 
+  // How long this takes is measured by `npm run bench` (quick figures), not asserted here.
   beforeAll(async () => {
-    const t0 = performance.now();
     for (const p of presets) {
       const logs: string[] = [];
       const { figures, json, steps } = await renderPreset(p, { quick: true, threads: 1 }, (s) => logs.push(s));
@@ -66,15 +65,12 @@ describe('beyond-basic figures, quick run of all eight presets', () => {
       writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(json));
       written.set(p.id, { names: figures.map((f) => f.name), steps, logs });
     }
-    seconds = (performance.now() - t0) / 1000;
   });
 
   it('covers every experiment of the section, each with the charts the section shows', () => {
     expect(presets.map((p) => p.params.vpreset).sort()).toEqual([...BEYOND_VARIANTS].sort());
     for (const p of presets)
       expect(written.get(p.id)!.names, p.id).toEqual(EXPECTED[p.params.vpreset as BeyondVariantId]);
-    // a budget for CI (≈ 15 s on a busy 2-core machine)
-    expect(seconds).toBeLessThan(60);
   });
 
   it('trains the quick step caps and logs one summary line per preset', () => {

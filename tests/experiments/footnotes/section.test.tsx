@@ -47,6 +47,7 @@ describe('Footnotes section (static render)', () => {
     importance: geometricImportance(n, 0.9),
     density: constantVector(n, 0.05),
     step: 10_000,
+    runKey: '',
     label: `n=${n}, m=${m}`,
   });
 

@@ -70,29 +70,26 @@ function expectedNames(p: Preset): string[] {
   return out;
 }
 
-describe('geometry figures (quick)', () => {
-  const results = new Map<string, PresetFigures>();
-  const lines = new Map<string, string[]>();
-  let seconds = 0;
-  beforeAll(async () => {
-    const t0 = performance.now();
-    for (const p of GEOMETRY) {
-      const log: string[] = [];
-      // Two threads: the GPU-sized sweeps take the threaded path, the small ones stay on one thread.
-      const r = await renderPreset(p, { quick: true, threads: 2 }, (s) => log.push(s));
-      // Written and read back as runFigures does, so what is checked is what lands on disk.
-      for (const f of r.figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
-      writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(r.json));
-      results.set(p.id, r);
-      lines.set(p.id, log);
-    }
-    seconds = (performance.now() - t0) / 1000;
-  });
+const results = new Map<string, PresetFigures>();
+const lines = new Map<string, string[]>();
+// Every preset rendered once for the file (how long it takes: `npm run bench`, quick figures).
+beforeAll(async () => {
+  for (const p of GEOMETRY) {
+    const log: string[] = [];
+    // Two threads: the GPU-sized sweeps take the threaded path, the small ones stay on one thread.
+    const r = await renderPreset(p, { quick: true, threads: 2 }, (s) => log.push(s));
+    // Written and read back as runFigures does, so what is checked is what lands on disk.
+    for (const f of r.figures) writeFileSync(join(dir, `${p.id}-${f.name}.svg`), f.svg);
+    writeFileSync(join(dir, `${p.id}.json`), JSON.stringify(r.json));
+    results.set(p.id, r);
+    lines.set(p.id, log);
+  }
+});
 
+describe('geometry figures (quick): the files', () => {
   it('covers the seven paper presets and tells the pentagon from the sweeps', () => {
     expect(GEOMETRY.map((p) => p.id)).toEqual(expect.arrayContaining(NAMED));
     expect(GEOMETRY.filter(isPentagonPreset).map((p) => p.id)).toEqual(['perturbed-pentagon']);
-    console.log(`quick geometry figures: ${GEOMETRY.length} presets in ${seconds.toFixed(1)} s`);
   });
 
   it('draws the charts each section shows, the 3-D view only for m = 3 and the pentagon only for its preset', () => {
@@ -209,7 +206,9 @@ describe('geometry figures (quick)', () => {
     expect(lines.get('geometry-paper')).toContain('  on 2 worker threads');
     expect(lines.get('geometry-octahedron')!.some((l) => /worker threads/.test(l))).toBe(false);
   });
+});
 
+describe('geometry figures (quick): what they show', () => {
   it('finds one dimension per feature when dense and superposition when sparse (octahedron sweep)', () => {
     const j = JSON.parse(readFileSync(join(dir, 'geometry-octahedron.json'), 'utf8')) as SweepJson;
     const dense = j.summary[0];

@@ -9,6 +9,7 @@ import { instanceWeights } from '../../../src/model/metrics';
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS, geometryTrainConfig } from '../../../src/experiments/geometry/params';
 import { parseParams } from '../../../src/state/url-params';
 import { FIDELITY_PATHS, syncTrainer, type FidelityPath } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 /** The tegum factors each preset's model must split into (sorted names). */
 const EXPECTED: Record<string, FactorName[]> = {
@@ -32,7 +33,7 @@ describe.each(FIDELITY_PATHS)(
         trainer.stepSync(values.steps);
         const { W } = await trainer.read();
         const { factors } = polytopeCounts(instanceWeights(W, 0, values.n, values.m), values.n, values.m);
-        console.log(
+        verbose(
           `${path} ${id} (seed ${values.seed}, model ${values.selected}, ${values.steps} steps): ${factors.map((f) => `${f.name}[${f.dimensionalities.map((d) => d.toFixed(2)).join(', ')}]`).join(' ⊕ ')}`,
         );
         expect(factors.map((f) => f.name).sort()).toEqual(EXPECTED[id]);

@@ -15,6 +15,7 @@ import {
 } from '../../../src/experiments/perturbed-pentagon/run';
 import { crossing, perturbedPentagonConfig } from '../../../src/model/uniform-sweep';
 import { FIDELITY_PATHS, syncTrainer, type FidelityPath } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 describe('perturbed pentagon: set-up', () => {
   it('spans relative densities 0.1 to 10 on a log grid through 1', () => {
@@ -65,7 +66,7 @@ describe('perturbed pentagon: the two loss curves, trained', () => {
       expect(p05).toBeLessThan(d05);
       expect(d05 / p05).toBeGreaterThan(1.2);
       const c = crossing(rel, curves.pentagon, curves.digons)!;
-      console.log(
+      verbose(
         `${path}: expected loss pentagon / digons 0.2: ${p02.toExponential(3)} / ${d02.toExponential(3)}; 0.5: ${p05.toExponential(3)} / ${d05.toExponential(3)}; crossing ${c?.toFixed(3)}`,
       );
       expect(c).toBeGreaterThan(0.2);

@@ -8,6 +8,7 @@ import { asciiDiagram, runPhaseSweep, summarise } from '../../../src/experiments
 import { phaseGrid } from '../../../src/model/phase';
 import { DEFAULT_CONVERGENCE } from '../../../src/train/convergence';
 import { FIDELITY_PATHS, type FidelityPath } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
   describe('phase diagram n = 2, m = 1', () => {
@@ -18,7 +19,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
         threads: 2,
         convergence: { ...DEFAULT_CONVERGENCE },
       });
-      console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
+      verbose(`${asciiDiagram(res)}\n${summarise(res)}`);
       const a = res.agreement;
       expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);
       expect(a.agreeAwayFromBoundary / a.awayFromBoundary).toBeGreaterThanOrEqual(0.85);
@@ -38,7 +39,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
         threads: 2,
         convergence: { ...DEFAULT_CONVERGENCE },
       });
-      console.log(`${asciiDiagram(res)}\n${summarise(res)}`);
+      verbose(`${asciiDiagram(res)}\n${summarise(res)}`);
       const a = res.agreement;
       expect(a.awayFromBoundary).toBeGreaterThanOrEqual(30);
       expect(a.agreeAwayFromBoundary / a.awayFromBoundary).toBeGreaterThanOrEqual(0.8);

@@ -15,6 +15,7 @@ import {
 } from '../../../src/model/footnotes/compressed-sensing';
 import { activatePath } from '../../../src/train/basic/paths';
 import { recoveryCurve } from '../../../src/train/solvers/fista';
+import { verbose } from '../../helpers/log';
 
 beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);
@@ -90,10 +91,10 @@ describe('compressed sensing (footnotes 23–24)', () => {
     expect(tf.memory().numTensors).toBe(before);
     const wBig = transitionWidth(big.ratios, big.success);
     const wSmall = transitionWidth(small.ratios, small.success);
-    console.log(`n=200 m=100 (${big.trials} problems per k, ${msBig.toFixed(0)} ms): ${fmtCurve(big)}`);
-    console.log(`  90% at k/m=${wBig.start.toFixed(3)}, 10% at ${wBig.end.toFixed(3)}, width ${wBig.width.toFixed(3)}`);
-    console.log(`n=25 m=13 (${small.trials} problems per k, ${msSmall.toFixed(0)} ms): ${fmtCurve(small)}`);
-    console.log(
+    verbose(`n=200 m=100 (${big.trials} problems per k, ${msBig.toFixed(0)} ms): ${fmtCurve(big)}`);
+    verbose(`  90% at k/m=${wBig.start.toFixed(3)}, 10% at ${wBig.end.toFixed(3)}, width ${wBig.width.toFixed(3)}`);
+    verbose(`n=25 m=13 (${small.trials} problems per k, ${msSmall.toFixed(0)} ms): ${fmtCurve(small)}`);
+    verbose(
       `  90% at k/m=${wSmall.start.toFixed(3)}, 10% at ${wSmall.end.toFixed(3)}, width ${wSmall.width.toFixed(3)}`,
     );
     const at = (c: typeof big, r: number) => c.success[c.ratios.findIndex((x) => Math.abs(x - r) < 1e-9)];
@@ -103,7 +104,7 @@ describe('compressed sensing (footnotes 23–24)', () => {
     expect(wBig.width).toBeLessThan(wSmall.width);
     // The transition sits near the asymptotic non-negative (Donoho–Tanner) threshold ρ ≈ 0.56 at m/n = 1/2.
     const mid = crossing(big.ratios, nonIncreasingFit(big.success), 0.5);
-    console.log(`  n=200 50% point k/m=${mid.toFixed(3)}`);
+    verbose(`  n=200 50% point k/m=${mid.toFixed(3)}`);
     expect(mid).toBeGreaterThan(0.45);
     expect(mid).toBeLessThan(0.65);
   });

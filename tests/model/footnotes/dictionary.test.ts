@@ -18,6 +18,7 @@ import { activatePath } from '../../../src/train/basic/paths';
 import { learnDictionary } from '../../../src/train/solvers/fista';
 import { JsTrainer } from '../../../src/train/basic/js-trainer';
 import { bestInstance, seedsConfig } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 beforeAll(async () => {
   expect(await activatePath('wasm')).toBe(true);
@@ -86,7 +87,7 @@ describe('dictionary learning (footnote 20)', () => {
     const dict = await learnDictionary(H, d, m, { k, seed: 1 });
     expect(tf.memory().numTensors).toBe(before);
     const rec = recoveryFraction(U.flat(), dict.B, m, 0.999);
-    console.log(
+    verbose(
       'hand-built 1-sparse: best |cos|',
       Array.from(rec.best, (v) => v.toFixed(6)).join(' '),
       'rel. error',
@@ -123,7 +124,7 @@ describe('dictionary learning (footnote 20)', () => {
     const axes = new Float32Array(m * m);
     for (let q = 0; q < m; q++) axes[q * m + q] = 1;
     const axisRec = recoveryFraction(dirs, axes, m, 0.9);
-    console.log(
+    verbose(
       `dictionary n=20 m=5 S=0.95: represented ${represented.length}/20 (‖W‖_F² = ${best.metrics.frobeniusSquared.toFixed(2)}), ` +
         `recovered ${(100 * rec.fraction).toFixed(1)}% at cos ≥ 0.9 (hidden axes: ${(100 * axisRec.fraction).toFixed(1)}%), ` +
         `min best |cos| ${Math.min(...rec.best).toFixed(3)}, rel. error ${dict.relativeError.toExponential(2)}, active/row ${dict.meanActive.toFixed(2)}, ` +

@@ -9,6 +9,7 @@ import { decomposeForwardPass, removeDirectionLossChange } from '../../../src/mo
 import { Rng } from '../../../src/model/rng';
 import { forward } from '../../../src/model/toy-model';
 import { FIDELITY_PATHS, bestInstance, seedsConfig, trainedState, type FidelityPath } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 const fmt = (a: ArrayLike<number>, d = 4) => Array.from(a, (v) => v.toFixed(d)).join(' ');
 const fmtE = (a: ArrayLike<number>) => Array.from(a, (v) => v.toExponential(2)).join(' ');
@@ -52,7 +53,7 @@ describe('decomposeForwardPass', () => {
     const W = Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
     const b = new Float32Array(3);
     const r = removeDirectionLossChange(W, b, 3, 3, 'relu', 1, 0.2, 1, { samples: 5000 });
-    console.log('orthogonal basis, remove feature 1: before', fmtE(r.before), 'after', fmtE(r.after));
+    verbose('orthogonal basis, remove feature 1: before', fmtE(r.before), 'after', fmtE(r.after));
     expect(r.before[1]).toBeCloseTo(0, 12);
     expect(r.after[1]).toBeGreaterThan(0.05); // E[x²] = 0.2/3 is lost
     expect(r.change[0]).toBe(0);
@@ -66,10 +67,10 @@ describe.each(FIDELITY_PATHS)('removing a direction (footnote 19), %s path', (pa
     const r = removeDirectionLossChange(best.W, best.b, 5, 2, 'relu', geometricImportance(5, 0.9), 0.01, 0, {
       samples: 100_000,
     });
-    console.log('pentagon norms', fmt(best.metrics.norms, 3));
-    console.log('pentagon loss before', fmtE(r.before));
-    console.log('pentagon loss after ', fmtE(r.after));
-    console.log(
+    verbose('pentagon norms', fmt(best.metrics.norms, 3));
+    verbose('pentagon loss before', fmtE(r.before));
+    verbose('pentagon loss after ', fmtE(r.after));
+    verbose(
       'pentagon after/before',
       fmt(
         Array.from(r.after, (v, i) => v / r.before[i]),
@@ -90,11 +91,11 @@ describe.each(FIDELITY_PATHS)('removing a direction (footnote 19), %s path', (pa
     // Each feature's worth: the loss of dropping it, I_i Var(x_i) (Var of U[0, 1] = 1/12).
     const worth = Array.from(imp, (v) => v / 12);
     const ofWorth = Array.from(r.change, (c, i) => Math.abs(c) / worth[i]);
-    console.log('dense norms', fmt(best.metrics.norms, 3));
-    console.log('dense loss before', fmtE(r.before));
-    console.log('dense loss after ', fmtE(r.after));
-    console.log('dense change / own loss ', fmt(r.relativeChange, 4));
-    console.log('dense |change| / I·Var(x)', fmtE(ofWorth));
+    verbose('dense norms', fmt(best.metrics.norms, 3));
+    verbose('dense loss before', fmtE(r.before));
+    verbose('dense loss after ', fmtE(r.after));
+    verbose('dense change / own loss ', fmt(r.relativeChange, 4));
+    verbose('dense |change| / I·Var(x)', fmtE(ofWorth));
     expect(r.after[0]).toBeGreaterThan(100 * r.before[0]); // feature 0 is gone...
     for (let i = 1; i < 5; i++) {
       // ...and every other feature keeps its loss to within 1% of what the feature is worth.

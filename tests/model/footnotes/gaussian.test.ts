@@ -13,6 +13,7 @@ import {
   normalQuantile,
   randomUnitDirections,
 } from '../../../src/model/footnotes/gaussian';
+import { verbose } from '../../helpers/log';
 
 describe('Gaussian summaries', () => {
   it('normalQuantile inverts Φ at known points', () => {
@@ -25,7 +26,7 @@ describe('Gaussian summaries', () => {
     const rng = new Rng(4);
     const v = Float64Array.from({ length: 100_000 }, () => 2 + 3 * rng.normal());
     const fit = gaussianFit(v, 40, 19);
-    console.log(
+    verbose(
       'gaussian control: mean',
       fit.mean.toFixed(3),
       'std',
@@ -48,7 +49,7 @@ describe('Gaussian summaries', () => {
     // n = m = 1, W = 1: h = x itself.
     const { H } = hiddenSamples({ m: 1, W: Float32Array.of(1), density: 0.1, samples: 100_000, seed: 2 });
     const k = moments(H).excessKurtosis;
-    console.log('single sparse feature (1 − S = 0.1): excess kurtosis', k.toFixed(2), '(exact 13.30)');
+    verbose('single sparse feature (1 − S = 0.1): excess kurtosis', k.toFixed(2), '(exact 13.30)');
     expect(Math.abs(k - 13.3) / 13.3).toBeLessThan(0.1);
   });
 });
@@ -57,9 +58,9 @@ describe('superposed sparse features look Gaussian (footnote 22)', () => {
   it('excess kurtosis falls monotonically as features per dimension grow (m = 8, S = 0.9, random directions)', () => {
     const ratios = [1, 2, 4, 8, 16, 32];
     const rows = kurtosisByFeaturesPerDimension(ratios, { m: 8, density: 0.1, samples: 100_000, seed: 1 });
-    console.log('features/dim  n    κ(h_0)   mean κ over dims');
+    verbose('features/dim  n    κ(h_0)   mean κ over dims');
     for (const r of rows)
-      console.log(
+      verbose(
         `${String(r.ratio).padStart(4)}  ${String(r.n).padStart(6)}  ${r.dimension0.toFixed(3).padStart(7)}  ${r.mean.toFixed(3).padStart(7)}`,
       );
     // Sampling tolerance: the s.e. of a kurtosis estimate from 100k near-Gaussian samples is ~0.016.

@@ -10,6 +10,7 @@ import { frobeniusSquared } from '../../../src/model/metrics';
 import { adversarialVulnerability } from '../../../src/model/variants/adversarial';
 import { instanceParams } from '../../../src/model/variants/model';
 import { FIDELITY_PATHS, trainedState, type FidelityPath } from '../../train/basic/helpers';
+import { verbose } from '../../helpers/log';
 
 const DENSITIES = [1, 0.3, 0.1, 0.03];
 
@@ -50,12 +51,12 @@ describe('adversarial vulnerability grows with sparsity', () => {
         const v = adversarialVulnerability(config, config.instances[j], p, { samples: 2000 });
         ratios.push(v.ratio);
         perDim.push(frobeniusSquared(p.W1) / m);
-        console.log(
+        verbose(
           `1−S = ${density}: ‖W‖_F²/m ${perDim[j].toFixed(2)}, budget ${v.budget.toFixed(4)}, L'−L ${v.increase.toExponential(3)}, baseline ${v.baselineIncrease.toExponential(3)}, ratio ${v.ratio.toFixed(3)}`,
         );
       });
       const r = pearson(ratios, perDim);
-      console.log(
+      verbose(
         `(${((performance.now() - t0) / 1000).toFixed(1)} s) Pearson r(ratio, features per dimension) = ${r.toFixed(3)}`,
       );
       expect(Math.abs(ratios[0] - 1)).toBeLessThan(0.05); // dense: no superposition, like the baseline

@@ -18,6 +18,7 @@ import {
   representedByGain,
   setGeometry,
 } from '../../../src/model/variants/analysis';
+import { verbose } from '../../helpers/log';
 
 /** Feature-major [n, m] from neuron columns (cols[k][i] = weight of feature i in neuron k). */
 function fromColumns(cols: number[][]): Float32Array {
@@ -38,7 +39,7 @@ describe('classifyNeurons', () => {
       [0.05, 0, 0, 0.02], // strength 0.0029 < 0.01: dead
     ]);
     const c = classifyNeurons(W, 4, 5, { nonNegativeInputs: true });
-    console.log(c.map((x) => `${x.neuron}:${x.status}(${x.primaryShare.toFixed(3)})`).join(' '));
+    verbose(c.map((x) => `${x.neuron}:${x.status}(${x.primaryShare.toFixed(3)})`).join(' '));
     expect(c.map((x) => x.status)).toEqual(['monosemantic', 'polysemantic', 'polysemantic', 'dead', 'dead']);
     expect(c[2].features).toEqual([1, 2]);
     expect(countNeurons(c)).toEqual({ monosemantic: 1, polysemantic: 2, dead: 2 });
@@ -58,7 +59,7 @@ describe('classifyNeurons', () => {
     const rep = representedByGain(W, n, 2);
     expect(rep.filter(Boolean).length).toBe(2);
     const c = classifyNeurons(W, n, 2);
-    console.log(
+    verbose(
       `represented-only share ${c[0].primaryShare.toFixed(3)}; over all features ${classifyNeurons(W, n, 2, { represented: Array(n).fill(true) })[0].primaryShare.toFixed(3)}`,
     );
     expect(c.map((x) => x.status)).toEqual(['monosemantic', 'monosemantic']);
@@ -82,7 +83,7 @@ describe('neuronStacks', () => {
       [1, 0, 0],
     ]);
     const s = neuronStacks(W1, 3, 4, { W2 });
-    console.log(
+    verbose(
       s.map((x) => `${x.neuron}(p${x.primary}${x.primarySign > 0 ? '+' : '−'} ×${x.scale.toFixed(2)})`).join(' '),
     );
     expect(s.map((x) => x.neuron)).toEqual([1, 3, 2, 0]); // feature 0: +, −; feature 1: +, −
@@ -119,7 +120,7 @@ describe('findAsymmetricMotifs ("Computation in Superposition")', () => {
 
   it('finds the motif with its inhibitor', () => {
     const found = findAsymmetricMotifs(W1, W2, 2, 2);
-    console.log(JSON.stringify(found));
+    verbose(JSON.stringify(found));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ neuron: 0, strong: 0, victim: 1, inhibitor: 1, oppositeSigns: true });
     expect(found[0].inputRatio).toBeCloseTo(4, 12);
@@ -191,7 +192,7 @@ describe('analytic adversarial attack ("Relationship to Adversarial Robustness")
     expect(Array.from(base.b)).toEqual([0, 0, 0, 0.1, 0.1, 0.1, 0.1, 0.1].map(Math.fround));
     const v = adversarialVulnerability({ n, m, kind: 'relu' }, inst, base, { samples: 3000 });
     const expected = (inst.importance[0] * v.budget ** 2) / n;
-    console.log(
+    verbose(
       `baseline: budget ${v.budget.toFixed(4)} (mean norm ${v.meanNorm.toFixed(4)}), increase ${v.baselineIncrease.toExponential(4)} vs ${expected.toExponential(4)}, worst feature ${v.baseline.feature}`,
     );
     expect(v.budget).toBeCloseTo(0.1 * v.meanNorm, 12);
@@ -210,7 +211,7 @@ describe('analytic adversarial attack ("Relationship to Adversarial Robustness")
       { W1: W, W2: W, b: new Float32Array(2) },
       { samples: 4000 },
     );
-    console.log(`antipodal pair vulnerability ${v.ratio.toFixed(3)}`);
+    verbose(`antipodal pair vulnerability ${v.ratio.toFixed(3)}`);
     expect(v.ratio).toBeGreaterThan(1.5);
   });
 });

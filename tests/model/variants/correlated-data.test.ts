@@ -19,6 +19,7 @@ import {
   variantBatch,
   variantData,
 } from '../../../src/model/variants/correlated-data';
+import { verbose } from '../../helpers/log';
 
 const ROWS = 100_000;
 
@@ -68,7 +69,7 @@ describe('correlated and anticorrelated feature sets', () => {
         }
       }
     }
-    console.log(
+    verbose(
       `correlated rows on ${corrOn}, mixed ${corrMixed}; anticorrelated rows on ${antiOn}, with two members ${antiTwo}`,
     );
     expect(corrOn).toBeGreaterThan(10_000); // both kinds of set are exercised
@@ -80,7 +81,7 @@ describe('correlated and anticorrelated feature sets', () => {
   it('every feature keeps its marginal density (±0.005 over 1e5 rows) and U[0, 1] values (mean 0.5 ± 0.01)', () => {
     const { density, mean } = stats(X, ROWS, N);
     const expected = marginalDensity(DENSITY, SETS);
-    console.log(
+    verbose(
       'marginal',
       density.map((d) => d.toFixed(4)).join(' '),
       'value means',
@@ -100,7 +101,7 @@ describe('correlated and anticorrelated feature sets', () => {
     const { density: d } = stats(Y, 20_000, 3);
     let setOff = 0;
     for (let r = 0; r < 20_000; r++) if (Y[r * 3] === 0 && Y[r * 3 + 1] === 0) setOff++;
-    console.log('capped marginals', d.map((v) => v.toFixed(4)).join(' '), 'rows with the set off', setOff);
+    verbose('capped marginals', d.map((v) => v.toFixed(4)).join(' '), 'rows with the set off', setOff);
     expect(Array.from(marginalDensity(density, sets))).toEqual([0.5, 0.5, 0.5]);
     expect(setOff).toBe(0);
     expect(Math.abs(d[0] - 0.5)).toBeLessThan(0.012);
@@ -154,7 +155,7 @@ describe('signed inputs for the absolute-value task', () => {
       max = Math.max(max, v);
     }
     const n = X.length;
-    console.log(
+    verbose(
       `signed: density ${(on / n).toFixed(4)}, mean ${(sum / on).toFixed(4)}, mean |x| ${(abs / on).toFixed(4)}, negative ${(neg / on).toFixed(4)}, range [${min.toFixed(4)}, ${max.toFixed(4)}]`,
     );
     expect(Math.abs(on / n - 0.3)).toBeLessThan(0.005);

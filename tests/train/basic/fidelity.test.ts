@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FIDELITY_PATHS, angularGaps, bestInstance, seedsConfig, trainedState, type FidelityPath } from './helpers';
+import { verbose } from '../../helpers/log';
 
 const STEPS = 10_000;
 
@@ -18,7 +19,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
     it('dense (S = 0): the two most important features get orthogonal unit vectors, the rest are dropped', async () => {
       const { best } = await train({ n: 5, m: 2, density: 1, decay: 0.9, seeds: [1, 2, 3] });
       const { norms } = best.metrics;
-      console.log(
+      verbose(
         'dense norms',
         Array.from(norms, (v) => v.toFixed(3)).join(' '),
         'bias',
@@ -42,7 +43,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       const { best } = await train({ n: 5, m: 2, density: 0.01, decay: 0.9, seeds: [1, 2, 3] });
       const gaps = angularGaps(best.W, 5);
       const D = Array.from(best.metrics.dimensionality);
-      console.log(
+      verbose(
         'pentagon gaps',
         gaps.map((g) => g.toFixed(1)).join(' '),
         'D',
@@ -60,7 +61,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
       const { best } = await train({ n: 5, m: 2, density: 0.3, decay: 0.9, seeds: [1, 2, 3] });
       const D = Array.from(best.metrics.dimensionality);
       const gaps = angularGaps(best.W, 5);
-      console.log('antipodal D', D.map((v) => v.toFixed(3)).join(' '), 'gaps', gaps.map((g) => g.toFixed(1)).join(' '));
+      verbose('antipodal D', D.map((v) => v.toFixed(3)).join(' '), 'gaps', gaps.map((g) => g.toFixed(1)).join(' '));
       const represented = D.filter((d) => d > 0.2);
       expect(represented).toHaveLength(4);
       for (const d of represented) expect(Math.abs(d - 0.5)).toBeLessThan(0.03);
@@ -84,7 +85,7 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
           kind: 'linear',
         });
         const represented = Array.from(best.metrics.norms).filter((v) => v > 0.5).length;
-        console.log(
+        verbose(
           `linear n=${n} m=${m} 1−S=${density}: ‖W‖_F² = ${best.metrics.frobeniusSquared.toFixed(3)}, represented ${represented}`,
         );
         expect(represented).toBeLessThanOrEqual(m);

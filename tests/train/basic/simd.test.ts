@@ -20,6 +20,7 @@ import { bestInstance, seedsConfig } from './helpers';
 import { compileKernel } from '../../../scripts/build-wasm.mjs';
 // @ts-expect-error -- a plain .mjs generator, no type declarations
 import { FIXED_LANE_SHAPES } from '../../../scripts/gen-lane-kernels.mjs';
+import { verbose } from '../../helpers/log';
 
 function config(
   n: number,
@@ -271,7 +272,7 @@ describe('the simd path is the same trainer as the js path, statistically', () =
       return out;
     };
     const [a, b] = [await curve(js), await curve(simd)];
-    console.log(
+    verbose(
       'mean loss per 500 steps, js:',
       a.map((v) => v.toFixed(5)).join(' '),
       ' simd:',
@@ -288,7 +289,7 @@ describe('the simd path is the same trainer as the js path, statistically', () =
     await t.step(10_000);
     const best = bestInstance(c, await t.read());
     const D = Array.from(best.metrics.dimensionality);
-    console.log('simd pentagon D', D.map((v) => v.toFixed(3)).join(' '));
+    verbose('simd pentagon D', D.map((v) => v.toFixed(3)).join(' '));
     for (const d of D) expect(Math.abs(d - 0.4)).toBeLessThan(0.03);
   });
 });

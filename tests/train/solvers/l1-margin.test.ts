@@ -11,6 +11,7 @@ import { Rng } from '../../../src/model/rng';
 import { sparseBatch } from '../../../src/model/data';
 import { JsTrainer } from '../../../src/train/basic/js-trainer';
 import { bestInstance, seedsConfig } from '../basic/helpers';
+import { verbose } from '../../helpers/log';
 
 describe('L1MarginTrainer', () => {
   it('its gradient (loss + λ·mean Σ|h|) matches central finite differences', () => {
@@ -102,12 +103,12 @@ describe('the L1 margin (footnote 21)', () => {
     l1.stepSync(steps);
     const evalSamples = 100_000;
     const rows = l1.evaluate(evalSamples, 9);
-    console.log(
+    verbose(
       `L1 margin: continued ${steps} steps (batch 1024) from the trained model, eval on ${evalSamples} samples, ${(performance.now() - t0).toFixed(0)} ms`,
     );
-    console.log('λ        loss       Δloss    superposition  Δsuperposition  mean Σ|h|');
+    verbose('λ        loss       Δloss    superposition  Δsuperposition  mean Σ|h|');
     for (const r of rows) {
-      console.log(
+      verbose(
         `${r.lambda.toExponential(0).padEnd(8)} ${r.loss.toFixed(6)}  ${(100 * r.relativeLoss).toFixed(2).padStart(6)}%  ${r.superposition.toFixed(3).padStart(9)}      ${(100 * r.relativeSuperposition).toFixed(2).padStart(7)}%      ${r.meanAbsHidden.toFixed(3)}`,
       );
     }

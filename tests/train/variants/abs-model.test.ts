@@ -9,6 +9,7 @@ import { PAPER_OPTIMIZER, constantVector, type TrainConfig } from '../../../src/
 import { countNeurons, findAsymmetricMotifs, neuronStacks } from '../../../src/model/variants/analysis';
 import { bestVariantInstance } from '../../../src/model/variants/evaluate';
 import { VariantTrainer } from '../../../src/train/variants/variant-trainer';
+import { verbose } from '../../helpers/log';
 
 describe('absolute-value model, n = 3, m = 6, dense', () => {
   it('learns one ReLU(x) / ReLU(−x) neuron pair per feature (best of 4 seeds)', async () => {
@@ -31,11 +32,11 @@ describe('absolute-value model, n = 3, m = 6, dense', () => {
     const best = bestVariantInstance(config, state.W, state.b, { samples: 20_000 });
     const { W1, W2, b } = best.params;
     const stacks = neuronStacks(W1, 3, 6, { W2 });
-    console.log(
+    verbose(
       `abs n=3 m=6 (${((performance.now() - t0) / 1000).toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toExponential(2)).join(' ')}, ${JSON.stringify(countNeurons(stacks))}, bias ${Array.from(b, (v) => v.toFixed(3)).join(' ')}`,
     );
     for (const s of stacks)
-      console.log(
+      verbose(
         `  neuron ${s.neuron}: reads ${s.primarySign > 0 ? '+' : '−'}x${s.primary} (share ${s.primaryShare.toFixed(4)}), W1 ${Array.from(s.weights, (v) => v.toFixed(3)).join(' ')}, W2 ${Array.from(s.outWeights, (v) => v.toFixed(3)).join(' ')}`,
       );
 

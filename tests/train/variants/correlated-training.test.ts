@@ -11,6 +11,7 @@ import { consecutiveSets } from '../../../src/model/variants/correlated-data';
 import { bestVariantInstance } from '../../../src/model/variants/evaluate';
 import { instanceParams } from '../../../src/model/variants/model';
 import { VariantTrainer } from '../../../src/train/variants/variant-trainer';
+import { verbose } from '../../helpers/log';
 
 const STEPS = 10_000;
 
@@ -46,7 +47,7 @@ describe('feature sets in the ReLU output model, n = 4, m = 2', () => {
     // each feature of pair A is antipodal to one feature of pair B
     const cross = [0, 1].map((a) => Math.max(angleDegrees(W, 2, a, 2), angleDegrees(W, 2, a, 3)));
     const norms = g.flatMap((s) => s.norms);
-    console.log(
+    verbose(
       `correlated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, cross-pair max ${fmt(cross)}°, norms ${norms.map((v) => v.toFixed(3)).join(' ')}`,
     );
     for (const a of within) expect(Math.abs(a - 90)).toBeLessThan(3);
@@ -63,7 +64,7 @@ describe('feature sets in the ReLU output model, n = 4, m = 2', () => {
     const antipodalSeeds = all.filter((w) =>
       setGeometry(w, 2, sets).every((s) => s.angles.length === 1 && s.angles[0].degrees > 175),
     ).length;
-    console.log(
+    verbose(
       `anticorrelated pairs (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(6)).join(' ')}, within-pair ${fmt(within)}°, pair A vs pair B ${cross.toFixed(1)}°, ${antipodalSeeds}/6 seeds antipodal within pairs`,
     );
     for (const a of within) expect(a).toBeGreaterThan(175);
@@ -80,7 +81,7 @@ describe('correlated sets when capacity runs out', () => {
       const { best, seconds } = await train(6, 2, sets, density, [1, 2, 3, 4]);
       const g = setGeometry(best.params.W1, 2, sets);
       result[density] = g.map((s) => s.angles[0].degrees);
-      console.log(
+      verbose(
         `3 correlated pairs, 1−S = ${density} (${seconds.toFixed(1)} s): within-pair ${fmt(result[density])}°, norms ${g
           .flatMap((s) => s.norms)
           .map((v) => v.toFixed(2))
@@ -106,7 +107,7 @@ describe('correlated sets when capacity runs out', () => {
         else across = Math.max(across, Math.abs(G[i * 20 + j]));
       }
     }
-    console.log(
+    verbose(
       `local orthogonal bases (${seconds.toFixed(1)} s): max |WᵀW| within a set ${within.toFixed(3)}, across sets ${across.toFixed(3)}, min norm ${minNorm.toFixed(3)}`,
     );
     expect(minNorm).toBeGreaterThan(0.9);

@@ -30,6 +30,7 @@ import {
   variantLossAndGradient,
   type VariantGradArgs,
 } from '../../../src/train/variants/variant-trainer';
+import { verbose } from '../../helpers/log';
 
 interface Case {
   name: string;
@@ -117,7 +118,7 @@ describe('hand-written gradients match finite differences', () => {
       check(W1, args.gW1);
       if (!model.tied) check(W2, args.gW2);
       check(b, args.gb);
-      console.log(
+      verbose(
         `${c.name}: loss ${loss.toFixed(6)}, ${zeroRows} zero rows of ${B}, ${count} non-zero partials, worst relative error ${worst.toExponential(2)}`,
       );
       expect(zeroRows).toBeGreaterThan(0);
@@ -192,7 +193,7 @@ describe('VariantTrainer', () => {
         diff = Math.max(diff, Math.abs(sa.W[q] - sv.W[q]), Math.abs(sa.W[q] - sg.W[q]));
       for (let q = 0; q < sa.b.length; q++)
         diff = Math.max(diff, Math.abs(sa.b[q] - sv.b[q]), Math.abs(sa.b[q] - sg.b[q]));
-      console.log(
+      verbose(
         `${kind}: max |ΔW|, |Δb| after 300 steps vs JsTrainer ${diff.toExponential(2)}; loss ${Array.from(sv.loss, (l) => l.toFixed(5)).join(' ')}`,
       );
       expect(diff).toBeLessThan(1e-6);

@@ -10,6 +10,7 @@ import { classifyNeurons, countNeurons, neuronStacks } from '../../../src/model/
 import { bestVariantInstance } from '../../../src/model/variants/evaluate';
 import { instanceParams } from '../../../src/model/variants/model';
 import { VariantTrainer } from '../../../src/train/variants/variant-trainer';
+import { verbose } from '../../helpers/log';
 
 const SEEDS = [1, 2, 3];
 
@@ -36,7 +37,7 @@ async function train(density: number) {
     countNeurons(classifyNeurons(instanceParams(config, state.W, state.b, j).W1, 10, 5, { nonNegativeInputs: true })),
   );
   const seconds = (performance.now() - t0) / 1000;
-  console.log(
+  verbose(
     `1−S = ${density} (${seconds.toFixed(1)} s): best seed ${best.index}, losses ${best.losses.map((l) => l.toFixed(5)).join(' ')}; ` +
       `best ${JSON.stringify(countNeurons(classes))}, per seed (mono/poly/dead) ${perSeed.map((c) => `${c.monosemantic}/${c.polysemantic}/${c.dead}`).join(' ')}; ` +
       `neurons ${classes.map((c) => `${c.primary}:${c.primaryShare.toFixed(2)}`).join(' ')}`,
@@ -58,7 +59,7 @@ describe('privileged basis: n = 10, m = 5, I = 0.75^i', () => {
     const { polysemantic } = countNeurons(classes);
     const stacks = neuronStacks(best.params.W1, 10, 5, { nonNegativeInputs: true });
     const featuresUsed = new Set(stacks.flatMap((s) => s.features)).size;
-    console.log(`  features with ≥ 5% of some neuron's mass: ${featuresUsed}`);
+    verbose(`  features with ≥ 5% of some neuron's mass: ${featuresUsed}`);
     expect(polysemantic).toBeGreaterThanOrEqual(4);
     expect(featuresUsed).toBeGreaterThanOrEqual(8);
   });
