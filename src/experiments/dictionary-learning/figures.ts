@@ -7,6 +7,7 @@
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import { LineChart } from '../../charts/LineChart';
+import { fmtCount } from '../../model/format';
 import type { Preset } from '../../state/presets';
 import { QUICK_GLANCE_STEPS } from '../at-a-glance/headless';
 import { footnoteFigures, footnoteModel } from '../footnotes/headless';
@@ -29,8 +30,12 @@ import {
 import { DICTIONARY_PARAMS, curvesRequest, dictionaryRequest, dictionarySettings } from './params';
 import { DICTIONARY_DEFAULTS, dictionaryCurves, learnFeatureDictionary, type DictionarySettings } from './run';
 
-/** --quick: fewer sampled activations and alternations, for the run and every curve point alike. */
-export const QUICK_DICTIONARY = Object.freeze({ samples: 500, iterations: 20 }) satisfies Partial<DictionarySettings>;
+/** --quick: fewer sampled activations, alternations and FISTA iterations, for the run and every curve point alike. */
+export const QUICK_DICTIONARY = Object.freeze({
+  samples: 400,
+  iterations: 10,
+  codeIterations: 20,
+}) satisfies Partial<DictionarySettings>;
 
 async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void) {
   const state = presetValues(DICTIONARY_PARAMS, p);
@@ -73,7 +78,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
 export const figures: FiguresModule = {
   render,
   quick:
-    `the model at a glance trained ${QUICK_GLANCE_STEPS} steps per seed; ${QUICK_DICTIONARY.samples} activations and ` +
-    `${QUICK_DICTIONARY.iterations} alternations per dictionary (the section: ${DICTIONARY_DEFAULTS.samples} and ` +
-    `${DICTIONARY_DEFAULTS.iterations})`,
+    `the model at a glance trained ${QUICK_GLANCE_STEPS} steps per seed; per dictionary ${QUICK_DICTIONARY.samples} ` +
+    `activations, ${QUICK_DICTIONARY.iterations} alternations of ${QUICK_DICTIONARY.codeIterations} FISTA steps (the ` +
+    `section: ${fmtCount(DICTIONARY_DEFAULTS.samples)}, ${DICTIONARY_DEFAULTS.iterations} of ${DICTIONARY_DEFAULTS.codeIterations})`,
 };

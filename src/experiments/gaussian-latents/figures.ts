@@ -7,7 +7,7 @@
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
 import { QQPlot } from '../../charts/QQPlot';
-import { fmt } from '../../model/format';
+import { fmt, fmtCount } from '../../model/format';
 import type { Preset } from '../../state/presets';
 import { QUICK_GLANCE_STEPS } from '../at-a-glance/headless';
 import { footnoteFigures, footnoteModel } from '../footnotes/headless';
@@ -56,7 +56,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
 export const figures: FiguresModule = {
   render,
   quick:
-    `${QUICK_GAUSSIAN.samples} samples of h and ${QUICK_GAUSSIAN.curveSamples} per curve point (the section: ` +
-    `${GAUSSIAN_DEFAULTS.samples} and ${GAUSSIAN_DEFAULTS.curveSamples}); the model's own directions: the model at a ` +
-    `glance trained ${QUICK_GLANCE_STEPS} steps per seed`,
+    `${fmtCount(QUICK_GAUSSIAN.samples)} samples of h and ${fmtCount(QUICK_GAUSSIAN.curveSamples)} per curve point ` +
+    `(the section: ${fmtCount(GAUSSIAN_DEFAULTS.samples)} and ${fmtCount(GAUSSIAN_DEFAULTS.curveSamples)}); the model's own ` +
+    `directions: the model at a glance trained ${QUICK_GLANCE_STEPS} steps per seed`,
 };

@@ -4,6 +4,7 @@
  * superposition relative to the control. The table's rows are in the JSON.
  */
 import { LineChart } from '../../charts/LineChart';
+import { fmtCount } from '../../model/format';
 import type { Preset } from '../../state/presets';
 import { QUICK_GLANCE_STEPS } from '../at-a-glance/headless';
 import { footnoteFigures, footnoteModel } from '../footnotes/headless';
@@ -37,5 +38,5 @@ export const figures: FiguresModule = {
   render,
   quick:
     `the model at a glance trained ${QUICK_GLANCE_STEPS} steps per seed; ${QUICK_L1.steps} continued steps per λ, ` +
-    `evaluated on ${QUICK_L1.evalSamples} inputs (the section: its steps, ${L1_EVAL_SAMPLES})`,
+    `evaluated on ${fmtCount(QUICK_L1.evalSamples)} inputs (the section: its steps, ${fmtCount(L1_EVAL_SAMPLES)})`,
 };

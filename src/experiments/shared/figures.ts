@@ -103,12 +103,25 @@ export function headlessContext<P = never>(label: string, log: (s: string) => vo
   };
 }
 
+/** A value as plainJson writes it: typed arrays as number arrays, everything else as it is. */
+export type Plain<T> = T extends ArrayBufferView
+  ? number[]
+  : T extends readonly (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+
 /** A task's result as JSON: typed arrays as plain arrays (JSON.stringify would write them as objects by index). */
-export function plainJson(value: unknown): unknown {
+export function plainJson<T>(value: T): Plain<T> {
+  return plain(value) as Plain<T>;
+}
+
+function plain(value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView))
     return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map(plainJson);
+  if (Array.isArray(value)) return value.map(plain);
   if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainJson(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
