@@ -50,13 +50,26 @@ export interface FootnoteFiguresJson {
   result: unknown;
 }
 
-/** The page's footnote model: the at-a-glance defaults, trained (shortened when quick), the seed the page shows. */
-export async function footnoteModel(
-  quick: boolean,
-  log: (s: string) => void,
-): Promise<{ run: GlanceRun; model: FootnoteModel }> {
+type Trained = { run: GlanceRun; model: FootnoteModel };
+
+/** The model per length (quick or full), trained once per process: every footnote preset runs on the same one. */
+const trainedModels = new Map<boolean, Promise<Trained>>();
+
+/**
+ * The page's footnote model: the at-a-glance defaults, trained (shortened when quick), the seed the page shows. The
+ * tasks never write to it (each request carries copies, as the page's do).
+ */
+export function footnoteModel(quick: boolean, log: (s: string) => void): Promise<Trained> {
+  const trained = trainedModels.get(quick);
+  if (trained) {
+    log('  the model shown at a glance: as trained for an earlier preset');
+    return trained;
+  }
   log('  the model shown at a glance (its defaults):');
-  return trainDefaultFootnoteModel(quick, log);
+  const training = trainDefaultFootnoteModel(quick, log);
+  training.catch(() => trainedModels.delete(quick));
+  trainedModels.set(quick, training);
+  return training;
 }
 
 export function footnoteModelJson(model: FootnoteModel, run: GlanceRun): FootnoteModelJson {
@@ -88,7 +101,7 @@ export function footnoteFigures(
   p: Preset,
   quick: boolean,
   settings: unknown,
-  trained: { run: GlanceRun; model: FootnoteModel } | null,
+  trained: Trained | null,
   result: unknown,
   figures: Figure[],
 ): PresetFigures {
