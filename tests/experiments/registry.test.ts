@@ -56,14 +56,25 @@ describe('experiment registry', () => {
   });
 
   it('collects the presets in page order, each drawn by its experiment with keys of its table', () => {
-    expect(PRESETS).toHaveLength(26);
+    expect(PRESETS).toHaveLength(32);
     expect(PRESETS.map((p) => p.experiment)).toEqual(EXPERIMENTS.flatMap((e) => e.presets.map(() => e.id)));
     for (const p of PRESETS) for (const k of Object.keys(p.params)) expect(urlKeys(presetTable(p)), p.id).toContain(k);
   });
 
   it('every experiment with presets has a figures renderer the CLI can load', async () => {
     const drawn = [...new Set(PRESETS.map((p) => p.experiment))];
-    expect(drawn).toEqual(['at-a-glance', 'phase-change', 'geometry', 'perturbed-pentagon', 'beyond-basic']);
+    expect(drawn).toEqual([
+      'at-a-glance',
+      'phase-change',
+      'geometry',
+      'perturbed-pentagon',
+      'beyond-basic',
+      'forward-pass',
+      'dictionary-learning',
+      'l1-margin',
+      'gaussian-latents',
+      'compressed-sensing',
+    ]);
     for (const id of drawn) {
       const figures = await loadFigures(id);
       expect(typeof figures.render, id).toBe('function');

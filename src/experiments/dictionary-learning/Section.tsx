@@ -3,7 +3,6 @@
  * model shown at a glance, learn a sparse non-negative dictionary of them in the task worker,
  * and count the features an atom points at; then how that depends on density and on k.
  */
-import { fmtDensity } from '../../model/format';
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
@@ -14,6 +13,7 @@ import { modelFingerprint } from '../shared/footnote-model';
 import { footnoteTasks } from '../task-clients';
 import type { DictionaryCurvesResult, DictionaryResult } from './run';
 import { DICT_K_FACTORS, curvesRequest, dictionaryRequest, dictionarySettings, type DictionaryState } from './params';
+import { dictionaryMeta } from './charts';
 import { DictionaryResultView, RecoveryCurves } from './Results';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
@@ -40,10 +40,7 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
       footnoteTasks().run('dictionary-curves', curvesRequest(model!, state, main.result), { onProgress }),
   });
   const r = main.result && model && main.result.n === n && main.result.m === m ? main.result : null;
-  const meta = (what: string) => ({
-    description: `${what}: dictionary learning on ${model?.label ?? 'no model'} (step ${model?.step ?? 0}), k = ${k}, λ = ${lambda}·RMS‖h‖, 1−S = ${fmtDensity(density)}`,
-    config: { model: model?.label, step: model?.step, k, relativeLambda: lambda, density },
-  });
+  const meta = dictionaryMeta(model, { k, lambda, density });
 
   return (
     <Claim

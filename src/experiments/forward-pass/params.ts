@@ -1,9 +1,13 @@
 /**
  * "Inside one forward pass" (footnotes 25, 27, 19): its URL keys — which direction is removed,
- * and the input the reader builds feature by feature — and the input's encoding in the link.
+ * and the input the reader builds feature by feature — the input's encoding in the link, the
+ * removal's request and the section's preset.
  */
-import type { ParamTable, ParamValues } from '../../state/url-params';
+import type { PresetSpec } from '../../state/presets';
+import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
 import { GLANCE_PARAMS } from '../at-a-glance/params';
+import { modelData, type FootnoteModel } from '../shared/footnote-model';
+import type { RemoveDirectionRequest } from './run';
 
 /** Most features a model at a glance can have: bounds the per-feature keys. */
 export const MAX_FEATURES = GLANCE_PARAMS.n.max;
@@ -87,3 +91,16 @@ export function encodeForward(
 
 /** The next draw counter of "Sample an input" (wraps within the key's range). */
 export const nextDraw = (draw: number) => (draw >= FORWARD_PARAMS.draw.max ? FORWARD_PARAMS.draw.min : draw + 1);
+
+/** Every feature's direction removed in turn, on the model shown (the section shows the URL's one). */
+export const removeDirectionRequest = (model: FootnoteModel): RemoveDirectionRequest => ({ model: modelData(model) });
+
+export const FORWARD_PRESETS: readonly PresetSpec[] = [
+  {
+    id: 'forward-pass',
+    title: 'Footnotes 25, 27, 19: one forward pass, and removing a direction',
+    description:
+      'On the model shown at a glance: features 0 and 1 on, h as the sum of their vectors, what reads back out, and what projecting out feature 0’s direction does to every feature’s loss.',
+    params: linkParams(FORWARD_PARAMS, { removed: 0, active: [0, 1], values: [], draw: 1 }),
+  },
+];

@@ -6,7 +6,6 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { LineChart } from '../../charts/LineChart';
-import { LINE_COLOR } from '../../charts/theme';
 import { fmt, fmtCount } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
@@ -14,10 +13,11 @@ import { useVisible } from '../../ui/use-visible';
 import type { SectionProps } from '../experiment';
 import { Claim, NeedsModel, TaskStatusLine, pct, taskState } from '../footnotes/claim';
 import { useTask } from '../../ui/use-task';
-import { modelData, modelFingerprint } from '../shared/footnote-model';
+import { modelFingerprint } from '../shared/footnote-model';
 import { footnoteTasks } from '../task-clients';
 import type { L1MarginResult } from './run';
-import { L1_MAX, L1_STEPS, l1Lambdas, type L1State } from './params';
+import { l1MarginChartProps, l1Meta } from './charts';
+import { L1_MAX, L1_STEPS, l1Lambdas, l1Request, type L1State } from './params';
 
 export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -29,15 +29,12 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
     enabled: screen.visible && !!model,
     controlsKey: JSON.stringify({ steps, lambdaMax }),
     modelKey: modelFingerprint(model),
-    run: (onProgress) => footnoteTasks().run('l1-margin', { model: modelData(model!), lambdas, steps }, { onProgress }),
+    run: (onProgress) => footnoteTasks().run('l1-margin', l1Request(model!, state), { onProgress }),
     maxWaitMs: 10_000,
   });
   const r = task.result;
   const margin = r?.marginLambda != null ? r.rows.find((row) => row.lambda === r.marginLambda) : undefined;
-  const meta = {
-    description: `L1 margin: ${model?.label ?? 'no model'} (step ${model?.step ?? 0}) continued ${steps} steps per λ, evaluated on ${r?.evalSamples ?? 0} inputs`,
-    config: { model: model?.label, step: model?.step, steps, lambdas, rows: r?.rows },
-  };
+  const meta = l1Meta(model, steps, lambdas, r);
 
   return (
     <Claim
@@ -117,25 +114,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   exportMeta={meta}
                   caption="One point per λ, in order of strength (labels). Dashed: +1% loss."
                 >
-                  <LineChart
-                    series={[
-                      {
-                        name: 'continuations',
-                        color: LINE_COLOR,
-                        points: r.rows.map((row) => ({
-                          x: 100 * row.relativeSuperposition,
-                          y: 100 * row.relativeLoss,
-                          label: row.lambda === 0 ? 'λ=0' : row.lambda.toExponential(0),
-                          highlight: row.lambda === r.marginLambda,
-                        })),
-                      },
-                    ]}
-                    references={[{ axis: 'y', value: 1, label: '+1% loss' }]}
-                    xLabel="change in total superposition (%)"
-                    yLabel="change in loss (%)"
-                    title="Relative loss against relative superposition across L1 strengths"
-                    chart="l1-margin"
-                  />
+                  <LineChart {...l1MarginChartProps(r)} />
                 </ChartFrame>
                 <div className="fn-table-wrap">
                   <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />
