@@ -9,7 +9,8 @@ import { createTrainer, defaultHeadlessPath } from '../../train/basic/paths';
 import { trainWithHistory, type LossHistoryEntry, type TrainPath, type TrainerState } from '../../train/trainer';
 import type { FootnoteModel } from '../shared/footnote-model';
 import { defaults } from '../../state/url-params';
-import { GLANCE_PARAMS, glanceTrainConfig, type GlanceState } from './params';
+import { runKey } from '../../state/run-key';
+import { GLANCE_PARAMS, GLANCE_RUN_KEYS, glanceTrainConfig, type GlanceState } from './params';
 import { footnoteModelOf, shownModel, type ShownModel } from './run';
 
 /** --quick: steps per model. */
@@ -80,7 +81,8 @@ export async function trainGlance(state: GlanceState, quick: boolean, log: (s: s
 
 /** The shown model as the page hands it to the footnote experiments. */
 export function glanceFootnoteModel(run: GlanceRun): FootnoteModel {
-  return footnoteModelOf(run.shown, run.config, run.best, run.final.step, run.state);
+  const at = { step: run.final.step, runKey: runKey(GLANCE_PARAMS, GLANCE_RUN_KEYS, run.state) };
+  return footnoteModelOf(run.shown, run.config, run.best, at, run.state);
 }
 
 /** The model the footnotes section runs on when the page opens: the at-a-glance defaults, trained and shown. */

@@ -65,6 +65,7 @@ const modelOf = (j: FootnoteFiguresJson): FootnoteModel => {
     importance: Float32Array.from(m.importance),
     density: Float32Array.from(m.density),
     step: m.step,
+    runKey: '',
     label: m.label,
   };
 };
