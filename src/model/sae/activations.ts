@@ -27,6 +27,12 @@ export interface ActivationSource {
   /** Per-feature density p_i (a child's: given its parent is on). */
   density: Float32Array;
   hierarchy: readonly HierarchyGroup[];
+  /**
+   * A feature's value when on: 'uniform' on [0, 1] (the toy model's own distribution, the default) or
+   * 'unit', always 1 (as in Chanin et al.'s toy models of absorption and SAELens's constant firing
+   * magnitudes), where the absorbed direction reconstructs a parent and child exactly.
+   */
+  magnitude?: 'uniform' | 'unit';
 }
 
 /** Throws a RangeError naming what is wrong; returns the source unchanged. */
@@ -77,6 +83,7 @@ export class ActivationSampler {
    */
   sample(rng: Rng, rows: number, H: Float32Array | Float64Array, X?: Float32Array): number {
     const { n, m, W, density, hierarchy } = this.source;
+    const unit = this.source.magnitude === 'unit';
     const x = this.x;
     let count = 0;
     for (let done = 0; done < rows; done += CHUNK) {
@@ -85,6 +92,7 @@ export class ActivationSampler {
       for (let r = 0; r < chunk; r++) {
         const xo = r * n;
         if (hierarchy.length) applyHierarchy(x, xo, hierarchy, rng);
+        if (unit) for (let i = 0; i < n; i++) if (x[xo + i] !== 0) x[xo + i] = 1;
         const ho = count * m;
         let any = false;
         for (let i = 0; i < n; i++) {
