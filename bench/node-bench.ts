@@ -210,73 +210,23 @@ if (withGrid) {
   }
 }
 if (withFootnotes) {
-  const { FootnotesService } = await import('../src/worker/footnotes-service');
-  const { JsTrainer } = await import('../src/train/basic/js-trainer');
-  const svc = new FootnotesService();
-  // A trained n=20, m=5, 1−S=0.05 model (uniform importance) as the dictionary's subject.
-  const trainer = new JsTrainer({
-    ...config(20, 5, 1, 0.05),
-    instances: [{ seed: 1, density: constantVector(20, 0.05), importance: constantVector(20, 1) }],
-  });
-  trainer.stepSync(3000);
-  const st = await trainer.read();
-  const model = {
-    W: st.W,
-    b: st.b,
-    n: 20,
-    m: 5,
-    kind: 'relu' as const,
-    importance: constantVector(20, 1),
-    density: constantVector(20, 0.05),
-  };
-  console.log('\n| footnote workload (wasm, batched FISTA) | seconds | result |');
-  console.log('|---|---|---|');
-  for (const k of [20, 40, 80]) {
-    const t0 = performance.now();
-    const r = await svc.dictionary({ model, k });
-    const sec = (performance.now() - t0) / 1000;
+  const { benchFootnotes } = await import('./footnotes');
+  for (const t of await benchFootnotes(console.log)) {
     rows.push({
-      workload: `dictionary n20 m5 k${k}`,
+      workload: `footnotes: ${t.workload}`,
       path: 'wasm',
       n: 20,
       m: 5,
       instances: 1,
       batch: 0,
-      density: 0.05,
+      density: 0.1,
       instanceStepsPerSecond: NaN,
-      seconds: sec,
+      seconds: t.seconds,
       steps: 0,
       gmacPerSecond: NaN,
       peakGmacPerSecond: peak,
     });
-    console.log(
-      `| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`,
-    );
   }
-  const t0 = performance.now();
-  const cs = await svc.compressedSensing(
-    { ns: [25, 50, 100, 200] },
-    () => undefined,
-    () => undefined,
-  );
-  const sec = (performance.now() - t0) / 1000;
-  rows.push({
-    workload: 'compressed sensing n25..200',
-    path: 'wasm',
-    n: 200,
-    m: 100,
-    instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0),
-    batch: 0,
-    density: NaN,
-    instanceStepsPerSecond: NaN,
-    seconds: sec,
-    steps: 0,
-    gmacPerSecond: NaN,
-    peakGmacPerSecond: peak,
-  });
-  console.log(
-    `| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`,
-  );
 }
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

@@ -1,5 +1,5 @@
 /**
- * Feature geometry of a trained instance (paper-spec §4, §6.3, §6.4): the feature geometry
+ * Feature geometry of a trained instance (the paper's "The Geometry of Superposition": feature dimensionality, uniform and non-uniform superposition): the feature geometry
  * graph, its connected components (tegum factors), the polytope each factor forms, and a
  * canonical orientation for m = 2 solutions. Pure functions; W is feature-major [n, m]
  * (`W[i * m + k]` = component k of feature i).

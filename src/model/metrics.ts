@@ -1,5 +1,5 @@
 /**
- * Analysis quantities of a trained instance (paper-spec §4). W is feature-major [n, m].
+ * Analysis quantities of a trained instance (the paper's "Demonstrating Superposition" and "Feature Dimensionality"). W is feature-major [n, m].
  * All of them depend on W only through the Gram matrix WᵀW, hence are rotation invariant.
  */
 

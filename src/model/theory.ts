@@ -1,5 +1,5 @@
 /**
- * Closed-form theory of the small phase diagrams (paper-spec §5.3–§5.5).
+ * Closed-form theory of the small phase diagrams (the paper's "Superposition as a Phase Change"; the losses of the hand-built solutions are derived in the comments below).
  *
  * The paper explains its trained phase diagrams by comparing the expected losses of a few
  * hand-built solutions: whichever is cheapest at (r, density) is the phase the optimiser

@@ -1,5 +1,5 @@
 /**
- * Uniform superposition (paper-spec §6.3) and the perturbed pentagon (§6.4) as batched training
+ * Uniform superposition (the paper's "The Geometry of Superposition: Uniform Superposition") and the perturbed pentagon ("Non-Uniform Superposition") as batched training
  * requests, and the per-instance summary the dimensionality charts draw.
  */
 import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';

@@ -1,9 +1,8 @@
 /**
  * "The compressed-sensing view" (footnotes 23, 24): the compressed-sensing scale of dimensions per
  * feature against sparsity (with the model shown at a glance on it), and exact L1 recovery of
- * random sparse vectors against k/m for several sizes, computed in the footnotes worker.
+ * random sparse vectors against k/m for several sizes, computed in the task worker.
  */
-import * as Comlink from 'comlink';
 import { useMemo, useState } from 'react';
 import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
@@ -13,12 +12,13 @@ import { LINE_COLOR } from '../../charts/theme';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { CompressedSensingCurve, CompressedSensingResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
 import { Claim, TaskStatusLine, taskState } from '../footnotes/claim';
-import { useFootnoteTask } from '../footnotes/use-footnote-task';
+import { useTask } from '../../ui/use-task';
+import { footnoteTasks } from '../task-clients';
+import type { CompressedSensingCurve, CompressedSensingResult } from './run';
 import { CS_NS, CS_SCALES, type CsState } from './params';
-import { compressedSensingCurve, modelScalePoint, sizeColorIndex } from './run';
+import { compressedSensingCurve, modelScalePoint, sizeColorIndex } from './scale';
 
 export function CompressedSensing({ model = null, state, onChange }: SectionProps<CsState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -26,17 +26,17 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
   const scale = state.fcstrials;
   const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
   const controlsKey = JSON.stringify({ ns, scale });
-  const task = useFootnoteTask<CompressedSensingResult>({
+  const task = useTask<CompressedSensingResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && ns.length > 0,
     controlsKey,
     modelKey: '',
     debounceMs: 400,
-    run: (api, onProgress) => {
+    run: (onProgress) => {
       setPartial({ key: controlsKey, curves: [] });
-      const onPartial = Comlink.proxy((c: CompressedSensingCurve) =>
-        setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)),
-      );
-      return api.compressedSensing({ ns: [...ns], trialsScale: scale }, onProgress, onPartial);
+      const onPartial = (c: CompressedSensingCurve) =>
+        setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s));
+      return footnoteTasks().run('compressed-sensing', { ns: [...ns], trialsScale: scale }, { onProgress, onPartial });
     },
   });
   const curves =
@@ -174,7 +174,7 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
         <RecoveryTransition
           curves={curves}
           meta={meta}
-          note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.backend}.` : ''}
+          note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.path}.` : ''}
         />
       ) : null}
     </Claim>

@@ -6,7 +6,7 @@ import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart, type LinePoint } from '../../charts/LineChart';
 import { LINE_COLOR, importanceColor } from '../../charts/theme';
-import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
+import type { DictionaryCurvesResult, DictionaryResult } from './run';
 
 export function DictionaryResultView({
   r,
@@ -30,7 +30,7 @@ export function DictionaryResultView({
             <strong>{(100 * r.fraction).toFixed(0)}%</strong>) at |cos| ≥ {r.threshold}; the hidden axes alone would
             give {(100 * r.axisFraction).toFixed(0)}%. Reconstruction error {(100 * r.relativeError).toFixed(2)}%,{' '}
             {r.meanActive.toFixed(2)} atoms active per sample · {r.samples.toLocaleString('en-US')} samples,{' '}
-            {(r.ms / 1000).toFixed(1)} s on {r.backend}
+            {(r.ms / 1000).toFixed(1)} s on {r.path}
           </>
         )}
       </p>

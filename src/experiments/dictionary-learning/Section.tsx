@@ -1,19 +1,20 @@
 /**
  * "Dictionary learning finds the features again" (footnote 20): sample hidden vectors from the
- * model shown at a glance, learn a sparse non-negative dictionary of them in the footnotes worker,
+ * model shown at a glance, learn a sparse non-negative dictionary of them in the task worker,
  * and count the features an atom points at; then how that depends on density and on k.
  */
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
 import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
 import { Claim, NeedsModel, TaskStatusLine, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { DICT_K_FACTORS, type DictionaryState } from './params';
+import { useTask } from '../../ui/use-task';
+import { modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { DictionaryCurvesResult, DictionaryResult } from './run';
+import { DICT_K_FACTORS, curvesRequest, dictionaryRequest, dictionarySettings, type DictionaryState } from './params';
 import { DictionaryResultView, RecoveryCurves } from './Results';
-import { curvesRequest, dictionaryRequest, dictionarySettings } from './run';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -23,17 +24,20 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
   const n = model?.n ?? 0;
   const m = model?.m ?? 0;
   const controls = JSON.stringify({ kFactor, lambda, density: densityChoice });
-  const main = useFootnoteTask<DictionaryResult>({
+  const main = useTask<DictionaryResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api) => api.dictionary(dictionaryRequest(model!, state)),
+    run: () => footnoteTasks().run('dictionary', dictionaryRequest(model!, state)),
   });
-  const curves = useFootnoteTask<DictionaryCurvesResult>({
+  const curves = useTask<DictionaryCurvesResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model && main.status === 'ready' && !main.stale,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api, onProgress) => api.dictionaryCurves(curvesRequest(model!, state, main.result), onProgress),
+    run: (onProgress) =>
+      footnoteTasks().run('dictionary-curves', curvesRequest(model!, state, main.result), { onProgress }),
   });
   const r = main.result && model && main.result.n === n && main.result.m === m ? main.result : null;
   const meta = (what: string) => ({

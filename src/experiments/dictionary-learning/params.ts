@@ -1,5 +1,7 @@
 /** "Dictionary learning finds the features again" (footnote 20): its URL keys. */
 import type { ParamTable, ParamValues } from '../../state/url-params';
+import { meanDensity, modelData, type FootnoteModel } from '../shared/footnote-model';
+import type { DictionaryCurvesRequest, DictionaryRequest, DictionaryResult } from './run';
 
 /** Atoms per feature, k/n, the menu offers. */
 export const DICT_K_FACTORS = [1, 2, 4] as const;
@@ -18,3 +20,38 @@ export type DictionaryState = ParamValues<typeof DICTIONARY_PARAMS>;
 /** Dictionary learning's data density: null for the model's own. Below the slider's 0.001 counts as 0.001. */
 export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number | null =>
   s.fddensity > 0 ? Math.max(0.001, s.fddensity) : null;
+
+/** The settings a run uses for this model: atoms k = k/n · n, λ, and the data density (the model's own unless chosen). */
+export function dictionarySettings(model: FootnoteModel | null, s: DictionaryState) {
+  const chosen = dictionaryDensity(s);
+  return {
+    k: Math.max(1, s.fdk * (model?.n ?? 0)),
+    lambda: s.fdlambda,
+    chosen,
+    density: chosen ?? (model ? meanDensity(model) : 0.1),
+  };
+}
+
+/** The single run at the reader's settings. */
+export function dictionaryRequest(model: FootnoteModel, s: DictionaryState): DictionaryRequest {
+  const { k, lambda, chosen } = dictionarySettings(model, s);
+  return { model: modelData(model), k, relativeLambda: lambda, density: chosen ?? undefined };
+}
+
+/**
+ * The curves over density and k/n. The single run is one point of each (same settings and seed),
+ * so it is passed as known — for the model's own density only when every feature shares it.
+ */
+export function curvesRequest(
+  model: FootnoteModel,
+  s: DictionaryState,
+  done: DictionaryResult | null,
+): DictionaryCurvesRequest {
+  const { k, lambda, chosen, density } = dictionarySettings(model, s);
+  const uniform = Array.from(model.density).every((v) => v === model.density[0]);
+  const known =
+    done && done.k === k && (chosen !== null || uniform)
+      ? [{ density: Number(density.toPrecision(6)), k, fraction: done.fraction }]
+      : [];
+  return { model: modelData(model), kPerFeature: s.fdk, relativeLambda: lambda, density, known };
+}

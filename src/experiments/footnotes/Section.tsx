@@ -2,8 +2,8 @@
  * "What the footnotes claim": the seed passage's footnotes (19–27) as small live experiments on
  * the model shown in "Superposition at a glance" (or on random problems where the claim is about
  * something else). Each claim is an experiment of its own (src/experiments/forward-pass, …),
- * rendered inside this section; the heavy parts run in the footnotes worker
- * (src/worker/footnotes-service.ts), only while a claim is on screen, debounced, with a visible
+ * rendered inside this section; the heavy parts run in a task worker (each experiment's run.ts,
+ * listed in src/experiments/tasks.ts), only while a claim is on screen, debounced, with a visible
  * progress or error state.
  */
 import type { SectionProps } from '../experiment';

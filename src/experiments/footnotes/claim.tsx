@@ -1,14 +1,6 @@
 /** What the footnote experiments share: the claim's frame, the computation's status line, and small formats. */
 import type { ReactNode } from 'react';
-import type { ModelData } from '../../worker/footnotes-protocol';
-import type { FootnoteModel } from '../shared/footnote-model';
-import type { TaskState } from './use-footnote-task';
-
-/** The model as posted to the worker: compact copies (the page's arrays may be views into bigger buffers). */
-export function modelData(model: FootnoteModel): ModelData {
-  const { W, b, n, m, kind, importance, density } = model;
-  return { W: W.slice(), b: b.slice(), n, m, kind, importance: importance.slice(), density: density.slice() };
-}
+import type { TaskState } from '../../ui/use-task';
 
 export function Claim(props: {
   id: string;

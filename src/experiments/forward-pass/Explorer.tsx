@@ -17,7 +17,7 @@ import {
   nextDraw,
   type ForwardState,
 } from './params';
-import { LEAK_THRESHOLD, leaks, sampleInput } from './run';
+import { LEAK_THRESHOLD, leaks, sampleInput } from './explore';
 
 export function ForwardPassExplorer({
   model,

@@ -8,11 +8,12 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import { LINE_COLOR, fmt } from '../../charts/theme';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { RemoveDirectionResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, NeedsModel, TaskStatusLine, modelData, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import type { FootnoteModel } from '../shared/footnote-model';
+import { Claim, NeedsModel, TaskStatusLine, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelData, modelFingerprint, type FootnoteModel } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { RemoveDirectionResult } from './run';
 import { ForwardPassExplorer } from './Explorer';
 import type { ForwardState } from './params';
 
@@ -20,11 +21,12 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
   const screen = useVisible<HTMLElement>('200px');
   const removed = state.fremove;
   const fingerprint = modelFingerprint(model);
-  const task = useFootnoteTask<RemoveDirectionResult>({
+  const task = useTask<RemoveDirectionResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: 'remove',
     modelKey: fingerprint,
-    run: (api) => api.removeDirection({ model: modelData(model!) }),
+    run: () => footnoteTasks().run('remove-direction', { model: modelData(model!) }),
   });
   const n = model?.n ?? 0;
   const f = Math.min(removed, Math.max(0, n - 1));

@@ -1,6 +1,6 @@
 /**
  * "Many sparse features add up to something Gaussian" (footnote 22): sample a hidden activation
- * of random unit directions (or the model shown at a glance) in the footnotes worker and compare
+ * of random unit directions (or the model shown at a glance) in the task worker and compare
  * it with a normal: histogram, Q–Q plot, excess kurtosis against features per dimension.
  */
 import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
@@ -14,12 +14,14 @@ import { EnumSelect, LogDensitySlider } from '../../ui/controls';
 import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { GaussianResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, TaskStatusLine, modelData, sub, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
+import { Claim, TaskStatusLine, sub, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelData, modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { GaussianResult } from './run';
 import { GAUSS_RANDOM_M, GAUSS_RATIOS, type GaussianState } from './params';
-import { singleFeatureKurtosis } from './run';
+import { singleFeatureKurtosis } from '../../model/footnotes/gaussian';
 
 export function GaussianLatents({ model = null, state, onChange }: SectionProps<GaussianState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -31,12 +33,14 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
   const useModel = source === 'model' && !!model;
   const m = useModel ? model!.m : GAUSS_RANDOM_M;
   const dim = Math.min(state.fgdim, m - 1);
-  const task = useFootnoteTask<GaussianResult>({
+  const task = useTask<GaussianResult>({
+    client: footnoteTasks(),
     enabled: screen.visible,
     controlsKey: JSON.stringify({ source: useModel ? 'model' : 'random', ratio, density, dim }),
     modelKey: useModel ? modelFingerprint(model) : '',
-    run: (api) =>
-      api.gaussian(
+    run: () =>
+      footnoteTasks().run(
+        'gaussian-latents',
         useModel
           ? { source: 'model', model: modelData(model!), density, dimension: dim }
           : { source: 'random', m: GAUSS_RANDOM_M, featuresPerDimension: ratio, density, dimension: dim },

@@ -1,5 +1,5 @@
 /**
- * "The geometry of superposition" (paper-spec §6.3): its URL keys, limits and defaults, the
+ * "The geometry of superposition" (the paper's "Uniform Superposition"): its URL keys, limits and defaults, the
  * batched training request behind it (one instance per sparsity), its named sizes, its m = 3
  * polytope settings and its paper presets.
  *

@@ -1,7 +1,7 @@
 /**
  * "A free margin of superposition" (footnote 21): continue training the model shown at a glance
  * with an L1 penalty on its hidden activations, for a sweep of strengths side by side (in the
- * footnotes worker), and compare loss against superposition relative to the unpenalised control.
+ * task worker), and compare loss against superposition relative to the unpenalised control.
  */
 import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
@@ -10,23 +10,25 @@ import { LINE_COLOR, fmt } from '../../charts/theme';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { L1MarginResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, NeedsModel, TaskStatusLine, modelData, pct, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { L1_MAX, L1_STEPS, type L1State } from './params';
-import { l1Lambdas } from './run';
+import { Claim, NeedsModel, TaskStatusLine, pct, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelData, modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { L1MarginResult } from './run';
+import { L1_MAX, L1_STEPS, l1Lambdas, type L1State } from './params';
 
 export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
   const screen = useVisible<HTMLElement>('200px');
   const steps = state.fl1steps;
   const lambdaMax = state.fl1max;
   const lambdas = useMemo(() => l1Lambdas(lambdaMax), [lambdaMax]);
-  const task = useFootnoteTask<L1MarginResult>({
+  const task = useTask<L1MarginResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: JSON.stringify({ steps, lambdaMax }),
     modelKey: modelFingerprint(model),
-    run: (api, onProgress) => api.l1Margin({ model: modelData(model!), lambdas, steps }, onProgress),
+    run: (onProgress) => footnoteTasks().run('l1-margin', { model: modelData(model!), lambdas, steps }, { onProgress }),
     maxWaitMs: 10_000,
   });
   const r = task.result;

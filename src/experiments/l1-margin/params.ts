@@ -1,5 +1,6 @@
 /** "A free margin of superposition" (footnote 21): its URL keys. */
 import type { ParamTable, ParamValues } from '../../state/url-params';
+import { lambdaSweep } from '../../model/log-space';
 
 /** Continued-training lengths and strongest λ the menus offer. */
 export const L1_STEPS = [250, 500, 1000, 2000] as const;
@@ -13,3 +14,6 @@ export const L1_PARAMS = {
 } as const satisfies ParamTable;
 
 export type L1State = ParamValues<typeof L1_PARAMS>;
+
+/** λ = 0 (the control) and five strengths log-spaced from λmax/100 to λmax. */
+export const l1Lambdas = (lambdaMax: number): number[] => lambdaSweep(lambdaMax / 100, lambdaMax, 5);

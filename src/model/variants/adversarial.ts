@@ -1,5 +1,5 @@
 /**
- * Adversarial vulnerability of the variant models (paper-spec §6.6): the analytic attack (to first
+ * Adversarial vulnerability of the variant models (the paper's "Relationship to Adversarial Robustness"): the analytic attack (to first
  * order the worst small perturbation for feature i is along row i of the end-to-end map) and the
  * loss it costs, compared with a model that stores m features on orthogonal axes and drops the rest.
  * Weights are feature-major [n, m], as in ./analysis.ts.

@@ -1,5 +1,5 @@
 /**
- * Analyses of the variant models (paper-spec §6.4, §6.6–6.8): neuron-level mono/polysemanticity
+ * Analyses of the variant models (the paper's "Non-Uniform Superposition", "Relationship to Adversarial Robustness", "Superposition in a Privileged Basis" and "Computation in Superposition"): neuron-level mono/polysemanticity
  * and neuron stack plots for the privileged-basis models, the asymmetric-superposition motif of
  * the abs model and within-set geometry of correlated features (the adversarial attack is in
  * ./adversarial.ts).

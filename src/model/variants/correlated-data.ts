@@ -1,5 +1,5 @@
 /**
- * Synthetic data for the variants (paper-spec §1.2–1.4): correlated and anticorrelated feature
+ * Synthetic data for the variants (the paper's "Correlated and Anticorrelated Features" and "Computation in Superposition"): correlated and anticorrelated feature
  * sets, and signed inputs for the absolute-value task. Seeded and reproducible: the same Rng
  * state gives the same batch.
  *

@@ -1,5 +1,5 @@
 /**
- * The 'simd' training path: one fused AdamW step of the basic toy model (paper-spec §2.2–2.3,
+ * The 'simd' training path: one fused AdamW step of the basic toy model (the paper's "Experiment Setup" and its notebook,
  * §3.1), in AssemblyScript compiled to WebAssembly with 128-bit SIMD (f32x4).
  * Built by scripts/build-wasm.mjs; tests/train/basic/simd-twin.ts is the same algorithm in plain
  * JavaScript (Math.fround at every operation) and must give bit-identical results.

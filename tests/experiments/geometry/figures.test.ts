@@ -223,7 +223,7 @@ describe('geometry figures (quick)', () => {
     expect(sparse.dimensionsPerFeature).toBeLessThan(0.55);
   });
 
-  it('finds the pentagon/digons transition where the paper-spec measured it', () => {
+  it('finds the pentagon/digons transition between relative densities 0.2 and 0.3, where tests/model/uniform-sweep.test.ts measures it', () => {
     const j = JSON.parse(readFileSync(join(dir, 'perturbed-pentagon.json'), 'utf8')) as PentagonJson;
     // tests/model/uniform-sweep.test.ts measured the crossing between 0.2 and 0.3.
     expect(j.curves.crossing).toBeGreaterThan(0.2);

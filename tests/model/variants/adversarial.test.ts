@@ -1,5 +1,5 @@
 /**
- * Adversarial vulnerability (paper-spec §6.6): the analytic attack (budget 0.1 × mean input
+ * Adversarial vulnerability (the paper's "Relationship to Adversarial Robustness"): the analytic attack (budget 0.1 × mean input
  * norm) on ReLU output models trained at several sparsities, relative to the non-superposition
  * baseline. n = 50, m = 5, uniform importance, batch 1024, AdamW lr 1e-3, 3000 steps (the
  * features-per-dimension plateau is reached by then; 10k steps would not fit the test budget).

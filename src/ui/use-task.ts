@@ -1,12 +1,12 @@
 /**
- * React binding of the footnotes worker: a debounced, supersedable computation per experiment
- * (each computes only while on screen: see ui/use-visible.ts).
+ * React binding of a task worker (worker/task-client.ts): a debounced, supersedable computation
+ * that reruns when the reader's controls or the input model change, ignores results of
+ * superseded requests, reports errors as text and a crashed worker as an error (the next change
+ * starts a fresh worker). Each section computes only while on screen (see use-visible.ts).
  */
-import * as Comlink from 'comlink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { footnotesClient } from '../../worker/footnotes-client';
-import { SUPERSEDED, type FootnotesApi, type Progress } from '../../worker/footnotes-protocol';
-import type { FootnoteModel } from '../shared/footnote-model';
+import { isSuperseded, type Progress } from '../worker/tasks';
+import type { TaskClient } from '../worker/task-client';
 
 export type TaskStatus = 'idle' | 'computing' | 'ready' | 'error';
 
@@ -17,20 +17,24 @@ export interface TaskState<T> {
   progress: Progress | null;
   /** The result is from other settings than the current ones (a recomputation is due or running). */
   stale: boolean;
-  /** Completed computations so far (for tests: increments on every fresh result). */
+  /** The settings (controls § model) the result was computed for: tests wait for the one they set. */
+  resultKey: string | null;
+  /** Completed computations so far (increments on every fresh result). */
   runs: number;
   retry(): void;
 }
 
 export interface TaskOptions<T> {
+  /** The worker the task runs in (its crashes become this task's errors). */
+  client: TaskClient<Record<string, unknown>>;
   /** Compute at all (e.g. on screen and with a model). */
   enabled: boolean;
   /** Everything the reader controls, serialised. */
   controlsKey: string;
-  /** The model's identity and weights (see modelFingerprint); '' when the task has no model. */
+  /** The input model's identity and weights (see modelFingerprint); '' when the task has none. */
   modelKey: string;
-  /** The computation; `onProgress` may be handed to the worker (it is a Comlink proxy). */
-  run(api: Comlink.Remote<FootnotesApi>, onProgress: (p: Progress) => void): Promise<T>;
+  /** The computation (a client.run(...) call); `onProgress` may be handed to the worker. */
+  run(onProgress: (p: Progress) => void): Promise<T>;
   /** Delay after a control change (default 250 ms; the first run starts at once). */
   debounceMs?: number;
   /** Delay after a model change: waits for training to settle (default 1000 ms)… */
@@ -39,34 +43,35 @@ export interface TaskOptions<T> {
   maxWaitMs?: number;
 }
 
-/**
- * One sub-section's computation in the footnotes worker. Recomputes when the controls or the
- * model change (debounced), ignores results of superseded requests, reports errors as text and
- * a crashed worker as an error (the next change starts a fresh worker).
- */
-export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
-  const { enabled, controlsKey, modelKey } = opts;
+interface Computed<T> {
+  status: TaskStatus;
+  result: T | null;
+  error: string | null;
+  progress: Progress | null;
+  resultKey: string | null;
+  runs: number;
+}
+
+const INITIAL: Computed<never> = {
+  status: 'idle',
+  result: null,
+  error: null,
+  progress: null,
+  resultKey: null,
+  runs: 0,
+};
+
+export function useTask<T>(opts: TaskOptions<T>): TaskState<T> {
+  const { client, enabled, controlsKey, modelKey } = opts;
   const key = `${controlsKey}§${modelKey}`;
   const debounceMs = opts.debounceMs ?? 250;
   const modelDebounceMs = opts.modelDebounceMs ?? 1000;
   const maxWaitMs = opts.maxWaitMs ?? 5000;
   const runRef = useRef(opts.run);
-  runRef.current = opts.run;
-  const [state, setState] = useState<{
-    status: TaskStatus;
-    result: T | null;
-    error: string | null;
-    progress: Progress | null;
-    resultKey: string | null;
-    runs: number;
-  }>({
-    status: 'idle',
-    result: null,
-    error: null,
-    progress: null,
-    resultKey: null,
-    runs: 0,
+  useEffect(() => {
+    runRef.current = opts.run;
   });
+  const [state, setState] = useState<Computed<T>>(INITIAL);
   const requestId = useRef(0);
   const started = useRef<{ key: string; controls: string } | null>(null);
   const pendingSince = useRef<number | null>(null);
@@ -75,18 +80,17 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
   const start = useCallback((startKey: string) => {
     const id = ++requestId.current;
     setState((s) => ({ ...s, status: 'computing', error: null, progress: null }));
-    let api: Comlink.Remote<FootnotesApi>;
+    const onProgress = (p: Progress) => {
+      if (id === requestId.current) setState((s) => ({ ...s, progress: p }));
+    };
+    let run: Promise<T>;
     try {
-      api = footnotesClient().get();
+      run = runRef.current(onProgress);
     } catch (e) {
-      setState((s) => ({ ...s, status: 'error', error: `Could not start the footnotes worker: ${message(e)}` }));
+      setState((s) => ({ ...s, status: 'error', error: `Could not start the worker: ${message(e)}` }));
       return;
     }
-    const onProgress = Comlink.proxy((p: Progress) => {
-      if (id === requestId.current) setState((s) => ({ ...s, progress: p }));
-    });
-    runRef
-      .current(api, onProgress)
+    run
       .then((result) => {
         if (id !== requestId.current) return;
         setState((s) => ({
@@ -99,16 +103,15 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
         }));
       })
       .catch((e: unknown) => {
-        const text = message(e);
-        if (text.startsWith(SUPERSEDED) || id !== requestId.current) return;
-        setState((s) => ({ ...s, status: 'error', error: text, progress: null }));
+        if (isSuperseded(e) || id !== requestId.current) return;
+        setState((s) => ({ ...s, status: 'error', error: message(e), progress: null }));
       });
   }, []);
 
   // A crashed worker never answers: turn the pending request into an error.
   useEffect(
     () =>
-      footnotesClient().onCrash((reason) => {
+      client.onCrash((reason) => {
         requestId.current++;
         started.current = null;
         setState((s) =>
@@ -116,13 +119,13 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
             ? {
                 ...s,
                 status: 'error',
-                error: `The footnotes worker stopped (${reason}). Change a setting or press Retry to start it again.`,
+                error: `The worker stopped (${reason}). Change a setting or press Retry to start it again.`,
                 progress: null,
               }
             : s,
         );
       }),
-    [],
+    [client],
   );
 
   useEffect(() => {
@@ -156,20 +159,10 @@ export function useFootnoteTask<T>(opts: TaskOptions<T>): TaskState<T> {
     error: state.error,
     progress: state.progress,
     stale: state.resultKey !== null && state.resultKey !== key,
+    resultKey: state.resultKey,
     runs: state.runs,
     retry,
   };
-}
-
-/** A short fingerprint of a model's identity and weights: changes whenever W or b change. */
-export function modelFingerprint(model: FootnoteModel | null): string {
-  if (!model) return '';
-  let h = 0;
-  for (let q = 0; q < model.W.length; q++) h = (h * 31 + Math.round(model.W[q] * 1e6)) | 0;
-  for (let q = 0; q < model.b.length; q++) h = (h * 31 + Math.round(model.b[q] * 1e6)) | 0;
-  for (let q = 0; q < model.density.length; q++) h = (h * 31 + Math.round(model.density[q] * 1e6)) | 0;
-  for (let q = 0; q < model.importance.length; q++) h = (h * 31 + Math.round(model.importance[q] * 1e6)) | 0;
-  return `${model.n}x${model.m}:${model.kind}:${h >>> 0}`;
 }
 
 function message(e: unknown): string {
