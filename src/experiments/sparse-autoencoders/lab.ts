@@ -57,6 +57,7 @@ export const REMEDIES: readonly Remedy[] = [
   { id: 'tied', label: 'tied weights', patch: { tied: true } },
   { id: 'tied-warmup', label: 'tied + warm-up', patch: { tied: true, warmupSteps: 2000 } },
   { id: 'topk-aux', label: 'TopK + aux loss', patch: { kind: 'topk', auxK: true } },
+  { id: 'matryoshka', label: 'Matryoshka', patch: { prefixes: [] } },
 ];
 
 /** Dictionary sizes of the 'latents' sweep for n features: from half as many latents to four times as many. */
@@ -97,6 +98,7 @@ export function labInstances(s: LabSettings, features: number): LabInstance[] {
   return groups.flatMap((g, groupIndex) =>
     seeds.map((seed) => {
       const spec = { ...baseInstance({ ...s, ...g.settings }, seed), ...g.patch };
+      if (g.matryoshka && spec.latents > 1) spec.prefixes = [Math.ceil(spec.latents / 2)];
       if (spec.kind === 'topk') spec.k = Math.min(Math.max(1, spec.k), spec.latents);
       if (spec.prefixes.some((p) => p >= spec.latents)) spec.prefixes = [];
       return { spec, group: g.label, groupIndex };
@@ -106,6 +108,7 @@ export function labInstances(s: LabSettings, features: number): LabInstance[] {
 
 interface Group {
   label: string;
+  matryoshka?: boolean;
   settings: Partial<LabSettings>;
   patch: Partial<SaeInstanceSpec>;
 }
@@ -121,7 +124,7 @@ function sweepGroups(s: LabSettings, features: number): Group[] {
     case 'k':
       return kStops(s.latents).map((k) => ({ label: `k = ${k}`, settings: { kind: 'topk', k }, patch: {} }));
     case 'remedies':
-      return REMEDIES.map((r) => ({ label: r.label, settings: {}, patch: r.patch }));
+      return REMEDIES.map((r) => ({ label: r.label, settings: {}, patch: r.patch, matryoshka: r.id === 'matryoshka' }));
   }
 }
 
@@ -132,4 +135,25 @@ export function labConfig(m: number, instances: LabInstance[], steps: number): S
     instances.map((i) => i.spec),
     { resampleEvery: Math.max(500, Math.min(2500, Math.round(steps / 4))) },
   );
+}
+
+/**
+ * `k` shards of instance indices (each ascending) with about equal work — an SAE step costs about its
+ * dictionary size — greedy, costliest first to the least loaded shard. Instances train independently
+ * (each from its own seeds), so any split trains the same SAEs.
+ */
+export function labShards(instances: readonly LabInstance[], k: number): number[][] {
+  const shards = Math.max(1, Math.min(k, instances.length));
+  const load = new Float64Array(shards);
+  const out: number[][] = Array.from({ length: shards }, () => []);
+  const order = instances
+    .map((_, j) => j)
+    .sort((a, b) => instances[b].spec.latents - instances[a].spec.latents || a - b);
+  for (const j of order) {
+    let s = 0;
+    for (let t = 1; t < shards; t++) if (load[t] < load[s]) s = t;
+    out[s].push(j);
+    load[s] += instances[j].spec.latents + 4;
+  }
+  return out.map((idx) => idx.sort((a, b) => a - b));
 }

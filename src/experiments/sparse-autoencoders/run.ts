@@ -48,7 +48,9 @@ export interface GroupSummary {
 
 export interface LabResult {
   label: string;
+  /** Every instance of the run, and the indices of those this run trained (all, or one shard's). */
   instances: LabInstance[];
+  trained: number[];
   steps: number;
   snapshots: LabSnapshot[];
   final: LabSnapshot;
@@ -67,20 +69,27 @@ export interface RunOptions {
   breathe?(): Promise<void>;
   onProgress?(done: number, total: number): void;
   evalSamples?: number;
+  /** Train only these instances of the run (a shard; default all). */
+  only?: number[];
+  /** Told the run's instances before the first step. */
+  onStart?(instances: LabInstance[], trained: number[]): void;
 }
 
 /** Train the lab's SAEs on one model's activations. */
 export async function runLab(model: LabModel, s: LabSettings, opts: RunOptions = {}): Promise<LabResult> {
   const t0 = performance.now();
   const instances = labInstances(s, model.source.n);
-  const trainer = new SaeTrainer(labConfig(model.source.m, instances, s.steps), model.source);
+  const trained = opts.only ?? instances.map((_, j) => j);
+  const mine = trained.map((j) => instances[j]);
+  const trainer = new SaeTrainer(labConfig(model.source.m, mine, s.steps), model.source);
+  opts.onStart?.(instances, trained);
   const ev = evaluationSet(model.source, opts.evalSamples ?? EVAL_SAMPLES, EVAL_SEED);
   const every = Math.max(1, Math.round(s.steps / CHECKPOINTS));
   const snapshots: LabSnapshot[] = [snapshot(trainer, model, ev)];
   const checkpoints: SaeCheckpoint[] = [trainer.checkpoint()];
   let nextPartial = performance.now() + (opts.partialMs ?? 100);
   // Chunks small enough to keep the worker responsive (a chunk of the n = 20 sweep is ≈ 20 ms).
-  const chunk = Math.max(1, Math.min(every, Math.round(20_000 / instances.length / Math.max(1, model.source.n))));
+  const chunk = Math.max(1, Math.min(every, Math.round(20_000 / mine.length / Math.max(1, model.source.n))));
   while (trainer.stepCount < s.steps) {
     const next = Math.min(s.steps, (Math.floor(trainer.stepCount / every) + 1) * every);
     trainer.step(Math.min(chunk, next - trainer.stepCount));
@@ -101,10 +110,11 @@ export async function runLab(model: LabModel, s: LabSettings, opts: RunOptions =
   return {
     label: model.label,
     instances,
+    trained,
     steps: s.steps,
     snapshots,
     final,
-    groups: summariseGroups(instances, final),
+    groups: summariseGroups(mine, final),
     best: bestInstance(final),
     checkpoints,
     seconds: (performance.now() - t0) / 1000,
@@ -169,5 +179,5 @@ export function summariseGroups(instances: LabInstance[], snap: LabSnapshot): Gr
   for (const g of groups) {
     for (const k of ['meanMcc', 'meanL0', 'meanFvu', 'meanDead', 'meanGap'] as const) g[k] /= g.seeds;
   }
-  return groups;
+  return groups.filter((g) => g !== undefined);
 }
