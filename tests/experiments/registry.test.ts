@@ -32,7 +32,14 @@ describe('experiment registry', () => {
           SECTIONS.map((s) => s.id),
           e.id,
         ).toContain(e.parent);
-    expect(SECTIONS.map((s) => s.id)).toEqual(['at-a-glance', 'phase-change', 'geometry', 'beyond-basic', 'footnotes']);
+    expect(SECTIONS.map((s) => s.id)).toEqual([
+      'at-a-glance',
+      'phase-change',
+      'geometry',
+      'beyond-basic',
+      'footnotes',
+      'sparse-autoencoders',
+    ]);
     expect(partsOf('geometry').map((e) => e.id)).toEqual(['perturbed-pentagon']);
     expect(partsOf('footnotes')).toHaveLength(5);
   });
@@ -46,7 +53,7 @@ describe('experiment registry', () => {
   });
 
   it('collects the presets in page order, each drawn by its experiment with keys of its table', () => {
-    expect(PRESETS).toHaveLength(26);
+    expect(PRESETS).toHaveLength(30);
     expect(PRESETS.map((p) => p.experiment)).toEqual(EXPERIMENTS.flatMap((e) => e.presets.map(() => e.id)));
     for (const p of PRESETS)
       for (const k of Object.keys(p.params)) expect(Object.keys(presetTable(p)), p.id).toContain(k);
@@ -54,7 +61,14 @@ describe('experiment registry', () => {
 
   it('every experiment with presets has a figures renderer the CLI can load', async () => {
     const drawn = [...new Set(PRESETS.map((p) => p.experiment))];
-    expect(drawn).toEqual(['at-a-glance', 'phase-change', 'geometry', 'perturbed-pentagon', 'beyond-basic']);
+    expect(drawn).toEqual([
+      'at-a-glance',
+      'phase-change',
+      'geometry',
+      'perturbed-pentagon',
+      'beyond-basic',
+      'sparse-autoencoders',
+    ]);
     for (const id of drawn) {
       const figures = await loadFigures(id);
       expect(typeof figures.render, id).toBe('function');

@@ -1,7 +1,7 @@
 /** A run of the lab on screen: its status and timeline, the shown SAE's pictures and tables, the run's summary. */
 import { useState } from 'react';
 import { downloadText } from '../../charts/export';
-import type { Hover } from './chart-props';
+import { NO_HOVER, type Hover } from './chart-props';
 import { labJson } from './exports';
 import { FistaComparison } from './Fista';
 import type { LabSettings } from './lab';
@@ -10,8 +10,6 @@ import { summariseGroups, type InstanceState } from './run';
 import { FeatureTable, GroupTable, RunTable } from './Tables';
 import type { SaeFistaResult } from './task';
 import type { LabView } from './use-lab-run';
-
-const NO_HOVER: Hover = { feature: null, latent: null };
 
 function bestOf(states: readonly (InstanceState | null)[]): number {
   let best = -1;

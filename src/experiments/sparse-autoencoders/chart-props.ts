@@ -20,6 +20,8 @@ export interface Hover {
   latent: number | null;
 }
 
+export const NO_HOVER: Hover = Object.freeze({ feature: null, latent: null });
+
 /** The latent matched to a feature in a scorecard (−1: none). */
 export function latentOfFeature(card: Scorecard, feature: number | null): number {
   if (feature === null) return -1;
