@@ -67,7 +67,7 @@ describe('the fused SAE step: gradients match finite differences of its loss', (
 });
 
 describe('JumpReLU threshold', () => {
-  it('gets the straight-through gradient only from samples within ε/2 of it, pushing it up under the L0 penalty', () => {
+  it('gets a straight-through gradient from the samples within ε/2 of it', () => {
     const spec = saeInstance(6, 5, { kind: 'jumprelu' });
     const { lay, kernel, loss } = setUp(spec);
     loss();
