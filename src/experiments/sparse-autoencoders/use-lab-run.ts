@@ -26,6 +26,9 @@ export interface LabView {
   seconds: number;
 }
 
+/** The view follows the workers at most this often while they train. */
+const PUBLISH_MS = 200;
+
 const IDLE: LabView = {
   status: 'idle',
   runKey: null,
@@ -61,6 +64,7 @@ export function useLabRun(opts: {
     let cancelled = false;
     let finished = false;
     let frame = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
     // The first run starts at once (the first scorecard is due within seconds of scrolling here).
     const delay = started.current ? debounceMs : 0;
     started.current = true;
@@ -75,13 +79,21 @@ export function useLabRun(opts: {
       const steps = shards.map(() => 0);
       let info: SaeRunInfo | null = null;
       const t0 = performance.now();
-      const publish = (patch: Partial<LabView>) => {
-        if (cancelled) return;
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => {
-          if (cancelled) return;
-          setView((v) => ({ ...v, info, current: current.slice(), step: Math.min(...steps), ...patch }));
-        });
+      // At most one update of the view per PUBLISH_MS (two workers stream ~10 snapshots/s each), in an animation frame.
+      let lastPublish = 0;
+      let pending = false;
+      const publish = () => {
+        if (cancelled || pending) return;
+        pending = true;
+        const wait = Math.max(0, lastPublish + PUBLISH_MS - performance.now());
+        later = setTimeout(() => {
+          frame = requestAnimationFrame(() => {
+            pending = false;
+            if (cancelled) return;
+            lastPublish = performance.now();
+            setView((v) => ({ ...v, info, current: current.slice(), step: Math.min(...steps) }));
+          });
+        }, wait);
       };
       setView({ ...IDLE, status: 'training', runKey: key, instances, current: current.slice() });
       const runs = shards.map((only, s) =>
@@ -93,7 +105,7 @@ export function useLabRun(opts: {
               info ??= p.info;
               p.snapshot.instances.forEach((inst, q) => (current[only[q]] = inst));
               steps[s] = p.snapshot.step;
-              publish({});
+              publish();
             },
           },
         ),
@@ -112,6 +124,7 @@ export function useLabRun(opts: {
             });
           const last = timeline[timeline.length - 1];
           cancelAnimationFrame(frame);
+          clearTimeout(later);
           setView({
             status: 'done',
             runKey: key,
@@ -128,12 +141,14 @@ export function useLabRun(opts: {
           finished = true;
           if (cancelled || isSuperseded(e)) return;
           cancelAnimationFrame(frame);
+          clearTimeout(later);
           setView((v) => ({ ...v, status: 'error', error: e instanceof Error ? e.message : String(e) }));
         });
     }, delay);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(later);
       cancelAnimationFrame(frame);
       // A run still going when the section leaves the screen (or its settings change) stops: an empty
       // request supersedes it in every worker.
