@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { fmtCount } from '../src/model/format';
 import type { BrowserRow } from './browser/main';
 import { measurePeakGmacPerSecond } from './useful-work';
 
@@ -63,7 +64,7 @@ try {
   let frames: { longestFrameMs: number; p95FrameMs: number; longTasks: number; seconds: number } | null = null;
   if (withGrid) frames = await measurePageFrames(context);
 
-  const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
+  const fmt = (v: number) => fmtCount(Math.round(v));
   const paths = ['js', 'simd', 'wasm', 'webgl', 'cpu'];
   console.log(
     `headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}; single-core SIMD product peak (Node, same machine): ${peak.toFixed(1)} GMAC/s\n`,

@@ -6,6 +6,7 @@
 import { constantVector, geometricImportance, paperConfig } from '../src/model/config';
 import type { ModelData } from '../src/experiments/shared/footnote-model';
 import { TASKS, type TaskName, type Tasks } from '../src/experiments/tasks';
+import { fmtFixed } from '../src/model/format';
 import { JsTrainer } from '../src/train/basic/js-trainer';
 import { TaskRunner, type RequestOf, type ResultOf } from '../src/worker/tasks';
 
@@ -86,7 +87,7 @@ export async function benchFootnotes(print: (line: string) => void): Promise<Foo
     'compressed-sensing, n = 25…200, default trials',
     'compressed-sensing',
     {},
-    (r) => `10–90% widths ${r.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')}`,
+    (r) => `10–90% widths ${r.curves.map((c) => fmtFixed(c.width, 2)).join(' / ')}`,
   );
   return out;
 }

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../src/model/config';
 import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
+import { fmtCount } from '../src/model/format';
 import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/basic/paths';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
@@ -127,7 +128,7 @@ for (const density of [1, 0.1]) {
 }
 process.stderr.write('\n');
 
-const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
+const fmt = (v: number) => (Number.isFinite(v) ? fmtCount(Math.round(v)) : 'skipped');
 const gm = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? ` (${v.toFixed(2)})` : '');
 console.log(
   `Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`,

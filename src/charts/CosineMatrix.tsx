@@ -5,12 +5,13 @@
  * as the same direction.
  */
 import { interpolateBlues } from 'd3';
+import { fmt } from '../model/format';
 import { ChartSvg } from './frame';
 import { HIGHLIGHT_COLOR } from './palette';
 import { ColorRamp, rampHeight } from './legend';
 import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
-import { BACKGROUND, TEXT_COLOR, clamp, finite, fmt, px } from './theme';
+import { BACKGROUND, TEXT_COLOR, clamp, finite, px } from './theme';
 
 export interface CosineMatrixProps {
   /** Row-major [rows, cols] cosines (signed; drawn as |cos|). */

@@ -7,19 +7,19 @@
  */
 
 /**
- * 'relu' and 'linear' are the basic tied models (the paper's "Demonstrating Superposition: Experiment Setup"). The variants of issue 5
- * train on the JS path only (src/train/variants/variant-trainer.ts):
- *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (§2.4, privileged basis);
+ * 'relu' and 'linear' are the basic tied models (the paper's "Demonstrating Superposition: Experiment Setup"). The
+ * variants of issue 5 train on the JS path only (src/train/variants/variant-trainer.ts):
+ *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (privileged basis);
  *   'abs'         — h = ReLU(W1 x), y' = ReLU(W2 h + b), always untied, inputs on [−1, 1],
- *                   target |x| (§2.5).
+ *                   target |x| (computation in superposition).
  */
 export type ModelKind = 'relu' | 'linear' | 'relu-hidden' | 'abs';
 
 export const MODEL_KINDS: readonly ModelKind[] = ['relu', 'linear', 'relu-hidden', 'abs'];
 
 /**
- * Features whose gates are tied (the paper's "Non-Uniform Superposition: Correlated and Anticorrelated Features"), by feature index; sets are disjoint and
- * every member of a set has the same density in each instance.
+ * Features whose gates are tied (the paper's "Non-Uniform Superposition: Correlated and Anticorrelated Features"), by
+ * feature index; sets are disjoint and every member of a set has the same density in each instance.
  *   correlated:     one gate for the whole set, on with probability p (the members' density);
  *                   the members' values are drawn independently.
  *   anticorrelated: the set is on with probability min(1, k·p) (k members), and then exactly

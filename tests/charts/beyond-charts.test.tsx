@@ -1,5 +1,7 @@
-/** "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice; valid XML, no NaN. */
-import { DOMParser } from '@xmldom/xmldom';
+/**
+ * "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice;
+ * valid XML, no NaN.
+ */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { NEUTRAL_COLOR, seriesColor } from '../../src/charts/palette';
@@ -13,19 +15,7 @@ import { BeyondView } from '../../src/experiments/beyond-basic/Views';
 import { beyondPreset, beyondSteps, pickBest } from '../../src/experiments/beyond-basic/run';
 import { BEYOND_PARAMS, BEYOND_VARIANTS } from '../../src/experiments/beyond-basic/params';
 import { defaults, parseParams } from '../../src/state/url-params';
-
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
-
-function badAttributes(markup: string): string[] {
-  return (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-}
+import { badAttributes, parse } from './svg';
 
 /** The ideal n = 3, m = 6 abs model: neuron 2i reads ReLU(x_i), neuron 2i + 1 reads ReLU(−x_i), weights scaled by 2. */
 function idealAbs(): { W1: Float32Array; W2: Float32Array } {

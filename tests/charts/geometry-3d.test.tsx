@@ -1,5 +1,4 @@
 /** The rotatable 3-D feature view: projection, depth cue, neighbour edges, interaction helpers; and the 3-D presets. */
-import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,20 +15,8 @@ import {
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { parseParams, serializeParams, defaults } from '../../src/state/url-params';
+import { badAttributes, num, parse, withAttr } from './svg';
 
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
-const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
-const withAttr = (markup: string, tag: string, attr: string): El[] =>
-  Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
-const num = (e: El, a: string) => Number(e.getAttribute(a));
 const deg = (d: number) => (d * Math.PI) / 180;
 
 /** The tip (x2, y2) of feature i's line, and the picture's centre. */

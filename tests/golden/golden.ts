@@ -96,7 +96,7 @@ if (process.argv[1] && /golden[\\/]golden\.ts$/.test(process.argv[1])) {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { keep: { type: 'string' } }, strict: true });
   const keep = values.keep;
   writeManifest(CHARTS_MANIFEST, chartsManifest(keep && join(keep, 'charts')));
-  console.log(`wrote ${CHARTS_MANIFEST}`);
+  process.stdout.write(`wrote ${CHARTS_MANIFEST}\n`);
   writeManifest(FIGURES_MANIFEST, await figuresManifest(keep && join(keep, 'figures')));
-  console.log(`wrote ${FIGURES_MANIFEST}${keep ? `; normalised files in ${keep}` : ''}`);
+  process.stdout.write(`wrote ${FIGURES_MANIFEST}${keep ? `; normalised files in ${keep}` : ''}\n`);
 }

@@ -114,8 +114,11 @@ describe('presets', () => {
   it('reach the page through ?preset=<id>, and keys given in the link win', () => {
     const url = readUrl('?preset=geometry-octahedron&gseed=7');
     expect(url.ignored).toEqual([]);
-    expect(url.state).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
-    expect(readUrl('?preset=privileged-basis').state).toMatchObject({ vpreset: 'privileged-basis', vsteps: 10_000 });
+    expect(url.state.geometry).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
+    expect(readUrl('?preset=privileged-basis').state['beyond-basic']).toMatchObject({
+      vpreset: 'privileged-basis',
+      vsteps: 10_000,
+    });
     expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 });

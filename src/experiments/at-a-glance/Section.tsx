@@ -5,6 +5,7 @@
  * feature vectors by hand, rewind the run, pin a result to compare, and hover a feature anywhere.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { fmtCount } from '../../model/format';
 import { Tex } from '../../ui/Tex';
 import { RunNotice } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
@@ -133,7 +134,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
           instances={config.instances.length}
           report={run.report}
           maxSteps={hands.cap ?? state.steps}
-          showing={view && view.source !== 'live' ? `step ${view.step.toLocaleString('en-US')} (${view.source})` : null}
+          showing={view && view.source !== 'live' ? `step ${fmtCount(view.step)} (${view.source})` : null}
         />
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
         <div className="glance-main">

@@ -48,7 +48,7 @@ export function glanceTrainConfig(
   return paperConfig(s.n, s.m, s.kind, instances);
 }
 
-/** Intro figure (§6.1): n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */
+/** The paper's first figure: n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */
 const intro = (density: string) => ({
   n: '5',
   m: '2',
@@ -58,7 +58,7 @@ const intro = (density: string) => ({
   seeds: '4',
   steps: '10000',
 });
-/** Basic results (§6.2): n = 20, m = 5, I = 0.7^i. */
+/** "Basic Results": n = 20, m = 5, I = 0.7^i. */
 const basic = (density: string, kind = 'relu') => ({
   n: '20',
   m: '5',

@@ -5,7 +5,7 @@
  * worker (the variant trainer on the JS path); the charts show the best seed of each density.
  */
 import { useMemo, type ReactNode } from 'react';
-import { formatDuration } from '../../charts/theme';
+import { fmtCount, formatDuration } from '../../model/format';
 import { weightRows } from '../../model/io/model-json';
 import { instanceParams, weightsPerInstance } from '../../model/variants/model';
 import { ownValues } from '../../state/url-params';
@@ -48,7 +48,7 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
         <Slider
           label={
             <>
-              step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output>
+              step limit <output>{fmtCount(beyondSteps(id, state.vsteps))}</output>
             </>
           }
           name="vsteps"
@@ -174,9 +174,9 @@ function BeyondRun({ id, state, seen }: RunProps) {
         <span data-testid="beyond-status" data-run={snap?.runId ?? -1}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {steps.toLocaleString('en-US')} · {config.instances.length} models ({preset.densities.length} densities ×{' '}
-        {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})
+        · step <strong data-testid="beyond-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} ·{' '}
+        {config.instances.length} models ({preset.densities.length} densities × {preset.seeds} seed
+        {preset.seeds === 1 ? '' : 's'})
         {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond)} steps/s` : ''}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''}

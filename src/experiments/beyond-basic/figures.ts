@@ -17,15 +17,14 @@ import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LineChart } from '../../charts/LineChart';
 import { NeuronStackChart } from '../../charts/NeuronStackChart';
 import { SetGeometry2D } from '../../charts/SetGeometry2D';
-import { formatDuration as fmtDuration } from '../../charts/theme';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
+import { fmtCount, fmtDensity, fmtFixed, formatDuration as fmtDuration } from '../../model/format';
 import { weightRows } from '../../model/io/model-json';
 import { instanceParams } from '../../model/variants/model';
 import type { VariantPreset } from '../../model/variants/presets';
 import type { Preset } from '../../state/presets';
 import { createTrainer } from '../../train/basic/paths';
 import type { TrainerState } from '../../train/trainer';
-import { fmtDensity } from '../../ui/format';
 import {
   presetValues,
   svgOf,
@@ -104,7 +103,9 @@ export interface BeyondFiguresJson {
 
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null);
 
-/** Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s. */
+/**
+ * Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s.
+ */
 async function train(
   preset: VariantPreset,
   steps: number,
@@ -129,8 +130,8 @@ async function train(
       if ((!estimated && now - t0 > 1000 && left > 10) || now - lastLog > 5000) {
         log(
           estimated
-            ? `  step ${trainer.stepCount.toLocaleString('en-US')}/${steps.toLocaleString('en-US')} · about ${fmtDuration(left)} left`
-            : `  ${steps.toLocaleString('en-US')} steps × ${preset.config.instances.length} models at ${rate.toFixed(rate < 100 ? 1 : 0)} steps/s: about ${fmtDuration(steps / rate)} in all`,
+            ? `  step ${fmtCount(trainer.stepCount)}/${fmtCount(steps)} · about ${fmtDuration(left)} left`
+            : `  ${fmtCount(steps)} steps × ${preset.config.instances.length} models at ${rate.toFixed(rate < 100 ? 1 : 0)} steps/s: about ${fmtDuration(steps / rate)} in all`,
         );
         estimated = true;
         lastLog = now;
@@ -171,7 +172,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
     `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.vseed}, best per density shown`;
   const quickNote = quick
-    ? ` (quick run: ${step.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
+    ? ` (quick run: ${fmtCount(step)} of ${fmtCount(limit)} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
     : '';
   const metaConfig = {
     preset: p.id,
@@ -211,10 +212,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })),
     };
     line = a.sets
-      .map(
-        (s) =>
-          `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`,
-      )
+      .map((s) => `set ${s.set}: mean |angle − 90°| = ${fmtFixed(s.meanDeviation, 1)}° over ${s.pairs} pairs`)
       .join('; ');
   } else if (id === 'privileged-basis') {
     const analyses = beyondRun.privilegedAnalyses(preset, trained, best);

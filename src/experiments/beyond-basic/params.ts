@@ -1,4 +1,6 @@
-/** "Beyond the basic model" (issue 5): its URL keys, limits and defaults, its experiments' names and its paper presets. */
+/**
+ * "Beyond the basic model" (issue 5): its URL keys, limits and defaults, its experiments' names and its paper presets.
+ */
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
 
@@ -47,7 +49,7 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     id: 'correlated-pairs',
     title: 'Correlated features: 2 correlated pairs in m = 2',
     description:
-      'Features that always fire together (§6.5): each pair is stored orthogonally, side by side, rather than in antipodal superposition.',
+      'Features that always fire together: each pair is stored orthogonally, side by side, rather than in antipodal superposition.',
     params: beyond('correlated-pairs'),
   },
   {
@@ -75,13 +77,14 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     id: 'privileged-basis',
     title: 'Privileged basis: ReLU hidden layer, n = 10, m = 5',
     description:
-      'h = ReLU(Wx) (§6.7), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become polysemantic, shown as neuron stack plots.',
+      'h = ReLU(Wx), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become polysemantic, shown as neuron stack plots.',
     params: beyond('privileged-basis'),
   },
   {
     id: 'abs-dense',
     title: 'Computation: absolute value, n = 3, m = 6, dense',
-    description: 'Computing |x| without superposition (§6.8): one ReLU(x), ReLU(−x) neuron pair per feature.',
+    description:
+      'Computing |x| without superposition (the paper’s “Computation in Superposition”): one ReLU(x), ReLU(−x) neuron pair per feature.',
     params: beyond('abs-dense'),
   },
   {
@@ -95,7 +98,7 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     id: 'adversarial',
     title: 'Adversarial vulnerability against sparsity, n = 50, m = 5',
     description:
-      'The analytic attack with an L2 budget of 0.1 × the mean input norm (§6.6): models in superposition are more vulnerable than a baseline without it, increasingly so as sparsity grows.',
+      'The analytic attack with an L2 budget of 0.1 × the mean input norm (the paper’s “Relationship to Adversarial Robustness”): models in superposition are more vulnerable than a baseline without it, increasingly so as sparsity grows.',
     params: beyond('adversarial'),
   },
 ];

@@ -9,6 +9,7 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';
 import { LINE_COLOR } from '../../charts/theme';
+import { fmtFixed } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
@@ -230,13 +231,18 @@ function RecoveryTransition({
   );
 }
 
-const fmtRatio = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
-
 const CS_TABLE_HEAD = ['n', 'm', 'problems per k', '90% at k/m', '10% at k/m', 'width'];
 
 /** A size's transition: where 90% and 10% of the problems are recovered, and the width between. */
 const widthRow = (c: CompressedSensingCurve): TableRow => ({
   key: c.n,
   data: { n: c.n, width: Number.isFinite(c.width) ? c.width.toFixed(4) : '' },
-  cells: [c.n, c.m, c.trials, fmtRatio(c.start), fmtRatio(c.end), <strong key="w">{fmtRatio(c.width)}</strong>],
+  cells: [
+    c.n,
+    c.m,
+    c.trials,
+    fmtFixed(c.start, 3),
+    fmtFixed(c.end, 3),
+    <strong key="w">{fmtFixed(c.width, 3)}</strong>,
+  ],
 });

@@ -1,4 +1,6 @@
-/** What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k. */
+/**
+ * What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k.
+ */
 import { HIGHLIGHT_COLOR } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';
@@ -6,6 +8,7 @@ import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart, type LinePoint } from '../../charts/LineChart';
 import { LINE_COLOR, importanceColor } from '../../charts/theme';
+import { fmtCount } from '../../model/format';
 import type { DictionaryCurvesResult, DictionaryResult } from './run';
 
 export function DictionaryResultView({
@@ -29,7 +32,7 @@ export function DictionaryResultView({
             Recovered <strong>{hits}</strong> of the {p} represented features (
             <strong>{(100 * r.fraction).toFixed(0)}%</strong>) at |cos| ≥ {r.threshold}; the hidden axes alone would
             give {(100 * r.axisFraction).toFixed(0)}%. Reconstruction error {(100 * r.relativeError).toFixed(2)}%,{' '}
-            {r.meanActive.toFixed(2)} atoms active per sample · {r.samples.toLocaleString('en-US')} samples,{' '}
+            {r.meanActive.toFixed(2)} atoms active per sample · {fmtCount(r.samples)} samples,{' '}
             {(r.ms / 1000).toFixed(1)} s on {r.path}
           </>
         )}

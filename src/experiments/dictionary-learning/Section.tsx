@@ -3,8 +3,8 @@
  * model shown at a glance, learn a sparse non-negative dictionary of them in the task worker,
  * and count the features an atom points at; then how that depends on density and on k.
  */
+import { fmtDensity } from '../../model/format';
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
-import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { SectionProps } from '../experiment';

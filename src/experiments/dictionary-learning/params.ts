@@ -21,7 +21,9 @@ export type DictionaryState = ParamValues<typeof DICTIONARY_PARAMS>;
 export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number | null =>
   s.fddensity > 0 ? Math.max(0.001, s.fddensity) : null;
 
-/** The settings a run uses for this model: atoms k = k/n · n, λ, and the data density (the model's own unless chosen). */
+/**
+ * The settings a run uses for this model: atoms k = k/n · n, λ, and the data density (the model's own unless chosen).
+ */
 export function dictionarySettings(model: FootnoteModel | null, s: DictionaryState) {
   const chosen = dictionaryDensity(s);
   return {

@@ -6,6 +6,7 @@
  * listed in src/experiments/tasks.ts), only while a claim is on screen, debounced, with a visible
  * progress or error state.
  */
+import { fmtCount } from '../../model/format';
 import type { SectionProps } from '../experiment';
 import './footnotes.css';
 
@@ -22,7 +23,7 @@ export function Footnotes({ model = null, children }: SectionProps<Record<never,
       <p className="fn-model" data-testid="fn-model">
         {model ? (
           <>
-            Model: <strong>{model.label}</strong> · step {model.step.toLocaleString('en-US')} ·{' '}
+            Model: <strong>{model.label}</strong> · step {fmtCount(model.step)} ·{' '}
             {model.kind === 'relu' ? 'ReLU output' : 'linear output'}
           </>
         ) : (

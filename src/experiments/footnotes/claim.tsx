@@ -1,5 +1,6 @@
 /** What the footnote experiments share: the claim's frame, the computation's status line, and small formats. */
 import type { ReactNode } from 'react';
+import { fmtCount } from '../../model/format';
 import type { TaskState } from '../../ui/use-task';
 
 export function Claim(props: {
@@ -52,8 +53,7 @@ export function TaskStatusLine({ task, testId, idle }: { task: TaskState<unknown
         {p && p.total > 0 ? (
           <>
             {' '}
-            <progress value={p.done} max={p.total} /> {p.label} ({p.done.toLocaleString('en-US')} /{' '}
-            {p.total.toLocaleString('en-US')})
+            <progress value={p.done} max={p.total} /> {p.label} ({fmtCount(p.done)} / {fmtCount(p.total)})
           </>
         ) : null}
       </p>

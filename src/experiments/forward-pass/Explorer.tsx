@@ -1,12 +1,16 @@
-/** The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back out. */
+/**
+ * The forward-pass explorer: toggle features and drag their values, and see h built term by term and what reads back
+ * out.
+ */
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
 import { NEUTRAL_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { StackedBarChart } from '../../charts/StackedBarChart';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { LINE_COLOR } from '../../charts/theme';
 import { VectorSum2D } from '../../charts/VectorSum2D';
 import { decomposeForwardPass } from '../../model/footnotes/forward-pass';
+import { fmt } from '../../model/format';
 import { sub } from '../footnotes/claim';
 import type { FootnoteModel } from '../shared/footnote-model';
 import {

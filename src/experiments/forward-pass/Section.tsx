@@ -5,7 +5,8 @@
  */
 import { BarChart } from '../../charts/BarChart';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { LINE_COLOR } from '../../charts/theme';
+import { fmt } from '../../model/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { SectionProps } from '../experiment';

@@ -9,7 +9,10 @@ import { Rng } from '../../model/rng';
 /** An output below this counts as zero (a feature that is off reads back "nothing"). */
 export const LEAK_THRESHOLD = 0.01;
 
-/** Per feature, whether it is off yet reads back more than LEAK_THRESHOLD; and how many others' interference was filtered out. */
+/**
+ * Per feature, whether it is off yet reads back more than LEAK_THRESHOLD; and how many others' interference was
+ * filtered out.
+ */
 export function leaks(
   d: Pick<ForwardDecomposition, 'output' | 'interference'>,
   active: readonly boolean[],

@@ -9,9 +9,9 @@ import type { ExportMeta } from '../../charts/export';
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
 import { QQPlot } from '../../charts/QQPlot';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { LINE_COLOR } from '../../charts/theme';
+import { fmt, fmtCount, fmtDensity } from '../../model/format';
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
-import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
 import type { SectionProps } from '../experiment';
@@ -175,8 +175,7 @@ function GaussianResultView({
       >
         {r.n} features in {r.m} dimensions ({fmt(r.featuresPerDimension)} per dimension): excess kurtosis of h
         {sub(r.dimension)} = <strong>{fmt(r.excessKurtosis)}</strong> (mean over dimensions {fmt(meanKurtosis)}; one
-        feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {r.samples.toLocaleString('en-US')}{' '}
-        samples
+        feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {fmtCount(r.samples)} samples
       </p>
       <div className="fn-panels fn-panels-3">
         <ChartFrame

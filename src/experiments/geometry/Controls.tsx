@@ -1,5 +1,6 @@
 /** The settings bar of "The geometry of superposition": size, sweep, seed, the 3-D presets and the play bar. */
 import type { MutableRefObject } from 'react';
+import { fmtCount } from '../../model/format';
 import { EnumSelect, NumberField, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
@@ -83,7 +84,7 @@ export function GeometryControls({
       <Slider
         label={
           <>
-            steps <output>{gsteps.toLocaleString('en-US')}</output>
+            steps <output>{fmtCount(gsteps)}</output>
           </>
         }
         name="gsteps"

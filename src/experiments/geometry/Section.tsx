@@ -1,17 +1,17 @@
 /**
- * "The geometry of superposition" (paper §6.3): a sweep of uniform-superposition models, one per
- * sparsity, trains as one batched run. Live: dimensions per feature m/‖W‖_F² against 1/(1 − S)
- * with the sticky levels 1 and ½, and every feature's dimensionality D_i with the paper's
- * reference fractions. Click a model for its feature geometry graph (tegum factors, each named by
- * the polytope it forms), its WᵀW, and a gallery of the polytopes it contains.
+ * "The geometry of superposition" (the paper's "Uniform Superposition"): a sweep of uniform-superposition models, one
+ * per sparsity, trains as one batched run. Live: dimensions per feature m/‖W‖_F² against 1/(1 − S) with the sticky
+ * levels 1 and ½, and every feature's dimensionality D_i with the paper's reference fractions. Click a model for its
+ * feature geometry graph (tegum factors, each named by the polytope it forms), its WᵀW, and a gallery of the polytopes
+ * it contains.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
 import { nearestStepIndex } from '../../charts/DynamicsChart';
-import { featureColorsByPolytope } from '../../charts/GeometryGraphChart';
-import { formatDuration } from '../../charts/theme';
+import { featureColorsByPolytope } from '../../charts/polytopes';
+import { fmtCount, formatDuration } from '../../model/format';
 import { geometryAnalysis } from '../../model/geometry';
 import { instanceWeights } from '../../model/metrics';
 import { sweepSummary } from '../../model/uniform-sweep';
@@ -155,8 +155,8 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
         <span data-testid="geometry-status" data-run={snap?.runId ?? -1}>
           {snap ? snap.status : 'starting'}
         </span>{' '}
-        · step <strong data-testid="geometry-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {gsteps.toLocaleString('en-US')} · {count} models of {size}
+        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
+        models of {size}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
         <br />

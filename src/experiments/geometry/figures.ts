@@ -11,14 +11,11 @@ import { DimensionalityScatter } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart } from '../../charts/DimsPerFeatureChart';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D } from '../../charts/FeatureGeometry3D';
-import {
-  GeometryGraphChart,
-  PolytopeGallery,
-  featureColorsByPolytope,
-  polytopeSummary,
-} from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
-import { formatDuration } from '../../charts/theme';
+import { PolytopeGallery } from '../../charts/PolytopeGallery';
+import { featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
+import { fmtCount, formatDuration } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
@@ -76,7 +73,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const steps = sweepSteps(state, quick);
   const shortened = steps < state.gsteps;
   log(
-    `  ${count} models of n = ${n}, m = ${m}, ${state.gsteps.toLocaleString('en-US')} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
+    `  ${count} models of n = ${n}, m = ${m}, ${fmtCount(state.gsteps)} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
       (shortened
         ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}`
         : ''),
@@ -271,5 +268,5 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
 
 export const figures: FiguresModule = {
   render,
-  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m`,
+  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${fmtCount(QUICK_GEOMETRY.sweepWork)} instance-steps × n·m`,
 };

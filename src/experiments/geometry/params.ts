@@ -157,7 +157,7 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     id: 'geometry-paper',
     title: 'Uniform superposition: n = 400, m = 30, 20 sparsities',
     description:
-      "The paper's dimensionality figures (§6.3): equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
+      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
     params: sweepSize('paper'),
   },
   {

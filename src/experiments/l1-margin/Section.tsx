@@ -6,7 +6,8 @@
 import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { LineChart } from '../../charts/LineChart';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { LINE_COLOR } from '../../charts/theme';
+import { fmt, fmtCount } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
@@ -75,7 +76,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 name="l1-steps"
                 action="l1-steps"
                 value={steps}
-                options={L1_STEPS.map((v) => ({ value: v, label: `${v.toLocaleString('en-US')} steps` }))}
+                options={L1_STEPS.map((v) => ({ value: v, label: `${fmtCount(v)} steps` }))}
                 onChange={(fl1steps) => onChange({ fl1steps })}
               />
             </label>
@@ -106,7 +107,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 ) : (
                   'No λ in this sweep lowered superposition for at most 1% more loss; try a weaker sweep or more steps.'
                 )}{' '}
-                ({r.steps.toLocaleString('en-US')} steps per λ, {(r.ms / 1000).toFixed(1)} s)
+                ({fmtCount(r.steps)} steps per λ, {(r.ms / 1000).toFixed(1)} s)
               </p>
               <div className="fn-panels">
                 <ChartFrame

@@ -1,15 +1,16 @@
 /**
- * "Perturbing one feature" (paper §6.4): n = 5 features of equal importance in m = 2 dimensions,
- * four at a fixed density and feature 4 at a varied relative density. At the others' density the
- * five form a pentagon; made sparser, feature 4 is crowded, until below a critical relative
- * density the pentagon snaps to two digons with feature 4 dropped — a first-order transition
- * where the loss curves of the two solution types cross. Both trainings (the random fits and the
- * fixed starts behind the curves, see run.ts) run in workers, each paused with the section.
+ * "Perturbing one feature" (the paper's "Non-Uniform Superposition"): n = 5 features of equal importance in m = 2
+ * dimensions, four at a fixed density and feature 4 at a varied relative density. At the others' density the five form
+ * a pentagon; made sparser, feature 4 is crowded, until below a critical relative density the pentagon snaps to two
+ * digons with feature 4 dropped — a first-order transition where the loss curves of the two solution types cross. Both
+ * trainings (the random fits and the fixed starts behind the curves, see run.ts) run in workers, each paused with the
+ * section.
  */
 import { useMemo, useRef } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
+import { fmtCount } from '../../model/format';
 import { crossing } from '../../model/uniform-sweep';
 import { Slider } from '../../ui/controls';
 import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
@@ -130,7 +131,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         <Slider
           label={
             <>
-              steps <output>{steps.toLocaleString('en-US')}</output>
+              steps <output>{fmtCount(steps)}</output>
             </>
           }
           name="gpsteps"
@@ -157,10 +158,9 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
       </div>
       <p className="status geometry-status" aria-live="polite">
         random fits: <span data-testid="pentagon-status">{snap ? snap.status : 'starting'}</span> · step{' '}
-        <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {steps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
-        <strong data-testid="pentagon-curve-step">{(curves?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {CURVE_STEPS.toLocaleString('en-US')}
+        <strong data-testid="pentagon-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} ·{' '}
+        {config.instances.length} models · loss curves: step{' '}
+        <strong data-testid="pentagon-curve-step">{fmtCount(curves?.step ?? 0)}</strong> / {fmtCount(CURVE_STEPS)}
         <br />
         lowest loss found: two digons up to relative density{' '}
         <strong data-testid="pentagon-digons-upto">{lastDigons >= 0 ? relLabel(rel[lastDigons]) : '—'}</strong>, a
@@ -206,7 +206,10 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   );
 }
 
-/** The best random fit per relative density; choosing costs a few tens of ms, so at most every FITS_EVERY_MS while training. */
+/**
+ * The best random fit per relative density; choosing costs a few tens of ms, so at most every FITS_EVERY_MS while
+ * training.
+ */
 function useBestFits(
   trained: Snapshot | null,
   config: TrainConfig,

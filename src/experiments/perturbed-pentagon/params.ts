@@ -1,6 +1,6 @@
 /**
- * "Perturbing one feature" (paper §6.4), inside the geometry section: its URL keys and its paper
- * preset. It trains with the sweep's seed (gseed), so its section also reads that key.
+ * "Perturbing one feature" (the paper's "Non-Uniform Superposition"), inside the geometry section: its URL keys and its
+ * paper preset. It trains with the sweep's seed (gseed), so its section also reads that key.
  */
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
@@ -24,7 +24,7 @@ export const PENTAGON_PRESETS: readonly PresetSpec[] = [
     id: 'perturbed-pentagon',
     title: 'Non-uniform superposition: perturbing one feature of the pentagon',
     description:
-      'n = 5, m = 2, four features at density 0.05 and the fifth varied (§6.4): the pentagon gives way to two digons with the fifth feature dropped as its relative density falls; the two solutions’ losses cross at the transition.',
+      'n = 5, m = 2, four features at density 0.05 and the fifth varied: the pentagon gives way to two digons with the fifth feature dropped as its relative density falls; the two solutions’ losses cross at the transition.',
     params: { gpbase: '0.05', gpseeds: '4', gpsteps: '6000' },
   },
 ];

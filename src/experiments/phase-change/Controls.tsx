@@ -1,5 +1,6 @@
 /** The settings bar of "Superposition as a phase change". */
 import type { MutableRefObject } from 'react';
+import { fmtCount } from '../../model/format';
 import { EnumSelect, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
@@ -65,7 +66,7 @@ export function PhaseControls({
       <Slider
         label={
           <>
-            step limit <output>{state.psteps.toLocaleString('en-US')}</output>
+            step limit <output>{fmtCount(state.psteps)}</output>
           </>
         }
         name="psteps"

@@ -7,7 +7,7 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
-import { formatDuration } from '../../charts/theme';
+import { fmtCount, formatDuration } from '../../model/format';
 import { instancesModelJson } from '../../model/io/model-json';
 import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
@@ -117,7 +117,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
         (<Tex>r</Tex>, relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the
         extra feature is dropped, gets a dimension of its own, or shares one in superposition changes abruptly across
         lines the paper derives in closed form — a phase change. Below, every cell is a real model ({expLabel}), all{' '}
-        {config.instances.length.toLocaleString('en-US')} of them training together; the lines are the theory. With{' '}
+        {fmtCount(config.instances.length)} of them training together; the lines are the theory. With{' '}
         <Tex>d = 1 - S</Tex>, dropping the extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension
         instead costs <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an antipodal pair costs{' '}
         <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the cheapest wins, and the lines are where two of them tie — the superposition
@@ -128,9 +128,8 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
         <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {state.psteps.toLocaleString('en-US')} · converged{' '}
-        <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
+        · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(state.psteps)} ·
+        converged <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
         {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}
@@ -167,7 +166,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
-            caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid."
+            caption="The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid."
           >
             <PhaseDiagramChart
               rValues={grid.rValues}

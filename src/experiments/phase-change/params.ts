@@ -21,7 +21,7 @@ export const PHASE_PARAMS = {
 
 export type PhaseState = ParamValues<typeof PHASE_PARAMS>;
 
-/** Phase diagrams (§5.4, §5.5): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
+/** Phase diagrams ("Superposition as a Phase Change"): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
 const phase = (pexp: PhaseState['pexp']) => ({ pexp, pgrid: '24', pseeds: '3', psteps: '10000' });
 
 export const PHASE_PRESETS: readonly PresetSpec[] = [

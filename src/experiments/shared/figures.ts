@@ -21,7 +21,10 @@ export interface PresetFigures {
   steps: number;
 }
 
-/** How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker threads. */
+/**
+ * How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker
+ * threads.
+ */
 export interface RenderOptions {
   quick: boolean;
   threads: number;

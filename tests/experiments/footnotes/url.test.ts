@@ -38,7 +38,9 @@ const FOOTNOTE_PARAMS = { ...FORWARD_PARAMS, ...DICTIONARY_PARAMS, ...L1_PARAMS,
 type FootnoteState = ParamValues<typeof FOOTNOTE_PARAMS>;
 const TABLES = { GLANCE_PARAMS, PHASE_PARAMS, GEOMETRY_PARAMS, PENTAGON_PARAMS, BEYOND_PARAMS, FOOTNOTE_PARAMS };
 /** The footnote keys of a parsed page URL. */
-const footnotesOf = (r: ReturnType<typeof readUrl>) => ownValues(FOOTNOTE_PARAMS, r.state);
+const footnotesOf = (r: ReturnType<typeof readUrl>): FootnoteState =>
+  ownValues(FOOTNOTE_PARAMS, Object.assign({}, ...FOOTNOTE_IDS.map((id) => r.state[id])) as FootnoteState);
+const FOOTNOTE_IDS = ['forward-pass', 'dictionary-learning', 'l1-margin', 'gaussian-latents', 'compressed-sensing'];
 
 describe('footnote URL keys', () => {
   it('are short, prefixed f, and collide with no other section (nor with preset)', () => {
@@ -107,7 +109,7 @@ describe('footnote URL keys', () => {
     expect(back.ignored).toEqual([]);
     expect(footnotesOf(back)).toEqual(s);
     // the browser's own escaping of ',' parses the same
-    expect(readUrl('?fon=0%2C2%2C4').state.fon).toEqual([0, 2, 4]);
+    expect(footnotesOf(readUrl('?fon=0%2C2%2C4')).fon).toEqual([0, 2, 4]);
   });
 
   it.each([
@@ -176,10 +178,11 @@ describe('footnote URL keys', () => {
     for (const table of Object.values(TABLES)) for (const k of Object.keys(table)) expect(keys, k).toContain(k);
     const r = readUrl(link);
     expect(r.ignored).toEqual([]);
-    expect(r.state).toMatchObject({ n: 7, kind: 'linear', warm: true });
-    expect(r.state).toMatchObject({ pexp: 'phase-3-2', pcell: 14 });
-    expect(r.state).toMatchObject({ gn: 6, gmodel: 2, gpseeds: 2, gpbase: 0.1 });
-    expect(r.state).toMatchObject({ vpreset: 'abs-dense' });
+    expect(r.state['at-a-glance']).toMatchObject({ n: 7, kind: 'linear', warm: true });
+    expect(r.state['phase-change']).toMatchObject({ pexp: 'phase-3-2', pcell: 14 });
+    expect(r.state.geometry).toMatchObject({ gn: 6, gmodel: 2 });
+    expect(r.state['perturbed-pentagon']).toMatchObject({ gpseeds: 2, gpbase: 0.1 });
+    expect(r.state['beyond-basic']).toMatchObject({ vpreset: 'abs-dense' });
     // a set list comes back in ascending order, whatever order the link gave
     expect(footnotesOf(r)).toMatchObject({
       fremove: 6,
@@ -252,8 +255,8 @@ describe('forward-pass inputs for any n', () => {
     expect(link).toBe('fon=6&fx=1,0.7,0.5,0.5,0.5,0.5,0.9');
     const r = readUrl(`?${link}`);
     expect(r.ignored).toEqual([]);
-    expect(forwardInputs(r.state, 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
-    expect(forwardInputs(r.state, 7).values[6]).toBe(0.9);
+    expect(forwardInputs(footnotesOf(r), 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
+    expect(forwardInputs(footnotesOf(r), 7).values[6]).toBe(0.9);
     // more than 20 features never reach the URL
     const wide = encodeForward(Array(30).fill(true), Array(30).fill(0.2));
     expect(wide.fon.length).toBe(MAX_FEATURES);

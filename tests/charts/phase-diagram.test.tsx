@@ -1,28 +1,21 @@
-/** Phase diagram and weight glyph: cells tile the plot, phases and disagreements are marked, boundaries stay inside, no NaN. */
-import { DOMParser } from '@xmldom/xmldom';
+/**
+ * The phase diagram: cells tile the plot, phases and disagreements are marked, boundaries stay inside, no NaN; keyboard
+ * and pointer.
+ */
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { logCellEdges } from '../../src/charts/log-grid';
 import { PhaseDiagramChart, type Phase, type PhaseDiagramChartProps } from '../../src/charts/PhaseDiagramChart';
-import { WeightGlyph } from '../../src/charts/WeightGlyph';
-import { BACKGROUND, PHASE_COLORS, divergingColor } from '../../src/charts/theme';
-
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
+import { BACKGROUND, PHASE_COLORS } from '../../src/charts/theme';
+import { badAttributes, parse } from './svg';
 
 const logSpace = (a: number, b: number, k: number) =>
   Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
 const R = logSpace(0.1, 10, 24);
 const D = logSpace(1, 0.01, 24);
 
-/** A plausible diagram: dense → dedicated or dropped by r, sparse → superposition; the last two rows not trained yet. */
+/** A plausible diagram: dense → dedicated or dropped by r, sparse → superposition; the last two rows untrained. */
 function toyPhases(): (Phase | null)[] {
   const out: (Phase | null)[] = [];
   for (let row = 0; row < D.length; row++) {
@@ -59,17 +52,13 @@ function plotBox(markup: string) {
   return { x0: x, y0: y, x1: x + width, y1: y + height, width, height };
 }
 
-function badAttributes(markup: string): string[] {
-  return (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-}
-
 /** The props React would hand to the <svg> and to each cell, without a DOM (the component has no hooks). */
 function elementTree(props: PhaseDiagramChartProps) {
   const root = PhaseDiagramChart(props) as ReactElement<Record<string, unknown>>;
   return root;
 }
 
-describe('PhaseDiagramChart', () => {
+describe('PhaseDiagramChart: cells, phases and axes', () => {
   const phases = toyPhases();
 
   it('draws one cell per grid point, tiling the plot area with shared edges', () => {
@@ -164,6 +153,10 @@ describe('PhaseDiagramChart', () => {
     expect(minor('x-axis')).toBe(16);
     expect(minor('y-axis')).toBe(16);
   });
+});
+
+describe('PhaseDiagramChart: disagreement, boundaries and degenerate input', () => {
+  const phases = toyPhases();
 
   it('disagreement mode marks exactly the cells whose phase differs from the reference', () => {
     const reference = phases.map((p) => p);
@@ -289,6 +282,10 @@ describe('PhaseDiagramChart', () => {
     }
     expect(logCellEdges([NaN, 1], [0.1, 10]).every(Number.isFinite)).toBe(true);
   });
+});
+
+describe('PhaseDiagramChart: keyboard and pointer', () => {
+  const phases = toyPhases();
 
   it('is keyboard-operable only when selectable: arrows move the selection, Enter re-selects', () => {
     const plain = renderToStaticMarkup(<PhaseDiagramChart rValues={R} densityValues={D} phases={phases} />);
@@ -346,77 +343,5 @@ describe('PhaseDiagramChart', () => {
     const cells = cellLayer.props.children as ReactElement<Record<string, unknown>>[];
     expect(cells[42].props.onClick).toBeUndefined();
     expect(cells[42].props.k).toBe(42);
-  });
-});
-
-describe('WeightGlyph', () => {
-  function features(markup: string) {
-    const { doc } = parse(markup);
-    return Array.from(doc.getElementsByTagName('g')).filter((g) => g.getAttribute('data-feature') !== null);
-  }
-
-  it('m = 1: features as stems on a symmetric axis, +1 to the right of −1', () => {
-    const svg = renderToStaticMarkup(<WeightGlyph W={[1, -1, 0]} n={3} m={1} importance={[1, 0.5, 0.2]} />);
-    expect(parse(svg).errors).toEqual([]);
-    expect(svg).toMatch(/^<svg[^>]*width="90" height="90"/);
-    const cx = (i: number) =>
-      Number(
-        features(svg)
-          .find((g) => g.getAttribute('data-feature') === String(i))!
-          .getElementsByTagName('circle')[0]
-          .getAttribute('cx'),
-      );
-    expect(cx(0)).toBeGreaterThan(cx(2));
-    expect(cx(2)).toBeGreaterThan(cx(1));
-    expect(cx(0) - cx(2)).toBeCloseTo(cx(2) - cx(1), 1); // symmetric about 0
-    expect(features(svg)).toHaveLength(3);
-    expect(svg).toContain('>−1</text>');
-  });
-
-  it('m = 2: one vector per feature from a common origin', () => {
-    const n = 5;
-    const W = Array.from({ length: 2 * n }, (_, k) =>
-      (k % 2 === 0 ? Math.cos : Math.sin)((2 * Math.PI * Math.floor(k / 2)) / n),
-    );
-    const svg = renderToStaticMarkup(<WeightGlyph W={W} n={n} m={2} />);
-    expect(parse(svg).errors).toEqual([]);
-    const lines = features(svg).map((g) => g.getElementsByTagName('line')[0]);
-    expect(lines).toHaveLength(n);
-    const x0 = lines[0].getAttribute('x1');
-    const y0 = lines[0].getAttribute('y1');
-    for (const l of lines) {
-      expect(l.getAttribute('x1')).toBe(x0);
-      expect(l.getAttribute('y1')).toBe(y0);
-    }
-    const lens = lines.map((l) =>
-      Math.hypot(Number(l.getAttribute('x2')) - Number(x0), Number(l.getAttribute('y2')) - Number(y0)),
-    );
-    for (const len of lens) expect(len).toBeCloseTo(lens[0], 0);
-  });
-
-  it('m > 2: the n×n Gram matrix as a heatmap', () => {
-    // n = 4 in m = 3: three orthonormal features and one antipodal to feature 0.
-    const W = [1, 0, 0, 0, 1, 0, 0, 0, 1, -1, 0, 0];
-    const svg = renderToStaticMarkup(<WeightGlyph W={W} n={4} m={3} importance={[1, 0.9, 0.8, 0.7]} />);
-    expect(parse(svg).errors).toEqual([]);
-    expect((svg.match(/<rect[^>]*data-cell=/g) ?? []).length).toBe(16);
-    expect((svg.match(/<rect[^>]*data-importance=/g) ?? []).length).toBe(4);
-    expect(svg).toContain(`data-cell="0,0" `);
-    expect(svg).toMatch(new RegExp(`data-cell="0,3"[^>]*fill="${divergingColor(-1).replace(/[()]/g, '\\$&')}"`));
-    expect(svg).toMatch(new RegExp(`data-cell="1,1"[^>]*fill="${divergingColor(1).replace(/[()]/g, '\\$&')}"`));
-    expect(svg).toMatch(new RegExp(`data-cell="1,2"[^>]*fill="${divergingColor(0).replace(/[()]/g, '\\$&')}"`));
-  });
-
-  it('never emits NaN or Infinity', () => {
-    const bad = [NaN, Infinity, -Infinity, 0, 1, NaN];
-    for (const m of [1, 2, 3, 0]) {
-      for (const svg of [
-        renderToStaticMarkup(<WeightGlyph W={bad} n={3} m={m} importance={bad} />),
-        renderToStaticMarkup(<WeightGlyph W={bad} n={NaN} m={m} size={NaN} />),
-      ]) {
-        expect(badAttributes(svg)).toEqual([]);
-        expect(parse(svg).errors).toEqual([]);
-      }
-    }
   });
 });
