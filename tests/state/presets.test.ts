@@ -11,7 +11,7 @@ import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
 import { MODEL_CHOICES } from '../../src/experiments/sparse-autoencoders/models';
 import { SAE_PARAMS } from '../../src/experiments/sparse-autoencoders/params';
 import { presetSearch, type Preset } from '../../src/state/presets';
-import { parseParams, type ParamSpec } from '../../src/state/url-params';
+import { parseParams, urlKey, urlKeys, type ParamSpec } from '../../src/state/url-params';
 
 /** Every URL key of the page that is not the preset's experiment's. */
 const otherKeys = (p: Preset) => EXPERIMENTS.filter((e) => e.id !== p.experiment).flatMap((e) => Object.keys(e.params));
@@ -60,7 +60,7 @@ describe('presets', () => {
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses cleanly against its experiment', (_, p) => {
     const table = presetTable(p);
-    for (const key of Object.keys(p.params)) expect(Object.keys(table)).toContain(key);
+    for (const key of Object.keys(p.params)) expect(urlKeys(table)).toContain(key);
     // Alone, and with every other experiment's keys known (the page parses one URL for all of them).
     expect(parseParams(table, new URLSearchParams(p.params)).ignored).toEqual([]);
     expect(parseParams(table, presetSearch(p), otherKeys(p)).ignored).toEqual([]);
@@ -75,8 +75,10 @@ describe('presets', () => {
     const table = presetTable(p);
     const { values, ignored } = parseParams(table, search);
     expect(ignored).toEqual([]);
-    for (const [key, raw] of Object.entries(p.params))
-      expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
+    for (const [key, raw] of Object.entries(p.params)) {
+      const field = Object.keys(table).find((f) => urlKey(table, f) === key)!;
+      expect((values as Record<string, unknown>)[field]).toEqual(expected(table[field], raw));
+    }
   });
 
   it('presets make valid training requests for their sections', () => {
@@ -101,8 +103,8 @@ describe('presets', () => {
       } else if (p.section === 'sparse-autoencoders') {
         const { values, ignored } = parseParams(SAE_PARAMS, presetSearch(p));
         expect(ignored).toEqual([]);
-        expect(MODEL_CHOICES).toContain(values.saemodel);
-        expect(values.saemodel).not.toBe('glance');
+        expect(MODEL_CHOICES).toContain(values.model);
+        expect(values.model).not.toBe('glance');
       } else {
         const { values } = parseParams(BEYOND_PARAMS, presetSearch(p));
         expect(BEYOND_VARIANTS).toContain(values.vpreset);

@@ -37,7 +37,7 @@ export function LabControls({
   features: number;
   onFile(file: File): void;
 }) {
-  const latents = Math.max(1, Math.round(state.saesize * features));
+  const latents = Math.max(1, Math.round(state.size * features));
   return (
     <div className="sae-controls" data-testid="sae-controls">
       <label className="control">
@@ -45,12 +45,12 @@ export function LabControls({
         <EnumSelect
           name="saemodel"
           action="sae-model"
-          value={state.saemodel}
-          options={SAE_PARAMS.saemodel.values.map((v) => ({ value: v, label: MODEL_LABELS[v] }))}
-          onChange={(saemodel) => onChange({ saemodel })}
+          value={state.model}
+          options={SAE_PARAMS.model.values.map((v) => ({ value: v, label: MODEL_LABELS[v] }))}
+          onChange={(v) => onChange({ model: v })}
         />
       </label>
-      {state.saemodel === 'file' ? (
+      {state.model === 'file' ? (
         <label className="control">
           <span>models@1 JSON</span>
           <input
@@ -69,13 +69,13 @@ export function LabControls({
         <EnumSelect
           name="saekind"
           action="sae-kind"
-          value={state.saekind}
+          value={state.kind}
           options={[
             { value: 'l1', label: 'L1 (ReLU)' },
             { value: 'topk', label: 'TopK' },
             { value: 'jumprelu', label: 'JumpReLU (L0)' },
           ]}
-          onChange={(saekind) => onChange({ saekind })}
+          onChange={(v) => onChange({ kind: v })}
         />
       </label>
       <label className="control">
@@ -85,24 +85,18 @@ export function LabControls({
         <EnumSelect
           name="saesize"
           action="sae-size"
-          value={state.saesize}
+          value={state.size}
           options={SIZE_FACTORS.map((f) => ({ value: f, label: `${f} × n` }))}
-          onChange={(saesize) => onChange({ saesize })}
+          onChange={(v) => onChange({ size: v })}
         />
       </label>
-      {state.saekind === 'topk' ? (
-        <NumberField
-          label="k"
-          name="saek"
-          spec={SAE_PARAMS.saek}
-          value={state.saek}
-          onCommit={(saek) => onChange({ saek })}
-        />
+      {state.kind === 'topk' ? (
+        <NumberField label="k" name="saek" spec={SAE_PARAMS.k} value={state.k} onCommit={(v) => onChange({ k: v })} />
       ) : (
         <Slider
           label={
             <>
-              λ <output data-testid="sae-lambda">{state.saelambda.toPrecision(2)}</output>
+              λ <output data-testid="sae-lambda">{state.lambda.toPrecision(2)}</output>
             </>
           }
           name="saelambda"
@@ -110,8 +104,8 @@ export function LabControls({
           min={LOG_MIN}
           max={LOG_MAX}
           step={(LOG_MAX - LOG_MIN) / 28}
-          value={logLambda(state.saelambda)}
-          onChange={(t) => onChange({ saelambda: Number(Math.pow(10, t).toPrecision(2)) })}
+          value={logLambda(state.lambda)}
+          onChange={(t) => onChange({ lambda: Number(Math.pow(10, t).toPrecision(2)) })}
         />
       )}
       <Remedies state={state} onChange={onChange} />
@@ -120,43 +114,43 @@ export function LabControls({
         <EnumSelect
           name="saesweep"
           action="sae-sweep"
-          value={state.saesweep}
-          options={SAE_PARAMS.saesweep.values.map((v) => ({ value: v, label: SWEEP_LABELS[v] }))}
-          onChange={(saesweep) => onChange({ saesweep })}
+          value={state.sweep}
+          options={SAE_PARAMS.sweep.values.map((v) => ({ value: v, label: SWEEP_LABELS[v] }))}
+          onChange={(v) => onChange({ sweep: v })}
         />
       </label>
       <NumberField
         label="seeds"
         name="saeseeds"
-        spec={SAE_PARAMS.saeseeds}
-        value={state.saeseeds}
-        onCommit={(saeseeds) => onChange({ saeseeds })}
+        spec={SAE_PARAMS.seeds}
+        value={state.seeds}
+        onCommit={(v) => onChange({ seeds: v })}
       />
       <NumberField
         label="steps"
         name="saesteps"
-        spec={SAE_PARAMS.saesteps}
-        value={state.saesteps}
-        onCommit={(saesteps) => onChange({ saesteps })}
+        spec={SAE_PARAMS.steps}
+        value={state.steps}
+        onCommit={(v) => onChange({ steps: v })}
       />
       <NumberField
         label="seed"
         name="saeseed"
-        spec={SAE_PARAMS.saeseed}
-        value={state.saeseed}
-        onCommit={(saeseed) => onChange({ saeseed })}
+        spec={SAE_PARAMS.seed}
+        value={state.seed}
+        onCommit={(v) => onChange({ seed: v })}
       />
     </div>
   );
 }
 
 function Remedies({ state, onChange }: { state: SaeState; onChange(patch: Partial<SaeState>): void }) {
-  const box = (key: 'saetied' | 'saeaux' | 'saenest', label: string, disabled = false) => (
+  const box = (key: 'tied' | 'aux' | 'nested', label: string, disabled = false) => (
     <label className="control check">
       <input
         type="checkbox"
-        name={key}
-        data-action={key}
+        name={SAE_PARAMS[key].key}
+        data-action={SAE_PARAMS[key].key}
         checked={state[key]}
         disabled={disabled}
         onChange={(e) => onChange({ [key]: e.target.checked })}
@@ -171,24 +165,24 @@ function Remedies({ state, onChange }: { state: SaeState; onChange(patch: Partia
         <EnumSelect
           name="saeresample"
           action="sae-resample"
-          value={state.saeresample}
+          value={state.resample}
           options={[
             { value: 'none', label: 'left dead' },
             { value: 'inputs', label: 'resampled to inputs' },
             { value: 'loss', label: 'resampled by loss²' },
           ]}
-          onChange={(saeresample) => onChange({ saeresample })}
+          onChange={(v) => onChange({ resample: v })}
         />
       </label>
-      {box('saeaux', 'TopK aux loss', state.saekind !== 'topk')}
-      {box('saetied', 'tied weights')}
-      {box('saenest', 'Matryoshka')}
+      {box('aux', 'TopK aux loss', state.kind !== 'topk')}
+      {box('tied', 'tied weights')}
+      {box('nested', 'Matryoshka')}
       <NumberField
         label="λ warm-up steps"
         name="saewarmup"
-        spec={SAE_PARAMS.saewarmup}
-        value={state.saewarmup}
-        onCommit={(saewarmup) => onChange({ saewarmup })}
+        spec={SAE_PARAMS.warmup}
+        value={state.warmup}
+        onCommit={(v) => onChange({ warmup: v })}
       />
     </>
   );

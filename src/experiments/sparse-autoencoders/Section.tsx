@@ -26,7 +26,7 @@ interface FileModel {
 export function SparseAutoencoders({ state, onChange, model = null }: SectionProps<SaeState>) {
   const screen = useVisible<HTMLElement>('200px');
   const [file, setFile] = useState<FileModel | null>(null);
-  const choice = state.saemodel;
+  const choice = state.model;
   const request: ModelRequest | null = useMemo(() => {
     if (isToyModel(choice)) return { preset: choice };
     const lab =

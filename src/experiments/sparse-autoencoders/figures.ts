@@ -41,8 +41,8 @@ export const QUICK_SAE = Object.freeze({ steps: 300, seeds: 2 });
 
 async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(SAE_PARAMS, p);
-  if (!isToyModel(state.saemodel)) throw new Error(`preset ${p.id}: the figures train the lab's own models only`);
-  const model = await toyLabModel(state.saemodel);
+  if (!isToyModel(state.model)) throw new Error(`preset ${p.id}: the figures train the lab's own models only`);
+  const model = await toyLabModel(state.model);
   const full = labSettings(state, model.source.n);
   const settings = quick
     ? { ...full, steps: Math.min(full.steps, QUICK_SAE.steps), seeds: Math.min(full.seeds, QUICK_SAE.seeds) }

@@ -1,4 +1,7 @@
-/** "Dictionary learning with sparse autoencoders": its URL keys (all start with `sae`), presets and settings. */
+/**
+ * "Dictionary learning with sparse autoencoders": its URL table (readable fields; the link's codes all start with
+ * `sae`), presets and settings.
+ */
 import { RESAMPLINGS, SAE_KINDS } from '../../model/sae/config';
 import type { PresetSpec } from '../../state/presets';
 import type { ParamTable, ParamValues } from '../../state/url-params';
@@ -10,24 +13,24 @@ export const SIZE_FACTORS = [0.4, 0.6, 0.8, 1, 2, 4] as const;
 
 export const SAE_PARAMS = {
   /** The toy model whose activations the SAEs read. */
-  saemodel: { kind: 'enum', values: MODEL_CHOICES, default: 'glance' },
-  saekind: { kind: 'enum', values: SAE_KINDS, default: 'l1' },
+  model: { key: 'saemodel', kind: 'enum', values: MODEL_CHOICES, default: 'glance' },
+  kind: { key: 'saekind', kind: 'enum', values: SAE_KINDS, default: 'l1' },
   /** Latents per feature of the model. */
-  saesize: { kind: 'choice', values: SIZE_FACTORS, default: 1 },
+  size: { key: 'saesize', kind: 'choice', values: SIZE_FACTORS, default: 1 },
   /** λ, the L1 (or JumpReLU's L0) coefficient (log slider). */
-  saelambda: { kind: 'number', min: COEFFICIENT_RANGE.min, max: COEFFICIENT_RANGE.max, default: 0.25 },
-  saek: { kind: 'int', min: 1, max: 16, default: 1 },
-  saetied: { kind: 'bool', default: false },
-  saeresample: { kind: 'enum', values: RESAMPLINGS, default: 'none' },
-  saeaux: { kind: 'bool', default: false },
+  lambda: { key: 'saelambda', kind: 'number', min: COEFFICIENT_RANGE.min, max: COEFFICIENT_RANGE.max, default: 0.25 },
+  k: { key: 'saek', kind: 'int', min: 1, max: 16, default: 1 },
+  tied: { key: 'saetied', kind: 'bool', default: false },
+  resample: { key: 'saeresample', kind: 'enum', values: RESAMPLINGS, default: 'none' },
+  aux: { key: 'saeaux', kind: 'bool', default: false },
   /** Steps of λ's linear warm-up. */
-  saewarmup: { kind: 'int', min: 0, max: 10_000, default: 0 },
-  saenest: { kind: 'bool', default: false },
+  warmup: { key: 'saewarmup', kind: 'int', min: 0, max: 10_000, default: 0 },
+  nested: { key: 'saenest', kind: 'bool', default: false },
   /** What varies across the SAEs trained side by side. */
-  saesweep: { kind: 'enum', values: SWEEPS, default: 'seeds' },
-  saeseeds: { kind: 'int', min: 1, max: 10, default: 4 },
-  saeseed: { kind: 'int', min: 1, max: 999_999, default: 1 },
-  saesteps: { kind: 'int', min: 200, max: 20_000, default: 6000 },
+  sweep: { key: 'saesweep', kind: 'enum', values: SWEEPS, default: 'seeds' },
+  seeds: { key: 'saeseeds', kind: 'int', min: 1, max: 10, default: 4 },
+  seed: { key: 'saeseed', kind: 'int', min: 1, max: 999_999, default: 1 },
+  steps: { key: 'saesteps', kind: 'int', min: 200, max: 20_000, default: 6000 },
 } as const satisfies ParamTable;
 
 export type SaeState = ParamValues<typeof SAE_PARAMS>;
@@ -35,19 +38,19 @@ export type SaeState = ParamValues<typeof SAE_PARAMS>;
 /** The lab's settings for a model of n features. */
 export function labSettings(s: SaeState, n: number): LabSettings {
   return {
-    kind: s.saekind,
-    latents: Math.max(1, Math.round(s.saesize * n)),
-    coefficient: s.saelambda,
-    k: s.saek,
-    tied: s.saetied,
-    resample: s.saeresample,
-    auxK: s.saeaux,
-    warmup: s.saewarmup,
-    matryoshka: s.saenest,
-    sweep: s.saesweep,
-    seeds: s.saeseeds,
-    seed: s.saeseed,
-    steps: s.saesteps,
+    kind: s.kind,
+    latents: Math.max(1, Math.round(s.size * n)),
+    coefficient: s.lambda,
+    k: s.k,
+    tied: s.tied,
+    resample: s.resample,
+    auxK: s.aux,
+    warmup: s.warmup,
+    matryoshka: s.nested,
+    sweep: s.sweep,
+    seeds: s.seeds,
+    seed: s.seed,
+    steps: s.steps,
   };
 }
 
