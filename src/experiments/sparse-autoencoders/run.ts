@@ -87,6 +87,7 @@ export async function runLab(model: LabModel, s: LabSettings, opts: RunOptions =
   const every = Math.max(1, Math.round(s.steps / CHECKPOINTS));
   const snapshots: LabSnapshot[] = [snapshot(trainer, model, ev)];
   const checkpoints: SaeCheckpoint[] = [trainer.checkpoint()];
+  opts.onPartial?.(snapshots[0]); // the scorecard of the initial SAEs: the page has something to show at once
   let nextPartial = performance.now(); // the first partial after the first chunk: the first scorecard is due at once
   // Chunks small enough to keep the worker responsive (a chunk of the n = 20 sweep is ≈ 20 ms).
   const chunk = Math.max(1, Math.min(every, Math.round(20_000 / mine.length / Math.max(1, model.source.n))));

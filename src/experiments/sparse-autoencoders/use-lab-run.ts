@@ -58,9 +58,15 @@ export function useLabRun(opts: {
   const hasModel = opts.model !== null;
 
   const started = useRef(false);
+  // Once the section has been on screen its runs go on off screen too (scrolling away and back must not
+  // restart a long run from step 0); a change of settings or model still supersedes the run.
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (enabled) setArmed(true);
+  }, [enabled]);
 
   useEffect(() => {
-    if (!enabled || !hasModel) return;
+    if (!armed || !hasModel) return;
     let cancelled = false;
     let finished = false;
     let frame = 0;
@@ -150,8 +156,8 @@ export function useLabRun(opts: {
       clearTimeout(timer);
       clearTimeout(later);
       cancelAnimationFrame(frame);
-      // A run still going when the section leaves the screen (or its settings change) stops: an empty
-      // request supersedes it in every worker.
+      // A run still going when its settings change (or the section unmounts) stops: an empty request
+      // supersedes it in every worker.
       const { model, settings } = optsRef.current;
       if (!finished && model) {
         for (let s = 0; s < SAE_WORKERS; s++)
@@ -160,7 +166,7 @@ export function useLabRun(opts: {
             .catch(() => undefined);
       }
     };
-  }, [enabled, hasModel, key, debounceMs]);
+  }, [armed, hasModel, key, debounceMs]);
 
   return view;
 }
