@@ -144,7 +144,13 @@ export function frontierProps(
     if (!st) return;
     trueL0 = st.card.trueL0;
     const g = groups.get(inst.groupIndex) ?? { label: inst.group, points: [] };
-    g.points.push({ x: Math.max(1e-3, st.card.l0), y: st.card.fvu, highlight: j === selected, label: `#${j}` });
+    const shown = j === selected;
+    g.points.push({
+      x: Math.max(1e-3, st.card.l0),
+      y: st.card.fvu,
+      highlight: shown,
+      label: shown ? `#${j}` : undefined,
+    });
     groups.set(inst.groupIndex, g);
   });
   const series = [...groups.entries()]
