@@ -155,7 +155,12 @@ export function frontierProps(
   });
   const series = [...groups.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([gi, g]) => ({ name: g.label, color: seriesColor(gi), line: false, points: g.points }));
+    .map(([gi, g]) => ({
+      name: g.label,
+      color: gi < 7 ? seriesColor(gi) : NEUTRAL_COLOR,
+      line: false,
+      points: g.points,
+    }));
   return {
     series,
     legend: series.length > 1 && series.length <= 8,
