@@ -27,27 +27,27 @@ describe('sae CLI', () => {
     let out = '';
     await main(['--help'], (s) => (out += s));
     expect(out).toBe(usage());
-    for (const id of ['sae-pentagon', 'sae-n20', 'sae-absorption', 'sae-splitting']) expect(out).toContain(id);
+    for (const id of ['sae-pentagon', 'sae-n20', 'sae-pentagon', 'sae-splitting']) expect(out).toContain(id);
   });
 
   it('writes the section’s figures and its JSON export for a preset', async () => {
     let out = '';
-    await main(['--preset', 'sae-absorption', '--quick', '--out', dir], (s) => (out += s));
+    await main(['--preset', 'sae-pentagon', '--quick', '--out', dir], (s) => (out += s));
     const files = readdirSync(dir).sort();
     expect(files).toEqual(
-      ['cos', 'firing', 'firing-history', 'frontier']
-        .map((f) => `sae-absorption-${f}.svg`)
-        .concat('sae-absorption.json')
+      ['cos', 'firing', 'firing-history', 'frontier', 'geometry']
+        .map((f) => `sae-pentagon-${f}.svg`)
+        .concat('sae-pentagon.json')
         .sort(),
     );
     for (const f of files.filter((f) => f.endsWith('.svg')))
       expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^<\?xml[^]*<svg/);
-    const json = JSON.parse(readFileSync(join(dir, 'sae-absorption.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dir, 'sae-pentagon.json'), 'utf8'));
     expect(json.format).toBe('superposition-explorable/sae-lab@1');
-    expect(json.model.W).toHaveLength(4);
-    expect(json.instances.length).toBeGreaterThan(0);
-    expect(json.instances[0].W_enc).toHaveLength(4);
-    expect(json.instances[0].scorecard.absorption[0]).toMatchObject({ parent: 0, child: 1 });
+    expect(json.model.W).toHaveLength(5);
+    expect(json.instances).toHaveLength(2 * 8); // 2 seeds (quick) × 8 remedies
+    expect(json.instances[0].W_enc).toHaveLength(5);
+    expect(json.instances[0].scorecard.represented).toEqual([0, 1, 2, 3, 4]);
     expect(out).toMatch(/Matryoshka/);
   });
 });

@@ -61,10 +61,10 @@ describe('the sparse-autoencoder lab', () => {
     await expect(page.locator('[data-testid="sae-scorecard"] tr[data-instance]').count()).resolves.toBe(2);
     const l0Before = await page.locator('[data-testid="sae-scorecard"] tr[data-instance="0"]').getAttribute('data-l0');
 
-    // λ up a decade: a sparser code, a new run with the new key.
-    await page.locator('input[name="saelambda"]').fill(String(Math.log10(0.8)));
-    await doneWith(page, 'lambda=0.8;');
-    expect(new URL(page.url()).searchParams.get('saelambda')).toBe('0.8');
+    // λ doubled to the slider's end: a sparser code, a new run with the new key.
+    await page.locator('input[name="saelambda"]').fill(String(Math.log10(0.5)));
+    await doneWith(page, 'lambda=0.5;');
+    expect(new URL(page.url()).searchParams.get('saelambda')).toBe('0.5');
     const l0After = await page.locator('[data-testid="sae-scorecard"] tr[data-instance="0"]').getAttribute('data-l0');
     expect(Number(l0After)).toBeLessThan(Number(l0Before));
 

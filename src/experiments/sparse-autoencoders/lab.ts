@@ -37,7 +37,7 @@ export interface LabSettings {
 }
 
 /** The coefficient slider's range (log scale) and the sweep's 8 stops across it. */
-export const COEFFICIENT_RANGE = Object.freeze({ min: 0.02, max: 0.8 });
+export const COEFFICIENT_RANGE = Object.freeze({ min: 0.04, max: 0.5 });
 export const COEFFICIENT_STOPS: readonly number[] = Array.from({ length: 8 }, (_, i) =>
   Number((COEFFICIENT_RANGE.min * Math.pow(COEFFICIENT_RANGE.max / COEFFICIENT_RANGE.min, i / 7)).toPrecision(2)),
 );
