@@ -177,8 +177,10 @@ export function summariseGroups(instances: LabInstance[], snap: LabSnapshot): Gr
     const gaps = card.absorption.map((a) => a.gap).filter(Number.isFinite);
     g.meanGap += gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : NaN;
   });
-  for (const g of groups) {
+  // A shard holds only some settings: the others are holes in the array.
+  const present = groups.filter((g) => g !== undefined);
+  for (const g of present) {
     for (const k of ['meanMcc', 'meanL0', 'meanFvu', 'meanDead', 'meanGap'] as const) g[k] /= g.seeds;
   }
-  return groups.filter((g) => g !== undefined);
+  return present;
 }

@@ -1,6 +1,7 @@
 /** The batched SAE trainer: determinism, instance independence, checkpoints, unit decoder rows, resampling. */
 import { describe, expect, it } from 'vitest';
 import { labInstances, labShards, type LabSettings } from '../../../src/experiments/sparse-autoencoders/lab';
+import { runLab } from '../../../src/experiments/sparse-autoencoders/run';
 import type { ActivationSource } from '../../../src/model/sae/activations';
 import { saeConfig, saeInstance } from '../../../src/model/sae/config';
 import { SaeTrainer } from '../../../src/train/sae/trainer';
@@ -78,6 +79,18 @@ describe('the lab’s sweeps', () => {
     seed: 1,
     steps: 1000,
   };
+  it('trains one shard of a sweep and summarises the settings it holds', async () => {
+    const model = { label: 'pentagon', source: pentagon };
+    const run = await runLab(
+      model,
+      { ...s, sweep: 'coefficient', seeds: 1, steps: 20 },
+      { only: [1, 4, 6], evalSamples: 64 },
+    );
+    expect(run.trained).toEqual([1, 4, 6]);
+    expect(run.final.instances).toHaveLength(3);
+    expect(run.groups.map((g) => g.label)).toEqual([1, 4, 6].map((j) => run.instances[j].group));
+    expect(run.groups.every((g) => g.seeds === 1 && Number.isFinite(g.meanMcc))).toBe(true);
+  });
 
   it('runs every remedy on the same seeds, and splits the instances over workers by cost', () => {
     const inst = labInstances(s, 5);
