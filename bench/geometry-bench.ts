@@ -68,7 +68,7 @@ const PATHS: Path[] = ['js', 'js-threads', 'simd', 'simd-threads', 'wasm', 'cpu'
 
 function sweepConfig(w: Workload): TrainConfig {
   // Exactly the section's request: 1/(1 − S) log-spaced from 1 to 20, pinned init std.
-  return geometryTrainConfig({ gn: w.n, gm: w.m, gcount: w.sparsities, gmax: 20, gseed: 1 });
+  return geometryTrainConfig({ n: w.n, m: w.m, sparsities: w.sparsities, maxInvDensity: 20, seed: 1 });
 }
 
 async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> {

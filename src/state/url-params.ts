@@ -60,6 +60,11 @@ export function urlKey(table: ParamTable, field: string): string {
   return table[field].key ?? field;
 }
 
+/** The field a link's code stands for in a table (undefined: not one of its codes). */
+export function fieldOfKey(table: ParamTable, key: string): string | undefined {
+  return Object.keys(table).find((field) => urlKey(table, field) === key);
+}
+
 /** Every code a table accepts in a link, in the table's order. */
 export function urlKeys(table: ParamTable): string[] {
   return Object.keys(table).map((field) => urlKey(table, field));
@@ -216,6 +221,19 @@ export function serializeParams<T extends ParamTable>(table: T, values: ParamVal
       continue;
     }
     out.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return out;
+}
+
+/**
+ * Values written as a link's parameters (code → text), every given field whether default or not:
+ * a preset written in fields (`{ diagram: 'phase-3-2', grid: 24 }`) as the link that shows it.
+ */
+export function linkParams<T extends ParamTable>(table: T, values: Partial<ParamValues<T>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, v] of Object.entries(values)) {
+    if (!(field in table)) throw new Error(`linkParams: no field "${field}" in the table`);
+    out[urlKey(table, field)] = Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   }
   return out;
 }

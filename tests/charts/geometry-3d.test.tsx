@@ -220,9 +220,9 @@ describe('3-D presets and the section URL keys', () => {
       expect(p.note.length).toBeGreaterThan(20);
       if (!p.values) continue;
       const v = { ...defaults(GEOMETRY_PARAMS), ...p.values };
-      expect(v.gm).toBe(3);
-      expect(v.gmodel).toBeGreaterThanOrEqual(0);
-      expect(v.gmodel).toBeLessThan(v.gcount);
+      expect(v.m).toBe(3);
+      expect(v.selected).toBeGreaterThanOrEqual(0);
+      expect(v.selected).toBeLessThan(v.sparsities);
       // round-trips through the URL without being ignored
       const parsed = parseParams(GEOMETRY_PARAMS, serializeParams(GEOMETRY_PARAMS, v));
       expect(parsed.ignored).toEqual([]);
@@ -233,9 +233,9 @@ describe('3-D presets and the section URL keys', () => {
 
   it('has the perturbed-pentagon keys with their defaults and limits', () => {
     const d = defaults(PENTAGON_PARAMS);
-    expect([d.gpseeds, d.gpsteps, d.gpbase]).toEqual([4, 6000, 0.05]);
+    expect([d.seeds, d.steps, d.baseDensity]).toEqual([4, 6000, 0.05]);
     const bad = parseParams(PENTAGON_PARAMS, '?gpseeds=0&gpbase=0.5&gpsteps=3000');
-    expect(bad.values).toMatchObject({ gpseeds: 4, gpbase: 0.05, gpsteps: 3000 });
+    expect(bad.values).toMatchObject({ seeds: 4, baseDensity: 0.05, steps: 3000 });
     expect(bad.ignored).toHaveLength(2);
   });
 });

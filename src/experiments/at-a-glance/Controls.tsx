@@ -158,9 +158,9 @@ export function GlanceControls({
         <span>backend</span>
         <EnumSelect
           name="backend"
-          value={state.backend}
+          value={state.path}
           options={BACKEND_OPTIONS}
-          onChange={(backend) => onChange({ backend })}
+          onChange={(path) => onChange({ path })}
         />
       </label>
       <div className="playbar" role="group" aria-label="Training">

@@ -35,7 +35,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
   const run = useTrainingRun(config, {
     maxSteps: state.steps,
     warmStart: state.warm,
-    path: state.backend,
+    path: state.path,
     simulateFailure: state.fault === 'webgl-lost' ? WEBGL_LOST : null,
     history: HISTORY,
   });

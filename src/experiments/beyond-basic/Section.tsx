@@ -23,7 +23,7 @@ import { BeyondView } from './Views';
 const VARIANT_OPTIONS = BEYOND_VARIANTS.map((value) => ({ value, label: BEYOND_LABELS[value] }));
 
 export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
-  const id = state.vpreset;
+  const id = state.variant;
   const visible = useVisible<HTMLElement>();
   return (
     <section id="beyond-basic" aria-labelledby="beyond-basic-title" className="section" ref={visible.ref}>
@@ -42,42 +42,42 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
             testId="beyond-preset"
             value={id}
             options={VARIANT_OPTIONS}
-            onChange={(vpreset) => onChange({ vpreset })}
+            onChange={(variant) => onChange({ variant })}
           />
         </label>
         <Slider
           label={
             <>
-              step limit <output>{fmtCount(beyondSteps(id, state.vsteps))}</output>
+              step limit <output>{fmtCount(beyondSteps(id, state.steps))}</output>
             </>
           }
           name="vsteps"
-          min={BEYOND_PARAMS.vsteps.min}
-          max={BEYOND_PARAMS.vsteps.max}
+          min={BEYOND_PARAMS.steps.min}
+          max={BEYOND_PARAMS.steps.max}
           step={500}
-          value={state.vsteps}
-          onChange={(vsteps) => onChange({ vsteps })}
+          value={state.steps}
+          onChange={(steps) => onChange({ steps })}
         />
         <label className="control beyond-number">
           <span>first seed</span>
           <input
             type="number"
             name="vseed"
-            min={BEYOND_PARAMS.vseed.min}
-            max={BEYOND_PARAMS.vseed.max}
+            min={BEYOND_PARAMS.seed.min}
+            max={BEYOND_PARAMS.seed.max}
             step={1}
-            value={state.vseed}
+            value={state.seed}
             onChange={(e) => {
               const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v) && v >= BEYOND_PARAMS.vseed.min && v <= BEYOND_PARAMS.vseed.max)
-                onChange({ vseed: v });
+              if (Number.isFinite(v) && v >= BEYOND_PARAMS.seed.min && v <= BEYOND_PARAMS.seed.max)
+                onChange({ seed: v });
             }}
           />
         </label>
       </div>
-      <PresetProse id={id} steps={beyondSteps(id, state.vsteps)} />
+      <PresetProse id={id} steps={beyondSteps(id, state.steps)} />
       {/* a fresh worker per experiment: no stale snapshot of another preset can reach its charts */}
-      <BeyondRun key={`${id}:${state.vseed}`} id={id} state={ownValues(BEYOND_PARAMS, state)} seen={visible.visible} />
+      <BeyondRun key={`${id}:${state.seed}`} id={id} state={ownValues(BEYOND_PARAMS, state)} seen={visible.visible} />
     </section>
   );
 }
@@ -89,9 +89,9 @@ interface RunProps {
 }
 
 function BeyondRun({ id, state, seen }: RunProps) {
-  const preset = useMemo(() => beyondPreset(id, state.vseed), [id, state.vseed]);
+  const preset = useMemo(() => beyondPreset(id, state.seed), [id, state.seed]);
   const { config } = preset;
-  const steps = beyondSteps(id, state.vsteps);
+  const steps = beyondSteps(id, state.steps);
   const run = useTrainingRun(config, {
     maxSteps: steps,
     warmStart: false,

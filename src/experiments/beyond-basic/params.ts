@@ -2,7 +2,7 @@
  * "Beyond the basic model" (issue 5): its URL keys, limits and defaults, its experiments' names and its paper presets.
  */
 import type { PresetSpec } from '../../state/presets';
-import type { ParamTable, ParamValues } from '../../state/url-params';
+import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
 
 /** The variant presets the section can train, one at a time (ids of model/variants/presets.ts). */
 export const BEYOND_VARIANTS = [
@@ -20,11 +20,11 @@ export type BeyondVariantId = (typeof BEYOND_VARIANTS)[number];
 
 export const BEYOND_PARAMS = {
   /** Which variant experiment trains. */
-  vpreset: { kind: 'enum', values: BEYOND_VARIANTS, default: 'correlated-pairs' },
+  variant: { key: 'vpreset', kind: 'enum', values: BEYOND_VARIANTS, default: 'correlated-pairs' },
   /** Step limit of the chosen experiment (the paper: 10,000; 30,000 for the n = 100, m = 40 absolute-value sweep). */
-  vsteps: { kind: 'int', min: 500, max: 30_000, default: 5000 },
-  /** First seed; each density trains seeds vseed, vseed + 1, … */
-  vseed: { kind: 'int', min: 1, max: 100_000, default: 1 },
+  steps: { key: 'vsteps', kind: 'int', min: 500, max: 30_000, default: 5000 },
+  /** First seed; each density trains seeds seed, seed + 1, … */
+  seed: { key: 'vseed', kind: 'int', min: 1, max: 100_000, default: 1 },
 } as const satisfies ParamTable;
 
 export type BeyondState = ParamValues<typeof BEYOND_PARAMS>;
@@ -42,7 +42,7 @@ export const BEYOND_LABELS: Record<BeyondVariantId, string> = {
 };
 
 /** A "Beyond the basic model" experiment: the paper's 10,000 steps (30,000 for the abs sweep), seeds from 1. */
-const beyond = (vpreset: BeyondVariantId, vsteps = '10000') => ({ vpreset, vsteps, vseed: '1' });
+const beyond = (variant: BeyondVariantId, steps = 10_000) => linkParams(BEYOND_PARAMS, { variant, steps, seed: 1 });
 
 export const BEYOND_PRESETS: readonly PresetSpec[] = [
   {
@@ -92,7 +92,7 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     title: 'Computation: absolute value, n = 100, m = 40, I = 0.8^i',
     description:
       "Computing |x| in superposition over the paper's seven densities, 30,000 steps: neurons become polysemantic and the asymmetric-superposition motif appears. Slow on a CPU.",
-    params: beyond('abs-sweep', '30000'),
+    params: beyond('abs-sweep', 30_000),
   },
   {
     id: 'adversarial',

@@ -23,8 +23,8 @@ import { compressedSensingCurve, modelScalePoint, sizeColorIndex } from './scale
 
 export function CompressedSensing({ model = null, state, onChange }: SectionProps<CsState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const ns = state.fcsn;
-  const scale = state.fcstrials;
+  const ns = state.sizes;
+  const scale = state.trialsScale;
   const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
   const controlsKey = JSON.stringify({ ns, scale });
   const task = useTask<CompressedSensingResult>({
@@ -145,7 +145,7 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
                 checked={ns.includes(v)}
                 onChange={(e) =>
                   onChange({
-                    fcsn: e.target.checked
+                    sizes: e.target.checked
                       ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
                       : ns.filter((x) => x !== v),
                   })
@@ -162,7 +162,7 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
             action="cs-trials"
             value={scale}
             options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
-            onChange={(fcstrials) => onChange({ fcstrials })}
+            onChange={(trialsScale) => onChange({ trialsScale })}
           />
         </label>
       </div>

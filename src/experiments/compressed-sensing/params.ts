@@ -7,7 +7,8 @@ export const CS_SCALES = [1, 2, 4] as const;
 
 export const CS_PARAMS = {
   /** Signal sizes n whose recovery curves are computed (none: nothing computes). */
-  fcsn: {
+  sizes: {
+    key: 'fcsn',
     kind: 'list',
     item: 'int',
     min: CS_NS[0],
@@ -18,7 +19,7 @@ export const CS_PARAMS = {
     default: [25, 50, 100, 200],
   },
   /** Random problems per point, as a multiple of the quick setting. */
-  fcstrials: { kind: 'choice', values: CS_SCALES, default: 1 },
+  trialsScale: { key: 'fcstrials', kind: 'choice', values: CS_SCALES, default: 1 },
 } as const satisfies ParamTable;
 
 export type CsState = ParamValues<typeof CS_PARAMS>;

@@ -58,7 +58,7 @@ export async function compressedSensing(
 ): Promise<CompressedSensingResult> {
   const t0 = performance.now();
   const path = await solverPath();
-  const ns = (req.ns ?? [...CS_PARAMS.fcsn.default]).map((v) => Math.floor(v)).filter((v) => v >= 2);
+  const ns = (req.ns ?? [...CS_PARAMS.sizes.default]).map((v) => Math.floor(v)).filter((v) => v >= 2);
   const ratios = req.ratios ?? [...CS_DEFAULTS.ratios];
   const scale = finiteOr(req.trialsScale, 1);
   const curves: CompressedSensingCurve[] = [];

@@ -18,7 +18,7 @@ import { DictionaryResultView, RecoveryCurves } from './Results';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const kFactor = state.fdk;
+  const kFactor = state.atomsPerFeature;
   const { k, lambda, chosen: densityChoice, density } = dictionarySettings(model, state);
   const fingerprint = modelFingerprint(model);
   const n = model?.n ?? 0;
@@ -115,7 +115,7 @@ function DictionaryControls({
   onChange,
 }: {
   n: number;
-  kFactor: DictionaryState['fdk'];
+  kFactor: DictionaryState['atomsPerFeature'];
   lambda: number;
   density: number;
   modelsOwn: boolean;
@@ -130,7 +130,7 @@ function DictionaryControls({
           action="dict-k"
           value={kFactor}
           options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))}
-          onChange={(fdk) => onChange({ fdk })}
+          onChange={(atomsPerFeature) => onChange({ atomsPerFeature })}
         />
       </label>
       <label className="control">
@@ -146,7 +146,7 @@ function DictionaryControls({
           max={-0.5}
           step={0.05}
           value={Math.log10(lambda)}
-          onChange={(e) => onChange({ fdlambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
+          onChange={(e) => onChange({ lambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
         />
       </label>
       <LogDensitySlider
@@ -156,10 +156,10 @@ function DictionaryControls({
         action="dict-density"
         ariaLabel="density of the sampled inputs, logarithmic"
         value={density}
-        onChange={(fddensity) => onChange({ fddensity })}
+        onChange={(density) => onChange({ density })}
       />
       {!modelsOwn ? (
-        <button type="button" data-action="dict-density-reset" onClick={() => onChange({ fddensity: 0 })}>
+        <button type="button" data-action="dict-density-reset" onClick={() => onChange({ density: 0 })}>
           Use the model&apos;s density
         </button>
       ) : null}

@@ -8,18 +8,18 @@ export const DICT_K_FACTORS = [1, 2, 4] as const;
 
 export const DICTIONARY_PARAMS = {
   /** Atoms per feature, k/n. */
-  fdk: { kind: 'choice', values: DICT_K_FACTORS, default: 2 },
+  atomsPerFeature: { key: 'fdk', kind: 'choice', values: DICT_K_FACTORS, default: 2 },
   /** L1 strength relative to RMS‖h‖ (the log slider's ends, 10^−2.5 and 10^−0.5, at 2 digits). */
-  fdlambda: { kind: 'number', min: 0.0032, max: 0.32, default: 0.05 },
+  lambda: { key: 'fdlambda', kind: 'number', min: 0.0032, max: 0.32, default: 0.05 },
   /** Density 1 − S of the sampled inputs; 0 means the model's own (no feature is ever on at 0). */
-  fddensity: { kind: 'number', min: 0, max: 1, default: 0 },
+  density: { key: 'fddensity', kind: 'number', min: 0, max: 1, default: 0 },
 } as const satisfies ParamTable;
 
 export type DictionaryState = ParamValues<typeof DICTIONARY_PARAMS>;
 
 /** Dictionary learning's data density: null for the model's own. Below the slider's 0.001 counts as 0.001. */
-export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number | null =>
-  s.fddensity > 0 ? Math.max(0.001, s.fddensity) : null;
+export const dictionaryDensity = (s: Pick<DictionaryState, 'density'>): number | null =>
+  s.density > 0 ? Math.max(0.001, s.density) : null;
 
 /**
  * The settings a run uses for this model: atoms k = k/n · n, λ, and the data density (the model's own unless chosen).
@@ -27,8 +27,8 @@ export const dictionaryDensity = (s: Pick<DictionaryState, 'fddensity'>): number
 export function dictionarySettings(model: FootnoteModel | null, s: DictionaryState) {
   const chosen = dictionaryDensity(s);
   return {
-    k: Math.max(1, s.fdk * (model?.n ?? 0)),
-    lambda: s.fdlambda,
+    k: Math.max(1, s.atomsPerFeature * (model?.n ?? 0)),
+    lambda: s.lambda,
     chosen,
     density: chosen ?? (model ? meanDensity(model) : 0.1),
   };
@@ -55,5 +55,5 @@ export function curvesRequest(
     done && done.k === k && (chosen !== null || uniform)
       ? [{ density: Number(density.toPrecision(6)), k, fraction: done.fraction }]
       : [];
-  return { model: modelData(model), kPerFeature: s.fdk, relativeLambda: lambda, density, known };
+  return { model: modelData(model), kPerFeature: s.atomsPerFeature, relativeLambda: lambda, density, known };
 }

@@ -34,8 +34,8 @@ export function ForwardPassExplorer({
 }) {
   const { n, m, W, b, kind } = model;
   // The URL's inputs resized to this model's n (a link or a change at a glance may differ).
-  const { fon, fx } = state;
-  const { active, values } = useMemo(() => forwardInputs({ fon, fx }, n), [fon, fx, n]);
+  const { active: chosen, values: given } = state;
+  const { active, values } = useMemo(() => forwardInputs({ active: chosen, values: given }, n), [chosen, given, n]);
   const setInput = (nextActive: readonly boolean[], nextValues: readonly number[], patch: Partial<ForwardState> = {}) =>
     onChange({ ...encodeForward(nextActive, nextValues), ...patch });
   const x = useMemo(() => values.map((v, i) => (active[i] ? v : 0)), [values, active]);
@@ -47,8 +47,8 @@ export function ForwardPassExplorer({
     config: { model: model.label, step: model.step, x },
   };
   const sample = () => {
-    const s = sampleInput(state.fdraw, model.density, values);
-    setInput(s.active, s.values, { fdraw: nextDraw(state.fdraw) });
+    const s = sampleInput(state.draw, model.density, values);
+    setInput(s.active, s.values, { draw: nextDraw(state.draw) });
   };
 
   return (

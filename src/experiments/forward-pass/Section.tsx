@@ -20,7 +20,7 @@ import type { ForwardState } from './params';
 
 export function ForwardPass({ model = null, state, onChange }: SectionProps<ForwardState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const removed = state.fremove;
+  const removed = state.removed;
   const fingerprint = modelFingerprint(model);
   const task = useTask<RemoveDirectionResult>({
     client: footnoteTasks(),
@@ -75,7 +75,7 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
                 name="fn-remove"
                 data-action="fn-remove-feature"
                 value={f}
-                onChange={(e) => onChange({ fremove: Number(e.target.value) })}
+                onChange={(e) => onChange({ removed: Number(e.target.value) })}
               >
                 {Array.from({ length: n }, (_, i) => (
                   <option key={i} value={i}>

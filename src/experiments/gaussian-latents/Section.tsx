@@ -25,14 +25,14 @@ import { singleFeatureKurtosis } from '../../model/footnotes/gaussian';
 
 export function GaussianLatents({ model = null, state, onChange }: SectionProps<GaussianState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const source = state.fgsource;
-  const ratio = state.fgratio;
-  const density = state.fgdensity;
-  const logY = state.fglog;
+  const source = state.source;
+  const ratio = state.featuresPerDimension;
+  const density = state.density;
+  const logY = state.logScale;
   // Until the model has trained (or with a link asking for it before it has), the random directions stand in.
   const useModel = source === 'model' && !!model;
   const m = useModel ? model!.m : GAUSS_RANDOM_M;
-  const dim = Math.min(state.fgdim, m - 1);
+  const dim = Math.min(state.dimension, m - 1);
   const task = useTask<GaussianResult>({
     client: footnoteTasks(),
     enabled: screen.visible,
@@ -93,7 +93,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
                 disabled: !model,
               },
             ]}
-            onChange={(fgsource) => onChange({ fgsource })}
+            onChange={(source) => onChange({ source })}
           />
         </label>
         <label className="control">
@@ -104,7 +104,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             value={ratio}
             disabled={useModel}
             options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))}
-            onChange={(fgratio) => onChange({ fgratio })}
+            onChange={(featuresPerDimension) => onChange({ featuresPerDimension })}
           />
         </label>
         <LogDensitySlider
@@ -113,7 +113,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
           action="gauss-density"
           ariaLabel="feature density, logarithmic"
           value={density}
-          onChange={(fgdensity) => onChange({ fgdensity })}
+          onChange={(density) => onChange({ density })}
         />
         <label className="control">
           <span>hidden dimension</span>
@@ -121,7 +121,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             name="gauss-dim"
             data-action="gauss-dim"
             value={dim}
-            onChange={(e) => onChange({ fgdim: Number(e.target.value) })}
+            onChange={(e) => onChange({ dimension: Number(e.target.value) })}
           >
             {Array.from({ length: m }, (_, k) => (
               <option key={k} value={k}>
@@ -136,7 +136,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             name="gauss-logy"
             data-action="gauss-logy"
             checked={logY}
-            onChange={(e) => onChange({ fglog: e.target.checked })}
+            onChange={(e) => onChange({ logScale: e.target.checked })}
           />
           <span>log density axis</span>
         </label>

@@ -9,15 +9,15 @@ export const GAUSS_RANDOM_M = 8;
 
 export const GAUSSIAN_PARAMS = {
   /** Random unit directions, or the trained model's feature directions. */
-  fgsource: { kind: 'enum', values: ['random', 'model'], default: 'random' },
+  source: { key: 'fgsource', kind: 'enum', values: ['random', 'model'], default: 'random' },
   /** Features per hidden dimension of the random directions (n = ratio × 8). */
-  fgratio: { kind: 'choice', values: GAUSS_RATIOS, default: 8 },
+  featuresPerDimension: { key: 'fgratio', kind: 'choice', values: GAUSS_RATIOS, default: 8 },
   /** Feature density 1 − S (the log slider's range). */
-  fgdensity: { kind: 'number', min: 0.001, max: 1, default: 0.1 },
+  density: { key: 'fgdensity', kind: 'number', min: 0.001, max: 1, default: 0.1 },
   /** Hidden dimension shown (clamped to the source's m − 1 at use). */
-  fgdim: { kind: 'int', min: 0, max: Math.max(GLANCE_PARAMS.m.max, GAUSS_RANDOM_M) - 1, default: 0 },
+  dimension: { key: 'fgdim', kind: 'int', min: 0, max: Math.max(GLANCE_PARAMS.m.max, GAUSS_RANDOM_M) - 1, default: 0 },
   /** Logarithmic density axis of the histogram. */
-  fglog: { kind: 'bool', default: false },
+  logScale: { key: 'fglog', kind: 'bool', default: false },
 } as const satisfies ParamTable;
 
 export type GaussianState = ParamValues<typeof GAUSSIAN_PARAMS>;

@@ -74,7 +74,7 @@ export interface GaussianResult {
 
 export async function gaussianLatents(req: GaussianRequest, ctx: TaskContext): Promise<GaussianResult> {
   const t0 = performance.now();
-  const density = Math.min(1, Math.max(MIN_DENSITY, finiteOr(req.density, GAUSSIAN_PARAMS.fgdensity.default)));
+  const density = Math.min(1, Math.max(MIN_DENSITY, finiteOr(req.density, GAUSSIAN_PARAMS.density.default)));
   const samples = positiveInt(req.samples, GAUSSIAN_DEFAULTS.samples);
   const seed = req.seed ?? 1;
   let sampled: { H: Float32Array; n: number; m: number };
@@ -84,7 +84,7 @@ export async function gaussianLatents(req: GaussianRequest, ctx: TaskContext): P
     sampled = hiddenSamples({ m: model.m, W: model.W, density, samples, seed });
   } else {
     const m = positiveInt(req.m, GAUSS_RANDOM_M);
-    const featuresPerDimension = finiteOr(req.featuresPerDimension, GAUSSIAN_PARAMS.fgratio.default);
+    const featuresPerDimension = finiteOr(req.featuresPerDimension, GAUSSIAN_PARAMS.featuresPerDimension.default);
     sampled = hiddenSamples({ m, featuresPerDimension, density, samples, seed });
   }
   const { H, n, m } = sampled;

@@ -41,10 +41,10 @@ const DimensionalityScatter = memo(DimensionalityScatterPlain);
 const CORES = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function Geometry({ state, onChange, children }: SectionProps<GeometryState>) {
-  const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = state;
+  const { n, m, sparsities: count, maxInvDensity, steps, seed } = state;
   const config = useMemo(
-    () => geometryTrainConfig({ gn: n, gm: m, gcount: count, gmax, gseed }),
-    [n, m, count, gmax, gseed],
+    () => geometryTrainConfig({ n, m, sparsities: count, maxInvDensity, seed }),
+    [n, m, count, maxInvDensity, seed],
   );
   const big = n * m >= GPU_SIZE_NM;
   // One worker per core: instances are independent, split by cost (train/shards.ts).
@@ -54,7 +54,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   // preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big
   // ones let a measured trial pick (WebGL where a real GPU is faster).
   const run = useTrainingRun(config, {
-    maxSteps: gsteps,
+    maxSteps: steps,
     warmStart: false,
     path: big ? 'auto' : 'simd',
     convergence: null,
@@ -69,8 +69,8 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   // the notebook's sweep, and open at the biggest size that finishes in a few minutes.
   const atDefault = matchesSetting(state, {
     ...GEOMETRY_SIZES[0].values,
-    gseed: GEOMETRY_PARAMS.gseed.default,
-    gmodel: -1,
+    seed: GEOMETRY_PARAMS.seed.default,
+    selected: -1,
   });
   const [probing, setProbing] = useState(atDefault);
   const probe = useSizeProbe(probing && visible.visible, CORES);
@@ -78,7 +78,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     if (!probing || !probe) return;
     setProbing(false);
     const size = GEOMETRY_SIZES.find((s) => s.id === probe.id);
-    if (size && probe.id !== 'small') onChange({ ...size.values, gmodel: -1 });
+    if (size && probe.id !== 'small') onChange({ ...size.values, selected: -1 });
   }, [probing, probe, onChange]);
 
   // Train only while the reader can see the section (and not after they paused it themselves).
@@ -86,9 +86,9 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
 
   const trained = snap && snap.step > 0 ? snap : null;
   const summary = useMemo(() => (trained ? sweepSummary(trained.W, config) : null), [trained, config]);
-  const xDomain = useMemo((): [number, number] => [1, gmax], [gmax]);
+  const xDomain = useMemo((): [number, number] => [1, maxInvDensity], [maxInvDensity]);
   const dimsPoints = useMemo(() => summary ?? [], [summary]);
-  const onSelect = useCallback((j: number) => onChange({ gmodel: j }), [onChange]);
+  const onSelect = useCallback((j: number) => onChange({ selected: j }), [onChange]);
   const selected = selectedModel(state);
   const liveW = useMemo(
     () => (trained && selected !== null ? instanceWeights(trained.W, selected, n, m) : null),
@@ -125,10 +125,10 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
 
   const counts = summary ? sweepCounts(summary) : null;
   const eta =
-    snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (gsteps - snap.step) / snap.stepsPerSecond : null;
+    snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
   const size = sizeLabel(n, m);
   const exportMeta = {
-    description: `Uniform superposition sweep, ${size}: ${count} sparsities, 1/(1−S) from 1 to ${gmax}, seed ${gseed}, step ${snap?.step ?? 0}`,
+    description: `Uniform superposition sweep, ${size}: ${count} sparsities, 1/(1−S) from 1 to ${maxInvDensity}, seed ${seed}, step ${snap?.step ?? 0}`,
     config: { ...ownValues(GEOMETRY_PARAMS, state), step: snap?.step ?? 0 },
   };
   const runInfo = trained ? { path: trained.path, seconds: trained.trainingMs / 1000 } : null;
@@ -155,7 +155,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
         <span data-testid="geometry-status" data-run={snap?.runId ?? -1}>
           {snap ? snap.status : 'starting'}
         </span>{' '}
-        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
+        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} · {count}{' '}
         models of {size}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
@@ -210,7 +210,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
             scrubbed={scrubbed}
             exportMeta={exportMeta}
             exportJson={exportModelJson}
-            onClose={() => onChange({ gmodel: -1 })}
+            onClose={() => onChange({ selected: -1 })}
           />
           <Timeline
             n={n}
@@ -286,8 +286,8 @@ function SizeNotes({
       ) : null}
       {big && !openedBig ? (
         <div className="notice" role="note" data-testid="geometry-gpu-note">
-          {size} × {state.gcount} models: about {formatDuration(estimatedCpuSeconds(state, CORES))} on {CORES} CPU cores
-          of the simd path
+          {size} × {state.sparsities} models: about {formatDuration(estimatedCpuSeconds(state, CORES))} on {CORES} CPU
+          cores of the simd path
           {path
             ? path === 'webgl'
               ? '; this page is training on WebGL.'

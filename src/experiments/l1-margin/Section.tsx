@@ -21,8 +21,8 @@ import { L1_MAX, L1_STEPS, l1Lambdas, type L1State } from './params';
 
 export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
   const screen = useVisible<HTMLElement>('200px');
-  const steps = state.fl1steps;
-  const lambdaMax = state.fl1max;
+  const steps = state.steps;
+  const lambdaMax = state.maxLambda;
   const lambdas = useMemo(() => l1Lambdas(lambdaMax), [lambdaMax]);
   const task = useTask<L1MarginResult>({
     client: footnoteTasks(),
@@ -77,7 +77,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 action="l1-steps"
                 value={steps}
                 options={L1_STEPS.map((v) => ({ value: v, label: `${fmtCount(v)} steps` }))}
-                onChange={(fl1steps) => onChange({ fl1steps })}
+                onChange={(steps) => onChange({ steps })}
               />
             </label>
             <label className="control">
@@ -90,7 +90,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   value: l,
                   label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})`,
                 }))}
-                onChange={(fl1max) => onChange({ fl1max })}
+                onChange={(maxLambda) => onChange({ maxLambda })}
               />
             </label>
           </div>

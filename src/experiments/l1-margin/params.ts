@@ -8,9 +8,9 @@ export const L1_MAX = [1e-3, 3e-3, 1e-2, 3e-2] as const;
 
 export const L1_PARAMS = {
   /** Training steps continued per λ. */
-  fl1steps: { kind: 'choice', values: L1_STEPS, default: 500 },
+  steps: { key: 'fl1steps', kind: 'choice', values: L1_STEPS, default: 500 },
   /** Strongest λ; the sweep runs from λmax/100 to λmax. */
-  fl1max: { kind: 'choice', values: L1_MAX, default: 0.01 },
+  maxLambda: { key: 'fl1max', kind: 'choice', values: L1_MAX, default: 0.01 },
 } as const satisfies ParamTable;
 
 export type L1State = ParamValues<typeof L1_PARAMS>;

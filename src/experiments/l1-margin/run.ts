@@ -45,9 +45,9 @@ export async function l1Margin(req: L1MarginRequest, ctx: TaskContext): Promise<
   const t0 = performance.now();
   const model = validModel(req.model);
   const { n, m } = model;
-  const steps = positiveInt(req.steps, L1_PARAMS.fl1steps.default);
+  const steps = positiveInt(req.steps, L1_PARAMS.steps.default);
   const evalSamples = positiveInt(req.evalSamples, L1_EVAL_SAMPLES);
-  const requested = req.lambdas ?? l1Lambdas(L1_PARAMS.fl1max.default);
+  const requested = req.lambdas ?? l1Lambdas(L1_PARAMS.maxLambda.default);
   const lambdas = uniqueSorted([0, ...requested].filter((l) => Number.isFinite(l) && l >= 0));
   const trainer = new L1MarginTrainer({
     n,

@@ -42,8 +42,8 @@ const FITS_EVERY_MS = 1500;
 const rel = PENTAGON_RELATIVE_DENSITIES;
 
 export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonState>) {
-  const { gpseeds: seeds, gpsteps: steps, gpbase: base, gseed } = state;
-  const config = useMemo(() => pentagonFitsConfig({ gpbase: base, gpseeds: seeds, gseed }), [base, seeds, gseed]);
+  const { seeds, steps, baseDensity: base, seed } = state;
+  const config = useMemo(() => pentagonFitsConfig({ baseDensity: base, seeds, seed }), [base, seeds, seed]);
   const visible = useVisible<HTMLDivElement>();
   const run = useTrainingRun(config, {
     maxSteps: steps,
@@ -60,7 +60,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   const trained = snap && snap.step > 0 ? snap : null;
   const { fits, fitsW, fitsB } = useBestFits(trained, config, seeds);
   // The fixed-start run trains and pauses with the random fits (the play bar's pause holds both).
-  const curves = useFixedStartCurves(base, gseed, visible.visible && !userPaused.current);
+  const curves = useFixedStartCurves(base, seed, visible.visible && !userPaused.current);
   const kept = useMemo(() => keptSolutions(rel.length, fitsW, fits, curves), [fitsW, fits, curves]);
   const cross = curves ? crossing(rel, curves.pentagon, curves.digons) : null;
   // Where the kept solutions switch from digons (sparse side) to pentagon.
@@ -68,10 +68,10 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   const exportMeta = {
     description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
     config: {
-      gpseeds: seeds,
-      gpsteps: steps,
-      gpbase: base,
-      gseed,
+      seeds,
+      steps,
+      baseDensity: base,
+      seed,
       step: snap?.step ?? 0,
       curveStep: curves?.step ?? 0,
     },
@@ -123,10 +123,10 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
             </>
           }
           name="gpseeds"
-          min={PENTAGON_PARAMS.gpseeds.min}
-          max={PENTAGON_PARAMS.gpseeds.max}
+          min={PENTAGON_PARAMS.seeds.min}
+          max={PENTAGON_PARAMS.seeds.max}
           value={seeds}
-          onChange={(gpseeds) => onChange({ gpseeds })}
+          onChange={(seeds) => onChange({ seeds })}
         />
         <Slider
           label={
@@ -135,15 +135,19 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
             </>
           }
           name="gpsteps"
-          min={PENTAGON_PARAMS.gpsteps.min}
-          max={PENTAGON_PARAMS.gpsteps.max}
+          min={PENTAGON_PARAMS.steps.min}
+          max={PENTAGON_PARAMS.steps.max}
           step={500}
           value={steps}
-          onChange={(gpsteps) => onChange({ gpsteps })}
+          onChange={(steps) => onChange({ steps })}
         />
         <label className="control">
           <span>density of features 0–3</span>
-          <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>
+          <select
+            name="gpbase"
+            value={String(base)}
+            onChange={(e) => onChange({ baseDensity: Number(e.target.value) })}
+          >
             {[...new Set([0.02, 0.05, 0.1, base])]
               .sort((a, b) => a - b)
               .map((v) => (

@@ -39,8 +39,8 @@ const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
 const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
-  const experiment = state.pexp;
-  const grid = useMemo(() => phaseGrid(experiment, state.pgrid, state.pseeds), [experiment, state.pgrid, state.pseeds]);
+  const experiment = state.diagram;
+  const grid = useMemo(() => phaseGrid(experiment, state.grid, state.seeds), [experiment, state.grid, state.seeds]);
   const config = useMemo(() => phaseTrainConfig(grid), [grid]);
   const { n, m } = experimentShape(experiment);
   const cells = cellCount(grid);
@@ -48,7 +48,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   // The SIMD kernel (js where WebAssembly SIMD is missing): tiny models, where WebGL's per-step
   // overhead never pays, and a fixed path keeps the diagram the same as the CLI's and the tests'.
   const run = useTrainingRun(config, {
-    maxSteps: state.psteps,
+    maxSteps: state.steps,
     warmStart: false,
     path: 'simd',
     convergence: CONVERGENCE,
@@ -85,14 +85,14 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
   const convergedCount = snap?.converged ? snap.converged.reduce((a, v) => a + v, 0) : 0;
   const [hover, setHover] = useState<number | null>(null);
-  const onSelectCell = useCallback((c: number) => onChange({ pcell: c }), [onChange]);
-  const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
+  const onSelectCell = useCallback((c: number) => onChange({ cell: c }), [onChange]);
+  const selected = state.cell >= 0 && state.cell < cells ? state.cell : null;
   const focus = hover ?? selected;
   const modelOf = (c: number | null) => (snap && c !== null ? cellModel(snap, grid.seeds, bestSeeds, c, n, m) : null);
   const selectedModel = modelOf(selected);
   const expLabel = experimentLabel(experiment);
   const exportMeta = {
-    description: `Phase diagram, ${expLabel}: ${state.pgrid}×${state.pgrid} cells, best of ${state.pseeds} seeds, step ${snap?.step ?? 0}`,
+    description: `Phase diagram, ${expLabel}: ${state.grid}×${state.grid} cells, best of ${state.seeds} seeds, step ${snap?.step ?? 0}`,
     config: { ...ownValues(PHASE_PARAMS, state), step: snap?.step ?? 0 },
   };
   const exportGridJson = () => (snap ? gridJson(grid, snap, bestSeeds, trained, theory, n, m) : null);
@@ -105,7 +105,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       : null;
   const eta =
     snap && snap.status === 'running' && snap.stepsPerSecond > 0
-      ? (state.psteps - snap.step) / snap.stepsPerSecond
+      ? (state.steps - snap.step) / snap.stepsPerSecond
       : null;
 
   return (
@@ -128,7 +128,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
         <span data-testid="phase-status" data-run={snap?.runId ?? -1}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(state.psteps)} ·
+        · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(state.steps)} ·
         converged <strong data-testid="phase-converged">{convergedCount}</strong> / {config.instances.length} models
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
@@ -142,7 +142,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       <RunNotice run={run} />
       <div className="phase-panels">
         <ChartFrame
-          title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}
+          title={state.showDisagreement ? 'Trained vs theory: disagreements' : 'Trained models'}
           exportName={`phase-${experiment}-trained`}
           exportMeta={exportMeta}
           exportJson={exportGridJson}
@@ -152,7 +152,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             rValues={grid.rValues}
             densityValues={grid.densityValues}
             phases={trained}
-            mode={state.pdiff ? 'disagreement' : 'phases'}
+            mode={state.showDisagreement ? 'disagreement' : 'phases'}
             reference={theory}
             boundaries={boundaries}
             selected={selected}
@@ -161,7 +161,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title={`Trained phase diagram, ${expLabel}`}
           />
         </ChartFrame>
-        {state.ptheory ? (
+        {state.showTheory ? (
           <ChartFrame
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}

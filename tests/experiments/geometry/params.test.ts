@@ -6,24 +6,21 @@ import { defaults, parseParams } from '../../../src/state/url-params';
 
 describe('geometry URL state', () => {
   it('defaults to the small sweep and accepts the paper and notebook sizes', () => {
-    // The sweep's keys and the perturbed pentagon's (its own experiment in the same section).
-    const d = { ...defaults(GEOMETRY_PARAMS), ...defaults(PENTAGON_PARAMS) };
-    expect(d).toEqual({
-      gn: 40,
-      gm: 4,
-      gcount: 12,
-      gmax: 20,
-      gsteps: 4000,
-      gseed: 1,
-      gmodel: -1,
-      gpseeds: 4,
-      gpsteps: 6000,
-      gpbase: 0.05,
+    // The sweep's settings and the perturbed pentagon's (its own experiment in the same section).
+    expect(defaults(GEOMETRY_PARAMS)).toEqual({
+      n: 40,
+      m: 4,
+      sparsities: 12,
+      maxInvDensity: 20,
+      steps: 4000,
+      seed: 1,
+      selected: -1,
     });
+    expect(defaults(PENTAGON_PARAMS)).toEqual({ seeds: 4, steps: 6000, baseDensity: 0.05 });
     expect(parseParams(GEOMETRY_PARAMS, '?gn=400&gm=30&gcount=20&gsteps=10000').ignored).toEqual([]);
-    expect(parseParams(GEOMETRY_PARAMS, '?gn=200&gm=20').values).toMatchObject({ gn: 200, gm: 20 });
+    expect(parseParams(GEOMETRY_PARAMS, '?gn=200&gm=20').values).toMatchObject({ n: 200, m: 20 });
     const bad = parseParams(GEOMETRY_PARAMS, '?gn=5000&gmodel=40&gmax=0.5');
-    expect(bad.values).toMatchObject({ gn: 40, gmodel: -1, gmax: 20 });
+    expect(bad.values).toMatchObject({ n: 40, selected: -1, maxInvDensity: 20 });
     expect(bad.ignored).toHaveLength(3);
   });
 
@@ -35,12 +32,15 @@ describe('geometry URL state', () => {
     // the simd path's measured cost (scratch timings, one core): the default ≈ 19 s (4.7 ms a
     // step × 4000), the paper's size ≈ 26 min (155 ms a step × 10,000); halved on two workers
     const small = estimatedCpuSeconds(defaults(GEOMETRY_PARAMS), 1);
-    const paper = estimatedCpuSeconds({ gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 }, 1);
+    const paper = estimatedCpuSeconds({ n: 400, m: 30, sparsities: 20, maxInvDensity: 20, steps: 10_000 }, 1);
     expect(small).toBeGreaterThan(19 * 0.7);
     expect(small).toBeLessThan(19 * 1.3);
     expect(paper).toBeGreaterThan(1550 * 0.8);
     expect(paper).toBeLessThan(1550 * 1.2);
-    expect(estimatedCpuSeconds({ gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 }, 2)).toBeCloseTo(paper / 2, 6);
+    expect(estimatedCpuSeconds({ n: 400, m: 30, sparsities: 20, maxInvDensity: 20, steps: 10_000 }, 2)).toBeCloseTo(
+      paper / 2,
+      6,
+    );
   });
 });
 

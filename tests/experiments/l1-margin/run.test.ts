@@ -31,7 +31,7 @@ describe('l1-margin', () => {
     const second = runTask('l1-margin', { model: m0, evalSamples: 1000, batchSize: 128 });
     await expect(first).rejects.toThrow(/^superseded/);
     const r = await second;
-    expect(r.rows.map((row) => row.lambda)).toEqual(l1Lambdas(L1_PARAMS.fl1max.default));
-    expect(r.steps).toBe(L1_PARAMS.fl1steps.default);
+    expect(r.rows.map((row) => row.lambda)).toEqual(l1Lambdas(L1_PARAMS.maxLambda.default));
+    expect(r.steps).toBe(L1_PARAMS.steps.default);
   });
 });
