@@ -1,5 +1,5 @@
 /** A run of the lab on screen: its status and timeline, the shown SAE's pictures and tables, the run's summary. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { downloadText } from '../../charts/export';
 import { NO_HOVER, type Hover } from './chart-props';
 import { labJson } from './exports';
@@ -19,6 +19,29 @@ function bestOf(states: readonly (InstanceState | null)[]): number {
   return best;
 }
 
+/**
+ * `value`, but while `live` at most once per `ms` (the latest one, trailing): the charts redraw once a
+ * second while the workers stream, the tables follow every update (the n = 20 |cos| matrix alone is
+ * 800 cells: redrawn five times a second it held the page's frames).
+ */
+function useThrottled<T>(value: T, ms: number, live: boolean): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (!live) return;
+    const wait = last.current + ms - performance.now();
+    const t = setTimeout(
+      () => {
+        last.current = performance.now();
+        setShown(value);
+      },
+      Math.max(0, wait),
+    );
+    return () => clearTimeout(t);
+  }, [value, ms, live]);
+  return live ? shown : value;
+}
+
 export function LabBody(p: {
   run: LabView;
   runKey: string;
@@ -36,6 +59,9 @@ export function LabBody(p: {
   const picked = pick && pick.key === run.runKey && states[pick.index] ? pick.index : null;
   const selected = picked ?? bestOf(states);
   const inst = selected >= 0 ? states[selected] : null;
+  const training = run.status === 'training';
+  const chartInst = useThrottled(inst, 1000, training);
+  const chartStates = useThrottled(states, 1000, training);
   const info = run.info;
   const hierarchy = (info?.source.hierarchy.length ?? 0) > 0;
   const complete = states.every((s) => s !== null);
@@ -92,12 +118,12 @@ export function LabBody(p: {
           />
         </label>
       ) : null}
-      {info && inst ? (
+      {info && inst && chartInst ? (
         <>
           <div className="sae-panels">
             <GeometryPanel
               source={info.source}
-              inst={inst}
+              inst={chartInst}
               index={selected}
               hover={hover}
               onHover={setHover}
@@ -106,7 +132,7 @@ export function LabBody(p: {
             />
             <CosPanel
               source={info.source}
-              inst={inst}
+              inst={chartInst}
               index={selected}
               hover={hover}
               onHover={setHover}
@@ -115,7 +141,7 @@ export function LabBody(p: {
             />
             <FiringPanel
               source={info.source}
-              inst={inst}
+              inst={chartInst}
               index={selected}
               hover={hover}
               onHover={setHover}
@@ -125,7 +151,7 @@ export function LabBody(p: {
             />
             <FrontierPanel
               instances={run.instances}
-              states={states}
+              states={chartStates}
               selected={selected}
               exportJson={json}
               meta={meta}

@@ -2,7 +2,7 @@
  * "Dictionary learning with sparse autoencoders": SAEs trained live in the lab's workers on a toy
  * model's hidden activations, many at once, each scored exactly against the true features.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Tex } from '../../ui/Tex';
 import { useTask } from '../../ui/use-task';
 import { useVisible } from '../../ui/use-visible';
@@ -112,7 +112,8 @@ export function SparseAutoencoders({ state, onChange, model = null }: SectionPro
   );
 }
 
-function Intro() {
+/** Fixed prose: memoised, so KaTeX does not typeset it again on every update of a run (5 a second). */
+const Intro = memo(function Intro() {
   return (
     <>
       <p className="lede">
@@ -135,4 +136,4 @@ function Intro() {
       </p>
     </>
   );
-}
+});
