@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json FILE] [--quick] [--grid] [--footnotes]
+ * npm run bench [-- --json FILE] [--quick] [--grid] [--footnotes] [--sae]
  * Instance-steps per second of one training step (forward, backward, AdamW, fresh data) for
  * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node, with the
  * useful multiply-adds per second of each (bench/useful-work.ts) beside the single-core peak of
@@ -44,6 +44,8 @@ const quick = args.includes('--quick');
 const withGrid = args.includes('--grid');
 /** Also time the footnote experiments' batched tfjs workloads (dictionary learning, compressed sensing). */
 const withFootnotes = args.includes('--footnotes');
+/** Also the sparse-autoencoder lab's workloads (bench/sae.ts). */
+const withSae = args.includes('--sae');
 /** Threads for the '-threads' columns: every core (2 on the reference machine). */
 const threads = Math.max(2, Math.min(8, availableParallelism()));
 const budgetMs = quick ? 500 : 2000;
@@ -250,6 +252,25 @@ if (withFootnotes) {
       instanceStepsPerSecond: NaN,
       seconds: t.seconds,
       steps: 0,
+      gmacPerSecond: NaN,
+      peakGmacPerSecond: peak,
+    });
+  }
+}
+if (withSae) {
+  const { benchSae } = await import('./sae');
+  for (const t of await benchSae((s) => process.stdout.write(`${s}\n`), quick)) {
+    rows.push({
+      workload: `sae: ${t.workload}`,
+      path: 'js',
+      n: 0,
+      m: 0,
+      instances: t.instances,
+      batch: 1024,
+      density: NaN,
+      instanceStepsPerSecond: 1e6 / t.usPerInstanceStep,
+      seconds: t.seconds,
+      steps: t.steps,
       gmacPerSecond: NaN,
       peakGmacPerSecond: peak,
     });

@@ -17,6 +17,7 @@ import { geometry } from './geometry';
 import { l1Margin } from './l1-margin';
 import { perturbedPentagon } from './perturbed-pentagon';
 import { phaseChange } from './phase-change';
+import { sparseAutoencoders } from './sparse-autoencoders';
 
 export const EXPERIMENTS = [
   atAGlance,
@@ -30,6 +31,7 @@ export const EXPERIMENTS = [
   l1Margin,
   gaussianLatents,
   compressedSensing,
+  sparseAutoencoders,
 ] as const;
 
 export type RegisteredExperiment = (typeof EXPERIMENTS)[number];

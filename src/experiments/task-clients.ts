@@ -14,3 +14,18 @@ export function footnoteTasks(): TaskClient<Tasks> {
   );
   return footnotes;
 }
+
+const saeClients: TaskClient<Tasks>[] = [];
+
+/**
+ * The sparse-autoencoder lab's workers (two: a run's instances are split between them, as the phase
+ * grid's are), apart from the footnotes' so a long SAE run never holds up a footnote.
+ */
+export function saeTasks(index: number): TaskClient<Tasks> {
+  saeClients[index] ??= new TaskClient<Tasks>(
+    () => new Worker(new URL('./tasks.worker.ts', import.meta.url), { type: 'module', name: `sae-${index}` }),
+  );
+  return saeClients[index];
+}
+
+export const SAE_WORKERS = 2;

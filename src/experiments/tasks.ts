@@ -13,6 +13,8 @@ export const TASKS = {
   'l1-margin': () => import('./l1-margin/run').then((m) => m.l1Margin),
   'gaussian-latents': () => import('./gaussian-latents/run').then((m) => m.gaussianLatents),
   'compressed-sensing': () => import('./compressed-sensing/run').then((m) => m.compressedSensing),
+  'sae-train': () => import('./sparse-autoencoders/task').then((m) => m.saeTrain),
+  'sae-fista': () => import('./sparse-autoencoders/task').then((m) => m.saeFista),
 };
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every task to AnyTask.

@@ -34,7 +34,14 @@ describe('experiment registry', () => {
           SECTIONS.map((s) => s.id),
           e.id,
         ).toContain(e.parent);
-    expect(SECTIONS.map((s) => s.id)).toEqual(['at-a-glance', 'phase-change', 'geometry', 'beyond-basic', 'footnotes']);
+    expect(SECTIONS.map((s) => s.id)).toEqual([
+      'at-a-glance',
+      'phase-change',
+      'geometry',
+      'beyond-basic',
+      'footnotes',
+      'sparse-autoencoders',
+    ]);
     expect(partsOf('geometry').map((e) => e.id)).toEqual(['perturbed-pentagon']);
     expect(partsOf('footnotes')).toHaveLength(5);
   });
@@ -56,7 +63,7 @@ describe('experiment registry', () => {
   });
 
   it('collects the presets in page order, each drawn by its experiment with keys of its table', () => {
-    expect(PRESETS).toHaveLength(32);
+    expect(PRESETS).toHaveLength(36);
     expect(PRESETS.map((p) => p.experiment)).toEqual(EXPERIMENTS.flatMap((e) => e.presets.map(() => e.id)));
     for (const p of PRESETS) for (const k of Object.keys(p.params)) expect(urlKeys(presetTable(p)), p.id).toContain(k);
   });
@@ -74,6 +81,7 @@ describe('experiment registry', () => {
       'l1-margin',
       'gaussian-latents',
       'compressed-sensing',
+      'sparse-autoencoders',
     ]);
     for (const id of drawn) {
       const figures = await loadFigures(id);

@@ -8,6 +8,8 @@ import { GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/experiments/geom
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { pentagonFitsConfig } from '../../src/experiments/perturbed-pentagon/run';
 import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
+import { MODEL_CHOICES } from '../../src/experiments/sparse-autoencoders/models';
+import { SAE_PARAMS } from '../../src/experiments/sparse-autoencoders/params';
 import { presetSearch, type Preset } from '../../src/state/presets';
 import { fieldOfKey, parseParams, urlKeys, type ParamSpec } from '../../src/state/url-params';
 
@@ -98,6 +100,11 @@ describe('presets', () => {
         const config = geometryTrainConfig(values);
         expect(config.instances).toHaveLength(values.sparsities);
         expect(values.selected).toBeLessThan(values.sparsities);
+      } else if (p.section === 'sparse-autoencoders') {
+        const { values, ignored } = parseParams(SAE_PARAMS, presetSearch(p));
+        expect(ignored).toEqual([]);
+        expect(MODEL_CHOICES).toContain(values.model);
+        expect(values.model).not.toBe('glance');
       } else {
         const { values } = parseParams(BEYOND_PARAMS, presetSearch(p));
         expect(BEYOND_VARIANTS).toContain(values.variant);

@@ -68,7 +68,9 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
       <p>
         with a sparse code <Tex>{'A \\in \\mathbb{R}^{d \\times k}'}</Tex> and <Tex>k</Tex> unit-length atoms{' '}
         <Tex>B</Tex>, alternating a batched sparse-coding step (FISTA) with a least-squares update of the atoms. A
-        feature counts as recovered when some atom points within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it.
+        feature counts as recovered when some atom points within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it. The way
+        interpretability does this today, a sparse autoencoder trained on the activations, is the{' '}
+        <a href="#sparse-autoencoders">section after the footnotes</a>.
       </p>
       {model ? (
         <>
