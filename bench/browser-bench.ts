@@ -157,7 +157,7 @@ async function measureGlanceSettle(ctx: typeof context): Promise<{ seconds: numb
       );
       seconds.push((Date.now() - t0) / 1000);
     }
-    const path = (await page.getByTestId('backend').textContent()) ?? '?';
+    const path = (await page.getByTestId('path').textContent()) ?? '?';
     await page.close();
     const sorted = [...seconds].sort((a, b) => a - b);
     return { seconds, median: sorted[2], path };

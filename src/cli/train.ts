@@ -135,7 +135,7 @@ export async function runTrain(argv: string[], log: (s: string) => void = print)
   }
   const { config, steps, historyEvery, out } = args;
   const path = args.path === 'auto' ? await defaultHeadlessPath(config) : args.path;
-  if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
+  if (!(await activatePath(path))) throw new Error(`the ${path} path is not available here`);
   const trainer = await createTrainer(config, path);
   let lastLog = performance.now();
   try {

@@ -9,7 +9,7 @@ import type { PathReport, RunOptions, Snapshot, TrainerApi } from './protocol';
 export interface ClientEvents {
   onSnapshot(s: Snapshot): void;
   onPath?(report: PathReport): void;
-  /** A problem the reader should see (worker crashed and restarted, backend fell back…). */
+  /** A problem the reader should see (worker crashed and restarted, the path fell back…). */
   onNotice?(message: string): void;
 }
 

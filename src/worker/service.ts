@@ -224,7 +224,7 @@ export class TrainerService implements TrainerApi {
     this.runId++;
     this.message = undefined;
     if (!(await activatePath(path))) {
-      this.message = `The ${path} backend could not start; training on the JavaScript path instead.`;
+      this.message = `The ${path} path could not start; training on the JavaScript path instead.`;
       path = 'js';
     }
     this.trainer = await createTrainer(config, path);
@@ -327,11 +327,11 @@ export class TrainerService implements TrainerApi {
       this.stepOffset = step;
       // Checkpoints are the failed path's own: this run can no longer rewind.
       this.history.stop();
-      this.message = `The ${failed} backend failed (${errorText(err)}); training continues on ${p} from step ${step}.`;
+      this.message = `The ${failed} path failed (${errorText(err)}); training continues on ${p} from step ${step}.`;
       return true;
     }
     this.status = 'error';
-    this.message = `Training failed on every backend: ${errorText(err)}`;
+    this.message = `Training failed on every path: ${errorText(err)}`;
     await this.emit();
     return false;
   }

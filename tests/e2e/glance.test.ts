@@ -50,7 +50,7 @@ describe('at a glance: loading and training', () => {
       (await page.locator('[data-chart="loss-curve"] path[data-layer="loss-smoothed"]').getAttribute('d')) ?? '';
     const ys = [...d.matchAll(/[ML]\s*([-\d.]+)[ ,]([-\d.]+)/g)].map((p) => Number(p[2]));
 
-    expect(await page.getByTestId('backend').textContent()).toMatch(/^(simd|js|wasm|webgl|cpu)$/);
+    expect(await page.getByTestId('path').textContent()).toMatch(/^(simd|js|wasm|webgl|cpu)$/);
     // The measured trial includes the SIMD kernel (Chromium runs WebAssembly SIMD) and names its speed.
     expect(await page.locator('#at-a-glance .fine').filter({ hasText: 'measured:' }).textContent()).toMatch(
       /simd \d+\/s/,
@@ -81,18 +81,18 @@ describe('at a glance: loading and training', () => {
   it('a lost WebGL context falls back to the WebAssembly SIMD kernel with a notice, keeping the weights, the step count and the settings', async () => {
     open = await openPage(baseUrl, '?backend=webgl&fault=webgl-lost&steps=1200&seeds=1');
     const { page } = open;
-    const notice = page.locator('.notice[role="alert"]').filter({ hasText: 'backend failed' });
+    const notice = page.locator('.notice[role="alert"]').filter({ hasText: 'path failed' });
     await notice.waitFor({ timeout: 60_000 });
     const text = (await notice.textContent()) ?? '';
     expect(text).toContain(
-      'The webgl backend failed (simulated loss of the WebGL context); training continues on simd from step',
+      'The webgl path failed (simulated loss of the WebGL context); training continues on simd from step',
     );
     const resumedAt = Number(/from step (\d+)/.exec(text)?.[1]);
     // from the last snapshot read back before the failure at step 200: weights kept, not reset
     expect(resumedAt).toBeGreaterThan(100);
     expect(resumedAt).toBeLessThan(400); // the failure fires at the first chunk boundary past 200
     await waitForRun(page, 'glance');
-    expect(await page.getByTestId('backend').textContent()).toBe('simd');
+    expect(await page.getByTestId('path').textContent()).toBe('simd');
     expect(await readNumber(page, 'step')).toBe(1200);
     expect(param(page, 'backend')).toBe('webgl');
     expect(await readNumber(page, 'loss')).toBeLessThan(0.02);

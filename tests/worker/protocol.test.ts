@@ -141,7 +141,7 @@ describe('worker protocol: changes of settings', () => {
 });
 
 describe('worker protocol: paths and bad input', () => {
-  it('a backend that fails mid-run hands over to the next one from the last good weights and step', async () => {
+  it('a path that fails mid-run hands over to the next one from the last good weights and step', async () => {
     const { api, log, snaps, ready } = connect();
     await ready;
     await api.configure(small(), {
@@ -160,7 +160,7 @@ describe('worker protocol: paths and bad input', () => {
     const after = snaps[firstAfter];
     expect(after.path).toBe('simd');
     expect(after.message).toMatch(
-      /The wasm backend failed \(simulated loss of the WebGL context\); training continues on simd from step \d+/,
+      /The wasm path failed \(simulated loss of the WebGL context\); training continues on simd from step \d+/,
     );
     expect(before.step).toBeGreaterThan(0);
     // no restart: steps never go back, and the weights continue from where wasm left them

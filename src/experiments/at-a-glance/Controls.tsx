@@ -195,7 +195,7 @@ function RunSettings({ state, onChange }: Pick<GlanceControlsProps, 'state' | 'o
         <span>warm start from the current weights when a slider moves</span>
       </label>
       <label className="control">
-        <span>backend</span>
+        <span>path</span>
         <EnumSelect
           name="backend"
           value={state.path}
@@ -225,8 +225,8 @@ function GlanceStatus({
           {snap?.status ?? 'starting'}
         </span>
         <br />
-        loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend{' '}
-        <strong data-testid="backend">{snap?.path ?? '…'}</strong>
+        loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · path{' '}
+        <strong data-testid="path">{snap?.path ?? '…'}</strong>
         {snap && snap.stepsPerSecond > 0 ? ` · ${fmtCount(Math.round(snap.stepsPerSecond))} steps/s` : ''}
         {instances > 1 ? ` · showing seed ${shownSeed} of ${instances}` : ''}
         {showing ? (

@@ -33,7 +33,7 @@ export function Timeline({ snap, peekStep, onScrub, onResume, disabled = false }
           {snap && !snap.checkpoints
             ? 'This run keeps no checkpoints.'
             : snap && ['wasm', 'webgl', 'cpu'].includes(snap.path)
-              ? `The ${snap.path} backend keeps no checkpoints: choose the SIMD or JavaScript backend to rewind.`
+              ? `The ${snap.path} path keeps no checkpoints: choose the SIMD or JavaScript path to rewind.`
               : 'Checkpoints appear every 100 steps as the model trains.'}
         </span>
       </div>

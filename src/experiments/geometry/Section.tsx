@@ -277,7 +277,7 @@ function GeometryStatus({
       · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
       models of {size}
       {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-      {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
+      {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · path {snap?.path ?? '…'}
       <br />
       models at one dimension per feature (0.9–1.1):{' '}
       <strong data-testid="geometry-dedicated">{counts ? counts.dedicated : '—'}</strong> · on the ½ plateau

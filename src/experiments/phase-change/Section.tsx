@@ -234,7 +234,7 @@ function PhaseStatus({
       <strong data-testid="phase-converged">{convergedCount}</strong> / {models} models
       {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
       {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
-      {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}
+      {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · path{' '}
       {snap?.path ?? '…'}
       <br />
       agreement with theory:{' '}

@@ -73,7 +73,7 @@ export async function runPhaseSweep(grid: PhaseGrid, opts: SweepOptions): Promis
   const { n, m } = experimentShape(grid.experiment);
   const I = config.instances.length;
   const path = opts.path === 'auto' ? await defaultHeadlessPath(config) : opts.path;
-  if (!(await activatePath(path))) throw new Error(`the ${path} backend is not available here`);
+  if (!(await activatePath(path))) throw new Error(`the ${path} path is not available here`);
   const threads = opts.threads ?? 1;
   const trainer =
     (path === 'js' || path === 'simd') && threads > 1
