@@ -470,7 +470,7 @@ describe('geometry: defaults follow the speed', () => {
     // 15 ms: 150 s for the notebook, 450 s for the paper → the notebook.
     expect(sizeForSpeed(0.015, 3)).toEqual({ id: 'notebook', seconds: 150 });
     // 31.5 ms (this project's 2-core machine): 315 s → stay small.
-    expect(sizeForSpeed(0.0315, 3).id).toBe('cpu');
-    expect(sizeForSpeed(NaN, 3).id).toBe('cpu');
+    expect(sizeForSpeed(0.0315, 3).id).toBe('small');
+    expect(sizeForSpeed(NaN, 3).id).toBe('small');
   });
 });
