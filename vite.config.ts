@@ -7,7 +7,9 @@ export default defineConfig({
   base: './',
   // Module workers: the trainer worker code-splits (tfjs backends), which 'iife' cannot do.
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // The manifest lets tests/e2e/bundle.test.ts walk the page's chunks (entry and lazy sections) apart from the
+  // workers'.
+  build: { target: 'es2022', chunkSizeWarningLimit: 2000, manifest: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
 });

@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser [-- --grid] [--json FILE] [--quick]
+ * npm run bench:browser [-- --grid] [--json FILE] [--quick] [--sae]
  * Builds bench/browser (the real trainer worker), runs it in headless Chromium and prints
  * instance-steps/s (and useful GMAC/s) per path for n = 20, m = 5, batch 1024, I ∈ {1, 64, 1024},
  * and the paper's geometry sweep on two workers. Then, on the real page (dist/), how long the
@@ -14,11 +14,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { fmtCount } from '../src/model/format';
 import type { BrowserRow } from './browser/main';
 import { measurePeakGmacPerSecond } from './useful-work';
 
 const args = process.argv.slice(2);
 const withGrid = args.includes('--grid');
+/** Only the sparse-autoencoder lab on the real page (bench/sae-browser.ts). */
+const onlySae = args.includes('--sae');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const budget = args.includes('--quick') ? 600 : 1500;
 const root = resolve('bench/browser');
@@ -47,6 +50,12 @@ const context = await chromium.launchPersistentContext(profile, {
   args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
 });
 try {
+  if (onlySae) {
+    const { measureSaeOnPage } = await import('./sae-browser');
+    const rows = await measureSaeOnPage(context, (s) => process.stdout.write(`${s}\n`));
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ sae: rows }, null, 2));
+    process.exit(0);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${url}?budget=${budget}${withGrid ? '&grid=1' : ''}`);
   await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 15 * 60_000 });
@@ -58,7 +67,7 @@ try {
   let frames: Frames | null = null;
   if (withGrid) frames = await measurePageFrames(context, '?steps=100', 'phase-status', 10);
 
-  const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
+  const fmt = (v: number) => fmtCount(Math.round(v));
   const paths = ['js', 'simd', 'wasm', 'webgl', 'cpu'];
   console.log(
     `headless Chromium, WebGL renderer: ${result.renderer ?? 'none'}; single-core SIMD product peak (Node, same machine): ${peak.toFixed(1)} GMAC/s\n`,

@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { TrainConfig } from '../src/model/config';
 import { geometryTrainConfig } from '../src/experiments/geometry/params';
+import { fmtCount } from '../src/model/format';
 import { activatePath, createTrainer } from '../src/train/basic/paths';
 import { JsTrainer } from '../src/train/basic/js-trainer';
 import { ThreadedTrainer } from '../src/train/threads/threaded-trainer';
@@ -67,7 +68,7 @@ const PATHS: Path[] = ['js', 'js-threads', 'simd', 'simd-threads', 'wasm', 'cpu'
 
 function sweepConfig(w: Workload): TrainConfig {
   // Exactly the section's request: 1/(1 − S) log-spaced from 1 to 20, pinned init std.
-  return geometryTrainConfig({ gn: w.n, gm: w.m, gcount: w.sparsities, gmax: 20, gseed: 1 });
+  return geometryTrainConfig({ n: w.n, m: w.m, sparsities: w.sparsities, maxInvDensity: 20, seed: 1 });
 }
 
 async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> {
@@ -158,7 +159,7 @@ for (const w of WORKLOADS) {
 }
 
 const fmt = (v: number) =>
-  !Number.isFinite(v) ? '—' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v >= 10 ? v.toFixed(1) : v.toFixed(2);
+  !Number.isFinite(v) ? '—' : v >= 100 ? fmtCount(Math.round(v)) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 const cell = (w: Workload, p: Path) => {
   const r = rows.find((x) => x.workload === w.id && x.path === p);
   if (!r) return '—';
@@ -185,7 +186,7 @@ for (const w of WORKLOADS) {
     .sort((a, b) => a.secondsPer1000 - b.secondsPer1000)[0];
   if (best)
     console.log(
-      `  ${w.label} (${w.runSteps.toLocaleString('en-US')} steps): ≈ ${fmt((best.secondsPer1000 * w.runSteps) / 1000)} s on ${best.path}`,
+      `  ${w.label} (${fmtCount(w.runSteps)} steps): ≈ ${fmt((best.secondsPer1000 * w.runSteps) / 1000)} s on ${best.path}`,
     );
 }
 console.log(

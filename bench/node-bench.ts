@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json FILE] [--quick] [--grid] [--footnotes]
+ * npm run bench [-- --json FILE] [--quick] [--grid] [--footnotes] [--sae]
  * Instance-steps per second of one training step (forward, backward, AdamW, fresh data) for
  * n = 20, m = 5, batch 1024 and I ∈ {1, 64, 1024} on every path available in Node, with the
  * useful multiply-adds per second of each (bench/useful-work.ts) beside the single-core peak of
@@ -12,6 +12,7 @@ import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig 
 import { renderPreset } from '../src/cli/figures';
 import { PRESETS } from '../src/experiments';
 import { runPhaseSweep } from '../src/experiments/phase-change/sweep';
+import { fmtCount } from '../src/model/format';
 import { phaseGrid } from '../src/model/phase';
 import { activatePath, createTrainer } from '../src/train/basic/paths';
 import { DEFAULT_CONVERGENCE } from '../src/train/convergence';
@@ -43,6 +44,8 @@ const quick = args.includes('--quick');
 const withGrid = args.includes('--grid');
 /** Also time the footnote experiments' batched tfjs workloads (dictionary learning, compressed sensing). */
 const withFootnotes = args.includes('--footnotes');
+/** Also the sparse-autoencoder lab's workloads (bench/sae.ts). */
+const withSae = args.includes('--sae');
 /** Threads for the '-threads' columns: every core (2 on the reference machine). */
 const threads = Math.max(2, Math.min(8, availableParallelism()));
 const budgetMs = quick ? 500 : 2000;
@@ -128,7 +131,7 @@ for (const density of [1, 0.1]) {
 }
 process.stderr.write('\n');
 
-const fmt = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'skipped');
+const fmt = (v: number) => (Number.isFinite(v) ? fmtCount(Math.round(v)) : 'skipped');
 const gm = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? ` (${v.toFixed(2)})` : '');
 console.log(
   `Single-core peak of a register-blocked SIMD product here: ${peak.toFixed(1)} GMAC/s (bench/assembly/peak.ts).\n`,
@@ -236,73 +239,42 @@ if (withGrid) {
   }
 }
 if (withFootnotes) {
-  const { FootnotesService } = await import('../src/worker/footnotes-service');
-  const { JsTrainer } = await import('../src/train/basic/js-trainer');
-  const svc = new FootnotesService();
-  // A trained n=20, m=5, 1−S=0.05 model (uniform importance) as the dictionary's subject.
-  const trainer = new JsTrainer({
-    ...config(20, 5, 1, 0.05),
-    instances: [{ seed: 1, density: constantVector(20, 0.05), importance: constantVector(20, 1) }],
-  });
-  trainer.stepSync(3000);
-  const st = await trainer.read();
-  const model = {
-    W: st.W,
-    b: st.b,
-    n: 20,
-    m: 5,
-    kind: 'relu' as const,
-    importance: constantVector(20, 1),
-    density: constantVector(20, 0.05),
-  };
-  console.log('\n| footnote workload (wasm, batched FISTA) | seconds | result |');
-  console.log('|---|---|---|');
-  for (const k of [20, 40, 80]) {
-    const t0 = performance.now();
-    const r = await svc.dictionary({ model, k });
-    const sec = (performance.now() - t0) / 1000;
+  const { benchFootnotes } = await import('./footnotes');
+  for (const t of await benchFootnotes(console.log)) {
     rows.push({
-      workload: `dictionary n20 m5 k${k}`,
+      workload: `footnotes: ${t.workload}`,
       path: 'wasm',
       n: 20,
       m: 5,
       instances: 1,
       batch: 0,
-      density: 0.05,
+      density: 0.1,
       instanceStepsPerSecond: NaN,
-      seconds: sec,
+      seconds: t.seconds,
       steps: 0,
       gmacPerSecond: NaN,
       peakGmacPerSecond: peak,
     });
-    console.log(
-      `| dictionary learning, n=20 m=5, k=${k} | ${sec.toFixed(2)} | recovered ${(100 * r.fraction).toFixed(0)}% |`,
-    );
   }
-  const t0 = performance.now();
-  const cs = await svc.compressedSensing(
-    { ns: [25, 50, 100, 200] },
-    () => undefined,
-    () => undefined,
-  );
-  const sec = (performance.now() - t0) / 1000;
-  rows.push({
-    workload: 'compressed sensing n25..200',
-    path: 'wasm',
-    n: 200,
-    m: 100,
-    instances: cs.curves.reduce((a, c) => a + c.trials * c.ks.length, 0),
-    batch: 0,
-    density: NaN,
-    instanceStepsPerSecond: NaN,
-    seconds: sec,
-    steps: 0,
-    gmacPerSecond: NaN,
-    peakGmacPerSecond: peak,
-  });
-  console.log(
-    `| compressed-sensing curves, n = 25…200 (default trials) | ${sec.toFixed(2)} | 10–90% widths ${cs.curves.map((c) => (Number.isFinite(c.width) ? c.width.toFixed(2) : '—')).join(' / ')} |`,
-  );
+}
+if (withSae) {
+  const { benchSae } = await import('./sae');
+  for (const t of await benchSae((s) => process.stdout.write(`${s}\n`), quick)) {
+    rows.push({
+      workload: `sae: ${t.workload}`,
+      path: 'js',
+      n: 0,
+      m: 0,
+      instances: t.instances,
+      batch: 1024,
+      density: NaN,
+      instanceStepsPerSecond: 1e6 / t.usPerInstanceStep,
+      seconds: t.seconds,
+      steps: t.steps,
+      gmacPerSecond: NaN,
+      peakGmacPerSecond: peak,
+    });
+  }
 }
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify(rows, null, 2));

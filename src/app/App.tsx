@@ -3,10 +3,10 @@
  * view is a shareable link), reports settings it had to ignore instead of failing silently, and
  * renders every experiment of the registry (src/experiments/index.ts) in order.
  */
-import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { PRESETS, SECTIONS, partsOf, type PageState, type RegisteredExperiment } from '../experiments';
 import type { FootnoteModel } from '../experiments/shared/footnote-model';
-import { parseParams, stickyKeys } from '../state/url-params';
+import { parseParams, stickyFields } from '../state/url-params';
 import { readUrl } from './page-url';
 import { PresetMenu } from './PresetMenu';
 import { ThemeToggle } from './ThemeToggle';
@@ -31,8 +31,8 @@ export function App() {
     return () => window.removeEventListener('popstate', onPop);
   }, [restored]);
 
-  const onChange = useCallback((patch: Partial<PageState>) => setPage((s) => ({ ...s, ...patch })), []);
   const stateFor = useStateFor(page);
+  const onChangeFor = useChangeFor(setPage);
 
   const experiment = (e: RegisteredExperiment, level: 'section' | 'part', children?: ReactNode) => {
     const presets = PRESETS.filter((p) => p.experiment === e.id);
@@ -41,15 +41,16 @@ export function App() {
     const onPick = (params: URLSearchParams) =>
       setPage((s) => {
         const values: Record<string, unknown> = { ...parseParams(e.params, params).values };
-        for (const k of stickyKeys(e.params)) delete values[k];
-        return { ...s, ...values };
+        for (const field of stickyFields(e.params)) delete values[field];
+        return { ...s, [e.id]: { ...s[e.id], ...values } };
       });
     return (
       <Suspense key={e.id} fallback={<Loading id={e.id} title={e.title} level={level} />}>
         <div className="experiment" data-experiment={e.id}>
           <e.Section
-            state={stateFor(e)}
-            onChange={onChange}
+            // Each section is typed by its own table; the registry's union cannot express that here.
+            state={stateFor(e) as never}
+            onChange={onChangeFor(e)}
             presets={presets.length ? <PresetMenu id={e.id} presets={presets} onPick={onPick} /> : null}
             model={model}
             onModel={setModel}
@@ -115,21 +116,44 @@ export function App() {
 }
 
 /**
- * The page state as an experiment's section sees it: the same object until one of the keys it
- * reads changes, so a change elsewhere on the page does not re-run its memos and effects.
+ * An experiment's settings as its section sees them: its own values plus the fields it also reads
+ * from other experiments; the same object until one of those changes, so a change elsewhere on the
+ * page does not re-run its memos and effects.
  */
-function useStateFor(page: PageState): (e: RegisteredExperiment) => PageState {
-  const seen = useRef(new Map<string, PageState>());
+function useStateFor(page: PageState): (e: RegisteredExperiment) => Readonly<Record<string, unknown>> {
+  const seen = useRef(new Map<string, { parts: unknown[]; state: Readonly<Record<string, unknown>> }>());
   return (e) => {
-    const keys = [...Object.keys(e.params), ...(e.alsoReads ?? [])];
+    const reads = Object.entries(e.alsoReads ?? {});
+    const parts = [page[e.id], ...reads.flatMap(([id, fields]) => fields.map((f) => page[id]?.[f]))];
     const last = seen.current.get(e.id);
-    if (last && keys.every((k) => Object.is(valueAt(last, k), valueAt(page, k)))) return last;
-    seen.current.set(e.id, page);
-    return page;
+    if (last && parts.every((p, i) => Object.is(p, last.parts[i]))) return last.state;
+    const state = { ...page[e.id] };
+    for (const [id, fields] of reads) for (const f of fields) state[f] = page[id]?.[f];
+    seen.current.set(e.id, { parts, state });
+    return state;
   };
 }
 
-const valueAt = (state: object, key: string): unknown => Object.getOwnPropertyDescriptor(state, key)?.value;
+/** A section's onChange: each changed field goes to the experiment that owns it (its own, or one it also reads). */
+function useChangeFor(setPage: (f: (s: PageState) => PageState) => void) {
+  const handlers = useRef(new Map<string, (patch: Record<string, unknown>) => void>());
+  return (e: RegisteredExperiment) => {
+    let handler = handlers.current.get(e.id);
+    if (!handler) {
+      handler = (patch) =>
+        setPage((s) => {
+          const next: Record<string, Readonly<Record<string, unknown>>> = { ...s };
+          for (const [field, value] of Object.entries(patch)) {
+            const owner = Object.entries(e.alsoReads ?? {}).find(([, fields]) => fields.includes(field))?.[0] ?? e.id;
+            next[owner] = { ...next[owner], [field]: value };
+          }
+          return next;
+        });
+      handlers.current.set(e.id, handler);
+    }
+    return handler;
+  };
+}
 
 /** What a lazily loaded experiment shows until its chunk arrives. */
 function Loading({ id, title, level }: { id: string; title: string; level: 'section' | 'part' }) {

@@ -5,11 +5,12 @@
  * sits behind another (a pre-activation behind its ReLU output).
  */
 import type { ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { Frame, dimension, paddedDomain, plotLayout, type Plot } from './frame';
 import type { LegendItem } from './legend';
 import { HIGHLIGHT_COLOR } from './palette';
 import { indexAt } from './pointer';
-import { AXIS_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, finite, px } from './theme';
 
 export interface BarSeries {
   name: string;

@@ -5,11 +5,12 @@
  * `onChange` it is a plain bar chart of the values, as exported.
  */
 import type { KeyboardEvent, PointerEvent, ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { Frame, dimension, plotLayout } from './frame';
 import { HOVER_BAND } from './palette';
 import { usePointerDrag } from './pointer';
 import { Text } from './text';
-import { LINE_COLOR, TEXT_COLOR, clamp, finite, fmt, px } from './theme';
+import { LINE_COLOR, TEXT_COLOR, clamp, finite, px } from './theme';
 
 export interface BarEditorProps {
   values: readonly number[];

@@ -5,11 +5,13 @@
  * as the same direction.
  */
 import { interpolateBlues } from 'd3';
+import { fmt } from '../model/format';
 import { ChartSvg } from './frame';
+import { HIGHLIGHT_COLOR } from './palette';
 import { ColorRamp, rampHeight } from './legend';
 import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
-import { BACKGROUND, TEXT_COLOR, clamp, finite, fmt, px } from './theme';
+import { BACKGROUND, TEXT_COLOR, clamp, finite, px } from './theme';
 
 export interface CosineMatrixProps {
   /** Row-major [rows, cols] cosines (signed; drawn as |cos|). */
@@ -27,6 +29,8 @@ export interface CosineMatrixProps {
   /** Width of the matrix area in px (cells are square, capped at 26 px). */
   size?: number;
   title?: string;
+  /** Outline a row and a column (e.g. a feature and its matched latent, hovered anywhere in the section). */
+  highlight?: { row: number | null; col: number | null } | null;
 }
 
 /** Cosine colour: |cos| ∈ [0, 1] on a white → dark-blue scale (skipping the palest end). */
@@ -44,6 +48,7 @@ export function CosineMatrix({
   threshold = 0.9,
   size = 320,
   title = '|cos| between two sets of directions',
+  highlight = null,
 }: CosineMatrixProps) {
   const R = Math.max(0, Math.floor(finite(rows)));
   const C = Math.max(0, Math.floor(finite(cols)));
@@ -95,6 +100,17 @@ export function CosineMatrix({
         {rowTitle}
       </Text>
       <g data-layer="cells">{cells}</g>
+      {highlight ? (
+        <MatrixHighlight
+          row={highlight.row}
+          col={highlight.col === null ? null : order.indexOf(highlight.col)}
+          rows={R}
+          cols={C}
+          left={left}
+          top={top}
+          cell={cell}
+        />
+      ) : null}
       {showRowLabels ? (
         <IndexLabels
           edge="left"
@@ -140,5 +156,40 @@ export function CosineMatrix({
         ) : null}
       </ColorRamp>
     </ChartSvg>
+  );
+}
+
+/** Outlines of one row and one column position of the matrix (either may be absent). */
+function MatrixHighlight(p: {
+  row: number | null;
+  col: number | null;
+  rows: number;
+  cols: number;
+  left: number;
+  top: number;
+  cell: number;
+}) {
+  const { row, col, rows, cols, left, top, cell } = p;
+  return (
+    <g data-layer="highlight" fill="none" stroke={HIGHLIGHT_COLOR} strokeWidth={2} pointerEvents="none">
+      {row !== null && row >= 0 && row < rows ? (
+        <rect
+          data-highlight-row={row}
+          x={px(left)}
+          y={px(top + row * cell)}
+          width={px(cols * cell)}
+          height={px(cell)}
+        />
+      ) : null}
+      {col !== null && col >= 0 && col < cols ? (
+        <rect
+          data-highlight-col={col}
+          x={px(left + col * cell)}
+          y={px(top)}
+          width={px(cell)}
+          height={px(rows * cell)}
+        />
+      ) : null}
+    </g>
   );
 }

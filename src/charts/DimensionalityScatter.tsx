@@ -5,11 +5,12 @@
  * mark the fractions the paper finds the features cluster at: 1, ¾, ⅔, ½, ⅖, ⅜ (dedicated,
  * tetrahedron, triangle, digon, pentagon, square antiprism). Click a point to select its model.
  */
+import { fmt } from '../model/format';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';
 import { sweepKeyHandler, sweepXAxis } from './DimsPerFeatureChart';
 import { Frame, dimension, keyboardSelect, plotLayout } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, fmt, px, validIndex } from './theme';
+import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, px, validIndex } from './theme';
 
 export interface DimensionalityModel {
   /** 1/(1 − S) of the model. */

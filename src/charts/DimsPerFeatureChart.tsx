@@ -6,9 +6,10 @@
  * model; with focus, ←/→ move the selection.
  */
 import type { KeyboardEvent } from 'react';
+import { fmt } from '../model/format';
 import { Frame, dimension, keyboardSelect, plotLayout, type AxisSpec } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, BACKGROUND, LINE_COLOR, TEXT_COLOR, clamp, fmt, px, validIndex } from './theme';
+import { AXIS_COLOR, BACKGROUND, LINE_COLOR, TEXT_COLOR, clamp, px, validIndex } from './theme';
 
 export interface DimsPerFeaturePoint {
   /** 1/(1 − S) of the model. */

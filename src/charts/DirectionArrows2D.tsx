@@ -3,10 +3,11 @@
  * directions and the atoms a dictionary learned): each set has its own colour and line style and
  * a legend entry; vectors are labelled at their tips.
  */
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { Legend, legendLayout, type LegendItem } from './legend';
 import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
-import { finite, fmt } from './theme';
+import { finite } from './theme';
 
 export interface ArrowSet {
   name: string;

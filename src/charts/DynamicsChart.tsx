@@ -5,12 +5,14 @@
  * the paper's fractions; a vertical cursor marks the step the geometry panels show.
  */
 import { ticks as d3ticks, schemeTableau10 } from 'd3';
+import type { ReactElement } from 'react';
+import { fmt, fmtCount } from '../model/format';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';
-import { AxisLeft, GridLines } from './axes';
+import { AxisLeft, GridLines, type Box, type Scale } from './axes';
 import { levelGlyph, spreadLabels } from './DimensionalityScatter';
-import { EmptyNote, Frame, axisScale, dimension, plotLayout } from './frame';
+import { EmptyNote, Frame, axisScale, dimension, plotLayout, type ScaledAxis } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, LINE_COLOR, TEXT_COLOR, TYPE, finite, fmt, fmtCount, px } from './theme';
+import { AXIS_COLOR, LINE_COLOR, TEXT_COLOR, TYPE, finite, px } from './theme';
 
 export interface DynamicsChartProps {
   /** Training step of each snapshot, ascending. */
@@ -78,6 +80,179 @@ function extentOr(values: Iterable<number>, fallback: [number, number]): [number
   return hi >= lo ? [lo, hi] : fallback;
 }
 
+/** The two panels on the shared step axis: D_i above (60% of the box), the loss (log) below. */
+function panelScales(
+  box: Box,
+  steps: ArrayLike<number>,
+  dimensionalities: readonly ArrayLike<number>[],
+  losses: ArrayLike<number>,
+  T: number,
+  count: number,
+) {
+  const gap = 16;
+  const dBottom = box.y0 + (box.y1 - box.y0 - gap) * 0.6;
+  const lTop = dBottom + gap;
+  let dMax = 1;
+  for (let t = 0; t < T; t++)
+    for (let i = 0; i < count; i++)
+      if (Number.isFinite(dimensionalities[t][i])) dMax = Math.max(dMax, dimensionalities[t][i]);
+  const yD = axisScale({ domain: [0, Math.min(1.5, dMax) * 1.04], ticks: [0, 0.5, 1] }, [dBottom, box.y0]);
+  const lossPts: [number, number][] = [];
+  for (let t = 0; t < T; t++)
+    if (Number.isFinite(steps[t]) && Number.isFinite(losses[t]) && losses[t] > 0) lossPts.push([steps[t], losses[t]]);
+  const [l0, l1] = extentOr(
+    lossPts.map(([, l]) => l),
+    [1e-3, 1],
+  );
+  // Not niced to whole decades: a loss that moves by 30% must not be drawn as a flat line.
+  const yL = axisScale({ type: 'log', domain: l1 / l0 < 1.5 ? [l0 / 1.15, l1 * 1.15] : [l0 / 1.05, l1 * 1.05] }, [
+    box.y1,
+    lTop,
+  ]);
+  return { dBottom, lTop, yD, yL, lossPts };
+}
+
+/** The snapshots each D_i line is drawn through: every one, or every k-th of a long history (first and last kept). */
+function pickedSnapshots(T: number, count: number): number[] {
+  const stride = Math.max(1, Math.ceil((T * Math.max(1, count)) / MAX_LINE_POINTS));
+  const picked: number[] = [];
+  for (let t = 0; t < T; t += stride) picked.push(t);
+  if (T > 0 && picked[picked.length - 1] !== T - 1) picked.push(T - 1);
+  return picked;
+}
+
+/** The paper's fractions as dashed lines and glyphs at the right of the D_i panel, and the loss panel's grid. */
+function LevelGuides({
+  box,
+  yD,
+  yL,
+  dBottom,
+}: {
+  box: Box;
+  yD: ScaledAxis;
+  yL: ScaledAxis;
+  dBottom: number;
+}): ReactElement {
+  const dTopValue = yD.scale.domain()[1];
+  const levels = DIMENSIONALITY_LEVELS.filter((l) => l.value <= dTopValue);
+  const labelYs = spreadLabels(
+    levels.map((l) => yD.scale(l.value)),
+    TYPE.note + 1,
+    box.y0,
+    dBottom,
+  );
+  return (
+    <>
+      <g data-layer="grid">
+        {levels.map((l) => (
+          <line
+            key={l.label}
+            data-level={l.label}
+            x1={px(box.x0)}
+            x2={px(box.x1)}
+            y1={px(yD.scale(l.value))}
+            y2={px(yD.scale(l.value))}
+            stroke={AXIS_COLOR}
+            strokeWidth={0.75}
+            strokeDasharray="4 3"
+            strokeOpacity={0.7}
+          />
+        ))}
+      </g>
+      <GridLines box={box} y={yL.scale} yTicks={yL.ticks} />
+      <g data-layer="level-labels">
+        {levels.map((l, k) => (
+          <Text key={l.label} x={box.x1 + 4} y={labelYs[k]} baseline="central" role="note">
+            {levelGlyph(l.label)}
+          </Text>
+        ))}
+      </g>
+    </>
+  );
+}
+
+/** One line per feature through its D_i at the picked snapshots, broken where a value is missing. */
+function DimensionalityLines({
+  steps,
+  dimensionalities,
+  picked,
+  T,
+  count,
+  colors,
+  x,
+  yD,
+}: {
+  steps: ArrayLike<number>;
+  dimensionalities: readonly ArrayLike<number>[];
+  picked: readonly number[];
+  T: number;
+  count: number;
+  colors?: readonly string[];
+  x: Scale;
+  yD: ScaledAxis;
+}): ReactElement {
+  const dTopValue = yD.scale.domain()[1];
+  const categorical = !colors && count <= 10;
+  const colorOf = (i: number) => colors?.[i] ?? (categorical ? schemeTableau10[i % 10] : LINE_COLOR);
+  const lineOpacity = count <= 20 ? 0.9 : Math.max(0.15, Math.min(0.6, 6 / Math.sqrt(count)));
+  const dPath = (i: number): string => {
+    let d = '';
+    let pen = false;
+    for (const t of picked) {
+      const v = dimensionalities[t][i];
+      if (!Number.isFinite(v) || !Number.isFinite(steps[t])) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${px(x(steps[t]))},${px(yD.scale(Math.min(v, dTopValue)))}`;
+      pen = true;
+    }
+    return d;
+  };
+  return (
+    <g data-layer="dimensionality" fill="none">
+      {T > 0
+        ? Array.from({ length: count }, (_, i) => {
+            const d = dPath(i);
+            return d ? (
+              <path
+                key={i}
+                data-feature={i}
+                d={d}
+                stroke={colorOf(i)}
+                strokeOpacity={px(lineOpacity)}
+                strokeWidth={count <= 20 ? 1.5 : 1}
+                strokeLinejoin="round"
+              >
+                <title>{`feature ${i}: D = ${fmt(dimensionalities[T - 1][i])} at step ${steps[T - 1]}`}</title>
+              </path>
+            ) : null;
+          })
+        : null}
+    </g>
+  );
+}
+
+/** The vertical line at the step the geometry panels show, labelled with the step. */
+function StepCursor({ box, cursorX, step }: { box: Box; cursorX: number; step: number }): ReactElement {
+  return (
+    <g data-layer="cursor">
+      <line
+        x1={cursorX}
+        x2={cursorX}
+        y1={px(box.y0)}
+        y2={px(box.y1)}
+        stroke={TEXT_COLOR}
+        strokeWidth={1}
+        strokeDasharray="2 2"
+      />
+      <Text x={cursorX} y={box.y0 + 2} dx={3} baseline="hanging" role="note" tone="text">
+        {`step ${fmtCount(Math.round(finite(step)))}`}
+      </Text>
+    </g>
+  );
+}
+
 export function DynamicsChart({
   steps,
   dimensionalities,
@@ -110,60 +285,8 @@ export function DynamicsChart({
   });
   const { box } = plot;
   const x = plot.x.scale;
-  // Two panels on the shared x axis: D_i above (60%), the loss below.
-  const gap = 16;
-  const dBottom = box.y0 + (box.y1 - box.y0 - gap) * 0.6;
-  const lTop = dBottom + gap;
-  let dMax = 1;
-  for (let t = 0; t < T; t++)
-    for (let i = 0; i < count; i++)
-      if (Number.isFinite(dimensionalities[t][i])) dMax = Math.max(dMax, dimensionalities[t][i]);
-  const yD = axisScale({ domain: [0, Math.min(1.5, dMax) * 1.04], ticks: [0, 0.5, 1] }, [dBottom, box.y0]);
-  const lossPts: [number, number][] = [];
-  for (let t = 0; t < T; t++)
-    if (Number.isFinite(steps[t]) && Number.isFinite(losses[t]) && losses[t] > 0) lossPts.push([steps[t], losses[t]]);
-  const [l0, l1] = extentOr(
-    lossPts.map(([, l]) => l),
-    [1e-3, 1],
-  );
-  // Not niced to whole decades: a loss that moves by 30% must not be drawn as a flat line.
-  const yL = axisScale({ type: 'log', domain: l1 / l0 < 1.5 ? [l0 / 1.15, l1 * 1.15] : [l0 / 1.05, l1 * 1.05] }, [
-    box.y1,
-    lTop,
-  ]);
-  const dTopValue = yD.scale.domain()[1];
-
-  // Thin long histories so the markup stays small (the first and last snapshots always stay).
-  const stride = Math.max(1, Math.ceil((T * Math.max(1, count)) / MAX_LINE_POINTS));
-  const picked: number[] = [];
-  for (let t = 0; t < T; t += stride) picked.push(t);
-  if (T > 0 && picked[picked.length - 1] !== T - 1) picked.push(T - 1);
-  const categorical = !colors && count <= 10;
-  const colorOf = (i: number) => colors?.[i] ?? (categorical ? schemeTableau10[i % 10] : LINE_COLOR);
-  const lineOpacity = count <= 20 ? 0.9 : Math.max(0.15, Math.min(0.6, 6 / Math.sqrt(count)));
-  const dPath = (i: number): string => {
-    let d = '';
-    let pen = false;
-    for (const t of picked) {
-      const v = dimensionalities[t][i];
-      if (!Number.isFinite(v) || !Number.isFinite(steps[t])) {
-        pen = false;
-        continue;
-      }
-      d += `${pen ? 'L' : 'M'}${px(x(steps[t]))},${px(yD.scale(Math.min(v, dTopValue)))}`;
-      pen = true;
-    }
-    return d;
-  };
+  const { dBottom, lTop, yD, yL, lossPts } = panelScales(box, steps, dimensionalities, losses, T, count);
   const loss = lossPaths(lossPts, x, yL.scale);
-
-  const levels = DIMENSIONALITY_LEVELS.filter((l) => l.value <= dTopValue);
-  const labelYs = spreadLabels(
-    levels.map((l) => yD.scale(l.value)),
-    TYPE.note + 1,
-    box.y0,
-    dBottom,
-  );
   const cursorX =
     cursor !== null && Number.isFinite(cursor) && T > 0 ? px(x(Math.max(s0, Math.min(s1, cursor)))) : null;
 
@@ -178,52 +301,19 @@ export function DynamicsChart({
 
   return (
     <Frame plot={plot} chart="dynamics" title={title} data-snapshots={T} data-features={count}>
-      <g data-layer="grid">
-        {levels.map((l) => (
-          <line
-            key={l.label}
-            data-level={l.label}
-            x1={px(box.x0)}
-            x2={px(box.x1)}
-            y1={px(yD.scale(l.value))}
-            y2={px(yD.scale(l.value))}
-            stroke={AXIS_COLOR}
-            strokeWidth={0.75}
-            strokeDasharray="4 3"
-            strokeOpacity={0.7}
-          />
-        ))}
-      </g>
-      <GridLines box={box} y={yL.scale} yTicks={yL.ticks} />
-      <g data-layer="level-labels">
-        {levels.map((l, k) => (
-          <Text key={l.label} x={box.x1 + 4} y={labelYs[k]} baseline="central" role="note">
-            {levelGlyph(l.label)}
-          </Text>
-        ))}
-      </g>
+      <LevelGuides box={box} yD={yD} yL={yL} dBottom={dBottom} />
       <AxisLeft scale={yD.scale} ticks={yD.ticks} label="D_i" x={box.x0} y0={box.y0} y1={dBottom} />
       <AxisLeft scale={yL.scale} ticks={yL.ticks} label="loss" x={box.x0} y0={lTop} y1={box.y1} />
-      <g data-layer="dimensionality" fill="none">
-        {T > 0
-          ? Array.from({ length: count }, (_, i) => {
-              const d = dPath(i);
-              return d ? (
-                <path
-                  key={i}
-                  data-feature={i}
-                  d={d}
-                  stroke={colorOf(i)}
-                  strokeOpacity={px(lineOpacity)}
-                  strokeWidth={count <= 20 ? 1.5 : 1}
-                  strokeLinejoin="round"
-                >
-                  <title>{`feature ${i}: D = ${fmt(dimensionalities[T - 1][i])} at step ${steps[T - 1]}`}</title>
-                </path>
-              ) : null;
-            })
-          : null}
-      </g>
+      <DimensionalityLines
+        steps={steps}
+        dimensionalities={dimensionalities}
+        picked={pickedSnapshots(T, count)}
+        T={T}
+        count={count}
+        colors={colors}
+        x={x}
+        yD={yD}
+      />
       {loss.raw ? (
         <path data-layer="loss" d={loss.raw} fill="none" stroke={LINE_COLOR} strokeOpacity={0.3} strokeWidth={1} />
       ) : null}
@@ -231,22 +321,7 @@ export function DynamicsChart({
         <path data-layer="loss-smoothed" d={loss.smooth} fill="none" stroke={LINE_COLOR} strokeWidth={1.75} />
       ) : null}
       {T === 0 ? <EmptyNote box={{ ...box, y1: dBottom }}>no snapshots recorded yet</EmptyNote> : null}
-      {cursorX !== null ? (
-        <g data-layer="cursor">
-          <line
-            x1={cursorX}
-            x2={cursorX}
-            y1={px(box.y0)}
-            y2={px(box.y1)}
-            stroke={TEXT_COLOR}
-            strokeWidth={1}
-            strokeDasharray="2 2"
-          />
-          <Text x={cursorX} y={box.y0 + 2} dx={3} baseline="hanging" role="note" tone="text">
-            {`step ${fmtCount(Math.round(finite(cursor ?? 0)))}`}
-          </Text>
-        </g>
-      ) : null}
+      {cursorX !== null ? <StepCursor box={box} cursorX={cursorX} step={cursor ?? 0} /> : null}
       {seek ? (
         <rect
           data-layer="seek"

@@ -8,11 +8,12 @@
  * or focus a feature and turn it with the arrow keys (Shift: 1° steps) and scale it with + / −.
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { PINNED_COLOR } from './palette';
 import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
 import { usePointerDrag, type DragPhase } from './pointer';
-import { TEXT_COLOR, finite, fmt, importanceColor, px } from './theme';
+import { TEXT_COLOR, finite, importanceColor, px } from './theme';
 
 /** A keyboard edit of one feature: turn by `rotate` radians (counter-clockwise) or scale by `scale`. */
 export type FeatureKeyEdit = { rotate: number } | { scale: number };

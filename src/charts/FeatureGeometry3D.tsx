@@ -7,11 +7,15 @@
  * the current view, so the chart frame's Export SVG saves exactly that view.
  */
 import { Fragment, useRef, type KeyboardEvent, type PointerEvent, type ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { Text } from './text';
-import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, GRID_COLOR, LINE_COLOR, TEXT_COLOR, finite, px } from './theme';
 
-/** Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis (radians). */
+/**
+ * Rotation of the hidden space: first yaw about the vertical axis h₁, then pitch about the screen's horizontal axis
+ * (radians).
+ */
 export interface View3D {
   yaw: number;
   pitch: number;
@@ -89,7 +93,10 @@ const DROPPED_NORM = 0.05;
  */
 export const NEIGHBOUR_FACTOR = 1.35;
 
-/** Pairs (i < j) of learned features whose tips are neighbours on the sphere (see NEIGHBOUR_FACTOR). W is feature-major [n, 3]. */
+/**
+ * Pairs (i < j) of learned features whose tips are neighbours on the sphere (see NEIGHBOUR_FACTOR). W is feature-major
+ * [n, 3].
+ */
 export function neighbourEdges(W: ArrayLike<number>, n: number): [number, number][] {
   const learned: number[] = [];
   const unit: Vec3[] = [];
@@ -136,6 +143,189 @@ export interface FeatureGeometry3DProps {
 
 const deg = (r: number) => Math.round((r * 180) / Math.PI);
 
+/** Orthographic projection into a square of side `side`: the unit of W spans `scale` px round the centre c. */
+interface Projection {
+  c: number;
+  scale: number;
+  sx(p: Vec3): number;
+  sy(p: Vec3): number;
+  /** Depth cue: 0 = farthest possible, 1 = nearest. */
+  near(z: number): number;
+}
+
+function projection(side: number, pad: number, extent: number): Projection {
+  const c = side / 2;
+  const scale = (side / 2 - pad) / extent;
+  return {
+    c,
+    scale,
+    sx: (p) => px(c + scale * p[0]),
+    sy: (p) => px(c - scale * p[1]),
+    near: (z) => Math.max(0, Math.min(1, (z / extent + 1) / 2)),
+  };
+}
+
+/** Something drawn at a depth; the features layer draws them back to front. */
+type DepthItem = { z: number; key: string; node: ReactElement };
+
+/** A faint dashed line joining two neighbouring tips, just behind the vectors at the same depth. */
+function edgeItem(i: number, j: number, rotated: readonly Vec3[], proj: Projection): DepthItem {
+  const a = rotated[i];
+  const b = rotated[j];
+  const t = proj.near((a[2] + b[2]) / 2);
+  return {
+    z: (a[2] + b[2]) / 2 - 1e-6,
+    key: `e${i}-${j}`,
+    node: (
+      <line
+        data-edge={`${i}-${j}`}
+        x1={proj.sx(a)}
+        y1={proj.sy(a)}
+        x2={proj.sx(b)}
+        y2={proj.sy(b)}
+        stroke={AXIS_COLOR}
+        strokeOpacity={px(0.2 + 0.45 * t)}
+        strokeWidth={px(0.5 + 0.6 * t)}
+        strokeDasharray="3 2"
+      />
+    ),
+  };
+}
+
+/** Feature i's vector from the origin and its tip, lighter and thinner the farther it is; learned ones labelled. */
+function featureItem(
+  i: number,
+  W: Vec3,
+  p: Vec3,
+  norm: number,
+  colour: string,
+  labelled: boolean,
+  proj: Projection,
+): DepthItem {
+  const { c, scale } = proj;
+  const t = proj.near(p[2]);
+  const learned = norm > LEARNED_NORM;
+  const len2 = Math.hypot(p[0], p[1]);
+  // Label just beyond the projected tip (or above it when the vector points at the viewer).
+  const ux = len2 > 1e-6 ? p[0] / len2 : 0;
+  const uy = len2 > 1e-6 ? p[1] / len2 : 1;
+  return {
+    z: p[2],
+    key: `f${i}`,
+    node: (
+      <g data-feature={i} data-depth={px(p[2])} opacity={px(0.3 + 0.7 * t)}>
+        <title>{`feature ${i}: W = (${fmt(W[0])}, ${fmt(W[1])}, ${fmt(W[2])}), ‖W‖ = ${fmt(norm)}`}</title>
+        <line
+          x1={px(c)}
+          y1={px(c)}
+          x2={proj.sx(p)}
+          y2={proj.sy(p)}
+          stroke={colour}
+          strokeWidth={px(learned ? 1 + 1.6 * t : 0.8)}
+          strokeLinecap="round"
+        />
+        <circle
+          cx={proj.sx(p)}
+          cy={proj.sy(p)}
+          r={px(learned ? 2.2 + 2 * t : 1.6)}
+          fill={colour}
+          stroke={TEXT_COLOR}
+          strokeWidth={0.5}
+        />
+        {labelled && learned ? (
+          <Text
+            x={c + scale * p[0] + ux * 10}
+            y={c - scale * p[1] - uy * 10}
+            anchor="middle"
+            baseline="central"
+            weight={600}
+            tone="text"
+          >
+            {i}
+          </Text>
+        ) : null}
+      </g>
+    ),
+  };
+}
+
+/** The unit sphere's outline and the three hidden axes h₀, h₁, h₂ as the view turns them. */
+function HiddenAxes({ view, proj }: { view: View3D; proj: Projection }): ReactElement {
+  const { c, scale, sx, sy } = proj;
+  return (
+    <g data-layer="axes">
+      <circle
+        cx={px(c)}
+        cy={px(c)}
+        r={px(scale)}
+        fill="none"
+        stroke={AXIS_COLOR}
+        strokeWidth={0.75}
+        strokeDasharray="3 3"
+      />
+      <Text x={c + scale * Math.SQRT1_2 + 3} y={c + scale * Math.SQRT1_2 + 8} role="note">
+        ‖W‖ = 1
+      </Text>
+      {(['h₀', 'h₁', 'h₂'] as const).map((label, k) => {
+        const e: Vec3 = [0, 0, 0];
+        e[k] = 1;
+        const p = rotate3(e, view);
+        const q: Vec3 = [-p[0], -p[1], -p[2]];
+        const tip: Vec3 = [p[0] * 1.08, p[1] * 1.08, p[2]];
+        return (
+          <g key={label} data-axis={k}>
+            <line x1={sx(q)} y1={sy(q)} x2={sx(p)} y2={sy(p)} stroke={GRID_COLOR} strokeWidth={1} />
+            <Text
+              x={sx(tip)}
+              y={sy(tip)}
+              anchor="middle"
+              baseline="central"
+              role="note"
+              opacity={px(0.45 + 0.55 * proj.near(p[2]))}
+            >
+              {label}
+            </Text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Root props that rotate the view: drag with the primary button (pointer capture) or the arrow keys once focused. */
+function useRotation(view: View3D, onViewChange?: (view: View3D) => void) {
+  const drag = useRef<{ id: number; x: number; y: number; view: View3D } | null>(null);
+  if (!onViewChange) return {};
+  const set = (next: View3D) => onViewChange(normaliseView(next));
+  return {
+    tabIndex: 0,
+    onPointerDown: (e: PointerEvent<SVGSVGElement>) => {
+      if (e.button !== 0) return;
+      e.preventDefault();
+      e.currentTarget.focus?.();
+      drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, view };
+      e.currentTarget.setPointerCapture?.(e.pointerId);
+    },
+    onPointerMove: (e: PointerEvent<SVGSVGElement>) => {
+      const d = drag.current;
+      if (!d || d.id !== e.pointerId) return;
+      set(dragView(d.view, e.clientX - d.x, e.clientY - d.y));
+    },
+    onPointerUp: (e: PointerEvent<SVGSVGElement>) => {
+      if (drag.current?.id === e.pointerId) drag.current = null;
+    },
+    onPointerCancel: () => (drag.current = null),
+    onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => {
+      const next = keyView(view, e.key);
+      if (!next) return;
+      e.preventDefault();
+      set(next);
+    },
+    // No text selection while dragging across the labels.
+    style: { cursor: 'grab', touchAction: 'none', userSelect: 'none', WebkitUserSelect: 'none' } as const,
+  };
+}
+
 export function FeatureGeometry3D({
   W,
   n,
@@ -145,189 +335,40 @@ export function FeatureGeometry3D({
   size = 300,
   title = 'Feature embeddings W_i in the 3-D hidden space',
 }: FeatureGeometry3DProps) {
-  const drag = useRef<{ id: number; x: number; y: number; view: View3D } | null>(null);
   const count = Math.max(0, Math.floor(finite(n)));
   const side = dimension(size, 300, 140);
   const footer = 18;
-  const pad = 22;
   const v = normaliseView(view);
+  const handlers = useRotation(v, onViewChange);
   const vecs = Array.from(
     { length: count },
     (_, i) => [finite(W[i * 3]), finite(W[i * 3 + 1]), finite(W[i * 3 + 2])] as Vec3,
   );
   const norms = vecs.map((p) => Math.hypot(...p));
-  const extent = Math.max(1, ...norms) * 1.12;
-  const c = side / 2;
-  const scale = (side / 2 - pad) / extent;
-  const sx = (p: Vec3) => px(c + scale * p[0]);
-  const sy = (p: Vec3) => px(c - scale * p[1]);
-  /** 0 = farthest possible, 1 = nearest. */
-  const near = (z: number) => Math.max(0, Math.min(1, (z / extent + 1) / 2));
+  const proj = projection(side, 22, Math.max(1, ...norms) * 1.12);
   const rotated = vecs.map((p) => rotate3(p, v));
   const drawn = Array.from({ length: count }, (_, i) => i).filter((i) => norms[i] >= DROPPED_NORM);
-  const edges = neighbourEdges(W, count);
-  const colorOf = (i: number) => colors?.[i] ?? LINE_COLOR;
-
-  type Item = { z: number; key: string; node: ReactElement };
-  const items: Item[] = [];
-  for (const [i, j] of edges) {
-    const a = rotated[i];
-    const b = rotated[j];
-    const t = near((a[2] + b[2]) / 2);
-    items.push({
-      z: (a[2] + b[2]) / 2 - 1e-6, // just behind the vectors at the same depth
-      key: `e${i}-${j}`,
-      node: (
-        <line
-          data-edge={`${i}-${j}`}
-          x1={sx(a)}
-          y1={sy(a)}
-          x2={sx(b)}
-          y2={sy(b)}
-          stroke={AXIS_COLOR}
-          strokeOpacity={px(0.2 + 0.45 * t)}
-          strokeWidth={px(0.5 + 0.6 * t)}
-          strokeDasharray="3 2"
-        />
-      ),
-    });
-  }
   const labelled = count <= 24;
-  for (const i of drawn) {
-    const p = rotated[i];
-    const t = near(p[2]);
-    const colour = colorOf(i);
-    const learned = norms[i] > LEARNED_NORM;
-    const len2 = Math.hypot(p[0], p[1]);
-    // Label just beyond the projected tip (or above it when the vector points at the viewer).
-    const ux = len2 > 1e-6 ? p[0] / len2 : 0;
-    const uy = len2 > 1e-6 ? p[1] / len2 : 1;
-    items.push({
-      z: p[2],
-      key: `f${i}`,
-      node: (
-        <g data-feature={i} data-depth={px(p[2])} opacity={px(0.3 + 0.7 * t)}>
-          <title>{`feature ${i}: W = (${fmt(vecs[i][0])}, ${fmt(vecs[i][1])}, ${fmt(vecs[i][2])}), ‖W‖ = ${fmt(norms[i])}`}</title>
-          <line
-            x1={px(c)}
-            y1={px(c)}
-            x2={sx(p)}
-            y2={sy(p)}
-            stroke={colour}
-            strokeWidth={px(learned ? 1 + 1.6 * t : 0.8)}
-            strokeLinecap="round"
-          />
-          <circle
-            cx={sx(p)}
-            cy={sy(p)}
-            r={px(learned ? 2.2 + 2 * t : 1.6)}
-            fill={colour}
-            stroke={TEXT_COLOR}
-            strokeWidth={0.5}
-          />
-          {labelled && learned ? (
-            <Text
-              x={c + scale * p[0] + ux * 10}
-              y={c - scale * p[1] - uy * 10}
-              anchor="middle"
-              baseline="central"
-              weight={600}
-              tone="text"
-            >
-              {i}
-            </Text>
-          ) : null}
-        </g>
-      ),
-    });
-  }
-  items.sort((a, b) => a.z - b.z);
-
-  const axes = (['h₀', 'h₁', 'h₂'] as const).map((label, k) => {
-    const e: Vec3 = [0, 0, 0];
-    e[k] = 1;
-    const p = rotate3(e, v);
-    const q: Vec3 = [-p[0], -p[1], -p[2]];
-    const tip: Vec3 = [p[0] * 1.08, p[1] * 1.08, p[2]];
-    return (
-      <g key={label} data-axis={k}>
-        <line x1={sx(q)} y1={sy(q)} x2={sx(p)} y2={sy(p)} stroke={GRID_COLOR} strokeWidth={1} />
-        <Text
-          x={sx(tip)}
-          y={sy(tip)}
-          anchor="middle"
-          baseline="central"
-          role="note"
-          opacity={px(0.45 + 0.55 * near(p[2]))}
-        >
-          {label}
-        </Text>
-      </g>
-    );
-  });
-
-  const interactive = Boolean(onViewChange);
-  const set = (next: View3D) => onViewChange?.(normaliseView(next));
-  const handlers = interactive
-    ? {
-        tabIndex: 0,
-        onPointerDown: (e: PointerEvent<SVGSVGElement>) => {
-          if (e.button !== 0) return;
-          e.preventDefault();
-          e.currentTarget.focus?.();
-          drag.current = { id: e.pointerId, x: e.clientX, y: e.clientY, view: v };
-          e.currentTarget.setPointerCapture?.(e.pointerId);
-        },
-        onPointerMove: (e: PointerEvent<SVGSVGElement>) => {
-          const d = drag.current;
-          if (!d || d.id !== e.pointerId) return;
-          set(dragView(d.view, e.clientX - d.x, e.clientY - d.y));
-        },
-        onPointerUp: (e: PointerEvent<SVGSVGElement>) => {
-          if (drag.current?.id === e.pointerId) drag.current = null;
-        },
-        onPointerCancel: () => (drag.current = null),
-        onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => {
-          const next = keyView(v, e.key);
-          if (!next) return;
-          e.preventDefault();
-          set(next);
-        },
-        // No text selection while dragging across the labels.
-        style: { cursor: 'grab', touchAction: 'none', userSelect: 'none', WebkitUserSelect: 'none' } as const,
-      }
-    : {};
-  const label = interactive
+  const items: DepthItem[] = [
+    ...neighbourEdges(W, count).map(([i, j]) => edgeItem(i, j, rotated, proj)),
+    ...drawn.map((i) => featureItem(i, vecs[i], rotated[i], norms[i], colors?.[i] ?? LINE_COLOR, labelled, proj)),
+  ].sort((a, b) => a.z - b.z);
+  const label = onViewChange
     ? `${title}. Drag, or focus and use the arrow keys, to rotate; Home resets the view.`
     : title;
-  const h = side + footer;
 
   return (
     <ChartSvg
       chart="feature-geometry-3d"
       width={side}
-      height={h}
+      height={side + footer}
       title={title}
       label={label}
       data-yaw={deg(v.yaw)}
       data-pitch={deg(v.pitch)}
       {...handlers}
     >
-      <g data-layer="axes">
-        <circle
-          cx={px(c)}
-          cy={px(c)}
-          r={px(scale)}
-          fill="none"
-          stroke={AXIS_COLOR}
-          strokeWidth={0.75}
-          strokeDasharray="3 3"
-        />
-        <Text x={c + scale * Math.SQRT1_2 + 3} y={c + scale * Math.SQRT1_2 + 8} role="note">
-          ‖W‖ = 1
-        </Text>
-        {axes}
-      </g>
+      <HiddenAxes view={v} proj={proj} />
       <g data-layer="features">
         {items.map((it) => (
           <Fragment key={it.key}>{it.node}</Fragment>

@@ -6,13 +6,14 @@
  * outlines) and one highlighted feature, hovered or focused anywhere in the section.
  */
 import { max } from 'd3';
+import { fmt } from '../model/format';
 import { Frame, dimension, plotLayout } from './frame';
 import { ColorRamp, rampHeight } from './legend';
 import { IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
 import { HOVER_BAND, PINNED_COLOR } from './palette';
 import { indexAt } from './pointer';
-import { TEXT_COLOR, clamp, finite, fmt, px, superpositionColor } from './theme';
+import { TEXT_COLOR, clamp, finite, px, superpositionColor } from './theme';
 
 export interface FeatureNormBarsProps {
   /** ‖W_i‖ per feature (length n). */

@@ -3,12 +3,13 @@
  * separate column, as in the paper's Figure 2-style plots. Diagonal = ‖W_i‖², off-diagonal =
  * interference between features i and j.
  */
+import { fmt } from '../model/format';
 import { ChartSvg } from './frame';
 import { ColorRamp, rampHeight } from './legend';
 import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
 import { indexAt } from './pointer';
-import { BACKGROUND, TEXT_COLOR, clamp, divergingColor, divergingRamp, finite, fmt, px } from './theme';
+import { BACKGROUND, TEXT_COLOR, clamp, divergingColor, divergingRamp, finite, px } from './theme';
 
 export interface GramHeatmapProps {
   /** Row-major n×n Gram matrix, G[i*n + j] = W_i · W_j. */

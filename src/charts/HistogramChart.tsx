@@ -3,9 +3,10 @@
  * the bin centres — e.g. samples of one hidden activation and the moment-matched normal. On a log
  * y axis (optional) the tails show; empty bins are then left out.
  */
+import { fmt } from '../model/format';
 import { EmptyNote, Frame, dimension, plotLayout } from './frame';
 import type { LegendItem } from './legend';
-import { finite, fmt, px } from './theme';
+import { finite, px } from './theme';
 
 export interface HistogramChartProps {
   /** bins + 1 edges, ascending. */

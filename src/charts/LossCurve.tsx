@@ -6,11 +6,12 @@
  */
 import { extent, line } from 'd3';
 import type { PointerEvent } from 'react';
+import { fmt, fmtCount } from '../model/format';
 import { EmptyNote, Frame, dimension, plotLayout } from './frame';
 import { PINNED_COLOR } from './palette';
 import { svgPoint } from './pointer';
 import { Text } from './text';
-import { LINE_COLOR, TEXT_COLOR, fmt, fmtCount, px } from './theme';
+import { LINE_COLOR, TEXT_COLOR, px } from './theme';
 
 export interface LossCurveProps {
   steps: ArrayLike<number>;

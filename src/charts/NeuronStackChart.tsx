@@ -4,12 +4,13 @@
  * rectangle coloured by its feature. Neurons can be marked (the asymmetric-superposition motif)
  * and carry a short status label (mono / poly / dead).
  */
+import { fmt } from '../model/format';
 import { ZeroLine } from './BarChart';
 import { HIGHLIGHT_COLOR, seriesColor } from './palette';
 import { Frame, dimension, plotLayout } from './frame';
 import { wrapText } from './legend';
 import { Text } from './text';
-import { BACKGROUND, TYPE, finite, fmt, importanceColor, px } from './theme';
+import { BACKGROUND, TYPE, finite, importanceColor, px } from './theme';
 
 export interface NeuronStackColumn {
   /** The neuron's index in the model (used in labels and data attributes). */

@@ -6,14 +6,15 @@
  * relative density, on log axes, with the crossing (the first-order transition) marked.
  */
 import { cloneElement, type ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { canonicalise2D, type PentagonSolution } from '../model/geometry';
 import { crossing } from '../model/uniform-sweep';
 import { FeatureGeometry2D } from './FeatureGeometry2D';
 import { ChartSvg, Frame, dimension, plotLayout } from './frame';
-import { POLYTOPE_COLORS } from './GeometryGraphChart';
 import { Legend, type LegendItem } from './legend';
+import { POLYTOPE_COLORS } from './polytopes';
 import { Text } from './text';
-import { GRID_COLOR, TEXT_COLOR, fmt, px } from './theme';
+import { GRID_COLOR, TEXT_COLOR, px } from './theme';
 
 /** Colours of the two solution families (the geometry graph's pentagon and digon colours, darkened for lines). */
 export const SOLUTION_COLORS: Record<PentagonSolution, string> = {

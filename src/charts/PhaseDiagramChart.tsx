@@ -5,9 +5,10 @@
  * analytic boundaries between the phases are drawn on top. In 'disagreement' mode the cells
  * whose phase differs from a reference (the closed-form theory) are shown dark, the rest faded.
  */
-import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type KeyboardEvent, type MouseEvent, type ReactElement } from 'react';
+import { fmt } from '../model/format';
 import type { Phase } from '../model/theory';
-import type { Box } from './axes';
+import type { Box, Scale } from './axes';
 import { Frame, dimension, keyboardSelect, plotLayout } from './frame';
 import { stripedSwatch, type LegendItem } from './legend';
 import { clipPolyline, logCellEdges } from './log-grid';
@@ -23,7 +24,6 @@ import {
   TEXT_COLOR,
   UNTRAINED_COLOR,
   finite,
-  fmt,
   px,
   validIndex,
 } from './theme';
@@ -43,7 +43,10 @@ export interface PhaseDiagramChartProps {
   densityValues: ArrayLike<number>;
   /** Cell phases row-major: phases[row * rValues.length + col]; null = not trained yet. */
   phases: ReadonlyArray<Phase | null>;
-  /** 'phases' colours cells by phase; 'disagreement' shows cells whose phase differs from `reference` dark, the rest faded. */
+  /**
+   * 'phases' colours cells by phase; 'disagreement' shows cells whose phase differs from `reference` dark, the rest
+   * faded.
+   */
   mode?: 'phases' | 'disagreement';
   reference?: ReadonlyArray<Phase | null>;
   /** Analytic boundary polylines drawn over the cells. */
@@ -80,7 +83,10 @@ function boundaryRuns(boundaries: readonly PhaseBoundary[], logBox: Box) {
     .filter((v) => v.runs.length > 0);
 }
 
-/** Legend: the phases (faded in disagreement mode), agrees/disagrees, untrained cells, then the boundaries on a row of their own. */
+/**
+ * Legend: the phases (faded in disagreement mode), agrees/disagrees, untrained cells, then the boundaries on a row of
+ * their own.
+ */
 function phaseLegend(
   disagreement: boolean,
   anyUntrained: boolean,
@@ -115,7 +121,10 @@ function phaseLegend(
   return items;
 }
 
-/** Arrow keys move the selection the way the arrow points on screen, whatever order the grid values come in; Enter/space re-select. */
+/**
+ * Arrow keys move the selection the way the arrow points on screen, whatever order the grid values come in; Enter/space
+ * re-select.
+ */
 function gridKeyHandler(
   rows: number,
   cols: number,
@@ -188,6 +197,95 @@ const PhaseCell = memo(function PhaseCell({
   );
 });
 
+type CellBox = { x: number; y: number; width: number; height: number };
+
+/** Every cell's phase, whether it differs from the reference (disagreement mode only), and its tooltip. */
+function cellStates(
+  rValues: ArrayLike<number>,
+  densityValues: ArrayLike<number>,
+  phases: ReadonlyArray<Phase | null>,
+  reference: ReadonlyArray<Phase | null> | undefined,
+  disagreement: boolean,
+) {
+  const cols = rValues.length;
+  return Array.from({ length: rValues.length * densityValues.length }, (_, k) => {
+    const row = Math.floor(k / cols);
+    const col = k - row * cols;
+    const phase = phaseAt(phases, k);
+    const ref = disagreement ? phaseAt(reference, k) : null;
+    const differs = disagreement && phase !== null && ref !== null && phase !== ref;
+    let tip = `r = ${fmt(rValues[col])}, 1−S = ${fmt(densityValues[row])}: ${phase ? PHASE_LABELS[phase] : 'not trained yet'}`;
+    if (disagreement && phase !== null) tip += ref ? ` (reference: ${PHASE_LABELS[ref]})` : ' (no reference)';
+    return { phase, differs, faded: disagreement && phase !== null && !differs, tip };
+  });
+}
+
+/**
+ * Hover and click on the cells layer. One set of handlers on the layer, not three closures per
+ * cell: a 24×24 grid re-rendered at every snapshot spent most of its frame re-attaching them.
+ */
+function cellEvents(onHover?: (index: number | null) => void, onSelect?: (index: number) => void) {
+  const cellOf = (e: MouseEvent<SVGGElement>) => {
+    const at = (e.target as Element).closest('[data-cell]');
+    return at ? Number(at.getAttribute('data-cell')) : null;
+  };
+  return {
+    onMouseOver: onHover ? (e: MouseEvent<SVGGElement>) => onHover(cellOf(e)) : undefined,
+    onMouseLeave: onHover ? () => onHover(null) : undefined,
+    onClick: onSelect
+      ? (e: MouseEvent<SVGGElement>) => {
+          const k = cellOf(e);
+          if (k !== null) onSelect(k);
+        }
+      : undefined,
+  };
+}
+
+/** The analytic boundaries: a light casing under a dark line, dashed differently each. */
+function BoundaryLines({
+  curves,
+  x,
+  y,
+}: {
+  curves: ReturnType<typeof boundaryRuns>;
+  x: Scale;
+  y: Scale;
+}): ReactElement {
+  return (
+    <g data-layer="boundaries" pointerEvents="none">
+      {curves.map(({ b, runs, dash }) => {
+        const d = runs
+          .map((run) =>
+            run.map(([lr, ld], i) => `${i === 0 ? 'M' : 'L'}${px(x(10 ** lr))},${px(y(10 ** ld))}`).join(''),
+          )
+          .join('');
+        return (
+          <g key={b.id} data-boundary={b.id}>
+            <title>{b.label}</title>
+            <path
+              d={d}
+              fill="none"
+              stroke={BACKGROUND}
+              strokeOpacity={0.9}
+              strokeWidth={4.5}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+            <path
+              d={d}
+              fill="none"
+              stroke={TEXT_COLOR}
+              strokeWidth={1.75}
+              strokeDasharray={dash}
+              strokeLinejoin="round"
+            />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
 export function PhaseDiagramChart({
   rValues,
   densityValues,
@@ -206,7 +304,8 @@ export function PhaseDiagramChart({
   const rows = Math.max(0, Math.floor(finite(densityValues.length)));
   const cellCount = rows * cols;
   const disagreement = mode === 'disagreement';
-  const anyUntrained = Array.from({ length: cellCount }, (_, k) => phaseAt(phases, k)).some((p) => p === null);
+  const states = cellStates(rValues, densityValues, phases, reference, disagreement);
+  const anyUntrained = states.some((c) => c.phase === null);
 
   const xEdgesLog = logCellEdges(rValues, [0.1, 10]);
   const yEdgesLog = logCellEdges(densityValues, [1, 0.01]);
@@ -236,54 +335,12 @@ export function PhaseDiagramChart({
   const y = plot.y.scale;
   const xEdges = xEdgesLog.map((l) => px(x(10 ** l)));
   const yEdges = yEdgesLog.map((l) => px(y(10 ** l)));
-  const cellBox = (k: number) => {
+  const cellBox = (k: number): CellBox => {
     const row = Math.floor(k / Math.max(1, cols));
     const col = k - row * cols;
     const [xa, xb] = [xEdges[col], xEdges[col + 1]];
     const [ya, yb] = [yEdges[row], yEdges[row + 1]];
     return { x: Math.min(xa, xb), y: Math.min(ya, yb), width: px(Math.abs(xb - xa)), height: px(Math.abs(yb - ya)) };
-  };
-
-  const cells = [];
-  let disagreements = 0;
-  for (let k = 0; k < cellCount; k++) {
-    const row = Math.floor(k / cols);
-    const col = k - row * cols;
-    const phase = phaseAt(phases, k);
-    const ref = disagreement ? phaseAt(reference, k) : null;
-    const differs = disagreement && phase !== null && ref !== null && phase !== ref;
-    if (differs) disagreements++;
-    let tip = `r = ${fmt(rValues[col])}, 1−S = ${fmt(densityValues[row])}: ${phase ? PHASE_LABELS[phase] : 'not trained yet'}`;
-    if (disagreement && phase !== null) tip += ref ? ` (reference: ${PHASE_LABELS[ref]})` : ' (no reference)';
-    const faded = disagreement && phase !== null && !differs;
-    cells.push(
-      <PhaseCell
-        key={k}
-        k={k}
-        phase={phase}
-        differs={differs}
-        faded={faded}
-        {...cellBox(k)}
-        tip={tip}
-        pointer={!!onSelect}
-      />,
-    );
-  }
-  // One set of handlers on the layer, not three closures per cell: a 24×24 grid re-rendered at
-  // every snapshot spent most of its frame re-attaching them.
-  const cellOf = (e: MouseEvent<SVGGElement>) => {
-    const at = (e.target as Element).closest('[data-cell]');
-    return at ? Number(at.getAttribute('data-cell')) : null;
-  };
-  const cellEvents = {
-    onMouseOver: onHover ? (e: MouseEvent<SVGGElement>) => onHover(cellOf(e)) : undefined,
-    onMouseLeave: onHover ? () => onHover(null) : undefined,
-    onClick: onSelect
-      ? (e: MouseEvent<SVGGElement>) => {
-          const k = cellOf(e);
-          if (k !== null) onSelect(k);
-        }
-      : undefined,
   };
 
   const selectedIndex = validIndex(selected, cellCount);
@@ -300,43 +357,15 @@ export function PhaseDiagramChart({
       title={title}
       {...select}
       data-mode={mode}
-      data-disagreements={disagreement ? disagreements : undefined}
+      data-disagreements={disagreement ? states.filter((c) => c.differs).length : undefined}
     >
       {/* crispEdges: no anti-aliased hairline seams between abutting cells. */}
-      <g data-layer="cells" shapeRendering="crispEdges" {...cellEvents}>
-        {cells}
+      <g data-layer="cells" shapeRendering="crispEdges" {...cellEvents(onHover, onSelect)}>
+        {states.map((c, k) => (
+          <PhaseCell key={k} k={k} {...c} {...cellBox(k)} pointer={!!onSelect} />
+        ))}
       </g>
-      <g data-layer="boundaries" pointerEvents="none">
-        {curves.map(({ b, runs, dash }) => {
-          const d = runs
-            .map((run) =>
-              run.map(([lr, ld], i) => `${i === 0 ? 'M' : 'L'}${px(x(10 ** lr))},${px(y(10 ** ld))}`).join(''),
-            )
-            .join('');
-          return (
-            <g key={b.id} data-boundary={b.id}>
-              <title>{b.label}</title>
-              <path
-                d={d}
-                fill="none"
-                stroke={BACKGROUND}
-                strokeOpacity={0.9}
-                strokeWidth={4.5}
-                strokeLinejoin="round"
-                strokeLinecap="round"
-              />
-              <path
-                d={d}
-                fill="none"
-                stroke={TEXT_COLOR}
-                strokeWidth={1.75}
-                strokeDasharray={dash}
-                strokeLinejoin="round"
-              />
-            </g>
-          );
-        })}
-      </g>
+      <BoundaryLines curves={curves} x={x} y={y} />
       {selectedIndex !== null ? (
         <g data-selected={selectedIndex} pointerEvents="none">
           <rect {...cellBox(selectedIndex)} fill="none" stroke={BACKGROUND} strokeWidth={4.5} />

@@ -3,8 +3,9 @@
  * A Gaussian sample lies on the dashed diagonal; a sparse, heavy-tailed one bends away from it
  * (a flat run at the spike, steep ends in the tails).
  */
+import { fmt } from '../model/format';
 import { Frame, dimension, plotLayout } from './frame';
-import { AXIS_COLOR, LINE_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, LINE_COLOR, finite, px } from './theme';
 
 export interface QQPlotProps {
   theoretical: ArrayLike<number>;

@@ -3,11 +3,12 @@
  * feature's column W_i drawn from the origin, coloured by the set it belongs to (grey when it is
  * in none), labelled with its index. Square and symmetric so angles read true.
  */
+import { fmt } from '../model/format';
 import { NEUTRAL_COLOR, seriesColor } from './palette';
 import { ChartSvg, dimension } from './frame';
 import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
 import { Text } from './text';
-import { finite, fmt } from './theme';
+import { finite } from './theme';
 
 export interface SetGeometry2DProps {
   /** Feature-major n×2 weights. */

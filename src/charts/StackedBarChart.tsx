@@ -4,10 +4,11 @@
  * by a tick — a sum drawn as its terms (h = Σ x_i W_i over the hidden dimensions).
  */
 import type { ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { ZeroLine, categoryPlot } from './BarChart';
 import { Frame, paddedDomain } from './frame';
 import type { LegendItem } from './legend';
-import { BACKGROUND, TEXT_COLOR, finite, fmt, px } from './theme';
+import { BACKGROUND, TEXT_COLOR, finite, px } from './theme';
 
 export interface StackSegment {
   name: string;

@@ -4,10 +4,11 @@
  * feature's W_i) sit behind, so one can see which directions the terms come from and where the
  * sum lands among them. The view is square and symmetric, so angles read true.
  */
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
 import { Text } from './text';
-import { AXIS_COLOR, TEXT_COLOR, finite, fmt, px } from './theme';
+import { AXIS_COLOR, TEXT_COLOR, finite, px } from './theme';
 
 export interface VectorTerm {
   label: string;

@@ -4,11 +4,12 @@
  * (as in FeatureGeometry2D); m > 2 — the n×n Gram matrix WᵀW as a tiny heatmap.
  */
 import { scaleLinear } from 'd3';
+import { fmt } from '../model/format';
 import { ChartSvg, dimension } from './frame';
 import { HeatCell } from './matrix';
 import { PlaneAxes, TipLabel, Vector, planeLayout } from './plane';
 import { Text } from './text';
-import { AXIS_COLOR, BACKGROUND, LINE_COLOR, divergingColor, finite, fmt, importanceColor, px } from './theme';
+import { AXIS_COLOR, BACKGROUND, LINE_COLOR, divergingColor, finite, importanceColor, px } from './theme';
 
 export interface WeightGlyphProps {
   /** Feature-major n×m weights: W[i*m + k] is component k of feature i's embedding. */

@@ -5,11 +5,12 @@
  * The scale runs over ±maxAbs so that several panels can share it; a legend shows its range.
  */
 import { scaleBand, scaleLinear } from 'd3';
+import { fmt } from '../model/format';
 import { ChartSvg } from './frame';
 import { ColorRamp, rampHeight } from './legend';
 import { HeatCell, IndexLabels, indexLabelSize } from './matrix';
 import { Text } from './text';
-import { BACKGROUND, divergingColor, divergingRamp, finite, fmt } from './theme';
+import { BACKGROUND, divergingColor, divergingRamp, finite } from './theme';
 
 export interface WeightMatrixChartProps {
   /** Feature-major n×m weights (the project's layout): W[i·m + k] is neuron k's weight on feature i. */

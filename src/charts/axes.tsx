@@ -4,8 +4,9 @@
  * they render in Node and inside exported SVGs exactly as on screen.
  */
 import type { ReactElement } from 'react';
+import { fmt } from '../model/format';
 import { Text } from './text';
-import { AXIS_COLOR, GRID_COLOR, fmt, px } from './theme';
+import { AXIS_COLOR, GRID_COLOR, px } from './theme';
 
 export type Scale = (v: number) => number;
 

@@ -6,7 +6,8 @@
  * around the marks the chart hands it. A chart keeps only its marks, the way Observable Plot
  * separates marks from the frame.
  *
- *   const plot = plotLayout({ width, height, x: { type: 'log', domain, label: 'r' }, y: { domain: [0, 1], grid: true }, legend });
+ * const plot = plotLayout({ width, height, x: { type: 'log', domain, label: 'r' }, y: { domain: [0, 1], grid: true },
+ * legend });
  *   return <Frame plot={plot} chart="my-chart" title={title}>{marks drawn with plot.x, plot.y}</Frame>;
  */
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';

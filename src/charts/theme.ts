@@ -3,7 +3,7 @@
  * Everything here is plain data or pure functions, so the chart components can render in
  * Node (renderToStaticMarkup) as well as in the browser, and exported SVGs look identical.
  */
-import { format, interpolateRdBu, interpolateViridis, rgb } from 'd3';
+import { interpolateRdBu, interpolateViridis, rgb } from 'd3';
 
 /** Generic font stack: exported SVGs must not depend on a web font being loaded. */
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -86,31 +86,6 @@ export function importanceColor(t: number): string {
   return rgb(interpolateViridis(0.1 + 0.8 * c))
     .darker(c)
     .formatHex();
-}
-
-const fixed3 = format('.3~r');
-const exp3 = format('.3~e');
-
-/** 3 significant digits for tooltips and labels; "—" for non-finite values. */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  // Plain decimals stay readable between 1e-3 and 1e5; outside that, scientific notation.
-  return a >= 1e-3 && a < 1e5 ? fixed3(v) : exp3(v);
-}
-
-/** Whole counts with thousands separators ("2,000"): step axes. */
-export function fmtCount(v: number): string {
-  return Number.isFinite(v) ? v.toLocaleString('en-US') : '—';
-}
-
-/** A wait for a reader: "40 s", "12 min", "2.3 h"; "—" for non-finite values. */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '—';
-  if (seconds < 90) return `${Math.ceil(seconds)} s`;
-  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }
 
 /** The extra feature's phase, as classified by the model layer (type-only, so theme stays pure). */

@@ -1,4 +1,7 @@
-/** What the three commands (train, sweep, figures) share: bad arguments, the paths a CPU can train on, and how a command exits. */
+/**
+ * What the three commands (train, sweep, figures) share: bad arguments, the paths a CPU can train on, and how a command
+ * exits.
+ */
 import { parseArgs } from 'node:util';
 import type { TrainPath } from '../train/trainer';
 
@@ -28,7 +31,9 @@ export interface Options<S extends string, F extends string> {
   flag(name: F): boolean;
 }
 
-/** Parse `--name value` options and `--flag` switches strictly: an unknown option or a stray argument is a UsageError. */
+/**
+ * Parse `--name value` options and `--flag` switches strictly: an unknown option or a stray argument is a UsageError.
+ */
 export function parseOptions<S extends string, F extends string>(
   argv: string[],
   strings: readonly S[],
@@ -50,6 +55,16 @@ export function parseOptions<S extends string, F extends string>(
   };
 }
 
+/** A line on standard output: what the CLIs print (the page says things through its own elements). */
+export function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** A line on standard error. */
+export function printError(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 /**
  * Run `main` when `script` is the file Node was started with: a usage error exits with status 2
  * and a hint, any other error with status 1, both as one line without a stack trace.
@@ -58,8 +73,8 @@ export function runCommand(script: RegExp, main: () => Promise<unknown>): void {
   if (!process.argv[1] || !script.test(process.argv[1])) return;
   main().catch((e: unknown) => {
     const usage = e instanceof UsageError;
-    console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (usage) console.error('run with --help for the options');
+    printError(`error: ${e instanceof Error ? e.message : String(e)}`);
+    if (usage) printError('run with --help for the options');
     process.exit(usage ? 2 : 1);
   });
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PRESETS, experimentById } from '../experiments';
 import type { FiguresModule, PresetFigures, RenderOptions } from '../experiments/shared/figures';
 import { presetSearch, type Preset } from '../state/presets';
-import { UsageError, parseOptions, runCommand } from './command';
+import { UsageError, parseOptions, print, runCommand } from './command';
 
 export const FIGURES_FORMAT = 'superposition-explorable/figures@1';
 
@@ -115,7 +115,7 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
   return { out, quick: opts.flag('quick'), threads, presets };
 }
 
-export async function runFigures(argv: string[], log: (s: string) => void = console.log): Promise<FiguresIndex | null> {
+export async function runFigures(argv: string[], log: (s: string) => void = print): Promise<FiguresIndex | null> {
   const args = parseFiguresArgs(argv);
   if (!args) {
     log(await usage());

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { asciiDiagram, runPhaseSweep, summarise } from '../experiments/phase-change/sweep';
 import { phaseGrid } from '../model/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
-import { UsageError, cliPath, parseOptions, runCommand } from './command';
+import { UsageError, cliPath, parseOptions, print, runCommand } from './command';
 
 const USAGE = `Usage: npm run sweep -- [options]
   --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default phase-2-1)
@@ -56,22 +56,22 @@ export function parseSweepArgs(argv: string[]) {
 /** Train the grid from the command line, print the diagram and the agreement, write the JSON. */
 async function main(argv: string[]): Promise<void> {
   const args = parseSweepArgs(argv);
-  if (!args) return console.log(USAGE);
+  if (!args) return print(USAGE);
   let last = 0;
   const res = await runPhaseSweep(args.grid, {
     ...args.options,
     onProgress: (step, conv, total) => {
       if (performance.now() - last > 2000) {
         last = performance.now();
-        console.log(`step ${step}: ${conv}/${total} instances converged`);
+        print(`step ${step}: ${conv}/${total} instances converged`);
       }
     },
   });
-  console.log(asciiDiagram(res));
-  console.log(summarise(res));
+  print(asciiDiagram(res));
+  print(summarise(res));
   if (args.out) {
     writeFileSync(args.out, JSON.stringify(res));
-    console.log(`wrote ${args.out}`);
+    print(`wrote ${args.out}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, settingInstances, type TrainConfig }
 import { activatePath, createTrainer, defaultHeadlessPath } from '../train/basic/paths';
 import { trainWithHistory } from '../train/trainer';
 import { buildModelJson } from '../model/io/model-json';
-import { UsageError, cliPath, parseOptions, runCommand } from './command';
+import { UsageError, cliPath, parseOptions, print, runCommand } from './command';
 
 const USAGE = `Usage: npm run train -- [options]
   --n <int>                 features (default 5)
@@ -127,7 +127,7 @@ export function parseTrainArgs(argv: string[]) {
   return { config, steps, path, historyEvery, out: s('out') };
 }
 
-export async function runTrain(argv: string[], log: (s: string) => void = console.log): Promise<void> {
+export async function runTrain(argv: string[], log: (s: string) => void = print): Promise<void> {
   const args = parseTrainArgs(argv);
   if (!args) {
     log(USAGE);

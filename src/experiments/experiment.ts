@@ -12,7 +12,7 @@ import type { FootnoteModel } from './shared/footnote-model';
 
 /** What the page hands every section. */
 export interface SectionProps<S> {
-  /** The experiment's settings (the page passes its whole URL state; a section reads its own keys). */
+  /** The experiment's settings: its own fields (and the fields of other experiments it also reads). */
   state: S;
   onChange(patch: Partial<S>): void;
   /** The "Paper figure" menu of the experiment's presets, for sections that show one. */
@@ -27,7 +27,8 @@ export interface SectionProps<S> {
 
 /**
  * One experiment. `T` is its URL table; `S` the state its section reads, which is the table's
- * values unless it also reads a key of its parent (the perturbed pentagon shares the sweep's seed).
+ * values unless it also reads a field of another experiment (the perturbed pentagon shares the
+ * sweep's seed).
  */
 export interface Experiment<T extends ParamTable, S = ParamValues<T>> {
   /** Folder name under src/experiments/; for a top-level experiment also its section's anchor. */
@@ -36,10 +37,13 @@ export interface Experiment<T extends ParamTable, S = ParamValues<T>> {
   title: string;
   /** The experiment whose section this one sits in (absent: a section of its own). */
   parent?: string;
-  /** Its URL keys; keys are unique across the page (the registry checks). */
+  /** Its settings (fields) and their URL keys; URL keys are unique across the page (the registry checks). */
   params: T;
-  /** Keys of other experiments its section also reads (the pentagon reads the sweep's seed). */
-  alsoReads?: readonly string[];
+  /**
+   * Fields of other experiments its section also reads, by experiment id (the pentagon reads the
+   * sweep's seed: `{ geometry: ['seed'] }`); a change the section makes to one goes to its owner.
+   */
+  alsoReads?: Readonly<Record<string, readonly string[]>>;
   /** Its paper figures (each also a `?preset=<id>` link and a `npm run figures` preset). */
   presets: readonly PresetSpec[];
   /** Its section: loaded lazily except the first. */

@@ -5,7 +5,7 @@
  * tests loop over it. Adding an experiment: a folder src/experiments/<id>/ and a line below.
  */
 import type { Preset } from '../state/presets';
-import type { ParamTable, ParamValues } from '../state/url-params';
+import { urlKeys, type ParamTable, type ParamValues } from '../state/url-params';
 import { atAGlance } from './at-a-glance';
 import { beyondBasic } from './beyond-basic';
 import { compressedSensing } from './compressed-sensing';
@@ -17,6 +17,7 @@ import { geometry } from './geometry';
 import { l1Margin } from './l1-margin';
 import { perturbedPentagon } from './perturbed-pentagon';
 import { phaseChange } from './phase-change';
+import { sparseAutoencoders } from './sparse-autoencoders';
 
 export const EXPERIMENTS = [
   atAGlance,
@@ -30,29 +31,31 @@ export const EXPERIMENTS = [
   l1Margin,
   gaussianLatents,
   compressedSensing,
+  sparseAutoencoders,
 ] as const;
 
 export type RegisteredExperiment = (typeof EXPERIMENTS)[number];
 
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-/** Every experiment's URL keys in one table (keys are unique across experiments). */
-export type PageTable = UnionToIntersection<RegisteredExperiment['params']>;
-/** The whole page's settings: what the address bar holds. */
-export type PageState = ParamValues<PageTable>;
+/** The page's settings: each experiment's values (field → value), by experiment id. */
+export type PageState = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
-/** The page's URL keys, in page order (the order links are written in). */
-export const PAGE_PARAMS: PageTable = pageTable();
+/** Which experiment owns each URL key of the page (keys are unique across experiments), in page order. */
+export const URL_OWNERS: ReadonlyMap<string, string> = urlOwners();
 
-function pageTable(): PageTable {
-  const table: ParamTable = {};
+function urlOwners(): Map<string, string> {
+  const owners = new Map<string, string>();
   for (const e of EXPERIMENTS) {
-    for (const [key, spec] of Object.entries(e.params)) {
-      if (key in table || key === 'preset') throw new Error(`experiment ${e.id}: URL key "${key}" is already taken`);
-      table[key] = spec;
+    for (const key of urlKeys(e.params)) {
+      if (owners.has(key) || key === 'preset') throw new Error(`experiment ${e.id}: URL key "${key}" is already taken`);
+      owners.set(key, e.id);
     }
   }
-  // Built key by key from the experiments' tables, so it is exactly their union.
-  return table as PageTable;
+  return owners;
+}
+
+/** An experiment's values out of the page's settings, typed by its table. */
+export function valuesOf<E extends RegisteredExperiment>(page: PageState, e: E): ParamValues<E['params']> {
+  return page[e.id] as ParamValues<E['params']>;
 }
 
 /** The sections of the page (experiments with no parent), in order. */

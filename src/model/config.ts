@@ -1,5 +1,5 @@
 /**
- * Configuration types and the paper's defaults (../shared/spec/paper-spec.md §3.1).
+ * Configuration types and the paper's defaults (the paper's notebook: AdamW, lr 10⁻³, batch 1024).
  *
  * Layout convention used everywhere in this project: an instance's weights are stored
  * feature-major, `W[i * m + k]` = component k of feature i's embedding (the paper's column W_i,
@@ -7,19 +7,19 @@
  */
 
 /**
- * 'relu' and 'linear' are the basic tied models (paper-spec §2.1–2.2). The variants of issue 5
- * train on the JS path only (src/train/variants/variant-trainer.ts):
- *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (§2.4, privileged basis);
+ * 'relu' and 'linear' are the basic tied models (the paper's "Demonstrating Superposition: Experiment Setup"). The
+ * variants of issue 5 train on the JS path only (src/train/variants/variant-trainer.ts):
+ *   'relu-hidden' — h = ReLU(W x), x' = ReLU(Wᵀh + b), tied (privileged basis);
  *   'abs'         — h = ReLU(W1 x), y' = ReLU(W2 h + b), always untied, inputs on [−1, 1],
- *                   target |x| (§2.5).
+ *                   target |x| (computation in superposition).
  */
 export type ModelKind = 'relu' | 'linear' | 'relu-hidden' | 'abs';
 
 export const MODEL_KINDS: readonly ModelKind[] = ['relu', 'linear', 'relu-hidden', 'abs'];
 
 /**
- * Features whose gates are tied (paper-spec §1.2–1.3), by feature index; sets are disjoint and
- * every member of a set has the same density in each instance.
+ * Features whose gates are tied (the paper's "Non-Uniform Superposition: Correlated and Anticorrelated Features"), by
+ * feature index; sets are disjoint and every member of a set has the same density in each instance.
  *   correlated:     one gate for the whole set, on with probability p (the members' density);
  *                   the members' values are drawn independently.
  *   anticorrelated: the set is on with probability min(1, k·p) (k members), and then exactly

@@ -1,5 +1,5 @@
 /**
- * Synthetic sparse features (paper-spec §1.1): feature i is exactly 0 with probability S_i,
+ * Synthetic sparse features (the paper's "Experiment Setup"): feature i is exactly 0 with probability S_i,
  * otherwise uniform on [0, 1]. Fresh samples every step; there is no fixed dataset.
  */
 import { Rng } from './rng';

@@ -2,8 +2,8 @@
  * Expected-loss tools for weights a reader sets by hand (issue 15): the loss each feature
  * contributes, and the bias that is best for a given W. Both use the stratified evaluation
  * samples of evaluate.ts (every on/off pattern of the features with its exact probability), so
- * they agree with the page's seed picker (evaluate.ts's evaluationPatterns) and see the rare co-activations that matter when
- * features are sparse.
+ * they agree with the page's seed picker (evaluate.ts's evaluationPatterns) and see the rare co-activations that matter
+ * when features are sparse.
  */
 import type { ModelKind } from './config';
 import { evaluationPatterns, type EvalInstance } from './evaluate';

@@ -1,8 +1,8 @@
 /**
- * Feature geometry of a trained instance (paper-spec §4, §6.3, §6.4): the feature geometry
- * graph, its connected components (tegum factors), the polytope each factor forms, and a
- * canonical orientation for m = 2 solutions. Pure functions; W is feature-major [n, m]
- * (`W[i * m + k]` = component k of feature i).
+ * Feature geometry of a trained instance (the paper's "The Geometry of Superposition": feature dimensionality, uniform
+ * and non-uniform superposition): the feature geometry graph, its connected components (tegum factors), the polytope
+ * each factor forms, and a canonical orientation for m = 2 solutions. Pure functions; W is feature-major [n, m] (`W[i *
+ * m + k]` = component k of feature i).
  *
  * Everything except canonicalise2D depends on W only through the Gram matrix WᵀW, so it is
  * invariant under W → O W for any orthogonal O.
@@ -32,7 +32,7 @@ export const RANK_TOLERANCE = 0.1;
 
 /**
  * Each feature's D_i must lie within this of the reference d/k. The spec's acceptance checks use
- * ± 0.03 for trained pentagons and digons (§9); 0.05 leaves room for the interference that
+ * ± 0.03 for trained pentagons and digons; 0.05 leaves room for the interference that
  * small, not-learned features add, and is still far from D of a different polytope with the same
  * (k, d) — none exist among the references, since (k, d) already identifies the polytope.
  */
@@ -40,7 +40,10 @@ export const DIMENSIONALITY_TOLERANCE = 0.05;
 
 export type FactorName = 'dedicated' | 'digon' | 'triangle' | 'tetrahedron' | 'pentagon' | 'square-antiprism' | 'other';
 
-/** Reference polytopes: k unit vectors forming a tight frame in d dimensions, D_i = d/k (spec §4). */
+/**
+ * Reference polytopes: k unit vectors forming a tight frame in d dimensions, D_i = d/k (the paper's "Feature
+ * Dimensionality").
+ */
 export const REFERENCE_POLYTOPES: readonly { name: Exclude<FactorName, 'other'>; k: number; d: number }[] = [
   { name: 'dedicated', k: 1, d: 1 },
   { name: 'digon', k: 2, d: 1 },
@@ -52,7 +55,7 @@ export const REFERENCE_POLYTOPES: readonly { name: Exclude<FactorName, 'other'>;
 
 export const FACTOR_NAMES: readonly FactorName[] = [...REFERENCE_POLYTOPES.map((p) => p.name), 'other'];
 
-/** The dimensionality clusters the paper names (§6.3), for reference lines in the D_i scatter. */
+/** The dimensionality clusters the paper names ("Uniform Superposition"), for reference lines in the D_i scatter. */
 export const DIMENSIONALITY_LEVELS: readonly { value: number; label: string; geometry: string }[] = [
   { value: 1, label: '1', geometry: 'dedicated dimension' },
   { value: 3 / 4, label: '3/4', geometry: 'tetrahedron' },
@@ -93,8 +96,8 @@ function checkShape(W: ArrayLike<number>, n: number, m: number): void {
 }
 
 /**
- * The feature geometry graph (spec §4): nodes are the learned features, edges join features whose
- * embeddings overlap, weighted by |W_i · W_j|. Features with no overlap above the threshold with
+ * The feature geometry graph (as the paper draws it in "Uniform Superposition"): nodes are the learned features, edges
+ * join features whose embeddings overlap, weighted by |W_i · W_j|. Features with no overlap above the threshold with
  * any other node are isolated nodes (their own tegum factor).
  */
 export function featureGeometryGraph(
@@ -308,12 +311,11 @@ export function polytopeCounts(
 }
 
 /**
- * Canonical orientation of an m = 2 solution, for drawing solutions side by side (spec §6.4, §7.6):
- * rotate so the lowest-index learned feature (‖W_i‖ > nodeNorm; features are ordered by
- * importance) points along +x, then reflect across the x-axis if needed so the next learned
- * feature, by index, lies counter-clockwise from it (angle in (0°, 180°)). A feature exactly on the
- * x-axis (angle 0° or 180°) cannot fix the reflection, so the next one decides. Returns a new
- * array; W with no learned feature comes back unchanged.
+ * Canonical orientation of an m = 2 solution, for drawing solutions side by side (the paper's "Non-Uniform
+ * Superposition"): rotate so the lowest-index learned feature (‖W_i‖ > nodeNorm; features are ordered by importance)
+ * points along +x, then reflect across the x-axis if needed so the next learned feature, by index, lies
+ * counter-clockwise from it (angle in (0°, 180°)). A feature exactly on the x-axis (angle 0° or 180°) cannot fix the
+ * reflection, so the next one decides. Returns a new array; W with no learned feature comes back unchanged.
  */
 export function canonicalise2D(W: ArrayLike<number>, n: number, nodeNorm = GEOMETRY_NODE_NORM): Float32Array {
   checkShape(W, n, 2);
@@ -352,7 +354,7 @@ export function canonicalise2D(W: ArrayLike<number>, n: number, nodeNorm = GEOME
 export type PentagonSolution = 'pentagon' | 'digons' | 'other';
 
 /**
- * Type of a perturbed-pentagon solution (spec §6.4; n = 5, m = 2, the varied feature last):
+ * Type of a perturbed-pentagon solution ("Non-Uniform Superposition"; n = 5, m = 2, the varied feature last):
  * 'pentagon' when all five features are learned and the varied one interferes with the others,
  * 'digons' when the varied feature is not learned and the other four form two digons, else 'other'.
  */

@@ -9,3 +9,10 @@ export function logSpace(a: number, b: number, count: number): Float64Array {
   if (count > 1) out[count - 1] = b;
   return out;
 }
+
+/** Log-spaced λ values from lo to hi (count of them), with 0 prepended as the control (the L1 margin's sweep). */
+export function lambdaSweep(lo: number, hi: number, count: number): number[] {
+  const out = [0];
+  for (let i = 0; i < count; i++) out.push(count === 1 ? lo : lo * Math.pow(hi / lo, i / (count - 1)));
+  return out;
+}

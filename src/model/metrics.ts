@@ -1,6 +1,6 @@
 /**
- * Analysis quantities of a trained instance (paper-spec §4). W is feature-major [n, m].
- * All of them depend on W only through the Gram matrix WᵀW, hence are rotation invariant.
+ * Analysis quantities of a trained instance (the paper's "Demonstrating Superposition" and "Feature Dimensionality"). W
+ * is feature-major [n, m]. All of them depend on W only through the Gram matrix WᵀW, hence are rotation invariant.
  */
 
 /** Norms below this count as "not represented" for the normalised quantities (notebook clamp). */

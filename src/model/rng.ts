@@ -30,11 +30,13 @@ export class Rng {
   private spareNormal: number | null = null;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
+    // Four consecutive Weyl steps of the seed, each mixed: s, s + φ, s + 2φ, s + 3φ (32-bit).
+    const s = seed >>> 0;
+    const step = (k: number) => (s + k * 0x6d2b79f5) | 0;
     this.s0 = mix32(s);
-    this.s1 = mix32((s = (s + 0x6d2b79f5) | 0));
-    this.s2 = mix32((s = (s + 0x6d2b79f5) | 0));
-    this.s3 = mix32((s = (s + 0x6d2b79f5) | 0));
+    this.s1 = mix32(step(1));
+    this.s2 = mix32(step(2));
+    this.s3 = mix32(step(3));
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 

@@ -1,5 +1,6 @@
 /**
- * Closed-form theory of the small phase diagrams (paper-spec §5.3–§5.5).
+ * Closed-form theory of the small phase diagrams (the paper's "Superposition as a Phase Change"; the losses of the
+ * hand-built solutions are derived in the comments below).
  *
  * The paper explains its trained phase diagrams by comparing the expected losses of a few
  * hand-built solutions: whichever is cheapest at (r, density) is the phase the optimiser
@@ -9,14 +10,16 @@
  *
  * Conventions: density d = 1 − S (probability a feature is non-zero, its value then U[0, 1]);
  * losses are the paper's per-sample loss Σ_i I_i (x_i − x'_i)² (the notebook's reported loss
- * is this divided by n, §2.3); W is feature-major, `W[i * m + k]` = component k of W_i.
+ * is this divided by n); W is feature-major, `W[i * m + k]` = component k of W_i.
  * Pure: no DOM, no tfjs.
  */
 import { logSpace } from './log-space';
 
 export type Phase = 'not-represented' | 'dedicated' | 'superposition';
 
-/** n = 2, m = 1 (§5.4) and n = 3, m = 2 (§5.5); the last feature is the "extra" one of importance r. */
+/**
+ * n = 2, m = 1 and n = 3, m = 2 (the paper's two phase diagrams); the last feature is the "extra" one of importance r.
+ */
 export type PhaseExperiment = 'phase-2-1' | 'phase-3-2';
 
 /**
@@ -114,13 +117,13 @@ const drop: Role = { kind: 'drop' };
 const axis = (a: number, sign: 1 | -1 = 1): Role => ({ kind: 'axis', axis: a, sign });
 
 const RECIPES: Record<PhaseExperiment, Recipe[]> = {
-  // §5.4, in the spec's table order (which is also the tie-break order).
+  // n = 2, m = 1, in a fixed order (which is also the tie-break order).
   'phase-2-1': [
     { id: 'A', label: 'extra feature not learned', phase: 'not-represented', roles: [axis(0), drop] },
     { id: 'B', label: 'extra feature gets the dimension (first dropped)', phase: 'dedicated', roles: [drop, axis(0)] },
     { id: 'C', label: 'antipodal superposition', phase: 'superposition', roles: [axis(0), axis(0, -1)] },
   ],
-  // §5.5, named by the null direction of the (paper's m×n) W: W·v = Σ_i v_i W_i = 0.
+  // n = 3, m = 2, named by the null direction of the (paper's m×n) W: W·v = Σ_i v_i W_i = 0.
   'phase-3-2': [
     { id: 'perp-001', label: 'extra feature not learned', phase: 'not-represented', roles: [axis(0), axis(1), drop] },
     {

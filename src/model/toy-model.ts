@@ -63,7 +63,7 @@ export function forwardInto(
 }
 
 /**
- * The importance-weighted squared error with the notebook's normalisation (paper-spec §2.3):
+ * The importance-weighted squared error with the notebook's normalisation (the paper's notebook):
  * mean over the samples *and* the n features of I_i (x_i − x'_i)². (The paper's per-sample
  * loss Σ_i I_i (x_i − x'_i)² is this times n.)
  */

@@ -1,6 +1,7 @@
 /**
- * Uniform superposition (paper-spec §6.3) and the perturbed pentagon (§6.4) as batched training
- * requests, and the per-instance summary the dimensionality charts draw.
+ * Uniform superposition (the paper's "The Geometry of Superposition: Uniform Superposition") and the perturbed pentagon
+ * ("Non-Uniform Superposition") as batched training requests, and the per-instance summary the dimensionality charts
+ * draw.
  */
 import { paperConfig, constantVector, type InstanceSpec, type TrainConfig } from './config';
 import { dimensionsPerFeature, featureDimensionality, frobeniusSquared, instanceWeights } from './metrics';
@@ -14,7 +15,7 @@ export interface SweepRange {
   minInvDensity?: number;
   /**
    * Sparsest point as 1/(1 − S). Default 20: the official notebook's grid 20^(−t),
-   * t = linspace(0, 1, 20), whose measured curve the spec records (§6.3).
+   * t = linspace(0, 1, 20), the sparsities of the paper's notebook for "Uniform Superposition".
    */
   maxInvDensity?: number;
 }
@@ -102,8 +103,8 @@ export interface PerturbedPentagonOptions {
 }
 
 /**
- * §6.4: n = 5, m = 2, equal importance; features 0–3 at baseDensity, feature 4 at baseDensity ×
- * relative density (capped at 1). Instance index = relative-density index · seeds + k.
+ * The paper's "Non-Uniform Superposition": n = 5, m = 2, equal importance; features 0–3 at baseDensity, feature 4 at
+ * baseDensity × relative density (capped at 1). Instance index = relative-density index · seeds + k.
  */
 export function perturbedPentagonConfig({
   baseDensity = 0.05,

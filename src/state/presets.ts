@@ -1,5 +1,5 @@
 /**
- * Named presets: each one is a figure of the paper (paper-spec §6, §3.2) that the page
+ * Named presets: each one is a figure of the paper (its settings as the paper and its notebook give them) that the page
  * reproduces, stored as the URL settings of the experiment that draws it. A preset is just a
  * link: its params are that experiment's own query keys, so opening `?${presetSearch(p)}` shows
  * the figure, and the headless `npm run figures` trains the same. Each experiment lists its own

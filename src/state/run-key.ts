@@ -1,6 +1,6 @@
 /**
  * A run's key: the settings a training run trains, written as the part of the page's address that
- * holds them — the run's URL keys in their table's order, values at their defaults left out (so
+ * holds them — the run's fields under their URL keys, in their table's order, values at their defaults left out (so
  * the defaults' run has the key ''). E.g. at a glance with `?density=0.05&steps=3000&pin=…` the run
  * key is `density=0.05&steps=3000`.
  *
@@ -11,10 +11,10 @@
  */
 import { parseParams, queryString, serializeParams, type ParamTable, type ParamValues } from './url-params';
 
-/** The run's URL keys of a table, in the table's order. */
-function runTable(table: ParamTable, keys: readonly string[]): ParamTable {
-  for (const k of keys) if (!(k in table)) throw new Error(`run key: "${k}" is not a URL key of the table`);
-  return Object.fromEntries(Object.entries(table).filter(([k]) => keys.includes(k)));
+/** The part of a table a run trains (`fields`), in the table's order. */
+function runTable(table: ParamTable, fields: readonly string[]): ParamTable {
+  for (const f of fields) if (!(f in table)) throw new Error(`run key: "${f}" is not a field of the table`);
+  return Object.fromEntries(Object.entries(table).filter(([f]) => fields.includes(f)));
 }
 
 /** The run key of `values`: its `keys` that differ from their defaults, as a query string. */

@@ -1,10 +1,14 @@
 /**
- * URL state: each control is a readable query key, parsed at one validated boundary. Anything
+ * URL state: each control is a short query key, parsed at one validated boundary. Anything
  * malformed, out of range or unknown falls back to its default and is reported in `ignored`,
  * so the page can show a notice instead of a blank figure.
+ *
+ * A table maps readable field names (what the code reads: `state.sparsities`) to specs; a spec's
+ * `key` is the short code the link carries (`gcount`), and a spec without one is written in the
+ * link under its field name (`n`, `density`).
  */
 
-export type ParamSpec =
+export type ParamSpec = (
   | { kind: 'int'; min: number; max: number; default: number }
   | { kind: 'number'; min: number; max: number; default: number }
   | { kind: 'enum'; values: readonly string[]; default: string }
@@ -12,7 +16,11 @@ export type ParamSpec =
   | { kind: 'choice'; values: readonly number[]; default: number }
   | { kind: 'bool'; default: boolean }
   | ListSpec
-  | TextSpec;
+  | TextSpec
+) & {
+  /** The code in the link (absent: the field's own name). */
+  key?: string;
+};
 
 /**
  * A comma-separated list of numbers (`fon=0,2,4`), for controls with one value per item (per
@@ -46,6 +54,21 @@ export interface TextSpec {
 }
 
 export type ParamTable = Record<string, ParamSpec>;
+
+/** The link's code for a field of a table. */
+export function urlKey(table: ParamTable, field: string): string {
+  return table[field].key ?? field;
+}
+
+/** The field a link's code stands for in a table (undefined: not one of its codes). */
+export function fieldOfKey(table: ParamTable, key: string): string | undefined {
+  return Object.keys(table).find((field) => urlKey(table, field) === key);
+}
+
+/** Every code a table accepts in a link, in the table's order. */
+export function urlKeys(table: ParamTable): string[] {
+  return Object.keys(table).map((field) => urlKey(table, field));
+}
 
 /** The parsed values of a table: an enum is the union of its values (declare tables `as const`). */
 export type ParamValues<T extends ParamTable> = {
@@ -82,11 +105,12 @@ export function parseParams<T extends ParamTable>(
 ): Parsed<T> {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const values = defaults(table) as Record<string, Value>;
+  const fieldOf = new Map(Object.keys(table).map((field) => [urlKey(table, field), field]));
   const ignored: string[] = [];
   const seen = new Set<string>();
   for (const [key, raw] of params) {
-    const spec = table[key];
-    if (!spec) {
+    const field = fieldOf.get(key);
+    if (field === undefined) {
       if (!knownElsewhere.includes(key)) ignored.push(`unknown setting ${shown(key)}`);
       continue;
     }
@@ -95,8 +119,9 @@ export function parseParams<T extends ParamTable>(
       continue;
     }
     seen.add(key);
+    const spec = table[field];
     const v = parseValue(spec, raw);
-    if (v.ok) values[key] = v.value;
+    if (v.ok) values[field] = v.value;
     else ignored.push(`${key}=${shown(raw)}: ${v.reason}; using ${shownDefault(spec)}`);
   }
   return { values: values as ParamValues<T>, ignored };
@@ -170,14 +195,14 @@ function parseValue(spec: ParamSpec, raw: string): Result<Value> {
   }
 }
 
-/** The table's sticky keys (TextSpec.sticky): a preset leaves them as they are. */
-export function stickyKeys(table: ParamTable): string[] {
+/** The table's sticky fields (TextSpec.sticky): a preset leaves them as they are. */
+export function stickyFields(table: ParamTable): string[] {
   return Object.entries(table)
     .filter(([, s]) => s.kind === 'text' && s.sticky)
     .map(([k]) => k);
 }
 
-/** The values of a table's own keys, in its order (a section's settings out of the whole page's). */
+/** The values of a table's own fields, in its order (a section's settings without what it also reads). */
 export function ownValues<T extends ParamTable>(table: T, values: ParamValues<T>): ParamValues<T> {
   const all: Record<string, unknown> = values;
   return Object.fromEntries(Object.keys(table).map((k) => [k, all[k]])) as ParamValues<T>;
@@ -186,8 +211,9 @@ export function ownValues<T extends ParamTable>(table: T, values: ParamValues<T>
 /** Serialise the values that differ from their defaults (short, readable links). */
 export function serializeParams<T extends ParamTable>(table: T, values: ParamValues<T>): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [key, spec] of Object.entries(table)) {
-    const v = (values as Record<string, unknown>)[key];
+  for (const [field, spec] of Object.entries(table)) {
+    const v = (values as Record<string, unknown>)[field];
+    const key = spec.key ?? field;
     if (v === spec.default) continue;
     if (spec.kind === 'list' && Array.isArray(v)) {
       if (sameList(v, spec.default)) continue;
@@ -195,6 +221,19 @@ export function serializeParams<T extends ParamTable>(table: T, values: ParamVal
       continue;
     }
     out.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return out;
+}
+
+/**
+ * Values written as a link's parameters (code → text), every given field whether default or not:
+ * a preset written in fields (`{ diagram: 'phase-3-2', grid: 24 }`) as the link that shows it.
+ */
+export function linkParams<T extends ParamTable>(table: T, values: Partial<ParamValues<T>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, v] of Object.entries(values)) {
+    if (!(field in table)) throw new Error(`linkParams: no field "${field}" in the table`);
+    out[urlKey(table, field)] = Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** Form controls the sections share: a typed select, the logarithmic density slider, a commit-on-Enter number field. */
 import { useState, type ReactNode } from 'react';
-import { densityFromSlider, fmtDensity, sliderFromDensity } from './format';
+import { fmtCount, fmtDensity } from '../model/format';
+import { densityFromSlider, sliderFromDensity } from './density-slider';
 
 export interface Option<V> {
   value: V;
@@ -157,7 +158,7 @@ export function NumberField({
         }}
       />
       <small>
-        {spec.min}–{spec.max.toLocaleString('en-US')}
+        {spec.min}–{fmtCount(spec.max)}
       </small>
     </label>
   );

@@ -71,7 +71,10 @@ export function TrainingPlaybar({
   );
 }
 
-/** The run's fault notice (fallback, NaN, restarted worker…) with a dismiss button, and Reset when given; nothing when there is none. */
+/**
+ * The run's fault notice (fallback, NaN, restarted worker…) with a dismiss button, and Reset when given; nothing when
+ * there is none.
+ */
 export function RunNotice({ run, onReset }: { run: TrainingRun; onReset?: () => void }) {
   if (!run.notice) return null;
   return (

@@ -1,7 +1,8 @@
 /**
  * The layers point down only: model ← train ← worker ← {charts, state, ui} ← experiments ←
  * {app, cli}. Reads every import of every file in src/ with TypeScript's own pre-processor and
- * fails on an import of a higher layer or of a sibling at the same level.
+ * fails on an import of a higher layer or of a sibling at the same level, on any import circle
+ * between files, and on worker/ reaching an experiment's maths or solvers (it knows no experiment).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -89,4 +90,72 @@ describe('the import graph of src/', () => {
     expect(violation('app', 'experiments')).toBeNull();
     expect(violation('experiments', 'model')).toBeNull();
   });
+
+  it('has no import circle between files', () => {
+    const resolved = (file: string, spec: string) => {
+      const base = resolve(dirname(file), spec);
+      const hit = ['', '.ts', '.tsx', '.mjs', '/index.ts', '/index.tsx']
+        .map((e) => base + e)
+        .find((p) => fileSet.has(p));
+      return hit ?? null;
+    };
+    const fileSet = new Set(files);
+    const next = new Map(files.map((f) => [f, importsOf(f).flatMap((spec) => resolved(f, spec) ?? [])]));
+    expect(circles(next).map((c) => c.map((f) => relative(SRC, f)).join(' → '))).toEqual([]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('worker/ imports no experiment maths and no solver (it knows no experiment)', () => {
+    const bad = edges.filter(
+      (e) =>
+        e.from === 'worker' &&
+        /(^|\/)(model\/footnotes|train\/solvers|experiments)(\/|$)/.test(
+          relative(SRC, resolve(dirname(join(SRC, e.file)), e.spec)),
+        ),
+    );
+    expect(bad.map((e) => `src/${e.file} → ${e.spec}`)).toEqual([]);
+  });
 });
+
+/** The strongly connected groups of more than one file (Tarjan): each is an import circle. */
+function circles(next: Map<string, string[]>): string[][] {
+  let index = 0;
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  const visit = (v: string) => {
+    order.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of next.get(v) ?? []) {
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, order.get(w)!));
+    }
+    if (low.get(v) === order.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1) out.push(group);
+    }
+  };
+  for (const v of next.keys()) if (!order.has(v)) visit(v);
+  return out;
+}

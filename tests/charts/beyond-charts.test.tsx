@@ -1,5 +1,7 @@
-/** "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice; valid XML, no NaN. */
-import { DOMParser } from '@xmldom/xmldom';
+/**
+ * "Beyond the basic model" charts and section helpers: neuron stacks, set-coloured geometry, presets, seed choice;
+ * valid XML, no NaN.
+ */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { NEUTRAL_COLOR, seriesColor } from '../../src/charts/palette';
@@ -12,20 +14,8 @@ import { BeyondBasic } from '../../src/experiments/beyond-basic/Section';
 import { BeyondView } from '../../src/experiments/beyond-basic/Views';
 import { beyondPreset, beyondSteps, pickBest } from '../../src/experiments/beyond-basic/run';
 import { BEYOND_PARAMS, BEYOND_VARIANTS } from '../../src/experiments/beyond-basic/params';
-import { defaults, parseParams } from '../../src/state/url-params';
-
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
-
-function badAttributes(markup: string): string[] {
-  return (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-}
+import { defaults, parseParams, urlKeys } from '../../src/state/url-params';
+import { badAttributes, parse } from './svg';
 
 /** The ideal n = 3, m = 6 abs model: neuron 2i reads ReLU(x_i), neuron 2i + 1 reads ReLU(−x_i), weights scaled by 2. */
 function idealAbs(): { W1: Float32Array; W2: Float32Array } {
@@ -173,7 +163,7 @@ describe('BeyondBasic section helpers', () => {
       expect(p.config.instances[0].seed).toBe(5);
       expect(beyondPreset(id).config.instances[0].seed).toBe(1);
     }
-    expect(beyondSteps('abs-sweep', BEYOND_PARAMS.vsteps.max)).toBe(30_000);
+    expect(beyondSteps('abs-sweep', BEYOND_PARAMS.steps.max)).toBe(30_000);
     expect(beyondSteps('abs-sweep', 2500)).toBe(2500);
     expect(beyondSteps('abs-dense', 30_000)).toBe(30_000);
     expect(beyondPreset('local-orthogonal-bases').config.featureSets).toHaveLength(2);
@@ -197,20 +187,20 @@ describe('BeyondBasic section helpers', () => {
   });
 
   it('URL table: keys prefixed v, presets parse, bad values fall back', () => {
-    expect(Object.keys(BEYOND_PARAMS).every((k) => k.startsWith('v'))).toBe(true);
+    expect(urlKeys(BEYOND_PARAMS).every((k) => k.startsWith('v'))).toBe(true);
     expect(parseParams(BEYOND_PARAMS, '?vpreset=abs-dense&vsteps=3000').values).toMatchObject({
-      vpreset: 'abs-dense',
-      vsteps: 3000,
-      vseed: 1,
+      variant: 'abs-dense',
+      steps: 3000,
+      seed: 1,
     });
     const bad = parseParams(BEYOND_PARAMS, '?vpreset=nope&vseed=-3');
-    expect(bad.values.vpreset).toBe('correlated-pairs');
+    expect(bad.values.variant).toBe('correlated-pairs');
     expect(bad.ignored).toHaveLength(2);
   });
 
   it('renders the section shell with its test hooks before training starts', () => {
     const html = renderToStaticMarkup(
-      <BeyondBasic state={{ ...defaults(BEYOND_PARAMS), vpreset: 'abs-sweep' }} onChange={() => {}} />,
+      <BeyondBasic state={{ ...defaults(BEYOND_PARAMS), variant: 'abs-sweep' }} onChange={() => {}} />,
     );
     expect(html).toContain('data-testid="beyond-preset"');
     expect(html).toContain('name="vpreset"');

@@ -1,5 +1,4 @@
 /** Charts render plain, standalone SVG in Node: right element counts, no NaN, valid exports. */
-import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { standaloneSvg, safeFileName } from '../../src/charts/export';
@@ -10,6 +9,7 @@ import { logTicks } from '../../src/charts/axes';
 import { LossCurve } from '../../src/charts/LossCurve';
 import { divergingColor } from '../../src/charts/theme';
 import { instanceMetrics } from '../../src/model/metrics';
+import { parse } from './svg';
 
 /** Regular pentagon of unit vectors, feature-major n×2. */
 function pentagon(): Float32Array {
@@ -19,15 +19,6 @@ function pentagon(): Float32Array {
     W[i * 2 + 1] = Math.sin((2 * Math.PI * i) / 5);
   }
   return W;
-}
-
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
 }
 
 const count = (markup: string, re: RegExp) => (markup.match(re) ?? []).length;

@@ -1,5 +1,7 @@
-/** Learning dynamics: the D_i-and-loss chart, the snapshot recorder behind the timeline, and the perturbed-pentagon charts. */
-import { DOMParser } from '@xmldom/xmldom';
+/**
+ * Learning dynamics: the D_i-and-loss chart, the snapshot recorder behind the timeline, and the perturbed-pentagon
+ * charts.
+ */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DynamicsChart, MAX_LINE_POINTS, nearestStepIndex } from '../../src/charts/DynamicsChart';
@@ -8,20 +10,8 @@ import { crossing } from '../../src/model/uniform-sweep';
 import { DIMENSIONALITY_LEVELS } from '../../src/model/geometry';
 import { featureDimensionality } from '../../src/model/metrics';
 import { DynamicsRecorder } from '../../src/experiments/geometry/dynamics-recorder';
+import { badAttributes, num, parse, withAttr } from './svg';
 
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
-const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
-const withAttr = (markup: string, tag: string, attr: string): El[] =>
-  Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
-const num = (e: El, a: string) => Number(e.getAttribute(a));
 /** Points of an "M x,y L x,y …" path. */
 const points = (d: string) => [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((p) => [Number(p[1]), Number(p[2])]);
 

@@ -1,5 +1,4 @@
 /** The rotatable 3-D feature view: projection, depth cue, neighbour edges, interaction helpers; and the 3-D presets. */
-import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,20 +15,8 @@ import {
 import { GEOMETRY_3D_PRESETS, GEOMETRY_PARAMS } from '../../src/experiments/geometry/params';
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { parseParams, serializeParams, defaults } from '../../src/state/url-params';
+import { badAttributes, num, parse, withAttr } from './svg';
 
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
-const badAttributes = (markup: string) => (markup.match(/="[^"]*"/g) ?? []).filter((a) => /NaN|Infinity/.test(a));
-type El = ReturnType<ReturnType<typeof parse>['doc']['getElementsByTagName']>[number];
-const withAttr = (markup: string, tag: string, attr: string): El[] =>
-  Array.from(parse(markup).doc.getElementsByTagName(tag)).filter((e) => e.getAttribute(attr) !== null);
-const num = (e: El, a: string) => Number(e.getAttribute(a));
 const deg = (d: number) => (d * Math.PI) / 180;
 
 /** The tip (x2, y2) of feature i's line, and the picture's centre. */
@@ -233,9 +220,9 @@ describe('3-D presets and the section URL keys', () => {
       expect(p.note.length).toBeGreaterThan(20);
       if (!p.values) continue;
       const v = { ...defaults(GEOMETRY_PARAMS), ...p.values };
-      expect(v.gm).toBe(3);
-      expect(v.gmodel).toBeGreaterThanOrEqual(0);
-      expect(v.gmodel).toBeLessThan(v.gcount);
+      expect(v.m).toBe(3);
+      expect(v.selected).toBeGreaterThanOrEqual(0);
+      expect(v.selected).toBeLessThan(v.sparsities);
       // round-trips through the URL without being ignored
       const parsed = parseParams(GEOMETRY_PARAMS, serializeParams(GEOMETRY_PARAMS, v));
       expect(parsed.ignored).toEqual([]);
@@ -246,9 +233,9 @@ describe('3-D presets and the section URL keys', () => {
 
   it('has the perturbed-pentagon keys with their defaults and limits', () => {
     const d = defaults(PENTAGON_PARAMS);
-    expect([d.gpseeds, d.gpsteps, d.gpbase]).toEqual([4, 6000, 0.05]);
+    expect([d.seeds, d.steps, d.baseDensity]).toEqual([4, 6000, 0.05]);
     const bad = parseParams(PENTAGON_PARAMS, '?gpseeds=0&gpbase=0.5&gpsteps=3000');
-    expect(bad.values).toMatchObject({ gpseeds: 4, gpbase: 0.05, gpsteps: 3000 });
+    expect(bad.values).toMatchObject({ seeds: 4, baseDensity: 0.05, steps: 3000 });
     expect(bad.ignored).toHaveLength(2);
   });
 });

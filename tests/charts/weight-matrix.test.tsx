@@ -1,18 +1,9 @@
 /** WeightMatrixChart: W as a neurons × features matrix on a diverging scale symmetric about 0; valid XML, no NaN. */
-import { DOMParser } from '@xmldom/xmldom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { WeightMatrixChart, maxAbsWeight } from '../../src/charts/WeightMatrixChart';
 import { divergingColor } from '../../src/charts/theme';
-
-function parse(markup: string) {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => errors.push(`${level}: ${msg}`) }).parseFromString(
-    markup,
-    'image/svg+xml',
-  );
-  return { doc, errors };
-}
+import { parse } from './svg';
 
 const cellsOf = (markup: string) => {
   const { doc, errors } = parse(markup);

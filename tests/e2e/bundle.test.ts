@@ -1,6 +1,8 @@
 /**
  * Lean, self-contained build: the entry chunk stays under its budget (tfjs backends and KaTeX
- * load lazily), and the built page references nothing outside its own folder.
+ * load lazily), the page's chunks (the entry and every section it loads) hold neither tfjs nor
+ * the footnotes' solvers (those load only in the workers), and the built page references nothing
+ * outside its own folder.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +29,35 @@ describe('built bundle', () => {
     // booleans, not toContain: a failure must not print a 340 kB file
     expect(text.includes('WEBGL_VERSION'), 'tfjs-backend-webgl in the entry chunk').toBe(false);
     expect(text.includes('KaTeX parse error'), 'KaTeX in the entry chunk').toBe(false);
+  });
+
+  it("the page's chunks (entry, sections and what they import) hold neither tfjs nor the solvers", () => {
+    const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[]; dynamicImports?: string[] }
+    >;
+    // Walk from the page's entry through static and lazy imports; the workers are built apart and never reached.
+    const seen = new Set<string>();
+    const walk = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const next of [...(manifest[key].imports ?? []), ...(manifest[key].dynamicImports ?? [])]) walk(next);
+    };
+    walk('index.html');
+    const files = [...seen].map((k) => manifest[k].file);
+    expect(files.filter((f) => /Section-/.test(f)).length).toBeGreaterThan(5);
+    const markers = {
+      'tfjs-core': 'Cannot evaluate flag',
+      'tfjs-backend-webgl': 'WEBGL_VERSION',
+      'the L1-margin solver': 'L1MarginTrainer: W must be',
+    };
+    const found = files.flatMap((f) => {
+      const text = readFileSync(join('dist', f), 'utf8');
+      return Object.entries(markers)
+        .filter(([, marker]) => text.includes(marker))
+        .map(([what]) => `${what} in ${f}`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('index.html loads only same-folder assets (relative URLs, no CDN)', () => {

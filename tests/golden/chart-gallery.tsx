@@ -16,111 +16,41 @@ import { DynamicsChart } from '../../src/charts/DynamicsChart';
 import { FeatureGeometry2D } from '../../src/charts/FeatureGeometry2D';
 import { DEFAULT_VIEW, FeatureGeometry3D } from '../../src/charts/FeatureGeometry3D';
 import { FeatureNormBars } from '../../src/charts/FeatureNormBars';
-import { GeometryGraphChart, PolytopeGallery } from '../../src/charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../src/charts/GeometryGraphChart';
 import { GramHeatmap } from '../../src/charts/GramHeatmap';
 import { HistogramChart } from '../../src/charts/HistogramChart';
 import { LineChart } from '../../src/charts/LineChart';
 import { LossCurve } from '../../src/charts/LossCurve';
 import { NeuronStackChart } from '../../src/charts/NeuronStackChart';
 import { PentagonLossChart, PentagonStrip } from '../../src/charts/PentagonCharts';
-import { PhaseDiagramChart, type Phase } from '../../src/charts/PhaseDiagramChart';
+import { PhaseDiagramChart } from '../../src/charts/PhaseDiagramChart';
+import { PolytopeGallery } from '../../src/charts/PolytopeGallery';
 import { QQPlot } from '../../src/charts/QQPlot';
 import { SetGeometry2D } from '../../src/charts/SetGeometry2D';
 import { StackedBarChart } from '../../src/charts/StackedBarChart';
 import { VectorSum2D } from '../../src/charts/VectorSum2D';
 import { WeightGlyph } from '../../src/charts/WeightGlyph';
 import { WeightMatrixChart } from '../../src/charts/WeightMatrixChart';
-
-/** A small deterministic generator (mulberry32), so the fixtures never depend on the model's RNG. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const round = (v: number) => Math.round(v * 1e4) / 1e4;
-const logSpace = (a: number, b: number, k: number) =>
-  Array.from({ length: k }, (_, i) => 10 ** (Math.log10(a) + ((Math.log10(b) - Math.log10(a)) * i) / (k - 1)));
-
-/** Feature-major n×m weights: unit vectors at evenly spread angles (m = 2) or random ones, some dropped. */
-function weights(n: number, m: number, seed: number, dropped: readonly number[] = []): Float32Array {
-  const r = rng(seed);
-  const W = new Float32Array(n * m);
-  for (let i = 0; i < n; i++) {
-    const v = Array.from({ length: m }, () => r() * 2 - 1);
-    if (m === 2) [v[0], v[1]] = [Math.cos((2 * Math.PI * i) / n + 0.3), Math.sin((2 * Math.PI * i) / n + 0.3)];
-    const norm = Math.hypot(...v) || 1;
-    const len = dropped.includes(i) ? 0.02 : 0.9 + 0.2 * r();
-    for (let k = 0; k < m; k++) W[i * m + k] = round((v[k] / norm) * len);
-  }
-  return W;
-}
-
-function gramOf(W: ArrayLike<number>, n: number, m: number): Float32Array {
-  const G = new Float32Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) for (let k = 0; k < m; k++) G[i * n + j] += W[i * m + k] * W[j * m + k];
-  return G;
-}
-
-const R = logSpace(0.1, 10, 12);
-const D = logSpace(1, 0.01, 12);
-function phases(untrainedRows: number): (Phase | null)[] {
-  const out: (Phase | null)[] = [];
-  for (let row = 0; row < D.length; row++)
-    for (let col = 0; col < R.length; col++) {
-      if (row >= D.length - untrainedRows) out.push(null);
-      else if (D[row] > 0.3) out.push(R[col] < 1 ? 'not-represented' : 'dedicated');
-      else out.push(R[col] < 0.3 ? 'not-represented' : 'superposition');
-    }
-  return out;
-}
-const theoryPhases = phases(0).map((p, k) => (k % 17 === 5 && p === 'superposition' ? 'dedicated' : p));
-const boundaries = [
-  {
-    id: 'a',
-    label: 'dedicated ↔ not represented',
-    points: logSpace(0.3, 1, 8).map((density, k) => ({ r: 1 + 0.05 * k, density })),
-  },
-  {
-    id: 'b',
-    label: 'superposition ↔ not represented',
-    points: logSpace(0.01, 0.3, 8).map((density, k) => ({ r: 0.3 - 0.01 * k, density })),
-  },
-];
-
-const steps = Array.from({ length: 60 }, (_, k) => k * 50);
-const losses = steps.map((s, k) => round(0.2 * Math.exp(-s / 900) + 0.01 + 0.004 * Math.sin(k * 1.7)));
-
-const W5 = weights(5, 2, 1, [3]);
-const W20x5 = weights(20, 5, 2, [14, 15, 16, 17, 18, 19]);
-const W8x3 = weights(8, 3, 3);
-const norms20 = Array.from({ length: 20 }, (_, i) =>
-  round(Math.hypot(...Array.from(W20x5.subarray(i * 5, i * 5 + 5)))),
-);
-const sup20 = Array.from({ length: 20 }, (_, i) => round((i * 0.37) % 1.3));
-
-/** Antipodal pairs and a pentagon in 5-d: named factors for the geometry graph. */
-function factorWeights(): Float32Array {
-  const n = 9;
-  const m = 5;
-  const W = new Float32Array(n * m);
-  W[0 * m + 0] = 1;
-  W[1 * m + 0] = -1;
-  for (let t = 0; t < 5; t++) {
-    W[(2 + t) * m + 1] = round(Math.cos((2 * Math.PI * t) / 5));
-    W[(2 + t) * m + 2] = round(Math.sin((2 * Math.PI * t) / 5));
-  }
-  W[7 * m + 3] = 1;
-  W[8 * m + 4] = 0.1;
-  return W;
-}
-
-const sweep = logSpace(1, 20, 9);
+import {
+  D,
+  R,
+  W20x5,
+  W5,
+  W8x3,
+  boundaries,
+  factorWeights,
+  gramOf,
+  losses,
+  norms20,
+  phases,
+  rng,
+  round,
+  steps,
+  sup20,
+  sweep,
+  theoryPhases,
+  weights,
+} from './gallery-fixtures';
 
 export interface GalleryEntry {
   name: string;
@@ -131,9 +61,8 @@ function entry<P extends object>(name: string, component: FunctionComponent<P>, 
   return { name, svg: renderToStaticMarkup(createElement(component, props)) };
 }
 
-/** The gallery: one or more fixed renders of every chart component, in a stable order. */
-export function chartGallery(): GalleryEntry[] {
-  const r = rng(7);
+/** Plots on axes: bars, stacked bars, lines, histograms, Q–Q, the loss curve. `r` draws the random bars. */
+function plotEntries(r: () => number): GalleryEntry[] {
   const edges = Array.from({ length: 25 }, (_, k) => round(-3 + (6 * k) / 24));
   const density = edges
     .slice(0, -1)
@@ -245,6 +174,12 @@ export function chartGallery(): GalleryEntry[] {
     entry('qq-plot', QQPlot, { theoretical: qq, sample: qq.map((v) => round(v ** 3 / 3)) }),
     entry('loss-curve', LossCurve, { steps, losses }),
     entry('loss-curve-empty', LossCurve, { steps: [], losses: [] }),
+  ];
+}
+
+/** Per-feature bars and matrices: norms, WᵀW heatmaps, W, cosines. `r` draws the random cosines. */
+function featureEntries(r: () => number): GalleryEntry[] {
+  return [
     entry('feature-norm-bars', FeatureNormBars, { norms: norms20, superposition: sup20, n: 20, m: 5 }),
     entry('feature-norm-bars-many', FeatureNormBars, {
       norms: Array.from({ length: 60 }, (_, i) => round(1.1 - i / 60)),
@@ -276,6 +211,12 @@ export function chartGallery(): GalleryEntry[] {
       colOrder: [0, 1, 2, 3, 4, 5, 7, 6],
       colLabels: Array.from({ length: 8 }, (_, j) => `a${j}`),
     }),
+  ];
+}
+
+/** Pictures in the plane and per neuron: 2-D geometry, arrows, vector sums, weight glyphs, neuron stacks. */
+function planeEntries(): GalleryEntry[] {
+  return [
     entry('feature-geometry-2d', FeatureGeometry2D, { W: W5, n: 5, importance: [1, 0.7, 0.49, 0.34, 0.24] }),
     entry('set-geometry-2d', SetGeometry2D, {
       W: weights(6, 2, 4, [5]),
@@ -331,6 +272,12 @@ export function chartGallery(): GalleryEntry[] {
       highlight: [1],
       title: 'Neuron stacks',
     }),
+  ];
+}
+
+/** The phase diagram, the geometry sweep and one model's geometry (graph, polytopes, 3-D, pentagon). */
+function phaseAndGeometryEntries(): GalleryEntry[] {
+  return [
     entry('phase-diagram', PhaseDiagramChart, {
       rValues: R,
       densityValues: D,
@@ -400,6 +347,13 @@ export function chartGallery(): GalleryEntry[] {
       ],
     }),
   ];
+}
+
+/** The gallery: one or more fixed renders of every chart component, in a stable order. */
+export function chartGallery(): GalleryEntry[] {
+  // One generator for the whole gallery, drawn from in this order: the random bars, then the cosines.
+  const r = rng(7);
+  return [...plotEntries(r), ...featureEntries(r), ...planeEntries(), ...phaseAndGeometryEntries()];
 }
 
 /** `tsx tests/golden/chart-gallery.tsx out.html`: every gallery entry on one page, for a screenshot. */

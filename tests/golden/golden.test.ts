@@ -36,7 +36,7 @@ describe('golden outputs', () => {
     expect(diff, UPDATE).toEqual({ changed: [], added: [], removed: [] });
   });
 
-  // The whole quick run: 26 presets, ~35 s on an idle 2-core machine.
+  // The whole quick run: 32 presets, ~35 s on an idle 2-core machine (the six footnote presets ~4.5 s of it).
   it('the figures CLI --quick writes the recorded SVG and JSON files', { timeout: 300_000 }, async () => {
     const expected = readManifest(FIGURES_MANIFEST);
     const actual = await figuresManifest();

@@ -1,4 +1,7 @@
-/** Feature geometry: graph, tegum factors, polytope names, canonical 2-D orientation (spec §4, §6.3, §6.4). */
+/**
+ * Feature geometry: graph, tegum factors, polytope names, canonical 2-D orientation ("Feature Dimensionality" and
+ * "Uniform Superposition" and "Non-Uniform Superposition").
+ */
 import { describe, expect, it } from 'vitest';
 import {
   DIMENSIONALITY_LEVELS,
@@ -344,7 +347,7 @@ describe('pentagonSolutionType', () => {
     expect(pentagonSolutionType(fromVectors(polygon(5)))).toBe('pentagon');
     const digons = fromVectors([...polygon(4), [0.05, 0]]);
     expect(pentagonSolutionType(digons)).toBe('digons');
-    // two digons but a *different* feature dropped: not the §6.4 digon solution
+    // two digons but a *different* feature dropped: not the "Non-Uniform Superposition" digon solution
     const other = fromVectors([[0, 0], ...polygon(4)]);
     expect(pentagonSolutionType(other)).toBe('other');
   });

@@ -25,7 +25,7 @@ const byId = (cs: Candidate[]) => Object.fromEntries(cs.map((c) => [c.id, c]));
 const logGrid = (lo: number, hi: number, k: number) =>
   Array.from({ length: k }, (_, i) => lo * Math.pow(hi / lo, i / (k - 1)));
 
-/** Phase the boundary functions predict (the §5.4/§5.5 maps written out independently). */
+/** Phase the boundary functions predict (the "Superposition as a Phase Change" maps written out independently). */
 function mapPhase(e: PhaseExperiment, r: number, d: number): Phase {
   if (d < 4 / 7) {
     if (r < boundaryNotLearned(d)) return 'not-represented';
@@ -61,7 +61,7 @@ describe('experiments and candidate tables', () => {
     expect(Array.from(experimentImportance('phase-3-2', 4))).toEqual([1, 1, 4]);
   });
 
-  it('n=2, m=1 matches §5.4: A [1,0], B [0,1], C [1,−1] with their losses', () => {
+  it('n=2, m=1 matches "Superposition as a Phase Change": A [1,0], B [0,1], C [1,−1] with their losses', () => {
     const r = 0.37;
     const d = 0.21;
     const cs = candidates('phase-2-1', r, d);
@@ -79,7 +79,7 @@ describe('experiments and candidate tables', () => {
     expect(C.loss).toBeCloseTo(((1 + r) * d * d) / 6, 15);
   });
 
-  it('n=3, m=2 matches §5.5: each W really ignores the direction in its name, with the listed loss', () => {
+  it('n=3, m=2 matches "Superposition as a Phase Change": each W really ignores the direction in its name, with the listed loss', () => {
     const r = 2.3;
     const d = 0.13;
     const cs = candidates('phase-3-2', r, d);
@@ -118,7 +118,7 @@ describe('experiments and candidate tables', () => {
   });
 });
 
-describe('phase boundaries (§5.4)', () => {
+describe('phase boundaries ("Superposition as a Phase Change")', () => {
   it('triple point: all 2-1 (and all 3-2) candidate losses are equal at r = 1, d = 4/7', () => {
     expect(TRIPLE_POINT).toEqual({ r: 1, density: 4 / 7 });
     for (const e of ['phase-2-1', 'phase-3-2'] as const) {
@@ -212,7 +212,7 @@ describe('phase boundaries (§5.4)', () => {
   });
 });
 
-describe('phase diagram n = 3, m = 2 (§5.5)', () => {
+describe('phase diagram n = 3, m = 2 ("Superposition as a Phase Change")', () => {
   const cases: [number, number, string][] = [
     // sparse (d < 4/7): not learned | superposition at r = 2d/(4 − 5d), then superposition | dedicated at r = 1
     [0.04, 0.1, 'perp-001'], // bNL(0.1) ≈ 0.057

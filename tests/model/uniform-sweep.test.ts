@@ -1,4 +1,7 @@
-/** Uniform-superposition sweep and perturbed pentagon: configs, summaries, and small real trainings (spec §6.3, §6.4). */
+/**
+ * Uniform-superposition sweep and perturbed pentagon: configs, summaries, and small real trainings ("Uniform
+ * Superposition" and "Non-Uniform Superposition").
+ */
 import { describe, expect, it } from 'vitest';
 import { PAPER_BATCH_SIZE, PAPER_OPTIMIZER, validateTrainConfig } from '../../src/model/config';
 import { pentagonSolutionType, polytopeCounts } from '../../src/model/geometry';
@@ -18,7 +21,7 @@ describe('sweep configuration', () => {
     expect(d).toHaveLength(20);
     expect(d[0]).toBe(1);
     expect(1 / d[19]).toBeCloseTo(20, 10);
-    // the notebook's grid: 1 − S = 20^(−t), t = linspace(0, 1, 20) (spec §3.2); 1/(1−S) = 1.17, 1.37 …
+    // the notebook's grid: 1 − S = 20^(−t), t = linspace(0, 1, 20) (the paper's notebook); 1/(1−S) = 1.17, 1.37 …
     for (let k = 0; k < 20; k++) expect(d[k]).toBeCloseTo(Math.pow(20, -k / 19), 10);
     const wide = sweepDensities({ sparsities: 3, minInvDensity: 1, maxInvDensity: 100 });
     expect(Array.from(wide, (v) => 1 / v).map((v) => +v.toFixed(9))).toEqual([1, 10, 100]);
@@ -84,7 +87,7 @@ describe('sweepSummary', () => {
 
 describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
   /**
-   * A scaled-down §6.3 sweep. The notebook model (n = 200, m = 20, batch 1024, 10k steps) costs
+   * A scaled-down "Uniform Superposition" sweep. The notebook model (n = 200, m = 20, batch 1024, 10k steps) costs
    * minutes on the CPU path; n = 100, m = 10 at batch 1024 runs ≈ 3 ms per instance-step (400 steps
    * of 10 instances took 12 s and had not left the initial regime). So: n = 40, m = 4, 8 densities
    * with 1/(1−S) from 1 to 20, batch 256 (the rest of the paper's optimizer), 4000 steps ≈ 6–7 s.
@@ -133,10 +136,10 @@ describe.each(FIDELITY_PATHS)('%s path', (path: FidelityPath) => {
   });
 
   /**
-   * §6.4, as the paper's two loss curves: at each relative density, one instance starts as the regular
-   * pentagon (biases −0.24) and one as two orthogonal digons with feature 4 off; both train 4000
-   * steps, then the mean loss over 2000 more steps is compared. ≈ 2 s.
-   * Measured (js path, this config), mean loss pentagon-start / digon-start:
+   * "Non-Uniform Superposition", as the paper's two loss curves: at each relative density, one instance starts as the
+   * regular pentagon (biases −0.24) and one as two orthogonal digons with feature 4 off; both train 4000 steps, then
+   * the mean loss over 2000 more steps is compared. ≈ 2 s. Measured (js path, this config), mean loss pentagon-start /
+   * digon-start:
    *   0.1: 0.000657 (collapsed to digons) / 0.000660;  0.2: 0.001105 / 0.000986;
    *   0.5: 0.001455 / 0.001962;  1: 0.001779 / 0.003583.
    * A run with 0.3 added gave 0.001262 / 0.001317 there: the crossover lies between 0.2 and 0.3, as

@@ -8,11 +8,13 @@ import { GEOMETRY_PARAMS, geometryTrainConfig } from '../../src/experiments/geom
 import { PENTAGON_PARAMS } from '../../src/experiments/perturbed-pentagon/params';
 import { pentagonFitsConfig } from '../../src/experiments/perturbed-pentagon/run';
 import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
+import { MODEL_CHOICES } from '../../src/experiments/sparse-autoencoders/models';
+import { SAE_PARAMS } from '../../src/experiments/sparse-autoencoders/params';
 import { presetSearch, type Preset } from '../../src/state/presets';
-import { parseParams, type ParamSpec } from '../../src/state/url-params';
+import { fieldOfKey, parseParams, urlKeys, type ParamSpec } from '../../src/state/url-params';
 
 /** Every URL key of the page that is not the preset's experiment's. */
-const otherKeys = (p: Preset) => EXPERIMENTS.filter((e) => e.id !== p.experiment).flatMap((e) => Object.keys(e.params));
+const otherKeys = (p: Preset) => EXPERIMENTS.filter((e) => e.id !== p.experiment).flatMap((e) => urlKeys(e.params));
 
 /** What a raw URL value means under its spec. */
 function expected(spec: ParamSpec, raw: string): number | string | boolean {
@@ -58,7 +60,7 @@ describe('presets', () => {
 
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s parses cleanly against its experiment', (_, p) => {
     const table = presetTable(p);
-    for (const key of Object.keys(p.params)) expect(Object.keys(table)).toContain(key);
+    for (const key of Object.keys(p.params)) expect(urlKeys(table)).toContain(key);
     // Alone, and with every other experiment's keys known (the page parses one URL for all of them).
     expect(parseParams(table, new URLSearchParams(p.params)).ignored).toEqual([]);
     expect(parseParams(table, presetSearch(p), otherKeys(p)).ignored).toEqual([]);
@@ -73,8 +75,10 @@ describe('presets', () => {
     const table = presetTable(p);
     const { values, ignored } = parseParams(table, search);
     expect(ignored).toEqual([]);
-    for (const [key, raw] of Object.entries(p.params))
-      expect((values as Record<string, unknown>)[key]).toEqual(expected(table[key], raw));
+    for (const [key, raw] of Object.entries(p.params)) {
+      const field = fieldOfKey(table, key)!;
+      expect((values as Record<string, unknown>)[field]).toEqual(expected(table[field], raw));
+    }
   });
 
   it('presets make valid training requests for their sections', () => {
@@ -86,20 +90,25 @@ describe('presets', () => {
         expect(config.m).toBeLessThan(config.n);
       } else if (p.section === 'phase-change') {
         const { values } = parseParams(PHASE_PARAMS, presetSearch(p));
-        expect(PHASE_PARAMS.pexp.values).toContain(values.pexp);
+        expect(PHASE_PARAMS.diagram.values).toContain(values.diagram);
       } else if (p.experiment === 'perturbed-pentagon') {
         const { values } = parseParams(PENTAGON_PARAMS, presetSearch(p));
-        const config = pentagonFitsConfig({ ...values, gseed: GEOMETRY_PARAMS.gseed.default });
-        expect(config.instances).toHaveLength(13 * values.gpseeds);
+        const config = pentagonFitsConfig({ ...values, seed: GEOMETRY_PARAMS.seed.default });
+        expect(config.instances).toHaveLength(13 * values.seeds);
       } else if (p.section === 'geometry') {
         const { values } = parseParams(GEOMETRY_PARAMS, presetSearch(p));
         const config = geometryTrainConfig(values);
-        expect(config.instances).toHaveLength(values.gcount);
-        expect(values.gmodel).toBeLessThan(values.gcount);
+        expect(config.instances).toHaveLength(values.sparsities);
+        expect(values.selected).toBeLessThan(values.sparsities);
+      } else if (p.section === 'sparse-autoencoders') {
+        const { values, ignored } = parseParams(SAE_PARAMS, presetSearch(p));
+        expect(ignored).toEqual([]);
+        expect(MODEL_CHOICES).toContain(values.model);
+        expect(values.model).not.toBe('glance');
       } else {
         const { values } = parseParams(BEYOND_PARAMS, presetSearch(p));
-        expect(BEYOND_VARIANTS).toContain(values.vpreset);
-        expect(values.vsteps).toBeGreaterThanOrEqual(10_000);
+        expect(BEYOND_VARIANTS).toContain(values.variant);
+        expect(values.steps).toBeGreaterThanOrEqual(10_000);
       }
     }
   });
@@ -107,8 +116,11 @@ describe('presets', () => {
   it('reach the page through ?preset=<id>, and keys given in the link win', () => {
     const url = readUrl('?preset=geometry-octahedron&gseed=7');
     expect(url.ignored).toEqual([]);
-    expect(url.state).toMatchObject({ gn: 6, gm: 3, gmodel: 9, gseed: 7 });
-    expect(readUrl('?preset=privileged-basis').state).toMatchObject({ vpreset: 'privileged-basis', vsteps: 10_000 });
+    expect(url.state.geometry).toMatchObject({ n: 6, m: 3, selected: 9, seed: 7 });
+    expect(readUrl('?preset=privileged-basis').state['beyond-basic']).toMatchObject({
+      variant: 'privileged-basis',
+      steps: 10_000,
+    });
     expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 });

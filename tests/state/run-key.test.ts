@@ -38,7 +38,7 @@ describe('run keys', () => {
   });
 
   it('refuse keys that are not the table’s, and run keys that are not the run’s', () => {
-    expect(() => runKey(GEOMETRY_PARAMS, ['gn', 'nope' as 'gn'], defaults(GEOMETRY_PARAMS))).toThrow(/"nope" is not/);
+    expect(() => runKey(GEOMETRY_PARAMS, ['n', 'nope' as 'n'], defaults(GEOMETRY_PARAMS))).toThrow(/"nope" is not/);
     expect(() => runSettings(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, 'gmodel=3', defaults(GEOMETRY_PARAMS))).toThrow(
       /not a run key/,
     );

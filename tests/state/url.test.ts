@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GLANCE_PARAMS } from '../../src/experiments/at-a-glance/params';
 import { readUrl } from '../../src/app/page-url';
 import { PHASE_PARAMS } from '../../src/experiments/phase-change/params';
-import { defaults, parseParams, serializeParams } from '../../src/state/url-params';
+import { defaults, fieldOfKey, parseParams, serializeParams } from '../../src/state/url-params';
 
 describe('URL parsing', () => {
   it.each([
@@ -37,15 +37,17 @@ describe('URL parsing', () => {
       return;
     }
     expect(r.ignored).toEqual([message]);
-    const table = key in GLANCE_PARAMS ? GLANCE_PARAMS : PHASE_PARAMS;
-    const values = r.state as Record<string, unknown>;
-    expect(values[key]).toBe((table as Record<string, { default: unknown }>)[key].default);
+    const glance = fieldOfKey(GLANCE_PARAMS, key) !== undefined;
+    const table = glance ? GLANCE_PARAMS : PHASE_PARAMS;
+    const values = r.state[glance ? 'at-a-glance' : 'phase-change'];
+    const field = fieldOfKey(table, key)!;
+    expect(values[field]).toBe((table as Record<string, { default: unknown }>)[field].default);
   });
 
   it('reports unknown keys once, duplicates, and keeps every valid key', () => {
     const r = readUrl('?n=7&n=9&foo=1&pgrid=8&bar=%00');
-    expect(r.state.n).toBe(7);
-    expect(r.state.pgrid).toBe(8);
+    expect(r.state['at-a-glance'].n).toBe(7);
+    expect(r.state['phase-change'].grid).toBe(8);
     expect(r.ignored).toEqual([
       'n: given more than once, kept the first',
       'unknown setting "foo"',
@@ -56,8 +58,8 @@ describe('URL parsing', () => {
   it('a preset fills in its figure; explicit keys win; an unknown preset is reported', () => {
     const p = readUrl('?preset=intro-s99&seed=5');
     expect(p.ignored).toEqual([]);
-    expect(p.state).toMatchObject({ n: 5, m: 2, density: 0.01, seed: 5 });
-    expect(readUrl('?preset=phase-3-2').state.pexp).toBe('phase-3-2');
+    expect(p.state['at-a-glance']).toMatchObject({ n: 5, m: 2, density: 0.01, seed: 5 });
+    expect(readUrl('?preset=phase-3-2').state['phase-change'].diagram).toBe('phase-3-2');
     expect(readUrl('?preset=nope').ignored).toEqual(['preset="nope": no such preset']);
   });
 

@@ -1,7 +1,7 @@
 /** The settings column of "Superposition at a glance": model settings, the play bar and the run's status. */
+import { fmtCount, fmtDensity, fmtLoss } from '../../model/format';
 import type { PathReport, Snapshot } from '../../worker/protocol';
 import { EnumSelect, LogDensitySlider, Slider } from '../../ui/controls';
-import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { TrainingRun } from '../../ui/use-training';
 import { resizeList } from './features';
 import { GLANCE_PARAMS, type GlanceState } from './params';
@@ -198,9 +198,9 @@ function RunSettings({ state, onChange }: Pick<GlanceControlsProps, 'state' | 'o
         <span>backend</span>
         <EnumSelect
           name="backend"
-          value={state.backend}
+          value={state.path}
           options={BACKEND_OPTIONS}
-          onChange={(backend) => onChange({ backend })}
+          onChange={(path) => onChange({ path })}
         />
       </label>
     </>
@@ -220,14 +220,14 @@ function GlanceStatus({
   return (
     <>
       <p className="status" aria-live="polite">
-        step <strong data-testid="step">{snap?.step ?? 0}</strong> / {maxSteps.toLocaleString('en-US')} ·{' '}
+        step <strong data-testid="step">{snap?.step ?? 0}</strong> / {fmtCount(maxSteps)} ·{' '}
         <span data-testid="status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey} data-seq={snap?.seq}>
           {snap?.status ?? 'starting'}
         </span>
         <br />
         loss <strong data-testid="loss">{loss !== null ? fmtLoss(loss) : '—'}</strong> · backend{' '}
         <strong data-testid="backend">{snap?.path ?? '…'}</strong>
-        {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond).toLocaleString('en-US')} steps/s` : ''}
+        {snap && snap.stepsPerSecond > 0 ? ` · ${fmtCount(Math.round(snap.stepsPerSecond))} steps/s` : ''}
         {instances > 1 ? ` · showing seed ${shownSeed} of ${instances}` : ''}
         {showing ? (
           <>

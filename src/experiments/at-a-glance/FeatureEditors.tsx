@@ -1,7 +1,7 @@
 /** The per-feature importance and density editors of "Superposition at a glance", with the shapes to start from. */
 import { BarEditor } from '../../charts/BarEditor';
 import { LINE_COLOR, importanceColor } from '../../charts/theme';
-import { fmtDensity } from '../../ui/format';
+import { fmtDensity } from '../../model/format';
 import {
   DENSITY_RANGE,
   FEATURE_SHAPES,

@@ -1,5 +1,5 @@
 /** Pin and compare: pin the result shown, keep it (and its link) while the settings change, unpin. */
-import { fmtLoss } from '../../ui/format';
+import { fmtCount, fmtLoss } from '../../model/format';
 import type { PinnedModel } from './pin';
 import type { GlanceView } from './use-hands-on';
 
@@ -15,7 +15,7 @@ export interface PinCardProps {
 }
 
 const describePin = (p: PinnedModel) =>
-  `${p.handPlaced ? 'hand-placed' : 'trained'}, step ${p.step.toLocaleString('en-US')}, n = ${p.n}, m = ${p.m}, ${p.kind}`;
+  `${p.handPlaced ? 'hand-placed' : 'trained'}, step ${fmtCount(p.step)}, n = ${p.n}, m = ${p.m}, ${p.kind}`;
 
 export function PinCard({ pin, pinnedLoss, view, loss, onPin, onUnpin }: PinCardProps) {
   if (!pin) {

@@ -1,6 +1,8 @@
-/** The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under the pointer. */
-import { fmt } from '../../charts/theme';
-import { fmtDensity, fmtLoss } from '../../ui/format';
+/**
+ * The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under
+ * the pointer.
+ */
+import { fmt, fmtCount, fmtDensity, fmtLoss } from '../../model/format';
 import type { HandsOn } from './use-hands-on';
 
 const sourceWords = {
@@ -33,7 +35,7 @@ export function HandReadout({ hands }: { hands: HandsOn }) {
           {fmtLoss(edit.loss)}
         </output>
         <br />
-        {sourceWords[editBase.source]} (step {editBase.step.toLocaleString('en-US')}):{' '}
+        {sourceWords[editBase.source]} (step {fmtCount(editBase.step)}):{' '}
         <output data-testid="base-loss" data-value={editBase.loss}>
           {fmtLoss(editBase.loss)}
         </output>

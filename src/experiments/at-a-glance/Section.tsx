@@ -4,6 +4,7 @@
  * fits. The reader can take the model in hand: edit each feature's importance and density, place
  * feature vectors by hand, rewind the run, pin a result to compare, and hover a feature anywhere.
  */
+import { fmtCount } from '../../model/format';
 import { useEffect, useMemo, useRef } from 'react';
 import { runKey } from '../../state/run-key';
 import { Tex } from '../../ui/Tex';
@@ -37,7 +38,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     runKey: runKey(GLANCE_PARAMS, GLANCE_RUN_KEYS, state),
     maxSteps: state.steps,
     warmStart: state.warm,
-    path: state.backend,
+    path: state.path,
     simulateFailure: state.fault === 'webgl-lost' ? WEBGL_LOST : null,
     history: HISTORY,
   });
@@ -129,7 +130,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
           instances={config.instances.length}
           report={run.report}
           maxSteps={hands.cap ?? drawn.steps}
-          showing={view && view.source !== 'live' ? `step ${view.step.toLocaleString('en-US')} (${view.source})` : null}
+          showing={view && view.source !== 'live' ? `step ${fmtCount(view.step)} (${view.source})` : null}
         />
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
         <div className="glance-main">

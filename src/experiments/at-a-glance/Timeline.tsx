@@ -1,5 +1,8 @@
-/** Rewind: a timeline over the run's checkpoints; every panel shows the step scrubbed to, and training can resume from it. */
-import { fmtCount } from '../../charts/theme';
+/**
+ * Rewind: a timeline over the run's checkpoints; every panel shows the step scrubbed to, and training can resume from
+ * it.
+ */
+import { fmtCount } from '../../model/format';
 import type { Snapshot } from '../../worker/protocol';
 
 export interface TimelineProps {

@@ -37,7 +37,7 @@ export function glanceExportMeta(
       seed: state.seed,
       seeds: state.seeds,
       steps: state.steps,
-      backend: state.backend,
+      path: state.path,
       shownSeed,
       step,
       view: view?.source ?? 'live',

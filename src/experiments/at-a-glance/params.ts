@@ -25,7 +25,7 @@ export const GLANCE_PARAMS = {
   steps: { kind: 'int', min: 100, max: 100_000, default: 10_000 },
   warm: { kind: 'bool', default: false },
   /** Training path: 'auto' measures the candidates and picks the fastest. */
-  backend: { kind: 'enum', values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
+  path: { key: 'backend', kind: 'enum', values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
   /** Test hook (not a control): 'webgl-lost' makes the WebGL path fail after 200 steps. */
   fault: { kind: 'enum', values: ['none', 'webgl-lost'], default: 'none' },
   /** A pinned result to compare with (see pin.ts for the encoding); survives picking a preset. */
@@ -34,7 +34,7 @@ export const GLANCE_PARAMS = {
 
 export type GlanceState = ParamValues<typeof GLANCE_PARAMS>;
 
-/** The keys the section's run trains (its run key, state/run-key.ts): not `warm`, `fault` or `pin`. */
+/** The fields the section's run trains (its run key, state/run-key.ts): not `warm`, `fault` or `pin`. */
 export const GLANCE_RUN_KEYS = [
   'n',
   'm',
@@ -46,7 +46,7 @@ export const GLANCE_RUN_KEYS = [
   'seed',
   'seeds',
   'steps',
-  'backend',
+  'path',
 ] as const;
 
 /** The batched training request behind the section: `seeds` instances of one setting (per-feature I_i and 1 − S_i). */
@@ -63,7 +63,7 @@ export function glanceTrainConfig(
   return paperConfig(s.n, s.m, s.kind, instances);
 }
 
-/** Intro figure (§6.1): n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */
+/** The paper's first figure: n = 5, m = 2, I = 0.9^i, the notebook recipe, best of 4 seeds. */
 const intro = (density: string) => ({
   n: '5',
   m: '2',
@@ -73,7 +73,7 @@ const intro = (density: string) => ({
   seeds: '4',
   steps: '10000',
 });
-/** Basic results (§6.2): n = 20, m = 5, I = 0.7^i. */
+/** "Basic Results": n = 20, m = 5, I = 0.7^i. */
 const basic = (density: string, kind = 'relu') => ({
   n: '20',
   m: '5',

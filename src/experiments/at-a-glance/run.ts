@@ -4,8 +4,8 @@
  * footnote experiments. The page (Section.tsx) and the figures CLI (figures.ts) share it.
  */
 import type { TrainConfig } from '../../model/config';
+import { fmtDensity } from '../../model/format';
 import { instanceMetrics, instanceWeights, type InstanceMetrics } from '../../model/metrics';
-import { fmtDensity } from '../../ui/format';
 import type { FootnoteModel } from '../shared/footnote-model';
 import { describeImportance, resizeList, type FeatureSettings } from './features';
 import type { GlanceState } from './params';
@@ -23,7 +23,10 @@ export function shownModel(W: Float32Array, b: Float32Array, j: number, n: numbe
   return { W: Wj, b: b.subarray(j * n, (j + 1) * n), metrics: instanceMetrics(Wj, n, m) };
 }
 
-/** "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature lists in full). */
+/**
+ * "n=5, m=2, 1−S=0.10, I=0.9^i, relu, seed 2": the setting and the shown seed, for captions and exports (per-feature
+ * lists in full).
+ */
 export function describeSetting(s: FeatureSettings & Pick<GlanceState, 'm' | 'kind'>, seed: number): string {
   const density = s.densities.length
     ? `1−S=(${resizeList(s.densities, s.n).join(', ')})`

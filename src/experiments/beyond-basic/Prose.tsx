@@ -1,10 +1,13 @@
 /** The prose above each "Beyond the basic model" experiment: what it shows and, for the big sweep, what it costs. */
-import { formatDuration } from '../../charts/theme';
+import { fmtCount, formatDuration } from '../../model/format';
 import { ANTICORRELATED_CONVENTION, CORRELATED_CONVENTION } from '../../model/variants/correlated-data';
 import { Tex } from '../../ui/Tex';
 import type { BeyondVariantId } from './params';
 
-/** The n = 100, m = 40 sweep's speed on one CPU core (steps/s), for the cost note: its 30,000 steps take most of an hour. */
+/**
+ * The n = 100, m = 40 sweep's speed on one CPU core (steps/s), for the cost note: its 30,000 steps take most of an
+ * hour.
+ */
 const ABS_SWEEP_CPU_STEPS_PER_SECOND = 10;
 
 export function PresetProse({ id, steps }: { id: BeyondVariantId; steps: number }) {
@@ -71,7 +74,7 @@ export function PresetProse({ id, steps }: { id: BeyondVariantId; steps: number 
           {id === 'abs-sweep' ? (
             <p className="notice beyond-cost" role="note" data-testid="beyond-cost-note">
               Cost: 7 models of 100 features × 40 neurons, two weight matrices each. On one CPU core this trains roughly
-              ten steps a second, so the {steps.toLocaleString('en-US')} steps set here take about{' '}
+              ten steps a second, so the {fmtCount(steps)} steps set here take about{' '}
               {formatDuration(steps / ABS_SWEEP_CPU_STEPS_PER_SECOND)}, and the paper's 30,000 steps (trained on a GPU)
               most of an hour; the status line shows the time left at the speed measured here. Stopped early, the sparse
               models have not finished organising: read the plots as a snapshot of training, not the paper's end state.

@@ -4,8 +4,8 @@
  * vulnerability. One preset of model/variants/presets.ts trains at a time in the section's own
  * worker (the variant trainer on the JS path); the charts show the best seed of each density.
  */
+import { fmtCount, formatDuration } from '../../model/format';
 import { useMemo, type ReactNode } from 'react';
-import { formatDuration } from '../../charts/theme';
 import { weightRows } from '../../model/io/model-json';
 import { instanceParams, weightsPerInstance } from '../../model/variants/model';
 import type { VariantPreset } from '../../model/variants/presets';
@@ -34,7 +34,7 @@ import { BeyondView } from './Views';
 const VARIANT_OPTIONS = BEYOND_VARIANTS.map((value) => ({ value, label: BEYOND_LABELS[value] }));
 
 export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
-  const id = state.vpreset;
+  const id = state.variant;
   const visible = useVisible<HTMLElement>();
   return (
     <section id="beyond-basic" aria-labelledby="beyond-basic-title" className="section" ref={visible.ref}>
@@ -53,42 +53,42 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
             testId="beyond-preset"
             value={id}
             options={VARIANT_OPTIONS}
-            onChange={(vpreset) => onChange({ vpreset })}
+            onChange={(variant) => onChange({ variant })}
           />
         </label>
         <Slider
           label={
             <>
-              step limit <output>{beyondSteps(id, state.vsteps).toLocaleString('en-US')}</output>
+              step limit <output>{fmtCount(beyondSteps(id, state.steps))}</output>
             </>
           }
           name="vsteps"
-          min={BEYOND_PARAMS.vsteps.min}
-          max={BEYOND_PARAMS.vsteps.max}
+          min={BEYOND_PARAMS.steps.min}
+          max={BEYOND_PARAMS.steps.max}
           step={500}
-          value={state.vsteps}
-          onChange={(vsteps) => onChange({ vsteps })}
+          value={state.steps}
+          onChange={(steps) => onChange({ steps })}
         />
         <label className="control beyond-number">
           <span>first seed</span>
           <input
             type="number"
             name="vseed"
-            min={BEYOND_PARAMS.vseed.min}
-            max={BEYOND_PARAMS.vseed.max}
+            min={BEYOND_PARAMS.seed.min}
+            max={BEYOND_PARAMS.seed.max}
             step={1}
-            value={state.vseed}
+            value={state.seed}
             onChange={(e) => {
               const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v) && v >= BEYOND_PARAMS.vseed.min && v <= BEYOND_PARAMS.vseed.max)
-                onChange({ vseed: v });
+              if (Number.isFinite(v) && v >= BEYOND_PARAMS.seed.min && v <= BEYOND_PARAMS.seed.max)
+                onChange({ seed: v });
             }}
           />
         </label>
       </div>
-      <PresetProse id={id} steps={beyondSteps(id, state.vsteps)} />
+      <PresetProse id={id} steps={beyondSteps(id, state.steps)} />
       {/* a fresh worker per experiment: no stale snapshot of another preset can reach its charts */}
-      <BeyondRun key={`${id}:${state.vseed}`} id={id} state={ownValues(BEYOND_PARAMS, state)} seen={visible.visible} />
+      <BeyondRun key={`${id}:${state.seed}`} id={id} state={ownValues(BEYOND_PARAMS, state)} seen={visible.visible} />
     </section>
   );
 }
@@ -100,11 +100,11 @@ interface RunProps {
 }
 
 function BeyondRun({ id, state, seen }: RunProps) {
-  const preset = useMemo(() => beyondPreset(id, state.vseed), [id, state.vseed]);
+  const preset = useMemo(() => beyondPreset(id, state.seed), [id, state.seed]);
   const { config } = preset;
   const run = useTrainingRun(config, {
     runKey: runKey(BEYOND_PARAMS, BEYOND_RUN_KEYS, state),
-    maxSteps: beyondSteps(id, state.vsteps),
+    maxSteps: beyondSteps(id, state.steps),
     warmStart: false,
     path: 'js',
     convergence: null,
@@ -115,7 +115,7 @@ function BeyondRun({ id, state, seen }: RunProps) {
   // What is drawn and exported: the snapshot with the settings it was trained with (a change of
   // the step limit restarts the run; the charts go on showing the previous one meanwhile).
   const drawn = useDrawnSettings(BEYOND_PARAMS, BEYOND_RUN_KEYS, run.snapshot, state);
-  const steps = beyondSteps(id, drawn.vsteps);
+  const steps = beyondSteps(id, drawn.steps);
   const per = weightsPerInstance(config);
   const snap =
     run.snapshot &&
@@ -160,9 +160,9 @@ function BeyondRun({ id, state, seen }: RunProps) {
         <span data-testid="beyond-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
           {statusText(snap, userPaused)}
         </span>{' '}
-        · step <strong data-testid="beyond-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {steps.toLocaleString('en-US')} · {config.instances.length} models ({preset.densities.length} densities ×{' '}
-        {preset.seeds} seed{preset.seeds === 1 ? '' : 's'})
+        · step <strong data-testid="beyond-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} ·{' '}
+        {config.instances.length} models ({preset.densities.length} densities × {preset.seeds} seed
+        {preset.seeds === 1 ? '' : 's'})
         {snap && snap.stepsPerSecond > 0 ? ` · ${Math.round(snap.stepsPerSecond)} steps/s` : ''}
         {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
         {eta !== null ? ` · about ${formatDuration(eta)} left` : ''}

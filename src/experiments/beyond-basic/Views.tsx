@@ -1,4 +1,7 @@
-/** The chart views of "Beyond the basic model", one per kind of experiment; they render from a snapshot, without a worker. */
+/**
+ * The chart views of "Beyond the basic model", one per kind of experiment; they render from a snapshot, without a
+ * worker.
+ */
 import { useEffect, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { GramHeatmap } from '../../charts/GramHeatmap';
@@ -6,10 +9,10 @@ import { LineChart } from '../../charts/LineChart';
 import { NeuronStackChart } from '../../charts/NeuronStackChart';
 import { SetGeometry2D } from '../../charts/SetGeometry2D';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
+import { fmtDensity, fmtFixed, fmtLoss } from '../../model/format';
 import type { NeuronStatus } from '../../model/variants/analysis';
 import type { VariantPreset } from '../../model/variants/presets';
 import { DataTable } from '../../ui/controls';
-import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { Snapshot } from '../../worker/protocol';
 import type { BeyondVariantId } from './params';
 import {
@@ -79,8 +82,7 @@ function LocalBasesView(props: ViewProps) {
   const { preset, snap, best } = props;
   const a = localBasesAnalysis(preset, snap, best[0]);
   const summary = a.sets.map(
-    (s) =>
-      `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`,
+    (s) => `set ${s.set}: mean |angle − 90°| = ${fmtFixed(s.meanDeviation, 1)}° over ${s.pairs} pairs`,
   );
   return (
     <div className="beyond-grid">

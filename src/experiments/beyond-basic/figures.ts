@@ -1,7 +1,7 @@
 /**
  * Headless figures of the "Beyond the basic model" presets: each preset trains as the section
- * (Section.tsx) trains it — beyondPreset(vpreset, vseed) for
- * beyondSteps(vpreset, vsteps) steps through createTrainer(config, 'js'), the call the section's
+ * (Section.tsx) trains it — beyondPreset(variant, seed) for
+ * beyondSteps(variant, steps) steps through createTrainer(config, 'js'), the call the section's
  * worker makes — then the section's own analyses pick the best seed per density (pickBest, once
  * settled) and build the props of the charts it shows, which are rendered here as standalone SVGs.
  *
@@ -17,15 +17,14 @@ import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LineChart } from '../../charts/LineChart';
 import { NeuronStackChart } from '../../charts/NeuronStackChart';
 import { SetGeometry2D } from '../../charts/SetGeometry2D';
-import { formatDuration as fmtDuration } from '../../charts/theme';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
+import { fmtCount, fmtDensity, fmtFixed, formatDuration as fmtDuration } from '../../model/format';
 import { weightRows } from '../../model/io/model-json';
 import { instanceParams } from '../../model/variants/model';
 import type { VariantPreset } from '../../model/variants/presets';
 import type { Preset } from '../../state/presets';
 import { createTrainer } from '../../train/basic/paths';
 import type { TrainerState } from '../../train/trainer';
-import { fmtDensity } from '../../ui/format';
 import {
   presetValues,
   svgOf,
@@ -40,7 +39,7 @@ import * as beyondRun from './run';
 export const BEYOND_FIGURES_FORMAT = 'superposition-explorable/variant-figures@1';
 
 /**
- * --quick: step caps per experiment (full runs train the preset's vsteps: 10,000, the abs sweep
+ * --quick: step caps per experiment (full runs train the preset's steps: 10,000, the abs sweep
  * 30,000) chosen so that all eight presets finish in ≈ 15 s on a busy 2-core machine (measured: the
  * privileged basis trains 56 models at ~140 steps/s, the adversarial sweep ~240 steps/s, the abs
  * sweep ~16 steps/s at batch 1024). The abs sweep also trains on a smaller batch: 100 full steps
@@ -88,7 +87,7 @@ export interface BeyondFiguresJson {
     densities: number[];
     seeds: number;
     firstSeed: number;
-    /** The section's step limit (vsteps) and the steps trained (fewer in quick runs). */
+    /** The section's step limit (steps) and the steps trained (fewer in quick runs). */
     steps: number;
     trainedSteps: number;
   };
@@ -104,7 +103,9 @@ export interface BeyondFiguresJson {
 
 const round = (v: number) => (Number.isFinite(v) ? Math.fround(v) : null);
 
-/** Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s. */
+/**
+ * Train every instance for `steps` steps as the section's worker does (no convergence stop), logging at most every 5 s.
+ */
 async function train(
   preset: VariantPreset,
   steps: number,
@@ -129,8 +130,8 @@ async function train(
       if ((!estimated && now - t0 > 1000 && left > 10) || now - lastLog > 5000) {
         log(
           estimated
-            ? `  step ${trainer.stepCount.toLocaleString('en-US')}/${steps.toLocaleString('en-US')} · about ${fmtDuration(left)} left`
-            : `  ${steps.toLocaleString('en-US')} steps × ${preset.config.instances.length} models at ${rate.toFixed(rate < 100 ? 1 : 0)} steps/s: about ${fmtDuration(steps / rate)} in all`,
+            ? `  step ${fmtCount(trainer.stepCount)}/${fmtCount(steps)} · about ${fmtDuration(left)} left`
+            : `  ${fmtCount(steps)} steps × ${preset.config.instances.length} models at ${rate.toFixed(rate < 100 ? 1 : 0)} steps/s: about ${fmtDuration(steps / rate)} in all`,
         );
         estimated = true;
         lastLog = now;
@@ -143,51 +144,17 @@ async function train(
   }
 }
 
-async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
-  const state = presetValues(BEYOND_PARAMS, p);
-  const id = state.vpreset;
-  const full = beyondRun.beyondPreset(id, state.vseed);
-  const limit = beyondRun.beyondSteps(id, state.vsteps);
-  const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
-  const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
-  const preset: VariantPreset =
-    batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
-  const { config, densities, seeds } = preset;
-  const { n, m } = config;
-  const untied = config.kind === 'abs' || config.untied === true;
-
-  const { state: trained, seconds } = await train(preset, steps, log);
-  const step = trained.step;
-  // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
-  const best = beyondRun.pickBest(preset, trained, true);
-  const shown: ShownModel[] = best.map((j, g) => ({
-    density: densities[g],
-    index: j,
-    seed: config.instances[j].seed,
-    loss: trained.loss[j],
-  }));
-
-  const described =
-    `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
-    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.vseed}, best per density shown`;
-  const quickNote = quick
-    ? ` (quick run: ${step.toLocaleString('en-US')} of ${limit.toLocaleString('en-US')} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
-    : '';
-  const metaConfig = {
-    preset: p.id,
-    ...state,
-    steps: limit,
-    quick,
-    trainedSteps: step,
-    batchSize,
-    step,
-    best: shown.map((s) => s.seed),
-  };
-  const meta = (g?: number): ExportMeta => ({
-    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
-    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], seed: shown[g].seed },
-  });
-
+/** The charts the section shows for this experiment, its summary for the JSON, and one line for the log. */
+function experimentFigures(
+  id: BeyondVariantId,
+  preset: VariantPreset,
+  trained: TrainerState,
+  best: number[],
+  shown: ShownModel[],
+  meta: (g?: number) => ExportMeta,
+): { figures: Figure[]; summary: unknown; line: string } {
+  const { config, densities } = preset;
+  const { n } = config;
   const figures: Figure[] = [];
   let summary: unknown;
   let line: string;
@@ -211,10 +178,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       sets: a.sets.map((s) => ({ ...s, meanDeviation: round(s.meanDeviation) })),
     };
     line = a.sets
-      .map(
-        (s) =>
-          `set ${s.set}: mean |angle − 90°| = ${Number.isFinite(s.meanDeviation) ? s.meanDeviation.toFixed(1) : '—'}° over ${s.pairs} pairs`,
-      )
+      .map((s) => `set ${s.set}: mean |angle − 90°| = ${fmtFixed(s.meanDeviation, 1)}° over ${s.pairs} pairs`)
       .join('; ');
   } else if (id === 'privileged-basis') {
     const analyses = beyondRun.privilegedAnalyses(preset, trained, best);
@@ -260,6 +224,55 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     };
     line = `vulnerability ratio (features per dimension) per density: ${points.map((q, g) => `${perDensity(g)}: ${q.ratio.toFixed(2)} (${q.perDim.toFixed(2)})`).join(' · ')}`;
   }
+  return { figures, summary, line };
+}
+
+async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
+  const state = presetValues(BEYOND_PARAMS, p);
+  const id = state.variant;
+  const full = beyondRun.beyondPreset(id, state.seed);
+  const limit = beyondRun.beyondSteps(id, state.steps);
+  const steps = quick ? Math.min(limit, QUICK_BEYOND.steps[id]) : limit;
+  const batchSize = quick && id === 'abs-sweep' ? QUICK_BEYOND.absSweepBatch : full.config.batchSize;
+  const preset: VariantPreset =
+    batchSize === full.config.batchSize ? full : { ...full, config: { ...full.config, batchSize } };
+  const { config, densities, seeds } = preset;
+  const { n, m } = config;
+  const untied = config.kind === 'abs' || config.untied === true;
+
+  const { state: trained, seconds } = await train(preset, steps, log);
+  const step = trained.step;
+  // As the page once training is done: the lowest evaluation loss per density (one seed: itself).
+  const best = beyondRun.pickBest(preset, trained, true);
+  const shown: ShownModel[] = best.map((j, g) => ({
+    density: densities[g],
+    index: j,
+    seed: config.instances[j].seed,
+    loss: trained.loss[j],
+  }));
+
+  const described =
+    `n=${n}, m=${m}, ${config.kind}${config.featureSets?.length ? `, ${config.featureSets.length} ${config.featureSets[0].kind} sets` : ''}, ` +
+    `1−S ∈ {${densities.map(fmtDensity).join(', ')}}, ${seeds} seed${seeds === 1 ? '' : 's'} per density from seed ${state.seed}, best per density shown`;
+  const quickNote = quick
+    ? ` (quick run: ${fmtCount(step)} of ${fmtCount(limit)} steps trained${batchSize !== full.config.batchSize ? `, batch ${batchSize} instead of ${full.config.batchSize}` : ''})`
+    : '';
+  const metaConfig = {
+    preset: p.id,
+    ...state,
+    steps: limit,
+    quick,
+    trainedSteps: step,
+    batchSize,
+    step,
+    best: shown.map((s) => s.seed),
+  };
+  const meta = (g?: number): ExportMeta => ({
+    description: `${p.title}: ${described}${g === undefined ? '' : `; this chart ${beyondRun.densityLabel(densities[g])}, seed ${shown[g].seed}`}, step ${step}${quickNote}`,
+    config: g === undefined ? metaConfig : { ...metaConfig, density: densities[g], shownSeed: shown[g].seed },
+  });
+
+  const { figures, summary, line } = experimentFigures(id, preset, trained, best, shown, meta);
   log(`  step ${step} in ${seconds.toFixed(1)} s: ${line}`);
 
   const json: BeyondFiguresJson = {
@@ -278,7 +291,7 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
       featureSets: config.featureSets ?? [],
       densities,
       seeds,
-      firstSeed: state.vseed,
+      firstSeed: state.seed,
       steps: limit,
       trainedSteps: step,
     },

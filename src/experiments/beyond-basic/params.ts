@@ -1,6 +1,8 @@
-/** "Beyond the basic model" (issue 5): its URL keys, limits and defaults, its experiments' names and its paper presets. */
+/**
+ * "Beyond the basic model" (issue 5): its URL keys, limits and defaults, its experiments' names and its paper presets.
+ */
 import type { PresetSpec } from '../../state/presets';
-import type { ParamTable, ParamValues } from '../../state/url-params';
+import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
 
 /** The variant presets the section can train, one at a time (ids of model/variants/presets.ts). */
 export const BEYOND_VARIANTS = [
@@ -18,17 +20,17 @@ export type BeyondVariantId = (typeof BEYOND_VARIANTS)[number];
 
 export const BEYOND_PARAMS = {
   /** Which variant experiment trains. */
-  vpreset: { kind: 'enum', values: BEYOND_VARIANTS, default: 'correlated-pairs' },
+  variant: { key: 'vpreset', kind: 'enum', values: BEYOND_VARIANTS, default: 'correlated-pairs' },
   /** Step limit of the chosen experiment (the paper: 10,000; 30,000 for the n = 100, m = 40 absolute-value sweep). */
-  vsteps: { kind: 'int', min: 500, max: 30_000, default: 5000 },
-  /** First seed; each density trains seeds vseed, vseed + 1, … */
-  vseed: { kind: 'int', min: 1, max: 100_000, default: 1 },
+  steps: { key: 'vsteps', kind: 'int', min: 500, max: 30_000, default: 5000 },
+  /** First seed; each density trains seeds seed, seed + 1, … */
+  seed: { key: 'vseed', kind: 'int', min: 1, max: 100_000, default: 1 },
 } as const satisfies ParamTable;
 
 export type BeyondState = ParamValues<typeof BEYOND_PARAMS>;
 
-/** The keys the section's run trains (its run key, state/run-key.ts): all of them. */
-export const BEYOND_RUN_KEYS = ['vpreset', 'vsteps', 'vseed'] as const;
+/** The fields the section's run trains (its run key, state/run-key.ts): all of them. */
+export const BEYOND_RUN_KEYS = ['variant', 'steps', 'seed'] as const;
 
 /** The experiment menu's labels. */
 export const BEYOND_LABELS: Record<BeyondVariantId, string> = {
@@ -43,14 +45,14 @@ export const BEYOND_LABELS: Record<BeyondVariantId, string> = {
 };
 
 /** A "Beyond the basic model" experiment: the paper's 10,000 steps (30,000 for the abs sweep), seeds from 1. */
-const beyond = (vpreset: BeyondVariantId, vsteps = '10000') => ({ vpreset, vsteps, vseed: '1' });
+const beyond = (variant: BeyondVariantId, steps = 10_000) => linkParams(BEYOND_PARAMS, { variant, steps, seed: 1 });
 
 export const BEYOND_PRESETS: readonly PresetSpec[] = [
   {
     id: 'correlated-pairs',
     title: 'Correlated features: 2 correlated pairs in m = 2',
     description:
-      'Features that always fire together (§6.5): each pair is stored orthogonally, side by side, rather than in antipodal superposition.',
+      'Features that always fire together: each pair is stored orthogonally, side by side, rather than in antipodal superposition.',
     params: beyond('correlated-pairs'),
   },
   {
@@ -78,13 +80,14 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     id: 'privileged-basis',
     title: 'Privileged basis: ReLU hidden layer, n = 10, m = 5',
     description:
-      'h = ReLU(Wx) (§6.7), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become polysemantic, shown as neuron stack plots.',
+      'h = ReLU(Wx), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become polysemantic, shown as neuron stack plots.',
     params: beyond('privileged-basis'),
   },
   {
     id: 'abs-dense',
     title: 'Computation: absolute value, n = 3, m = 6, dense',
-    description: 'Computing |x| without superposition (§6.8): one ReLU(x), ReLU(−x) neuron pair per feature.',
+    description:
+      'Computing |x| without superposition (the paper’s “Computation in Superposition”): one ReLU(x), ReLU(−x) neuron pair per feature.',
     params: beyond('abs-dense'),
   },
   {
@@ -92,13 +95,13 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     title: 'Computation: absolute value, n = 100, m = 40, I = 0.8^i',
     description:
       "Computing |x| in superposition over the paper's seven densities, 30,000 steps: neurons become polysemantic and the asymmetric-superposition motif appears. Slow on a CPU.",
-    params: beyond('abs-sweep', '30000'),
+    params: beyond('abs-sweep', 30_000),
   },
   {
     id: 'adversarial',
     title: 'Adversarial vulnerability against sparsity, n = 50, m = 5',
     description:
-      'The analytic attack with an L2 budget of 0.1 × the mean input norm (§6.6): models in superposition are more vulnerable than a baseline without it, increasingly so as sparsity grows.',
+      'The analytic attack with an L2 budget of 0.1 × the mean input norm (the paper’s “Relationship to Adversarial Robustness”): models in superposition are more vulnerable than a baseline without it, increasingly so as sparsity grows.',
     params: beyond('adversarial'),
   },
 ];

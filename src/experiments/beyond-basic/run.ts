@@ -9,6 +9,7 @@ import type { NeuronStackChartProps } from '../../charts/NeuronStackChart';
 import type { SetGeometry2DProps } from '../../charts/SetGeometry2D';
 import type { WeightMatrixChartProps } from '../../charts/WeightMatrixChart';
 import type { TrainConfig } from '../../model/config';
+import { fmtDensity, fmtLoss } from '../../model/format';
 import { frobeniusSquared, gram } from '../../model/metrics';
 import { adversarialVulnerability } from '../../model/variants/adversarial';
 import {
@@ -34,7 +35,6 @@ import {
   threeCorrelatedPairs,
   type VariantPreset,
 } from '../../model/variants/presets';
-import { fmtDensity, fmtLoss } from '../../ui/format';
 import type { Snapshot } from '../../worker/protocol';
 import type { BeyondVariantId } from './params';
 
@@ -170,7 +170,10 @@ export interface AbsAnalysis {
   stacks: NeuronStackChartProps;
 }
 
-/** AbsView: the untied abs model j (density group g): rescaled neuron stacks, counts and asymmetric-superposition motifs. */
+/**
+ * AbsView: the untied abs model j (density group g): rescaled neuron stacks, counts and asymmetric-superposition
+ * motifs.
+ */
 export function absAnalysis(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AbsAnalysis {
   const { config } = preset;
   const big = config.n > 10;
@@ -207,7 +210,9 @@ export interface AdvPoint {
   ratio: number;
 }
 
-/** The analytic attack on the best model j of density group g (ADVERSARIAL_SAMPLES inputs), as AdversarialView runs it. */
+/**
+ * The analytic attack on the best model j of density group g (ADVERSARIAL_SAMPLES inputs), as AdversarialView runs it.
+ */
 export function adversarialPoint(preset: VariantPreset, weights: BeyondWeights, j: number, g: number): AdvPoint {
   const { config } = preset;
   const p = instanceParams(config, weights.W, weights.b, j);

@@ -1,70 +1,29 @@
 /**
  * "The compressed-sensing view" (footnotes 23, 24): the compressed-sensing scale of dimensions per
  * feature against sparsity (with the model shown at a glance on it), and exact L1 recovery of
- * random sparse vectors against k/m for several sizes, computed in the footnotes worker.
+ * random sparse vectors against k/m for several sizes, computed in the task worker.
  */
-import * as Comlink from 'comlink';
 import { useMemo, useState } from 'react';
-import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';
-import { LINE_COLOR } from '../../charts/theme';
+import { fmtFixed } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { CompressedSensingCurve, CompressedSensingResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
 import { Claim, TaskStatusLine, taskState } from '../footnotes/claim';
-import { useFootnoteTask } from '../footnotes/use-footnote-task';
-import { CS_NS, CS_SCALES, type CsState } from './params';
-import { compressedSensingCurve, modelScalePoint, sizeColorIndex } from './run';
+import { useTask } from '../../ui/use-task';
+import type { FootnoteModel } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { CompressedSensingCurve, CompressedSensingResult } from './run';
+import { scaleChartProps, scaleMeta, transitionChartProps, transitionMeta } from './charts';
+import { CS_NS, CS_SCALES, csRequest, type CsState } from './params';
+import { modelScalePoint } from './scale';
 
 export function CompressedSensing({ model = null, state, onChange }: SectionProps<CsState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const ns = state.fcsn;
-  const scale = state.fcstrials;
-  const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
-  const controlsKey = JSON.stringify({ ns, scale });
-  const task = useFootnoteTask<CompressedSensingResult>({
-    enabled: screen.visible && ns.length > 0,
-    controlsKey,
-    modelKey: '',
-    debounceMs: 400,
-    run: (api, onProgress) => {
-      setPartial({ key: controlsKey, curves: [] });
-      const onPartial = Comlink.proxy((c: CompressedSensingCurve) =>
-        setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s)),
-      );
-      return api.compressedSensing({ ns: [...ns], trialsScale: scale }, onProgress, onPartial);
-    },
-  });
-  const curves =
-    task.result && !task.stale
-      ? task.result.curves
-      : partial.key === controlsKey
-        ? partial.curves
-        : (task.result?.curves ?? []);
-  const meta = {
-    description: `Exact recovery of k-sparse non-negative vectors from m = n/2 Gaussian measurements by L1 minimisation: n = ${curves.map((c) => c.n).join(', ')}`,
-    config: {
-      ns,
-      trialsScale: scale,
-      curves: curves.map((c) => ({
-        n: c.n,
-        m: c.m,
-        trials: c.trials,
-        ratios: c.ratios,
-        success: Array.from(c.success),
-        width: c.width,
-      })),
-    },
-  };
-
-  // (a) the compressed-sensing scale per feature, against 1/(1 − S), and where the model sits.
-  const scaleCurve = useMemo(() => compressedSensingCurve(), []);
-  const modelPoint = useMemo(() => (model ? modelScalePoint(model) : null), [model]);
-
+  const { task, curves } = useRecoveryCurves(state, screen.visible);
   return (
     <Claim
       id="fn-cs"
@@ -77,6 +36,70 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
       stale={task.stale}
       claimRef={screen.ref}
     >
+      <ScaleView model={model} />
+      <h4>A transition that sharpens with size</h4>
+      <p>
+        Recovery by L1 minimisation flips from almost always working to almost never as the number of non-zeros{' '}
+        <Tex>k</Tex> passes a threshold. Only for infinitely large problems is that a true phase transition; at finite
+        size it is a steep but smooth slope, and it steepens as <Tex>n</Tex> grows (footnote 24). Below, random
+        non-negative vectors with <Tex>k</Tex> non-zeros out of <Tex>n</Tex> are measured by <Tex>{'m = n/2'}</Tex>{' '}
+        random Gaussian projections and recovered by non-negative basis pursuit,{' '}
+        <Tex>{'\\min \\textstyle\\sum x \\text{ s.t. } Ax = y,\\ x \\ge 0'}</Tex> — every problem of a size solved at
+        once by batched FISTA with Bregman updates.
+      </p>
+      <SizeControls state={state} onChange={onChange} />
+      {state.sizes.length === 0 ? (
+        <p className="panel-note">Pick at least one size.</p>
+      ) : (
+        <TaskStatusLine task={task} testId="fn-cs" />
+      )}
+      {curves.length > 0 ? (
+        <RecoveryTransition
+          curves={curves}
+          meta={transitionMeta(state, curves)}
+          note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.path}.` : ''}
+        />
+      ) : null}
+    </Claim>
+  );
+}
+
+/**
+ * The recovery curves of the chosen sizes, computed in the task worker: the finished result, or while it computes
+ * the sizes done so far (each streamed as it finishes), else the last result.
+ */
+function useRecoveryCurves(state: CsState, visible: boolean) {
+  const ns = state.sizes;
+  const scale = state.trialsScale;
+  const [partial, setPartial] = useState<{ key: string; curves: CompressedSensingCurve[] }>({ key: '', curves: [] });
+  const controlsKey = JSON.stringify({ ns, scale });
+  const task = useTask<CompressedSensingResult>({
+    client: footnoteTasks(),
+    enabled: visible && ns.length > 0,
+    controlsKey,
+    modelKey: '',
+    debounceMs: 400,
+    run: (onProgress) => {
+      setPartial({ key: controlsKey, curves: [] });
+      const onPartial = (c: CompressedSensingCurve) =>
+        setPartial((s) => (s.key === controlsKey ? { key: s.key, curves: [...s.curves, c] } : s));
+      return footnoteTasks().run('compressed-sensing', csRequest(state), { onProgress, onPartial });
+    },
+  });
+  const curves =
+    task.result && !task.stale
+      ? task.result.curves
+      : partial.key === controlsKey
+        ? partial.curves
+        : (task.result?.curves ?? []);
+  return { task, curves };
+}
+
+/** Footnote 23: the compressed-sensing scale per feature against sparsity, and where the model sits on it. */
+function ScaleView({ model }: { model: FootnoteModel | null }) {
+  const modelPoint = useMemo(() => (model ? modelScalePoint(model) : null), [model]);
+  return (
+    <>
       <p>
         Compressed sensing asks how few linear measurements suffice to recover a sparse vector. The answer scales like
         the number of non-zeros times the information it takes to say where they are. For features that are each active
@@ -93,92 +116,53 @@ export function CompressedSensing({ model = null, state, onChange }: SectionProp
         <ChartFrame
           title="Dimensions per feature: the compressed-sensing scale"
           exportName="footnote-cs-scale"
-          exportMeta={{
-            description: 'Compressed-sensing scale (1−S)·log(1/(1−S)) per feature against 1/(1−S)',
-            config: { model: model?.label, step: model?.step, modelPoint },
-          }}
+          exportMeta={scaleMeta(model, modelPoint)}
           caption="Line: (1 − S)·ln(1/(1 − S)) (constant set to 1). Dot: the model above."
         >
-          <LineChart
-            series={[
-              { name: '(1 − S)·ln 1/(1 − S)', color: LINE_COLOR, markers: false, points: scaleCurve },
-              ...(modelPoint
-                ? [
-                    {
-                      name: 'trained model: m/‖W‖²_F',
-                      color: HIGHLIGHT_COLOR,
-                      line: false,
-                      points: [{ ...modelPoint, highlight: true }],
-                    },
-                  ]
-                : []),
-            ]}
-            legend
-            xScale="log"
-            xLabel="1 / (1 − S)"
-            yLabel="dimensions per feature"
-            yDomain={[0, 1.05]}
-            title="Compressed-sensing scale of dimensions per feature against sparsity"
-            chart="cs-scale"
-          />
+          <LineChart {...scaleChartProps(modelPoint)} />
         </ChartFrame>
       </div>
-      <h4>A transition that sharpens with size</h4>
-      <p>
-        Recovery by L1 minimisation flips from almost always working to almost never as the number of non-zeros{' '}
-        <Tex>k</Tex> passes a threshold. Only for infinitely large problems is that a true phase transition; at finite
-        size it is a steep but smooth slope, and it steepens as <Tex>n</Tex> grows (footnote 24). Below, random
-        non-negative vectors with <Tex>k</Tex> non-zeros out of <Tex>n</Tex> are measured by <Tex>{'m = n/2'}</Tex>{' '}
-        random Gaussian projections and recovered by non-negative basis pursuit,{' '}
-        <Tex>{'\\min \\textstyle\\sum x \\text{ s.t. } Ax = y,\\ x \\ge 0'}</Tex> — every problem of a size solved at
-        once by batched FISTA with Bregman updates.
-      </p>
-      <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
-        <fieldset className="control fn-checks">
-          <legend>signal sizes n</legend>
-          {CS_NS.map((v) => (
-            <label key={v} className="fn-check">
-              <input
-                type="checkbox"
-                data-action="cs-n"
-                data-n={v}
-                checked={ns.includes(v)}
-                onChange={(e) =>
-                  onChange({
-                    fcsn: e.target.checked
-                      ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
-                      : ns.filter((x) => x !== v),
-                  })
-                }
-              />
-              {v}
-            </label>
-          ))}
-        </fieldset>
-        <label className="control">
-          <span>random problems</span>
-          <EnumSelect
-            name="cs-trials"
-            action="cs-trials"
-            value={scale}
-            options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
-            onChange={(fcstrials) => onChange({ fcstrials })}
-          />
-        </label>
-      </div>
-      {ns.length === 0 ? (
-        <p className="panel-note">Pick at least one size.</p>
-      ) : (
-        <TaskStatusLine task={task} testId="fn-cs" />
-      )}
-      {curves.length > 0 ? (
-        <RecoveryTransition
-          curves={curves}
-          meta={meta}
-          note={task.result ? ` ${(task.result.ms / 1000).toFixed(1)} s on ${task.result.backend}.` : ''}
+    </>
+  );
+}
+
+/** Which signal sizes to compute, and how many random problems per point. */
+function SizeControls({ state, onChange }: Pick<SectionProps<CsState>, 'state' | 'onChange'>) {
+  const ns = state.sizes;
+  return (
+    <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
+      <fieldset className="control fn-checks">
+        <legend>signal sizes n</legend>
+        {CS_NS.map((v) => (
+          <label key={v} className="fn-check">
+            <input
+              type="checkbox"
+              data-action="cs-n"
+              data-n={v}
+              checked={ns.includes(v)}
+              onChange={(e) =>
+                onChange({
+                  sizes: e.target.checked
+                    ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
+                    : ns.filter((x) => x !== v),
+                })
+              }
+            />
+            {v}
+          </label>
+        ))}
+      </fieldset>
+      <label className="control">
+        <span>random problems</span>
+        <EnumSelect
+          name="cs-trials"
+          action="cs-trials"
+          value={state.trialsScale}
+          options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
+          onChange={(trialsScale) => onChange({ trialsScale })}
         />
-      ) : null}
-    </Claim>
+      </label>
+    </div>
   );
 }
 
@@ -200,24 +184,7 @@ function RecoveryTransition({
         exportMeta={meta}
         caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured."
       >
-        <LineChart
-          series={curves.map((c) => ({
-            name: `n = ${c.n} (m = ${c.m})`,
-            color: seriesColor(sizeColorIndex(c.n)),
-            points: c.ratios.map((x, j) => ({ x, y: c.success[j] })),
-          }))}
-          references={[
-            { axis: 'y', value: 0.9, label: '90%' },
-            { axis: 'y', value: 0.1, label: '10%' },
-          ]}
-          legend
-          xDomain={[0, 1]}
-          yDomain={[0, 1]}
-          xLabel="non-zeros per measurement k/m"
-          yLabel="P(exact recovery)"
-          title="Probability of exact L1 recovery against k/m for several n"
-          chart="cs-transition"
-        />
+        <LineChart {...transitionChartProps(curves)} />
       </ChartFrame>
       <div className="fn-table-wrap">
         <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
@@ -231,13 +198,18 @@ function RecoveryTransition({
   );
 }
 
-const fmtRatio = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '—');
-
 const CS_TABLE_HEAD = ['n', 'm', 'problems per k', '90% at k/m', '10% at k/m', 'width'];
 
 /** A size's transition: where 90% and 10% of the problems are recovered, and the width between. */
 const widthRow = (c: CompressedSensingCurve): TableRow => ({
   key: c.n,
   data: { n: c.n, width: Number.isFinite(c.width) ? c.width.toFixed(4) : '' },
-  cells: [c.n, c.m, c.trials, fmtRatio(c.start), fmtRatio(c.end), <strong key="w">{fmtRatio(c.width)}</strong>],
+  cells: [
+    c.n,
+    c.m,
+    c.trials,
+    fmtFixed(c.start, 3),
+    fmtFixed(c.end, 3),
+    <strong key="w">{fmtFixed(c.width, 3)}</strong>,
+  ],
 });

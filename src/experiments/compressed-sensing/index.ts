@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import type { Experiment } from '../experiment';
-import { CS_PARAMS } from './params';
+import { CS_PARAMS, CS_PRESETS } from './params';
 
 export const compressedSensing: Experiment<typeof CS_PARAMS> = {
   id: 'compressed-sensing',
   title: 'The compressed-sensing view',
   parent: 'footnotes',
   params: CS_PARAMS,
-  presets: [],
+  presets: CS_PRESETS,
   Section: lazy(() => import('./Section').then((m) => ({ default: m.CompressedSensing }))),
 };

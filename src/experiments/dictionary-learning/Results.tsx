@@ -1,12 +1,20 @@
-/** What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k. */
-import { HIGHLIGHT_COLOR } from '../../charts/palette';
+/**
+ * What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k.
+ */
 import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
-import { LineChart, type LinePoint } from '../../charts/LineChart';
-import { LINE_COLOR, importanceColor } from '../../charts/theme';
-import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
+import { LineChart } from '../../charts/LineChart';
+import { fmtCount } from '../../model/format';
+import {
+  DICTIONARY_CHARTS,
+  atomsChartProps,
+  cosineMatrixProps,
+  recoveryByDensityProps,
+  recoveryByRatioProps,
+} from './charts';
+import type { DictionaryCurvesResult, DictionaryResult } from './run';
 
 export function DictionaryResultView({
   r,
@@ -29,8 +37,8 @@ export function DictionaryResultView({
             Recovered <strong>{hits}</strong> of the {p} represented features (
             <strong>{(100 * r.fraction).toFixed(0)}%</strong>) at |cos| ≥ {r.threshold}; the hidden axes alone would
             give {(100 * r.axisFraction).toFixed(0)}%. Reconstruction error {(100 * r.relativeError).toFixed(2)}%,{' '}
-            {r.meanActive.toFixed(2)} atoms active per sample · {r.samples.toLocaleString('en-US')} samples,{' '}
-            {(r.ms / 1000).toFixed(1)} s on {r.backend}
+            {r.meanActive.toFixed(2)} atoms active per sample · {fmtCount(r.samples)} samples,{' '}
+            {(r.ms / 1000).toFixed(1)} s on {r.path}
           </>
         )}
       </p>
@@ -39,43 +47,19 @@ export function DictionaryResultView({
           <ChartFrame
             title="Learned atoms over the true feature directions"
             exportName="footnote-dictionary-atoms"
-            exportMeta={meta('Atoms over features')}
+            exportMeta={meta(DICTIONARY_CHARTS.atoms)}
             caption="Solid: each represented feature's direction Ŵᵢ. Dashed: the learned atoms."
           >
-            <DirectionArrows2D
-              sets={[
-                {
-                  name: 'feature directions Ŵᵢ',
-                  vectors: r.directions,
-                  color: importanceColor(0.6),
-                  labels: r.represented.map(String),
-                  strokeWidth: 2.5,
-                },
-                { name: 'learned atoms', vectors: r.atoms, color: HIGHLIGHT_COLOR, dashed: true, strokeWidth: 1.5 },
-              ]}
-              title="Learned atoms over the true feature directions"
-            />
+            <DirectionArrows2D {...atomsChartProps(r)} />
           </ChartFrame>
         ) : null}
         <ChartFrame
           title="|cos| between features and atoms"
           exportName="footnote-dictionary-cosines"
-          exportMeta={meta('|cos| matrix')}
+          exportMeta={meta(DICTIONARY_CHARTS.cosines)}
           caption="Rows: represented features. Columns: atoms, matched one-to-one first so recovered features sit on the diagonal. Outlined: |cos| ≥ 0.9."
         >
-          <CosineMatrix
-            values={r.cos}
-            rows={p}
-            cols={r.k}
-            colOrder={r.atomOrder}
-            rowLabels={r.represented.map(String)}
-            colLabels={Array.from({ length: r.k }, (_, j) => `a${j}`)}
-            rowTitle="features"
-            colTitle="atoms (matched order)"
-            threshold={r.threshold}
-            size={Math.min(560, 22 * r.k)}
-            title="|cos| between true feature directions and learned atoms"
-          />
+          <CosineMatrix {...cosineMatrixProps(r)} />
         </ChartFrame>
       </div>
     </>
@@ -100,62 +84,19 @@ export function RecoveryCurves({
       <ChartFrame
         title="Recovery against data density"
         exportName="footnote-dictionary-by-density"
-        exportMeta={meta('Recovery against density')}
+        exportMeta={meta(DICTIONARY_CHARTS.byDensity)}
         caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above."
       >
-        <RecoveryChart
-          points={curves.byDensity.map((q) => ({
-            x: q.density,
-            y: q.fraction,
-            highlight: Math.abs(q.density - density) <= 1e-6 * density,
-          }))}
-          xLabel="density 1 − S of the sampled inputs"
-          title="Recovered fraction against data density"
-          chart="dictionary-by-density"
-        />
+        <LineChart {...recoveryByDensityProps(curves, density)} />
       </ChartFrame>
       <ChartFrame
         title="Recovery against atoms per feature"
         exportName="footnote-dictionary-by-k"
-        exportMeta={meta('Recovery against k/n')}
+        exportMeta={meta(DICTIONARY_CHARTS.byRatio)}
         caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above."
       >
-        <RecoveryChart
-          points={curves.byRatio.map((q) => ({ x: q.ratio, y: q.fraction, highlight: q.ratio === kFactor }))}
-          xTicks={curves.byRatio.map((q) => q.ratio)}
-          xLabel="atoms per feature k/n"
-          title="Recovered fraction against atoms per feature"
-          chart="dictionary-by-k"
-        />
+        <LineChart {...recoveryByRatioProps(curves, kFactor)} />
       </ChartFrame>
     </div>
-  );
-}
-
-/** The recovered fraction (0–1) against a log-scaled setting. */
-function RecoveryChart({
-  points,
-  xTicks,
-  xLabel,
-  title,
-  chart,
-}: {
-  points: LinePoint[];
-  xTicks?: number[];
-  xLabel: string;
-  title: string;
-  chart: string;
-}) {
-  return (
-    <LineChart
-      series={[{ name: 'recovered fraction', color: LINE_COLOR, points }]}
-      xScale="log"
-      xTicks={xTicks}
-      xLabel={xLabel}
-      yLabel="recovered (|cos| ≥ 0.9)"
-      yDomain={[0, 1]}
-      title={title}
-      chart={chart}
-    />
   );
 }

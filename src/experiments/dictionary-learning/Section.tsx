@@ -1,45 +1,46 @@
 /**
  * "Dictionary learning finds the features again" (footnote 20): sample hidden vectors from the
- * model shown at a glance, learn a sparse non-negative dictionary of them in the footnotes worker,
+ * model shown at a glance, learn a sparse non-negative dictionary of them in the task worker,
  * and count the features an atom points at; then how that depends on density and on k.
  */
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
-import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { DictionaryCurvesResult, DictionaryResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
 import { Claim, NeedsModel, TaskStatusLine, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { DICT_K_FACTORS, type DictionaryState } from './params';
+import { useTask } from '../../ui/use-task';
+import { modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { DictionaryCurvesResult, DictionaryResult } from './run';
+import { DICT_K_FACTORS, curvesRequest, dictionaryRequest, dictionarySettings, type DictionaryState } from './params';
+import { dictionaryMeta } from './charts';
 import { DictionaryResultView, RecoveryCurves } from './Results';
-import { curvesRequest, dictionaryRequest, dictionarySettings } from './run';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const kFactor = state.fdk;
+  const kFactor = state.atomsPerFeature;
   const { k, lambda, chosen: densityChoice, density } = dictionarySettings(model, state);
   const fingerprint = modelFingerprint(model);
   const n = model?.n ?? 0;
   const m = model?.m ?? 0;
   const controls = JSON.stringify({ kFactor, lambda, density: densityChoice });
-  const main = useFootnoteTask<DictionaryResult>({
+  const main = useTask<DictionaryResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api) => api.dictionary(dictionaryRequest(model!, state)),
+    run: () => footnoteTasks().run('dictionary', dictionaryRequest(model!, state)),
   });
-  const curves = useFootnoteTask<DictionaryCurvesResult>({
+  const curves = useTask<DictionaryCurvesResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model && main.status === 'ready' && !main.stale,
     controlsKey: controls,
     modelKey: fingerprint,
-    run: (api, onProgress) => api.dictionaryCurves(curvesRequest(model!, state, main.result), onProgress),
+    run: (onProgress) =>
+      footnoteTasks().run('dictionary-curves', curvesRequest(model!, state, main.result), { onProgress }),
   });
   const r = main.result && model && main.result.n === n && main.result.m === m ? main.result : null;
-  const meta = (what: string) => ({
-    description: `${what}: dictionary learning on ${model?.label ?? 'no model'} (step ${model?.step ?? 0}), k = ${k}, λ = ${lambda}·RMS‖h‖, 1−S = ${fmtDensity(density)}`,
-    config: { model: model?.label, step: model?.step, k, relativeLambda: lambda, density },
-  });
+  const meta = dictionaryMeta(model, { k, lambda, density });
 
   return (
     <Claim
@@ -67,7 +68,9 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
       <p>
         with a sparse code <Tex>{'A \\in \\mathbb{R}^{d \\times k}'}</Tex> and <Tex>k</Tex> unit-length atoms{' '}
         <Tex>B</Tex>, alternating a batched sparse-coding step (FISTA) with a least-squares update of the atoms. A
-        feature counts as recovered when some atom points within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it.
+        feature counts as recovered when some atom points within <Tex>{'|\\cos| \\ge 0.9'}</Tex> of it. The way
+        interpretability does this today, a sparse autoencoder trained on the activations, is the{' '}
+        <a href="#sparse-autoencoders">section after the footnotes</a>.
       </p>
       {model ? (
         <>
@@ -110,7 +113,7 @@ function DictionaryControls({
   onChange,
 }: {
   n: number;
-  kFactor: DictionaryState['fdk'];
+  kFactor: DictionaryState['atomsPerFeature'];
   lambda: number;
   density: number;
   modelsOwn: boolean;
@@ -125,7 +128,7 @@ function DictionaryControls({
           action="dict-k"
           value={kFactor}
           options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))}
-          onChange={(fdk) => onChange({ fdk })}
+          onChange={(atomsPerFeature) => onChange({ atomsPerFeature })}
         />
       </label>
       <label className="control">
@@ -141,7 +144,7 @@ function DictionaryControls({
           max={-0.5}
           step={0.05}
           value={Math.log10(lambda)}
-          onChange={(e) => onChange({ fdlambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
+          onChange={(e) => onChange({ lambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
         />
       </label>
       <LogDensitySlider
@@ -151,10 +154,10 @@ function DictionaryControls({
         action="dict-density"
         ariaLabel="density of the sampled inputs, logarithmic"
         value={density}
-        onChange={(fddensity) => onChange({ fddensity })}
+        onChange={(density) => onChange({ density })}
       />
       {!modelsOwn ? (
-        <button type="button" data-action="dict-density-reset" onClick={() => onChange({ fddensity: 0 })}>
+        <button type="button" data-action="dict-density-reset" onClick={() => onChange({ density: 0 })}>
           Use the model&apos;s density
         </button>
       ) : null}

@@ -2,10 +2,11 @@
  * "What the footnotes claim": the seed passage's footnotes (19–27) as small live experiments on
  * the model shown in "Superposition at a glance" (or on random problems where the claim is about
  * something else). Each claim is an experiment of its own (src/experiments/forward-pass, …),
- * rendered inside this section; the heavy parts run in the footnotes worker
- * (src/worker/footnotes-service.ts), only while a claim is on screen, debounced, with a visible
+ * rendered inside this section; the heavy parts run in a task worker (each experiment's run.ts,
+ * listed in src/experiments/tasks.ts), only while a claim is on screen, debounced, with a visible
  * progress or error state.
  */
+import { fmtCount } from '../../model/format';
 import type { SectionProps } from '../experiment';
 import './footnotes.css';
 
@@ -22,7 +23,7 @@ export function Footnotes({ model = null, children }: SectionProps<Record<never,
       <p className="fn-model" data-testid="fn-model">
         {model ? (
           <>
-            Model: <strong>{model.label}</strong> · step {model.step.toLocaleString('en-US')} ·{' '}
+            Model: <strong>{model.label}</strong> · step {fmtCount(model.step)} ·{' '}
             {model.kind === 'relu' ? 'ReLU output' : 'linear output'}
           </>
         ) : (

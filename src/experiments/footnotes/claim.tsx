@@ -1,14 +1,7 @@
 /** What the footnote experiments share: the claim's frame, the computation's status line, and small formats. */
 import type { ReactNode } from 'react';
-import type { ModelData } from '../../worker/footnotes-protocol';
-import type { FootnoteModel } from '../shared/footnote-model';
-import type { TaskState } from './use-footnote-task';
-
-/** The model as posted to the worker: compact copies (the page's arrays may be views into bigger buffers). */
-export function modelData(model: FootnoteModel): ModelData {
-  const { W, b, n, m, kind, importance, density } = model;
-  return { W: W.slice(), b: b.slice(), n, m, kind, importance: importance.slice(), density: density.slice() };
-}
+import { fmtCount } from '../../model/format';
+import type { TaskState } from '../../ui/use-task';
 
 export function Claim(props: {
   id: string;
@@ -63,8 +56,7 @@ export function TaskStatusLine({ task, testId, idle }: { task: TaskState<unknown
         {p && p.total > 0 ? (
           <>
             {' '}
-            <progress value={p.done} max={p.total} /> {p.label} ({p.done.toLocaleString('en-US')} /{' '}
-            {p.total.toLocaleString('en-US')})
+            <progress value={p.done} max={p.total} /> {p.label} ({fmtCount(p.done)} / {fmtCount(p.total)})
           </>
         ) : null}
       </p>

@@ -5,29 +5,31 @@
  */
 import { BarChart } from '../../charts/BarChart';
 import { ChartFrame } from '../../charts/ChartFrame';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { fmt } from '../../model/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { RemoveDirectionResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, NeedsModel, TaskStatusLine, modelData, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import type { FootnoteModel } from '../shared/footnote-model';
+import { Claim, NeedsModel, TaskStatusLine, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelFingerprint, type FootnoteModel } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { RemoveDirectionResult } from './run';
+import { removal, removalChartProps, removalMeta, removedFeature } from './charts';
 import { ForwardPassExplorer } from './Explorer';
-import type { ForwardState } from './params';
+import { removeDirectionRequest, type ForwardState } from './params';
 
 export function ForwardPass({ model = null, state, onChange }: SectionProps<ForwardState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const removed = state.fremove;
   const fingerprint = modelFingerprint(model);
-  const task = useFootnoteTask<RemoveDirectionResult>({
+  const task = useTask<RemoveDirectionResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: 'remove',
     modelKey: fingerprint,
-    run: (api) => api.removeDirection({ model: modelData(model!) }),
+    run: () => footnoteTasks().run('remove-direction', removeDirectionRequest(model!)),
   });
   const n = model?.n ?? 0;
-  const f = Math.min(removed, Math.max(0, n - 1));
+  const f = removedFeature(state, n);
   const result = task.result && task.result.n === n ? task.result : null;
 
   return (
@@ -73,7 +75,7 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
                 name="fn-remove"
                 data-action="fn-remove-feature"
                 value={f}
-                onChange={(e) => onChange({ fremove: Number(e.target.value) })}
+                onChange={(e) => onChange({ removed: Number(e.target.value) })}
               >
                 {Array.from({ length: n }, (_, i) => (
                   <option key={i} value={i}>
@@ -93,13 +95,8 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
 }
 
 function RemovalView({ model, result, f }: { model: FootnoteModel; result: RemoveDirectionResult; f: number }) {
-  const n = result.n;
-  const change = result.change.subarray(f * n, (f + 1) * n);
-  const after = result.after.subarray(f * n, (f + 1) * n);
-  let worst = -1;
-  for (let i = 0; i < n; i++) if (i !== f && (worst < 0 || change[i] > change[worst])) worst = i;
+  const { after, worst, noDirection } = removal(result, f);
   const ratio = (i: number) => (result.before[i] > 0 ? after[i] / result.before[i] : NaN);
-  const noDirection = result.norms[f] < 0.05;
   return (
     <>
       <p className="fn-readout" data-testid="fn-remove-readout" data-feature={f} data-doubled={result.doubledOthers[f]}>
@@ -120,35 +117,10 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
       <ChartFrame
         title={`Change in each feature's expected loss after removing feature ${f}'s direction`}
         exportName={`footnote-remove-direction-${f}`}
-        exportMeta={{
-          description: `Loss change per feature after projecting out feature ${f}'s direction, ${model.label} (step ${model.step}), ${result.samples} evaluation inputs`,
-          config: {
-            model: model.label,
-            step: model.step,
-            feature: f,
-            samples: result.samples,
-            before: Array.from(result.before),
-            after: Array.from(after),
-          },
-        }}
+        exportMeta={removalMeta(model, result, f)}
         caption="Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing directions."
       >
-        <BarChart
-          categories={Array.from({ length: n }, (_, i) => String(i))}
-          series={[
-            {
-              name: 'after − before',
-              values: change,
-              color: LINE_COLOR,
-              highlight: Array.from({ length: n }, (_, i) => i === f),
-            },
-          ]}
-          highlightLabel="the removed feature"
-          yLabel="Δ expected loss"
-          xLabel="feature"
-          title={`Change in expected loss per feature after removing feature ${f}'s direction`}
-          chart="remove-direction"
-        />
+        <BarChart {...removalChartProps(result, f)} />
       </ChartFrame>
     </>
   );

@@ -1,41 +1,60 @@
 /**
- * What "Inside one forward pass" computes, without React: which features that are off read back
- * something (the filtering failed) or receive interference the bias and ReLU cut off, and the
- * "Sample an input" draw from the model's own input distribution.
+ * The worker side of "Inside one forward pass" (footnote 19): remove each feature's direction in
+ * turn and measure every feature's expected loss on one fixed evaluation set. Runs in the task
+ * worker (src/experiments/tasks.ts), in Node for tests, the CLI and the bench.
  */
-import type { ForwardDecomposition } from '../../model/footnotes/forward-pass';
-import { Rng } from '../../model/rng';
+import { removeDirectionLossChange } from '../../model/footnotes/forward-pass';
+import { featureNorms } from '../../model/metrics';
+import type { TaskContext } from '../../worker/tasks';
+import { validModel, type ModelData } from '../shared/footnote-model';
+import { positiveInt } from '../shared/inputs';
 
-/** An output below this counts as zero (a feature that is off reads back "nothing"). */
-export const LEAK_THRESHOLD = 0.01;
+/** Evaluation inputs of every removal (the same fixed set for each). */
+export const REMOVE_SAMPLES = 20_000;
 
-/** Per feature, whether it is off yet reads back more than LEAK_THRESHOLD; and how many others' interference was filtered out. */
-export function leaks(
-  d: Pick<ForwardDecomposition, 'output' | 'interference'>,
-  active: readonly boolean[],
-): { inactiveHit: boolean[]; leaked: number; filtered: number } {
-  const n = active.length;
-  const inactiveHit = Array.from({ length: n }, (_, i) => !active[i] && Math.abs(d.output[i]) > LEAK_THRESHOLD);
-  const filtered = Array.from(
-    { length: n },
-    (_, i) => !active[i] && Math.abs(d.interference[i]) > LEAK_THRESHOLD && Math.abs(d.output[i]) <= LEAK_THRESHOLD,
-  ).filter(Boolean).length;
-  return { inactiveHit, leaked: inactiveHit.filter(Boolean).length, filtered };
+export interface RemoveDirectionRequest {
+  model: ModelData;
+  /** Evaluation inputs (default REMOVE_SAMPLES). */
+  samples?: number;
+  seed?: number;
 }
 
-/**
- * An input as in training — each feature on with its density, value uniform on (0, 1], at least
- * one on — seeded by the draw counter, so a link samples the same next input. Off features keep
- * their slider values.
- */
-export function sampleInput(
-  draw: number,
-  density: ArrayLike<number>,
-  values: readonly number[],
-): { active: boolean[]; values: number[] } {
-  const n = values.length;
-  const rng = new Rng(draw * 7919 + n);
-  let on = Array.from({ length: n }, (_, i) => rng.uniform() < density[i]);
-  if (!on.some(Boolean)) on = on.map((_, i) => i === rng.int(n));
-  return { active: on, values: values.map((v, i) => (on[i] ? Number((1 - rng.uniform()).toFixed(2)) : v)) };
+export interface RemoveDirectionResult {
+  n: number;
+  samples: number;
+  /** ‖W_i‖ per feature (a feature with ~0 norm has no direction to remove). */
+  norms: Float64Array;
+  /** Expected loss E[I_i (x_i − x′_i)²] of every feature with nothing removed [n]. */
+  before: Float64Array;
+  /** Row f: every feature's expected loss after projecting out Ŵ_f [n, n] (f-major). */
+  after: Float64Array;
+  /** Row f: after − before [n, n]. */
+  change: Float64Array;
+  /** Per removed feature f: how many *other* features at least doubled their loss. */
+  doubledOthers: Int32Array;
+  ms: number;
+}
+
+export async function removeDirection(req: RemoveDirectionRequest, ctx: TaskContext): Promise<RemoveDirectionResult> {
+  const t0 = performance.now();
+  const model = validModel(req.model);
+  const { n, m } = model;
+  const samples = positiveInt(req.samples, REMOVE_SAMPLES);
+  const before = new Float64Array(n);
+  const after = new Float64Array(n * n);
+  const change = new Float64Array(n * n);
+  const doubledOthers = new Int32Array(n);
+  for (let f = 0; f < n; f++) {
+    const r = removeDirectionLossChange(model.W, model.b, n, m, model.kind, model.importance, model.density, f, {
+      samples,
+      seed: req.seed ?? 1,
+    });
+    if (f === 0) before.set(r.before);
+    after.set(r.after, f * n);
+    change.set(r.change, f * n);
+    for (let i = 0; i < n; i++) if (i !== f && r.before[i] > 0 && r.after[i] >= 2 * r.before[i]) doubledOthers[f]++;
+    if (f % 4 === 3) await ctx.breathe();
+  }
+  const norms = featureNorms(model.W, n, m);
+  return { n, samples, norms, before, after, change, doubledOthers, ms: performance.now() - t0 };
 }

@@ -1,59 +1,44 @@
 /**
  * "Many sparse features add up to something Gaussian" (footnote 22): sample a hidden activation
- * of random unit directions (or the model shown at a glance) in the footnotes worker and compare
+ * of random unit directions (or the model shown at a glance) in the task worker and compare
  * it with a normal: histogram, Q–Q plot, excess kurtosis against features per dimension.
  */
-import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
 import { QQPlot } from '../../charts/QQPlot';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { fmt, fmtCount } from '../../model/format';
 import { EnumSelect, LogDensitySlider } from '../../ui/controls';
-import { fmtDensity } from '../../ui/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { GaussianResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, TaskStatusLine, modelData, sub, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { GAUSS_RANDOM_M, GAUSS_RATIOS, type GaussianState } from './params';
-import { singleFeatureKurtosis } from './run';
+import { Claim, TaskStatusLine, sub, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { GaussianResult } from './run';
+import { GAUSSIAN_CHARTS, gaussianMeta, histogramProps, kurtosisCurveProps, meanKurtosis, qqProps } from './charts';
+import { GAUSS_RANDOM_M, GAUSS_RATIOS, gaussianRequest, gaussianSetting, type GaussianState } from './params';
+import { singleFeatureKurtosis } from '../../model/footnotes/gaussian';
 
 export function GaussianLatents({ model = null, state, onChange }: SectionProps<GaussianState>) {
   const screen = useVisible<HTMLElement>('200px');
-  const source = state.fgsource;
-  const ratio = state.fgratio;
-  const density = state.fgdensity;
-  const logY = state.fglog;
+  const source = state.source;
+  const ratio = state.featuresPerDimension;
+  const density = state.density;
+  const logY = state.logScale;
   // Until the model has trained (or with a link asking for it before it has), the random directions stand in.
-  const useModel = source === 'model' && !!model;
-  const m = useModel ? model!.m : GAUSS_RANDOM_M;
-  const dim = Math.min(state.fgdim, m - 1);
-  const task = useFootnoteTask<GaussianResult>({
+  const { useModel, m, dimension: dim } = gaussianSetting(model, state);
+  const task = useTask<GaussianResult>({
+    client: footnoteTasks(),
     enabled: screen.visible,
     controlsKey: JSON.stringify({ source: useModel ? 'model' : 'random', ratio, density, dim }),
     modelKey: useModel ? modelFingerprint(model) : '',
-    run: (api) =>
-      api.gaussian(
-        useModel
-          ? { source: 'model', model: modelData(model!), density, dimension: dim }
-          : { source: 'random', m: GAUSS_RANDOM_M, featuresPerDimension: ratio, density, dimension: dim },
-      ),
+    run: () => footnoteTasks().run('gaussian-latents', gaussianRequest(model, state)),
   });
   const r = task.result;
-  const meta = (what: string) => ({
-    description: `${what}: hidden dimension ${r?.dimension ?? dim} of ${useModel ? model!.label : `${r?.n ?? ratio * 8} random unit directions in R^8`}, 1−S = ${fmtDensity(density)}, ${r?.samples ?? 0} samples`,
-    config: {
-      source: useModel ? 'model' : 'random',
-      model: useModel ? model!.label : undefined,
-      featuresPerDimension: r?.featuresPerDimension,
-      density,
-      dimension: r?.dimension,
-      excessKurtosis: r?.excessKurtosis,
-    },
-  });
+  const meta = gaussianMeta(model, state, r);
 
   return (
     <Claim
@@ -90,7 +75,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
                 disabled: !model,
               },
             ]}
-            onChange={(fgsource) => onChange({ fgsource })}
+            onChange={(source) => onChange({ source })}
           />
         </label>
         <label className="control">
@@ -101,7 +86,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             value={ratio}
             disabled={useModel}
             options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))}
-            onChange={(fgratio) => onChange({ fgratio })}
+            onChange={(featuresPerDimension) => onChange({ featuresPerDimension })}
           />
         </label>
         <LogDensitySlider
@@ -110,7 +95,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
           action="gauss-density"
           ariaLabel="feature density, logarithmic"
           value={density}
-          onChange={(fgdensity) => onChange({ fgdensity })}
+          onChange={(density) => onChange({ density })}
         />
         <label className="control">
           <span>hidden dimension</span>
@@ -118,7 +103,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             name="gauss-dim"
             data-action="gauss-dim"
             value={dim}
-            onChange={(e) => onChange({ fgdim: Number(e.target.value) })}
+            onChange={(e) => onChange({ dimension: Number(e.target.value) })}
           >
             {Array.from({ length: m }, (_, k) => (
               <option key={k} value={k}>
@@ -133,7 +118,7 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
             name="gauss-logy"
             data-action="gauss-logy"
             checked={logY}
-            onChange={(e) => onChange({ fglog: e.target.checked })}
+            onChange={(e) => onChange({ logScale: e.target.checked })}
           />
           <span>log density axis</span>
         </label>
@@ -162,7 +147,6 @@ function GaussianResultView({
   ratio: number;
   meta: (what: string) => ExportMeta;
 }) {
-  const meanKurtosis = Array.from(r.perDimension).reduce((s, v) => s + v, 0) / r.perDimension.length;
   return (
     <>
       <p
@@ -171,75 +155,33 @@ function GaussianResultView({
         data-value={Number.isFinite(r.excessKurtosis) ? r.excessKurtosis.toFixed(4) : ''}
       >
         {r.n} features in {r.m} dimensions ({fmt(r.featuresPerDimension)} per dimension): excess kurtosis of h
-        {sub(r.dimension)} = <strong>{fmt(r.excessKurtosis)}</strong> (mean over dimensions {fmt(meanKurtosis)}; one
-        feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {r.samples.toLocaleString('en-US')}{' '}
-        samples
+        {sub(r.dimension)} = <strong>{fmt(r.excessKurtosis)}</strong> (mean over dimensions {fmt(meanKurtosis(r))}; one
+        feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {fmtCount(r.samples)} samples
       </p>
       <div className="fn-panels fn-panels-3">
         <ChartFrame
           title={`Distribution of h${sub(r.dimension)}`}
           exportName="footnote-gaussian-histogram"
-          exportMeta={meta('Histogram with fitted normal')}
+          exportMeta={meta(GAUSSIAN_CHARTS.histogram)}
           caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins."
         >
-          <HistogramChart
-            edges={r.edges}
-            density={r.density}
-            curve={r.normalDensity}
-            barLabel={`h${sub(r.dimension)} samples`}
-            curveLabel="fitted normal"
-            xLabel={`h${sub(r.dimension)}`}
-            logY={logY}
-            title={`Histogram of hidden activation h${sub(r.dimension)} with the fitted normal`}
-          />
+          <HistogramChart {...histogramProps(r, logY)} />
         </ChartFrame>
         <ChartFrame
           title="Normal Q–Q plot"
           exportName="footnote-gaussian-qq"
-          exportMeta={meta('Q–Q plot')}
+          exportMeta={meta(GAUSSIAN_CHARTS.qq)}
           caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails."
         >
-          <QQPlot theoretical={r.qqTheoretical} sample={r.qqSample} title={`Normal Q–Q plot of h${sub(r.dimension)}`} />
+          <QQPlot {...qqProps(r)} />
         </ChartFrame>
         <ChartFrame
           title="Excess kurtosis against features per dimension"
           exportName="footnote-gaussian-kurtosis"
-          exportMeta={meta('Kurtosis curve')}
+          exportMeta={meta(GAUSSIAN_CHARTS.kurtosis)}
           caption={`Random unit directions in ${r.curveM} dimensions at this density. Dashed: a Gaussian (0). Ringed: the setting above.`}
         >
-          <LineChart
-            series={[
-              {
-                name: 'mean over dimensions',
-                color: LINE_COLOR,
-                points: r.curve.map((c) => ({ x: c.ratio, y: c.mean, highlight: !useModel && c.ratio === ratio })),
-              },
-              {
-                name: 'dimension 0',
-                color: seriesColor(1),
-                dashed: true,
-                markers: false,
-                points: r.curve.map((c) => ({ x: c.ratio, y: c.dimension0 })),
-              },
-              ...(useModel
-                ? [
-                    {
-                      name: 'the trained model',
-                      color: HIGHLIGHT_COLOR,
-                      line: false,
-                      points: [{ x: r.featuresPerDimension, y: meanKurtosis, highlight: true }],
-                    },
-                  ]
-                : []),
-            ]}
-            xScale="log"
-            xTicks={[...GAUSS_RATIOS]}
-            references={[{ axis: 'y', value: 0, label: 'Gaussian', labelAt: 'start' }]}
-            xLabel="features per hidden dimension"
-            yLabel="excess kurtosis"
-            title="Excess kurtosis of a hidden activation against features per dimension"
-            chart="kurtosis-curve"
-          />
+          <LineChart {...kurtosisCurveProps(r, useModel, ratio)} />
         </ChartFrame>
       </div>
     </>

@@ -1,5 +1,6 @@
 /** The settings bar of "The geometry of superposition": size, sweep, seed, the 3-D presets and the play bar. */
 import type { MutableRefObject } from 'react';
+import { fmtCount } from '../../model/format';
 import { EnumSelect, NumberField, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
@@ -20,7 +21,7 @@ export function GeometryControls({
   snap: Snapshot | null;
   userPaused: MutableRefObject<boolean>;
 }) {
-  const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = state;
+  const { n, m, sparsities: count, maxInvDensity, steps, seed } = state;
   const size = GEOMETRY_SIZES.find((p) => matchesSetting(state, p.values));
   const preset3d = GEOMETRY_3D_PRESETS.find((p) => p.values && matchesSetting(state, p.values));
   return (
@@ -36,7 +37,7 @@ export function GeometryControls({
           ]}
           onChange={(id) => {
             const p = GEOMETRY_SIZES.find((q) => q.id === id);
-            if (p) onChange({ ...p.values, gmodel: -1 });
+            if (p) onChange({ ...p.values, selected: -1 });
           }}
         />
       </label>
@@ -44,17 +45,17 @@ export function GeometryControls({
         className="geometry-number"
         label="features n"
         name="gn"
-        spec={GEOMETRY_PARAMS.gn}
+        spec={GEOMETRY_PARAMS.n}
         value={n}
-        onCommit={(v) => onChange({ gn: v, gmodel: -1 })}
+        onCommit={(n) => onChange({ n, selected: -1 })}
       />
       <NumberField
         className="geometry-number"
         label="dimensions m"
         name="gm"
-        spec={GEOMETRY_PARAMS.gm}
+        spec={GEOMETRY_PARAMS.m}
         value={m}
-        onCommit={(v) => onChange({ gm: v, gmodel: -1 })}
+        onCommit={(m) => onChange({ m, selected: -1 })}
       />
       <Slider
         label={
@@ -63,43 +64,43 @@ export function GeometryControls({
           </>
         }
         name="gcount"
-        min={GEOMETRY_PARAMS.gcount.min}
-        max={GEOMETRY_PARAMS.gcount.max}
+        min={GEOMETRY_PARAMS.sparsities.min}
+        max={GEOMETRY_PARAMS.sparsities.max}
         value={count}
-        onChange={(gcount) => onChange({ gcount, gmodel: -1 })}
+        onChange={(sparsities) => onChange({ sparsities, selected: -1 })}
       />
       <Slider
         label={
           <>
-            up to 1/(1 − S) = <output>{gmax}</output>
+            up to 1/(1 − S) = <output>{maxInvDensity}</output>
           </>
         }
-        name="gmax"
-        min={GEOMETRY_PARAMS.gmax.min}
-        max={GEOMETRY_PARAMS.gmax.max}
-        value={Math.round(gmax)}
-        onChange={(v) => onChange({ gmax: v })}
+        name="maxInvDensity"
+        min={GEOMETRY_PARAMS.maxInvDensity.min}
+        max={GEOMETRY_PARAMS.maxInvDensity.max}
+        value={Math.round(maxInvDensity)}
+        onChange={(maxInvDensity) => onChange({ maxInvDensity })}
       />
       <Slider
         label={
           <>
-            steps <output>{gsteps.toLocaleString('en-US')}</output>
+            steps <output>{fmtCount(steps)}</output>
           </>
         }
-        name="gsteps"
-        min={GEOMETRY_PARAMS.gsteps.min}
-        max={GEOMETRY_PARAMS.gsteps.max}
+        name="steps"
+        min={GEOMETRY_PARAMS.steps.min}
+        max={GEOMETRY_PARAMS.steps.max}
         step={500}
-        value={gsteps}
-        onChange={(v) => onChange({ gsteps: v })}
+        value={steps}
+        onChange={(steps) => onChange({ steps })}
       />
       <NumberField
         className="geometry-number"
         label="seed"
-        name="gseed"
-        spec={GEOMETRY_PARAMS.gseed}
-        value={gseed}
-        onCommit={(v) => onChange({ gseed: v })}
+        name="seed"
+        spec={GEOMETRY_PARAMS.seed}
+        value={seed}
+        onCommit={(seed) => onChange({ seed })}
       />
       <label className="control">
         <span>3-D presets (m = 3)</span>

@@ -7,15 +7,11 @@ import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
-import {
-  GeometryGraphChart,
-  POLYTOPE_LABELS,
-  PolytopeGallery,
-  featureColorsByPolytope,
-  polytopeSummary,
-} from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
-import { fmt } from '../../charts/theme';
+import { PolytopeGallery } from '../../charts/PolytopeGallery';
+import { POLYTOPE_LABELS, featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
+import { fmt, fmtCount } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { featureDimensionality, gram, superposition } from '../../model/metrics';
 import type { SweepPoint } from '../../model/uniform-sweep';
@@ -76,7 +72,7 @@ export function Drilldown({
         {scrubbed ? (
           <>
             {' '}
-            · <strong data-testid="geometry-shown-step">at step {shownStep.toLocaleString('en-US')}</strong> (timeline)
+            · <strong data-testid="geometry-shown-step">at step {fmtCount(shownStep)}</strong> (timeline)
           </>
         ) : null}{' '}
         <button type="button" data-action="geometry-close" onClick={onClose}>
@@ -118,8 +114,8 @@ export function Drilldown({
             />
           ) : (
             <p className="panel-note">
-              With n = {n} features WᵀW has {(n * n).toLocaleString('en-US')} entries, too many to draw as SVG here;
-              export the model as JSON instead.
+              With n = {n} features WᵀW has {fmtCount(n * n)} entries, too many to draw as SVG here; export the model as
+              JSON instead.
             </p>
           )}
         </ChartFrame>
@@ -233,7 +229,7 @@ export function Timeline({
         {history && history.steps.length > 1 ? (
           <div className="geometry-scrubber">
             <label htmlFor="geometry-timeline-input">
-              step shown: <output data-testid="geometry-timeline-step">{shownStep.toLocaleString('en-US')}</output>
+              step shown: <output data-testid="geometry-timeline-step">{fmtCount(shownStep)}</output>
             </label>
             <input
               id="geometry-timeline-input"
@@ -259,9 +255,7 @@ export function Timeline({
             )}
             <span className="geometry-3d-note">
               {history.steps.length} snapshots
-              {recordsAll
-                ? ''
-                : ` of model ${selected} (recorded from step ${history.steps[0].toLocaleString('en-US')})`}
+              {recordsAll ? '' : ` of model ${selected} (recorded from step ${fmtCount(history.steps[0])})`}
             </span>
           </div>
         ) : null}

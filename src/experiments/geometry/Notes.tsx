@@ -1,5 +1,5 @@
 /** The geometry section's prose: its opening, and what the size probe found or how long a big sweep takes. */
-import { formatDuration } from '../../charts/theme';
+import { formatDuration } from '../../model/format';
 import { estimatedCpuSeconds, type GeometryState } from './params';
 import type { SizeProbe } from './size-probe';
 
@@ -51,8 +51,8 @@ export function SizeNotes({
       ) : null}
       {big && !openedBig ? (
         <div className="notice" role="note" data-testid="geometry-gpu-note">
-          {size} × {state.gcount} models: about {formatDuration(estimatedCpuSeconds(state, cores))} on {cores} CPU cores
-          of the simd path
+          {size} × {state.sparsities} models: about {formatDuration(estimatedCpuSeconds(state, cores))} on {cores} CPU
+          cores of the simd path
           {path
             ? path === 'webgl'
               ? '; this page is training on WebGL.'

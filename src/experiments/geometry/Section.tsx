@@ -5,14 +5,14 @@
  * reference fractions. Click a model for its feature geometry graph (tegum factors, each named by
  * the polytope it forms), its WᵀW, and a gallery of the polytopes it contains.
  */
+import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import type { ExportMeta } from '../../charts/export';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
 import { nearestStepIndex } from '../../charts/DynamicsChart';
-import { featureColorsByPolytope } from '../../charts/GeometryGraphChart';
-import { formatDuration } from '../../charts/theme';
+import { featureColorsByPolytope } from '../../charts/polytopes';
 import { geometryAnalysis } from '../../model/geometry';
 import { instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
@@ -50,18 +50,18 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     () => geometryTrainConfig(state),
     // the config reads these keys only
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.gn, state.gm, state.gcount, state.gmax, state.gseed],
+    [state.n, state.m, state.sparsities, state.maxInvDensity, state.seed],
   );
-  const big = state.gn * state.gm >= GPU_SIZE_NM;
+  const big = state.n * state.m >= GPU_SIZE_NM;
   // One worker per core: instances are independent, split by cost (train/shards.ts).
-  const shards = Math.min(CORES, state.gcount);
+  const shards = Math.min(CORES, state.sparsities);
   const visible = useVisible<HTMLElement>();
   // Sweeps train on the 'simd' path, the one the Node tests and `npm run figures` use, so a 3-D
   // preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big
   // ones let a measured trial pick (WebGL where a real GPU is faster).
   const run = useTrainingRun(requested, {
     runKey: runKey(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, state),
-    maxSteps: state.gsteps,
+    maxSteps: state.steps,
     warmStart: false,
     path: big ? 'auto' : 'simd',
     convergence: null,
@@ -73,9 +73,9 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   // What is drawn and exported: the snapshot with the settings it was trained with (while a change
   // restarts the sweep, the charts go on showing the previous one, whole).
   const drawn = useDrawnSettings(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, run.snapshot, state);
-  const { gn: n, gm: m, gcount: count, gmax, gsteps, gseed } = drawn;
+  const { n, m, sparsities: count, maxInvDensity: gmax, steps: gsteps, seed: gseed } = drawn;
   const config = useMemo(
-    () => geometryTrainConfig({ gn: n, gm: m, gcount: count, gmax, gseed }),
+    () => geometryTrainConfig({ n, m, sparsities: count, maxInvDensity: gmax, seed: gseed }),
     [n, m, count, gmax, gseed],
   );
   const snap = run.snapshot && run.snapshot.W.length === count * n * m ? run.snapshot : null;
@@ -84,8 +84,8 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   // the notebook's sweep, and open at the biggest size that finishes in a few minutes.
   const atDefault = matchesSetting(state, {
     ...GEOMETRY_SIZES[0].values,
-    gseed: GEOMETRY_PARAMS.gseed.default,
-    gmodel: -1,
+    seed: GEOMETRY_PARAMS.seed.default,
+    selected: -1,
   });
   const [probing, setProbing] = useState(atDefault);
   const probe = useSizeProbe(probing && visible.visible, CORES);
@@ -93,7 +93,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     if (!probing || !probe) return;
     setProbing(false);
     const size = GEOMETRY_SIZES.find((s) => s.id === probe.id);
-    if (size && probe.id !== 'small') onChange({ ...size.values, gmodel: -1 });
+    if (size && probe.id !== 'small') onChange({ ...size.values, selected: -1 });
   }, [probing, probe, onChange]);
 
   // Train only while the reader can see the section (and not after they paused it themselves).
@@ -103,7 +103,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   const summary = useMemo(() => (trained ? sweepSummary(trained.W, config) : null), [trained, config]);
   const xDomain = useMemo((): [number, number] => [1, gmax], [gmax]);
   const dimsPoints = useMemo(() => summary ?? [], [summary]);
-  const onSelect = useCallback((j: number) => onChange({ gmodel: j }), [onChange]);
+  const onSelect = useCallback((j: number) => onChange({ selected: j }), [onChange]);
   const selected = selectedModel(drawn);
   const shown = useShownModel(snap, selected, { n, m, count });
   const { selectedW, selectedB, scrubbed, shownStep } = shown;
@@ -164,7 +164,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
             scrubbed={scrubbed}
             exportMeta={exportMeta}
             exportJson={exportModelJson}
-            onClose={() => onChange({ gmodel: -1 })}
+            onClose={() => onChange({ selected: -1 })}
           />
           <Timeline
             n={n}
@@ -274,8 +274,8 @@ function GeometryStatus({
       <span data-testid="geometry-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
         {snap ? snap.status : 'starting'}
       </span>{' '}
-      · step <strong data-testid="geometry-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-      {gsteps.toLocaleString('en-US')} · {count} models of {size}
+      · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
+      models of {size}
       {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
       {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · backend {snap?.path ?? '…'}
       <br />

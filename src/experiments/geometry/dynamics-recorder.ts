@@ -1,10 +1,10 @@
 /**
- * Snapshots of a training run kept for the learning-dynamics timeline (paper §6.5). Small sweeps
- * (I·n·m ≤ FULL_RECORD_FLOATS) keep every model's W, b and loss, so any model can be inspected
- * after the fact; bigger ones keep only the selected model's, from the moment it was selected.
- * At most `capacity` snapshots are kept: when full, every other one is dropped (the first and the
- * latest stay), so the timeline always spans the whole run at a resolution that halves as it grows.
- * Recording is idempotent per (run, step), so it may be called from render.
+ * Snapshots of a training run kept for the learning-dynamics timeline (the paper's "Superposition and Learning
+ * Dynamics"). Small sweeps (I·n·m ≤ FULL_RECORD_FLOATS) keep every model's W, b and loss, so any model can be inspected
+ * after the fact; bigger ones keep only the selected model's, from the moment it was selected. At most `capacity`
+ * snapshots are kept: when full, every other one is dropped (the first and the latest stay), so the timeline always
+ * spans the whole run at a resolution that halves as it grows. Recording is idempotent per (run, step), so it may be
+ * called from render.
  */
 import { featureDimensionality } from '../../model/metrics';
 

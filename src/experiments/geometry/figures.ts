@@ -2,7 +2,7 @@
  * "The geometry of superposition" presets, headless: geometryTrainConfig(state) — one model per
  * sparsity, pinned init std — on the page's path, simd where it runs (Node threads for big sweeps: the same models;
  * the page shards the same instances over workers), drawing what the section draws: dimensions
- * per feature, the D_i scatter and, when a model is selected (gmodel ≥ 0), its geometry graph,
+ * per feature, the D_i scatter and, when a model is selected, its geometry graph,
  * WᵀW, polytope gallery, 3-D view (m = 3) and learning-dynamics timeline, recorded through the
  * section's own DynamicsRecorder.
  */
@@ -11,14 +11,11 @@ import { DimensionalityScatter } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart } from '../../charts/DimsPerFeatureChart';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D } from '../../charts/FeatureGeometry3D';
-import {
-  GeometryGraphChart,
-  PolytopeGallery,
-  featureColorsByPolytope,
-  polytopeSummary,
-} from '../../charts/GeometryGraphChart';
+import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
-import { formatDuration } from '../../charts/theme';
+import { PolytopeGallery } from '../../charts/PolytopeGallery';
+import { featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
+import { fmtCount, formatDuration } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { weightRows } from '../../model/io/model-json';
 import { gram, instanceWeights } from '../../model/metrics';
@@ -26,7 +23,8 @@ import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import type { Preset } from '../../state/presets';
 import { createTrainer, defaultHeadlessPath } from '../../train/basic/paths';
 import { ThreadedTrainer } from '../../train/threads/threaded-trainer';
-import type { BatchedTrainer, TrainerState } from '../../train/trainer';
+import type { BatchedTrainer, TrainPath, TrainerState } from '../../train/trainer';
+import type { TrainConfig } from '../../model/config';
 import {
   presetValues,
   svgOf,
@@ -60,28 +58,25 @@ export const QUICK_GEOMETRY = Object.freeze({ sweepSteps: 1000, sweepWork: 500_0
 const DYNAMICS_SNAPSHOTS = 200;
 
 /** Steps a sweep trains: the preset's, or in quick mode capped by steps and by work (see QUICK_GEOMETRY). */
-export function sweepSteps(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps'>, quick: boolean): number {
-  if (!quick) return s.gsteps;
-  const byWork = Math.floor(QUICK_GEOMETRY.sweepWork / (s.gcount * s.gn * s.gm));
-  return Math.max(1, Math.min(s.gsteps, QUICK_GEOMETRY.sweepSteps, byWork));
+export function sweepSteps(s: Pick<GeometryState, 'n' | 'm' | 'sparsities' | 'steps'>, quick: boolean): number {
+  if (!quick) return s.steps;
+  const byWork = Math.floor(QUICK_GEOMETRY.sweepWork / (s.sparsities * s.n * s.m));
+  return Math.max(1, Math.min(s.steps, QUICK_GEOMETRY.sweepSteps, byWork));
 }
 
 /** Below this much work per step (instances × n × m) one thread wins: a step costs less than the message round trip. */
 const THREADED_MIN_WORK = 20_000;
 
-async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
-  const state = presetValues(GEOMETRY_PARAMS, p);
-  const { gn: n, gm: m, gcount: count, gmax, gseed } = state;
-  const config = geometryTrainConfig(state);
-  const steps = sweepSteps(state, quick);
-  const shortened = steps < state.gsteps;
-  log(
-    `  ${count} models of n = ${n}, m = ${m}, ${state.gsteps.toLocaleString('en-US')} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
-      (shortened
-        ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, gsteps: steps }, 1))}`
-        : ''),
-  );
-  const selected = selectedModel(state);
+/** The sweep trained as the section trains it, with the selected model's timeline recorded. */
+async function trainSweep(
+  config: TrainConfig,
+  steps: number,
+  threads: number,
+  selected: number | null,
+  log: (s: string) => void,
+): Promise<{ final: TrainerState; recorder: DynamicsRecorder; path: TrainPath; seconds: number }> {
+  const { n, m } = config;
+  const count = config.instances.length;
   // The section records snapshots for the selected model's timeline (every model's while small).
   const recorder = new DynamicsRecorder();
   const every = Math.max(1, Math.ceil(steps / DYNAMICS_SNAPSHOTS));
@@ -94,28 +89,136 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     : await createTrainer(config, path);
   if (threaded) log(`  on ${Math.min(threads, count)} worker threads`);
   const t0 = performance.now();
-  let final: TrainerState;
   try {
     const record = (s: TrainerState) =>
       recorder.record({ runId: 0, step: s.step, W: s.W, b: s.b, loss: s.loss }, count, n, m, selected);
     // The worker's first snapshot is step 0 (configured, not yet started): the timeline starts there.
     if (selected !== null) record(await trainer.read());
-    final = await trainLogged(trainer, steps, '', log, async (k) => {
+    const final = await trainLogged(trainer, steps, '', log, async (k) => {
       if (selected !== null && k % every === 0 && k < steps) record(await trainer.read());
     });
     if (selected !== null) record(final);
+    return { final, recorder, path, seconds: (performance.now() - t0) / 1000 };
   } finally {
     trainer.dispose();
   }
-  const seconds = (performance.now() - t0) / 1000;
+}
+
+/** The selected model's charts (graph, WᵀW, polytopes, 3-D view for m = 3, dynamics) and its part of the JSON. */
+function selectedFigures(
+  selected: number,
+  final: TrainerState,
+  summary: SweepPoint[],
+  recorder: DynamicsRecorder,
+  { n, m }: { n: number; m: number },
+  description: string,
+  config: unknown,
+): { figures: Figure[]; json: Record<string, unknown>; line: string } {
+  const step = final.step;
+  const W = instanceWeights(final.W, selected, n, m);
+  const b = final.b.subarray(selected * n, (selected + 1) * n);
+  const analysis = geometryAnalysis(W, n, m);
+  const point = summary[selected];
+  const modelMeta: ExportMeta = {
+    description: `${description}; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)})`,
+    config,
+  };
+  const prefix = `model-${selected}`;
+  const figures: Figure[] = [
+    {
+      name: `${prefix}-graph`,
+      svg: svgOf(
+        GeometryGraphChart,
+        { W, n, m, analysis, title: `Feature geometry graph of model ${selected}, step ${step}` },
+        modelMeta,
+      ),
+    },
+  ];
+  if (n <= MAX_GRAM_FEATURES)
+    figures.push({
+      name: `${prefix}-wtw`,
+      svg: svgOf(GramHeatmap, { gram: gram(W, n, m), bias: b, n, size: n <= 40 ? 220 : 300 }, modelMeta),
+    });
+  figures.push({
+    name: `${prefix}-polytopes`,
+    svg: svgOf(
+      PolytopeGallery,
+      {
+        counts: analysis.polytopes.counts,
+        features: featuresByFactor(analysis.polytopes),
+        title: `Polytopes in model ${selected}`,
+      },
+      modelMeta,
+    ),
+  });
+  if (m === 3) {
+    // A static picture at the section's default orientation (no onViewChange: nothing to drag in a file).
+    const view = { ...DEFAULT_VIEW };
+    const meta3d: ExportMeta = {
+      ...modelMeta,
+      config: { ...(config as object), shownStep: step, yaw: view.yaw, pitch: view.pitch },
+    };
+    const colors = featureColorsByPolytope(analysis.polytopes, n);
+    const title = `Features of model ${selected} in its 3 hidden dimensions, step ${step}`;
+    figures.push({ name: `${prefix}-3d`, svg: svgOf(FeatureGeometry3D, { W, n, view, colors, title }, meta3d) });
+  }
+  const history = recorder.history(selected, n, m);
+  if (history) {
+    // As the section: one colour per feature when few, else by the polytope each feature forms at the latest step.
+    const colors = n > 10 ? featureColorsByPolytope(analysis.polytopes, n) : undefined;
+    figures.push({
+      name: `${prefix}-dynamics`,
+      svg: svgOf(
+        DynamicsChart,
+        {
+          steps: history.steps,
+          dimensionalities: history.D,
+          losses: history.loss,
+          n,
+          width: 880,
+          height: 360,
+          cursor: null,
+          colors,
+          title: `D_i and loss of model ${selected} during training`,
+        },
+        modelMeta,
+      ),
+    });
+  }
+  const json = {
+    model: selected,
+    invDensity: point.invDensity,
+    dimensionsPerFeature: point.dimensionsPerFeature,
+    polytopes: analysis.polytopes.counts,
+    factors: analysis.polytopes.factors,
+    dynamics: history
+      ? { step: history.steps, loss: history.loss, dimensionality: history.D.map((d) => Array.from(d)) }
+      : null,
+  };
+  const line = `; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)}, m/‖W‖_F² ${point.dimensionsPerFeature.toFixed(3)}): ${polytopeSummary(analysis.polytopes.counts)}`;
+  return { figures, json, line };
+}
+
+async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
+  const state = presetValues(GEOMETRY_PARAMS, p);
+  const { n, m, sparsities: count, maxInvDensity, seed } = state;
+  const config = geometryTrainConfig(state);
+  const steps = sweepSteps(state, quick);
+  const shortened = steps < state.steps;
+  log(
+    `  ${count} models of n = ${n}, m = ${m}, ${fmtCount(state.steps)} steps: ≈ ${formatDuration(estimatedCpuSeconds(state, 1))} on one CPU core` +
+      (shortened ? `; quick: ${steps} steps, ≈ ${formatDuration(estimatedCpuSeconds({ ...state, steps }, 1))}` : ''),
+  );
+  const selected = selectedModel(state);
+  const { final, recorder, path, seconds } = await trainSweep(config, steps, threads, selected, log);
   const step = final.step;
   const summary = sweepSummary(final.W, config);
   const sizeLabel = sizeLabelOf(n, m);
   const description =
-    `${p.title}: ${sizeLabel}, ${count} sparsities with 1/(1−S) from 1 to ${gmax}, seed ${gseed}, step ${step}` +
-    (shortened ? ` (quick run: ${step} of ${state.gsteps} steps)` : '');
+    `${p.title}: ${sizeLabel}, ${count} sparsities with 1/(1−S) from 1 to ${maxInvDensity}, seed ${seed}, step ${step}` +
+    (shortened ? ` (quick run: ${step} of ${state.steps} steps)` : '');
   const meta: ExportMeta = { description, config: { preset: p.id, ...state, quick, trainedSteps: step, step } };
-  const xDomain: [number, number] = [1, gmax];
+  const xDomain: [number, number] = [1, maxInvDensity];
   const figures: Figure[] = [
     {
       name: 'dims-per-feature',
@@ -134,108 +237,16 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       ),
     },
   ];
-
-  let selectedJson: Record<string, unknown> | null = null;
-  let selectedLine = '';
-  if (selected !== null) {
-    const W = instanceWeights(final.W, selected, n, m);
-    const b = final.b.subarray(selected * n, (selected + 1) * n);
-    const analysis = geometryAnalysis(W, n, m);
-    const point = summary[selected];
-    const modelMeta: ExportMeta = {
-      description: `${description}; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)})`,
-      config: meta.config,
-    };
-    const prefix = `model-${selected}`;
-    figures.push({
-      name: `${prefix}-graph`,
-      svg: svgOf(
-        GeometryGraphChart,
-        { W, n, m, analysis, title: `Feature geometry graph of model ${selected}, step ${step}` },
-        modelMeta,
-      ),
-    });
-    if (n <= MAX_GRAM_FEATURES)
-      figures.push({
-        name: `${prefix}-wtw`,
-        svg: svgOf(GramHeatmap, { gram: gram(W, n, m), bias: b, n, size: n <= 40 ? 220 : 300 }, modelMeta),
-      });
-    figures.push({
-      name: `${prefix}-polytopes`,
-      svg: svgOf(
-        PolytopeGallery,
-        {
-          counts: analysis.polytopes.counts,
-          features: featuresByFactor(analysis.polytopes),
-          title: `Polytopes in model ${selected}`,
-        },
-        modelMeta,
-      ),
-    });
-    if (m === 3) {
-      // A static picture at the section's default orientation (no onViewChange: nothing to drag in a file).
-      const view = { ...DEFAULT_VIEW };
-      const meta3d: ExportMeta = {
-        ...modelMeta,
-        config: { ...(meta.config as object), shownStep: step, yaw: view.yaw, pitch: view.pitch },
-      };
-      figures.push({
-        name: `${prefix}-3d`,
-        svg: svgOf(
-          FeatureGeometry3D,
-          {
-            W,
-            n,
-            view,
-            colors: featureColorsByPolytope(analysis.polytopes, n),
-            title: `Features of model ${selected} in its 3 hidden dimensions, step ${step}`,
-          },
-          meta3d,
-        ),
-      });
-    }
-    const history = recorder.history(selected, n, m);
-    if (history) {
-      // As the section: one colour per feature when few, else by the polytope each feature forms at the latest step.
-      const colors = n > 10 ? featureColorsByPolytope(analysis.polytopes, n) : undefined;
-      figures.push({
-        name: `${prefix}-dynamics`,
-        svg: svgOf(
-          DynamicsChart,
-          {
-            steps: history.steps,
-            dimensionalities: history.D,
-            losses: history.loss,
-            n,
-            width: 880,
-            height: 360,
-            cursor: null,
-            colors,
-            title: `D_i and loss of model ${selected} during training`,
-          },
-          modelMeta,
-        ),
-      });
-    }
-    selectedJson = {
-      model: selected,
-      invDensity: point.invDensity,
-      dimensionsPerFeature: point.dimensionsPerFeature,
-      polytopes: analysis.polytopes.counts,
-      factors: analysis.polytopes.factors,
-      dynamics: history
-        ? { step: history.steps, loss: history.loss, dimensionality: history.D.map((d) => Array.from(d)) }
-        : null,
-    };
-    selectedLine = `; model ${selected} (1/(1−S) = ${point.invDensity.toFixed(2)}, m/‖W‖_F² ${point.dimensionsPerFeature.toFixed(3)}): ${polytopeSummary(analysis.polytopes.counts)}`;
-  }
+  const picked =
+    selected !== null ? selectedFigures(selected, final, summary, recorder, config, description, meta.config) : null;
+  if (picked) figures.push(...picked.figures);
 
   const first = summary[0];
   const last = summary[summary.length - 1];
   const { dedicated, plateau } = sweepCounts(summary);
   log(
     `  step ${step}: m/‖W‖_F² ${first.dimensionsPerFeature.toFixed(3)} at 1/(1−S) = ${first.invDensity.toFixed(2)} … ${last.dimensionsPerFeature.toFixed(3)} at ${last.invDensity.toFixed(2)}; ` +
-      `${dedicated}/${count} models at one dimension per feature, ${plateau} on the ½ plateau${selectedLine}`,
+      `${dedicated}/${count} models at one dimension per feature, ${plateau} on the ½ plateau${picked?.line ?? ''}`,
   );
 
   const json = {
@@ -264,12 +275,12 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       loss: final.loss[j],
     })),
     summary: summary.map((q: SweepPoint) => ({ ...q, dimensionalities: Array.from(q.dimensionalities) })),
-    selected: selectedJson,
+    selected: picked?.json ?? null,
   };
   return { figures, json, steps: step };
 }
 
 export const figures: FiguresModule = {
   render,
-  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${QUICK_GEOMETRY.sweepWork.toLocaleString('en-US')} instance-steps × n·m`,
+  quick: `sweeps ≤ ${QUICK_GEOMETRY.sweepSteps} steps and ≤ ${fmtCount(QUICK_GEOMETRY.sweepWork)} instance-steps × n·m`,
 };

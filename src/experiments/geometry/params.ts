@@ -1,5 +1,5 @@
 /**
- * "The geometry of superposition" (paper-spec §6.3): its URL keys, limits and defaults, the
+ * "The geometry of superposition" (the paper's "Uniform Superposition"): its URL keys, limits and defaults, the
  * batched training request behind it (one instance per sparsity), its named sizes, its m = 3
  * polytope settings and its paper presets.
  *
@@ -12,45 +12,53 @@ import { notebookInitStd, type TrainConfig } from '../../model/config';
 import { instanceCosts } from '../../train/shards';
 import { uniformSweepConfig } from '../../model/uniform-sweep';
 import type { PresetSpec } from '../../state/presets';
-import type { ParamTable, ParamValues } from '../../state/url-params';
+import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
 
-/** Most sparsities a sweep may have (bounds gmodel too). */
+/** Most sparsities a sweep may have (bounds the selected model too). */
 const MAX_SPARSITIES = 40;
 
 export const GEOMETRY_PARAMS = {
   /** Features. */
-  gn: { kind: 'int', min: 2, max: 400, default: 40 },
+  n: { key: 'gn', kind: 'int', min: 2, max: 400, default: 40 },
   /** Hidden dimensions. */
-  gm: { kind: 'int', min: 1, max: 30, default: 4 },
-  /** Number of sparsities (one model each), 1/(1 − S) log-spaced from 1 to gmax. */
-  gcount: { kind: 'int', min: 2, max: MAX_SPARSITIES, default: 12 },
+  m: { key: 'gm', kind: 'int', min: 1, max: 30, default: 4 },
+  /** Number of sparsities (one model each), 1/(1 − S) log-spaced from 1 to maxInvDensity. */
+  sparsities: { key: 'gcount', kind: 'int', min: 2, max: MAX_SPARSITIES, default: 12 },
   /** Sparsest point of the sweep as 1/(1 − S). */
-  gmax: { kind: 'number', min: 2, max: 100, default: 20 },
+  maxInvDensity: { key: 'gmax', kind: 'number', min: 2, max: 100, default: 20 },
   /** Training steps (batch 1024, the paper's optimizer). */
-  gsteps: { kind: 'int', min: 500, max: 20_000, default: 4000 },
-  gseed: { kind: 'int', min: 1, max: 999_999, default: 1 },
+  steps: { key: 'gsteps', kind: 'int', min: 500, max: 20_000, default: 4000 },
+  seed: { key: 'gseed', kind: 'int', min: 1, max: 999_999, default: 1 },
   /** Selected model (sparsity index, dense first), −1 for none. */
-  gmodel: { kind: 'int', min: -1, max: MAX_SPARSITIES - 1, default: -1 },
+  selected: { key: 'gmodel', kind: 'int', min: -1, max: MAX_SPARSITIES - 1, default: -1 },
 } as const satisfies ParamTable;
 
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
-/** The keys the sweep's run trains (its run key, state/run-key.ts): all but the selected model. */
-export const GEOMETRY_RUN_KEYS = ['gn', 'gm', 'gcount', 'gmax', 'gsteps', 'gseed'] as const;
+/** The fields the sweep's run trains (its run key, state/run-key.ts): all but the selected model. */
+export const GEOMETRY_RUN_KEYS = ['n', 'm', 'sparsities', 'maxInvDensity', 'steps', 'seed'] as const;
 
 /** Named sizes the section offers as one-click settings. */
 export const GEOMETRY_SIZES: readonly {
   id: 'small' | 'notebook' | 'paper';
   label: string;
-  values: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gsteps'>;
+  values: Pick<GeometryState, 'n' | 'm' | 'sparsities' | 'maxInvDensity' | 'steps'>;
 }[] = [
-  { id: 'small', label: 'small: n = 40, m = 4', values: { gn: 40, gm: 4, gcount: 12, gmax: 20, gsteps: 4000 } },
+  {
+    id: 'small',
+    label: 'small: n = 40, m = 4',
+    values: { n: 40, m: 4, sparsities: 12, maxInvDensity: 20, steps: 4000 },
+  },
   {
     id: 'notebook',
     label: 'notebook: n = 200, m = 20',
-    values: { gn: 200, gm: 20, gcount: 20, gmax: 20, gsteps: 10_000 },
+    values: { n: 200, m: 20, sparsities: 20, maxInvDensity: 20, steps: 10_000 },
   },
-  { id: 'paper', label: 'paper: n = 400, m = 30', values: { gn: 400, gm: 30, gcount: 20, gmax: 20, gsteps: 10_000 } },
+  {
+    id: 'paper',
+    label: 'paper: n = 400, m = 30',
+    values: { n: 400, m: 30, sparsities: 20, maxInvDensity: 20, steps: 10_000 },
+  },
 ];
 
 /**
@@ -58,16 +66,18 @@ export const GEOMETRY_SIZES: readonly {
  * value for the whole [I, n, m] tensor, so splitting the instances over workers (each sees only
  * its shard) trains exactly the same models.
  */
-export function geometryTrainConfig(s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gmax' | 'gseed'>): TrainConfig {
+export function geometryTrainConfig(
+  s: Pick<GeometryState, 'n' | 'm' | 'sparsities' | 'maxInvDensity' | 'seed'>,
+): TrainConfig {
   const config = uniformSweepConfig({
-    n: s.gn,
-    m: s.gm,
-    sparsities: s.gcount,
+    n: s.n,
+    m: s.m,
+    sparsities: s.sparsities,
     minInvDensity: 1,
-    maxInvDensity: s.gmax,
-    seed: s.gseed,
+    maxInvDensity: s.maxInvDensity,
+    seed: s.seed,
   });
-  return { ...config, initStd: notebookInitStd(s.gn, s.gm, s.gcount) };
+  return { ...config, initStd: notebookInitStd(s.n, s.m, s.sparsities) };
 }
 
 /**
@@ -82,12 +92,12 @@ export function simdGmacPerSecond(n: number, m: number): number {
 
 /** Rough training time in seconds for the sweep on the simd path, over `workers` cores. */
 export function estimatedCpuSeconds(
-  s: Pick<GeometryState, 'gn' | 'gm' | 'gcount' | 'gsteps' | 'gmax'>,
+  s: Pick<GeometryState, 'n' | 'm' | 'sparsities' | 'steps' | 'maxInvDensity'>,
   workers: number,
 ): number {
-  const config = geometryTrainConfig({ ...s, gseed: 1 });
+  const config = geometryTrainConfig({ ...s, seed: 1 });
   const macsPerStep = instanceCosts(config).reduce((a, v) => a + v, 0) * config.batchSize;
-  return (macsPerStep * s.gsteps) / (simdGmacPerSecond(s.gn, s.gm) * 1e9) / Math.max(1, Math.min(workers, s.gcount));
+  return (macsPerStep * s.steps) / (simdGmacPerSecond(s.n, s.m) * 1e9) / Math.max(1, Math.min(workers, s.sparsities));
 }
 
 /** WᵀW of the selected model is drawn up to this many features (beyond it, a note instead). */
@@ -97,7 +107,7 @@ export const MAX_GRAM_FEATURES = 100;
 export const GPU_SIZE_NM = 1000;
 
 /**
- * m = 3 sweeps in which a model forms a given polytope, with that model selected (gmodel). Each
+ * m = 3 sweeps in which a model forms a given polytope, with that model selected. Each
  * setting was measured on the simd path in Node (the page trains these small sweeps on the same
  * path, with the same seeds and initialisation; the kernel uses only IEEE + − × ÷ √, so it
  * reproduces them bit for bit in any browser); `note` records how often the polytope arose over
@@ -116,32 +126,31 @@ export const GEOMETRY_3D_PRESETS: readonly Geometry3DPreset[] = [
   {
     id: 'tetrahedron',
     label: 'tetrahedron (4 features, D = ¾)',
-    values: { gn: 5, gm: 3, gcount: 16, gmax: 4, gsteps: 10_000, gseed: 4, gmodel: 2 },
+    values: { n: 5, m: 3, sparsities: 16, maxInvDensity: 4, steps: 10_000, seed: 4, selected: 2 },
     note: 'n = 5 features, 16 sparsities with 1/(1 − S) from 1 to 4, 10,000 steps, seed 4; model 2 (1/(1 − S) = 1.20): four features at D = ¾, the fifth dropped. Model 2 formed it for 12 of 16 seeds at 10,000 steps and 16 of 16 at 12,000; seed 4’s from 6,000 steps on.',
   },
   {
     id: 'octahedron',
     label: 'octahedron (3 digons, D = ½)',
-    values: { gn: 6, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 1, gmodel: 9 },
+    values: { n: 6, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 1, selected: 9 },
     note: 'n = 6, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): three orthogonal antipodal pairs. Arose for 8 of 8 seeds at every model from 6 (1/(1 − S) ≈ 5) on, at 4,000 to 8,000 steps.',
   },
   {
     id: 'bipyramid',
     label: 'triangular bipyramid (triangle ⊕ digon, D = ⅔, ½)',
-    values: { gn: 5, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 9, gmodel: 12 },
+    values: { n: 5, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 9, selected: 12 },
     note: 'n = 5, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps, seed 9; model 12 (1/(1 − S) = 22.9): a triangle (D ≈ 0.63–0.70) ⊕ a digon (D = ½), from 4,000 to 10,000 steps. A local minimum, rarer than the others: 6 of 20 seeds formed one somewhere in this sweep at 6,000 steps; the rest (and the neighbouring models) settle on two digons ⊕ a dedicated feature, which costs 3–8% less. Its triangle stays uneven.',
   },
   {
     id: 'antiprism',
     label: 'square antiprism (8 features, D = ⅜)',
-    values: { gn: 8, gm: 3, gcount: 16, gmax: 50, gsteps: 6000, gseed: 1, gmodel: 9 },
+    values: { n: 8, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 1, selected: 9 },
     note: 'n = 8, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): all eight features on the sphere, D = ⅜. Arose for 7 of 8 seeds at model 9, 8 of 8 at models 8 and 10–15.',
   },
 ];
 
 /** A geometry setting (numbers) as URL params. */
-const asParams = (values: Partial<GeometryState>) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+const asParams = (values: Partial<GeometryState>) => linkParams(GEOMETRY_PARAMS, values);
 const sweepSize = (id: string) => asParams(GEOMETRY_SIZES.find((p) => p.id === id)?.values ?? {});
 const polytope = (p: Geometry3DPreset): PresetSpec[] =>
   p.values
@@ -160,7 +169,7 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     id: 'geometry-paper',
     title: 'Uniform superposition: n = 400, m = 30, 20 sparsities',
     description:
-      "The paper's dimensionality figures (§6.3): equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
+      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
     params: sweepSize('paper'),
   },
   {

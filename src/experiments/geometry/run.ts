@@ -23,9 +23,9 @@ export function sweepCounts(summary: readonly SweepPoint[]): { dedicated: number
 export const matchesSetting = (state: GeometryState, values: Partial<GeometryState>) =>
   Object.entries(values).every(([k, v]) => Object.getOwnPropertyDescriptor(state, k)?.value === v);
 
-/** The selected model index, or null when gmodel is −1 or outside the sweep. */
-export const selectedModel = (s: Pick<GeometryState, 'gmodel' | 'gcount'>): number | null =>
-  s.gmodel >= 0 && s.gmodel < s.gcount ? s.gmodel : null;
+/** The selected model index, or null when none is selected (−1) or it is outside the sweep. */
+export const selectedModel = (s: Pick<GeometryState, 'selected' | 'sparsities'>): number | null =>
+  s.selected >= 0 && s.selected < s.sparsities ? s.selected : null;
 
 /** The whole sweep, or one model of it, as a models@1 file. */
 export function sweepModelsJson(

@@ -18,7 +18,7 @@ export interface SizeProbe {
 }
 
 const sweepOf = (id: 'notebook' | 'paper') =>
-  geometryTrainConfig({ ...GEOMETRY_SIZES.find((s) => s.id === id)!.values, gseed: 1 });
+  geometryTrainConfig({ ...GEOMETRY_SIZES.find((s) => s.id === id)!.values, seed: 1 });
 const work = (id: 'notebook' | 'paper') => instanceCosts(sweepOf(id)).reduce((a, v) => a + v, 0);
 
 /** Runs the probe once `enabled` turns true; resolves to the size to open at (null until measured). */

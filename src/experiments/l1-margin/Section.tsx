@@ -1,40 +1,40 @@
 /**
  * "A free margin of superposition" (footnote 21): continue training the model shown at a glance
  * with an L1 penalty on its hidden activations, for a sweep of strengths side by side (in the
- * footnotes worker), and compare loss against superposition relative to the unpenalised control.
+ * task worker), and compare loss against superposition relative to the unpenalised control.
  */
 import { useMemo } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { LineChart } from '../../charts/LineChart';
-import { LINE_COLOR, fmt } from '../../charts/theme';
+import { fmt, fmtCount } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
-import type { L1MarginResult } from '../../worker/footnotes-protocol';
 import type { SectionProps } from '../experiment';
-import { Claim, NeedsModel, TaskStatusLine, modelData, pct, taskState } from '../footnotes/claim';
-import { modelFingerprint, useFootnoteTask } from '../footnotes/use-footnote-task';
-import { L1_MAX, L1_STEPS, type L1State } from './params';
-import { l1Lambdas } from './run';
+import { Claim, NeedsModel, TaskStatusLine, pct, taskState } from '../footnotes/claim';
+import { useTask } from '../../ui/use-task';
+import { modelFingerprint } from '../shared/footnote-model';
+import { footnoteTasks } from '../task-clients';
+import type { L1MarginResult } from './run';
+import { l1MarginChartProps, l1Meta } from './charts';
+import { L1_MAX, L1_STEPS, l1Lambdas, l1Request, type L1State } from './params';
 
 export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
   const screen = useVisible<HTMLElement>('200px');
-  const steps = state.fl1steps;
-  const lambdaMax = state.fl1max;
+  const steps = state.steps;
+  const lambdaMax = state.maxLambda;
   const lambdas = useMemo(() => l1Lambdas(lambdaMax), [lambdaMax]);
-  const task = useFootnoteTask<L1MarginResult>({
+  const task = useTask<L1MarginResult>({
+    client: footnoteTasks(),
     enabled: screen.visible && !!model,
     controlsKey: JSON.stringify({ steps, lambdaMax }),
     modelKey: modelFingerprint(model),
-    run: (api, onProgress) => api.l1Margin({ model: modelData(model!), lambdas, steps }, onProgress),
+    run: (onProgress) => footnoteTasks().run('l1-margin', l1Request(model!, state), { onProgress }),
     maxWaitMs: 10_000,
   });
   const r = task.result;
   const margin = r?.marginLambda != null ? r.rows.find((row) => row.lambda === r.marginLambda) : undefined;
-  const meta = {
-    description: `L1 margin: ${model?.label ?? 'no model'} (step ${model?.step ?? 0}) continued ${steps} steps per λ, evaluated on ${r?.evalSamples ?? 0} inputs`,
-    config: { model: model?.label, step: model?.step, steps, lambdas, rows: r?.rows },
-  };
+  const meta = l1Meta(model, steps, lambdas, r);
 
   return (
     <Claim
@@ -74,8 +74,8 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 name="l1-steps"
                 action="l1-steps"
                 value={steps}
-                options={L1_STEPS.map((v) => ({ value: v, label: `${v.toLocaleString('en-US')} steps` }))}
-                onChange={(fl1steps) => onChange({ fl1steps })}
+                options={L1_STEPS.map((v) => ({ value: v, label: `${fmtCount(v)} steps` }))}
+                onChange={(steps) => onChange({ steps })}
               />
             </label>
             <label className="control">
@@ -88,7 +88,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   value: l,
                   label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})`,
                 }))}
-                onChange={(fl1max) => onChange({ fl1max })}
+                onChange={(maxLambda) => onChange({ maxLambda })}
               />
             </label>
           </div>
@@ -105,7 +105,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 ) : (
                   'No λ in this sweep lowered superposition for at most 1% more loss; try a weaker sweep or more steps.'
                 )}{' '}
-                ({r.steps.toLocaleString('en-US')} steps per λ, {(r.ms / 1000).toFixed(1)} s)
+                ({fmtCount(r.steps)} steps per λ, {(r.ms / 1000).toFixed(1)} s)
               </p>
               <div className="fn-panels">
                 <ChartFrame
@@ -114,25 +114,7 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   exportMeta={meta}
                   caption="One point per λ, in order of strength (labels). Dashed: +1% loss."
                 >
-                  <LineChart
-                    series={[
-                      {
-                        name: 'continuations',
-                        color: LINE_COLOR,
-                        points: r.rows.map((row) => ({
-                          x: 100 * row.relativeSuperposition,
-                          y: 100 * row.relativeLoss,
-                          label: row.lambda === 0 ? 'λ=0' : row.lambda.toExponential(0),
-                          highlight: row.lambda === r.marginLambda,
-                        })),
-                      },
-                    ]}
-                    references={[{ axis: 'y', value: 1, label: '+1% loss' }]}
-                    xLabel="change in total superposition (%)"
-                    yLabel="change in loss (%)"
-                    title="Relative loss against relative superposition across L1 strengths"
-                    chart="l1-margin"
-                  />
+                  <LineChart {...l1MarginChartProps(r)} />
                 </ChartFrame>
                 <div className="fn-table-wrap">
                   <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />

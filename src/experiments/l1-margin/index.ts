@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import type { Experiment } from '../experiment';
-import { L1_PARAMS } from './params';
+import { L1_PARAMS, L1_PRESETS } from './params';
 
 export const l1Margin: Experiment<typeof L1_PARAMS> = {
   id: 'l1-margin',
   title: 'A free margin of superposition',
   parent: 'footnotes',
   params: L1_PARAMS,
-  presets: [],
+  presets: L1_PRESETS,
   Section: lazy(() => import('./Section').then((m) => ({ default: m.L1Margin }))),
 };

@@ -6,6 +6,7 @@
  * where the loss curves of the two solution types cross. Both trainings (the random fits and the
  * fixed starts behind the curves, see run.ts) run in workers, each paused with the section.
  */
+import { fmtCount } from '../../model/format';
 import { useMemo, useRef } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
@@ -50,8 +51,8 @@ const rel = PENTAGON_RELATIVE_DENSITIES;
 
 export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonState>) {
   // The controls show the settings asked for; the charts and exports those of the run drawn.
-  const { gpseeds: seeds, gpsteps: steps, gpbase: base, gseed } = state;
-  const requested = useMemo(() => pentagonFitsConfig({ gpbase: base, gpseeds: seeds, gseed }), [base, seeds, gseed]);
+  const { seeds, steps, baseDensity: base, seed: gseed } = state;
+  const requested = useMemo(() => pentagonFitsConfig({ baseDensity: base, seeds, seed: gseed }), [base, seeds, gseed]);
   const visible = useVisible<HTMLDivElement>();
   const run = useTrainingRun(requested, {
     runKey: runKey(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, state),
@@ -66,13 +67,13 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   });
   const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_RUN_KEYS, run.snapshot, state);
   const config = useMemo(
-    () => pentagonFitsConfig({ gpbase: drawn.gpbase, gpseeds: drawn.gpseeds, gseed: drawn.gseed }),
-    [drawn.gpbase, drawn.gpseeds, drawn.gseed],
+    () => pentagonFitsConfig({ baseDensity: drawn.baseDensity, seeds: drawn.seeds, seed: drawn.seed }),
+    [drawn.baseDensity, drawn.seeds, drawn.seed],
   );
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   const userPaused = useTrainWhileVisible(run, snap, visible.visible);
   const trained = snap && snap.step > 0 ? snap : null;
-  const { fits, fitsW, fitsB } = useBestFits(trained, config, drawn.gpseeds);
+  const { fits, fitsW, fitsB } = useBestFits(trained, config, drawn.seeds);
   // The fixed-start run trains and pauses with the random fits (the play bar's pause holds both).
   const curves = useFixedStartCurves(state, visible.visible && !userPaused.current);
   const kept = useMemo(() => keptSolutions(rel.length, fitsW, fits, curves), [fitsW, fits, curves]);
@@ -80,12 +81,12 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   // Where the kept solutions switch from digons (sparse side) to pentagon.
   const { lastDigons, firstPentagon } = transition(kept);
   const exportMeta = {
-    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${drawn.gpbase}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${drawn.gpseeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
+    description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${drawn.baseDensity}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${drawn.seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
     config: {
-      gpseeds: drawn.gpseeds,
-      gpsteps: drawn.gpsteps,
-      gpbase: drawn.gpbase,
-      gseed: drawn.gseed,
+      seeds: drawn.seeds,
+      steps: drawn.steps,
+      baseDensity: drawn.baseDensity,
+      seed: drawn.seed,
       step: snap?.step ?? 0,
       curveStep: curves?.step ?? 0,
     },
@@ -95,10 +96,10 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
     trained && fits && fitsW && fitsB
       ? () => ({
           format: 'superposition-explorable/perturbed-pentagon@1',
-          baseDensity: drawn.gpbase,
+          baseDensity: drawn.baseDensity,
           step: trained.step,
           layout: 'W[i][k] = component k of feature i; feature 4 is the varied one',
-          fits: fitsJson(fits, fitsW, fitsB, drawn.gpseeds),
+          fits: fitsJson(fits, fitsW, fitsB, drawn.seeds),
           kept: keptJson(kept),
           curves: curves
             ? {
@@ -140,10 +141,9 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         <span data-testid="pentagon-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
           {snap ? snap.status : 'starting'}
         </span>{' '}
-        · step <strong data-testid="pentagon-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {drawn.gpsteps.toLocaleString('en-US')} · {config.instances.length} models · loss curves: step{' '}
-        <strong data-testid="pentagon-curve-step">{(curves?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-        {CURVE_STEPS.toLocaleString('en-US')}
+        · step <strong data-testid="pentagon-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(drawn.steps)} ·{' '}
+        {config.instances.length} models · loss curves: step{' '}
+        <strong data-testid="pentagon-curve-step">{fmtCount(curves?.step ?? 0)}</strong> / {fmtCount(CURVE_STEPS)}
         <br />
         lowest loss found: two digons up to relative density{' '}
         <strong data-testid="pentagon-digons-upto">{lastDigons >= 0 ? relLabel(rel[lastDigons]) : '—'}</strong>, a
@@ -189,7 +189,10 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   );
 }
 
-/** The best random fit per relative density; choosing costs a few tens of ms, so at most every FITS_EVERY_MS while training. */
+/**
+ * The best random fit per relative density; choosing costs a few tens of ms, so at most every FITS_EVERY_MS while
+ * training.
+ */
 function useBestFits(
   trained: Snapshot | null,
   config: TrainConfig,
@@ -232,7 +235,7 @@ function useBestFits(
  * while `active`; its loss curves are recomputed every CURVE_UPDATE_EVERY steps and at the end.
  */
 function useFixedStartCurves(state: PentagonState, active: boolean): (PentagonCurves & { baseDensity: number }) | null {
-  const { gpbase, gseed } = state;
+  const { baseDensity: gpbase, seed: gseed } = state;
   const requested = useMemo(() => pentagonCurveConfig(rel, gpbase, gseed), [gpbase, gseed]);
   const initial = useMemo(() => pentagonStartParams(requested.instances.length), [requested]);
   const run = useTrainingRun(requested, {
@@ -249,10 +252,13 @@ function useFixedStartCurves(state: PentagonState, active: boolean): (PentagonCu
   });
   // The curves of the run drawn, with the settings it was trained with.
   const drawn = useDrawnSettings(PENTAGON_RUN_TABLE, PENTAGON_CURVE_RUN_KEYS, run.snapshot, state);
-  const config = useMemo(() => pentagonCurveConfig(rel, drawn.gpbase, drawn.gseed), [drawn.gpbase, drawn.gseed]);
+  const config = useMemo(
+    () => pentagonCurveConfig(rel, drawn.baseDensity, drawn.seed),
+    [drawn.baseDensity, drawn.seed],
+  );
   const snap = run.snapshot && run.snapshot.W.length === config.instances.length * 10 ? run.snapshot : null;
   useTrainWhileVisible(run, snap, active);
-  const baseDensity = drawn.gpbase;
+  const baseDensity = drawn.baseDensity;
   const last = useRef<{ runId: number; bucket: number; curves: (PentagonCurves & { baseDensity: number }) | null }>({
     runId: -1,
     bucket: 0,
@@ -275,7 +281,7 @@ function useFixedStartCurves(state: PentagonState, active: boolean): (PentagonCu
 
 /** The settings the reader changes: random fits per density, their steps, and the others' density. */
 function PentagonSettings({ state, onChange }: Pick<SectionProps<PentagonState>, 'state' | 'onChange'>) {
-  const { gpseeds: seeds, gpsteps: steps, gpbase: base } = state;
+  const { seeds, steps, baseDensity: base } = state;
   return (
     <>
       <Slider
@@ -285,27 +291,27 @@ function PentagonSettings({ state, onChange }: Pick<SectionProps<PentagonState>,
           </>
         }
         name="gpseeds"
-        min={PENTAGON_PARAMS.gpseeds.min}
-        max={PENTAGON_PARAMS.gpseeds.max}
+        min={PENTAGON_PARAMS.seeds.min}
+        max={PENTAGON_PARAMS.seeds.max}
         value={seeds}
-        onChange={(gpseeds) => onChange({ gpseeds })}
+        onChange={(seeds) => onChange({ seeds })}
       />
       <Slider
         label={
           <>
-            steps <output>{steps.toLocaleString('en-US')}</output>
+            steps <output>{fmtCount(steps)}</output>
           </>
         }
         name="gpsteps"
-        min={PENTAGON_PARAMS.gpsteps.min}
-        max={PENTAGON_PARAMS.gpsteps.max}
+        min={PENTAGON_PARAMS.steps.min}
+        max={PENTAGON_PARAMS.steps.max}
         step={500}
         value={steps}
-        onChange={(gpsteps) => onChange({ gpsteps })}
+        onChange={(steps) => onChange({ steps })}
       />
       <label className="control">
         <span>density of features 0–3</span>
-        <select name="gpbase" value={String(base)} onChange={(e) => onChange({ gpbase: Number(e.target.value) })}>
+        <select name="gpbase" value={String(base)} onChange={(e) => onChange({ baseDensity: Number(e.target.value) })}>
           {[...new Set([0.02, 0.05, 0.1, base])]
             .sort((a, b) => a - b)
             .map((v) => (

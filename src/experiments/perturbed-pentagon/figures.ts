@@ -30,13 +30,13 @@ export const QUICK_PENTAGON = Object.freeze({ steps: 1000, curveSteps: 1000 });
 
 async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   // The section trains with the sweep's seed; a preset of this experiment leaves it at its default.
-  const state: PentagonState = { ...presetValues(PENTAGON_PARAMS, p), gseed: GEOMETRY_PARAMS.gseed.default };
-  const { gpseeds: seeds, gpbase: base, gseed } = state;
+  const state: PentagonState = { ...presetValues(PENTAGON_PARAMS, p), seed: GEOMETRY_PARAMS.seed.default };
+  const { seeds, baseDensity: base, seed } = state;
   const rel = pentagon.PENTAGON_RELATIVE_DENSITIES;
-  const steps = quick ? Math.min(state.gpsteps, QUICK_PENTAGON.steps) : state.gpsteps;
+  const steps = quick ? Math.min(state.steps, QUICK_PENTAGON.steps) : state.steps;
   const curveSteps = quick ? Math.min(pentagon.CURVE_STEPS, QUICK_PENTAGON.curveSteps) : pentagon.CURVE_STEPS;
   const config = pentagon.pentagonFitsConfig(state);
-  const curveConfig = pentagon.pentagonCurveConfig(rel, base, gseed);
+  const curveConfig = pentagon.pentagonCurveConfig(rel, base, seed);
   const t0 = performance.now();
   // (1) The random fits, as the section's worker trains them.
   const fitsTrainer = new JsTrainer(config);
@@ -63,20 +63,20 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
   const cross = crossing(rel, curves.pentagon, curves.digons);
   const { lastDigons, firstPentagon } = pentagon.transition(kept);
   const step = fitsState.step;
-  const shortened = steps < state.gpsteps || curveSteps < pentagon.CURVE_STEPS;
+  const shortened = steps < state.steps || curveSteps < pentagon.CURVE_STEPS;
   const meta: ExportMeta = {
     description:
       `${p.title}: n = 5, m = 2, features 0–3 at density ${base}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; ` +
       `best of ${seeds} seeds by stratified expected loss, step ${step}; loss curves from fixed starts, step ${curves.step}` +
       (shortened
-        ? ` (quick run: ${step} of ${state.gpsteps} steps, curves ${curves.step} of ${pentagon.CURVE_STEPS})`
+        ? ` (quick run: ${step} of ${state.steps} steps, curves ${curves.step} of ${pentagon.CURVE_STEPS})`
         : ''),
     config: {
       preset: p.id,
-      gpseeds: seeds,
-      gpsteps: state.gpsteps,
-      gpbase: base,
-      gseed,
+      seeds,
+      steps: state.steps,
+      baseDensity: base,
+      seed,
       quick,
       trainedSteps: step,
       step,

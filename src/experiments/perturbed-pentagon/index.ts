@@ -7,7 +7,7 @@ export const perturbedPentagon: Experiment<typeof PENTAGON_PARAMS, PentagonState
   title: 'Perturbing one feature',
   parent: 'geometry',
   params: PENTAGON_PARAMS,
-  alsoReads: ['gseed'],
+  alsoReads: { geometry: ['seed'] },
   presets: PENTAGON_PRESETS,
   Section: lazy(() => import('./Section').then((m) => ({ default: m.PerturbedPentagon }))),
 };

@@ -189,13 +189,13 @@ export function keptSolutions(
   });
 }
 
-/** The random fits: `gpseeds` initialisations per relative density, seeds from gseed. */
-export function pentagonFitsConfig(s: Pick<PentagonState, 'gpbase' | 'gpseeds' | 'gseed'>): TrainConfig {
+/** The random fits: `seeds` initialisations per relative density, seeds from the sweep's seed. */
+export function pentagonFitsConfig(s: Pick<PentagonState, 'baseDensity' | 'seeds' | 'seed'>): TrainConfig {
   return perturbedPentagonConfig({
-    baseDensity: s.gpbase,
+    baseDensity: s.baseDensity,
     relativeDensities: PENTAGON_RELATIVE_DENSITIES,
-    seeds: s.gpseeds,
-    seed: s.gseed,
+    seeds: s.seeds,
+    seed: s.seed,
   });
 }
 

@@ -6,10 +6,10 @@ import { FeatureNormBars } from '../../charts/FeatureNormBars';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { PHASE_LABELS } from '../../charts/theme';
 import { WeightGlyph } from '../../charts/WeightGlyph';
+import { fmtDensity, fmtLoss } from '../../model/format';
 import { instanceMetrics } from '../../model/metrics';
 import { cellAt, type PhaseGrid } from '../../model/phase';
 import { experimentImportance, type Phase } from '../../model/theory';
-import { fmtDensity } from '../../ui/format';
 import type { CellModel } from './run';
 
 export interface CellCardProps {
@@ -40,7 +40,7 @@ export function CellCard({ grid, n, m, focus, hovered, model, trained, theory, s
             <br />
             theory: {PHASE_LABELS[theory]}
             <br />
-            loss {Number.isFinite(model.loss) ? model.loss.toExponential(2) : '—'} · seed {seed + 1} of {grid.seeds}
+            loss {fmtLoss(model.loss, 2)} · seed {seed + 1} of {grid.seeds}
             {model.converged ? ' · converged' : ''}
           </p>
           <WeightGlyph

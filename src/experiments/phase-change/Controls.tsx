@@ -1,5 +1,6 @@
 /** The settings bar of "Superposition as a phase change". */
 import type { MutableRefObject } from 'react';
+import { fmtCount } from '../../model/format';
 import { EnumSelect, Slider } from '../../ui/controls';
 import { TrainingPlaybar } from '../../ui/training-controls';
 import type { TrainingRun } from '../../ui/use-training';
@@ -30,9 +31,9 @@ export function PhaseControls({
         <span>model</span>
         <EnumSelect
           name="pexp"
-          value={state.pexp}
+          value={state.diagram}
           options={EXPERIMENT_OPTIONS}
-          onChange={(pexp) => onChange({ pexp, pcell: -1 })}
+          onChange={(diagram) => onChange({ diagram, cell: -1 })}
         />
       </label>
       <Slider
@@ -40,47 +41,47 @@ export function PhaseControls({
           <>
             grid{' '}
             <output>
-              {state.pgrid}×{state.pgrid}
+              {state.grid}×{state.grid}
             </output>
           </>
         }
         name="pgrid"
-        min={PHASE_PARAMS.pgrid.min}
-        max={PHASE_PARAMS.pgrid.max}
-        value={state.pgrid}
-        onChange={(pgrid) => onChange({ pgrid, pcell: -1 })}
+        min={PHASE_PARAMS.grid.min}
+        max={PHASE_PARAMS.grid.max}
+        value={state.grid}
+        onChange={(grid) => onChange({ grid, cell: -1 })}
       />
       <Slider
         label={
           <>
-            seeds per cell <output>{state.pseeds}</output>
+            seeds per cell <output>{state.seeds}</output>
           </>
         }
         name="pseeds"
-        min={PHASE_PARAMS.pseeds.min}
-        max={PHASE_PARAMS.pseeds.max}
-        value={state.pseeds}
-        onChange={(pseeds) => onChange({ pseeds })}
+        min={PHASE_PARAMS.seeds.min}
+        max={PHASE_PARAMS.seeds.max}
+        value={state.seeds}
+        onChange={(seeds) => onChange({ seeds })}
       />
       <Slider
         label={
           <>
-            step limit <output>{state.psteps.toLocaleString('en-US')}</output>
+            step limit <output>{fmtCount(state.steps)}</output>
           </>
         }
         name="psteps"
         min={1000}
         max={20_000}
         step={1000}
-        value={Math.min(20_000, Math.max(1000, state.psteps))}
-        onChange={(psteps) => onChange({ psteps })}
+        value={Math.min(20_000, Math.max(1000, state.steps))}
+        onChange={(steps) => onChange({ steps })}
       />
       <label className="control checkbox">
         <input
           type="checkbox"
           name="ptheory"
-          checked={state.ptheory}
-          onChange={(e) => onChange({ ptheory: e.target.checked })}
+          checked={state.showTheory}
+          onChange={(e) => onChange({ showTheory: e.target.checked })}
         />
         <span>analytic diagram beside</span>
       </label>
@@ -88,8 +89,8 @@ export function PhaseControls({
         <input
           type="checkbox"
           name="pdiff"
-          checked={state.pdiff}
-          onChange={(e) => onChange({ pdiff: e.target.checked })}
+          checked={state.showDisagreement}
+          onChange={(e) => onChange({ showDisagreement: e.target.checked })}
         />
         <span>show disagreement with theory</span>
       </label>

@@ -4,10 +4,10 @@
  * trained diagram fills in live with the analytic boundaries drawn over it; the theory's own
  * diagram sits beside it; a disagreement view marks where training and theory differ.
  */
+import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
-import { formatDuration } from '../../charts/theme';
 import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
 import { DEFAULT_CONVERGENCE } from '../../train/convergence';
@@ -43,15 +43,15 @@ const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' &&
 
 export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
   const requested = useMemo(
-    () => phaseTrainConfig(phaseGrid(state.pexp, state.pgrid, state.pseeds)),
-    [state.pexp, state.pgrid, state.pseeds],
+    () => phaseTrainConfig(phaseGrid(state.diagram, state.grid, state.seeds)),
+    [state.diagram, state.grid, state.seeds],
   );
   const visible = useVisible<HTMLElement>();
   // The SIMD kernel (js where WebAssembly SIMD is missing): tiny models, where WebGL's per-step
   // overhead never pays, and a fixed path keeps the diagram the same as the CLI's and the tests'.
   const run = useTrainingRun(requested, {
     runKey: runKey(PHASE_PARAMS, PHASE_RUN_KEYS, state),
-    maxSteps: state.psteps,
+    maxSteps: state.steps,
     warmStart: false,
     path: 'simd',
     convergence: CONVERGENCE,
@@ -63,8 +63,8 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   // What is drawn and exported: the snapshot with the settings it was trained with (while a change
   // restarts the grid, the diagram goes on showing the previous one, whole).
   const drawn = useDrawnSettings(PHASE_PARAMS, PHASE_RUN_KEYS, run.snapshot, state);
-  const experiment = drawn.pexp;
-  const grid = useMemo(() => phaseGrid(experiment, drawn.pgrid, drawn.pseeds), [experiment, drawn.pgrid, drawn.pseeds]);
+  const experiment = drawn.diagram;
+  const grid = useMemo(() => phaseGrid(experiment, drawn.grid, drawn.seeds), [experiment, drawn.grid, drawn.seeds]);
   const config = useMemo(() => phaseTrainConfig(grid), [grid]);
   const { n, m } = experimentShape(experiment);
   const cells = cellCount(grid);
@@ -95,14 +95,14 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
 
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
   const [hover, setHover] = useState<number | null>(null);
-  const onSelectCell = useCallback((c: number) => onChange({ pcell: c }), [onChange]);
-  const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
+  const onSelectCell = useCallback((c: number) => onChange({ cell: c }), [onChange]);
+  const selected = state.cell >= 0 && state.cell < cells ? state.cell : null;
   const focus = hover ?? selected;
   const modelOf = (c: number | null) => (snap && c !== null ? cellModel(snap, grid.seeds, bestSeeds, c, n, m) : null);
   const selectedModel = modelOf(selected);
   const expLabel = experimentLabel(experiment);
   const exportMeta = {
-    description: `Phase diagram, ${expLabel}: ${drawn.pgrid}×${drawn.pgrid} cells, best of ${drawn.pseeds} seeds, step ${snap?.step ?? 0}`,
+    description: `Phase diagram, ${expLabel}: ${drawn.grid}×${drawn.grid} cells, best of ${drawn.seeds} seeds, step ${snap?.step ?? 0}`,
     config: { ...ownValues(PHASE_PARAMS, drawn), step: snap?.step ?? 0 },
   };
   // The JSON of what the charts draw; none before the grid's first snapshot (the buttons say so).
@@ -118,7 +118,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       <PhaseStatus
         snap={snap}
         userPaused={userPaused}
-        steps={drawn.psteps}
+        steps={drawn.steps}
         models={config.instances.length}
         agree={agree}
         cells={cells}
@@ -126,7 +126,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       <RunNotice run={run} />
       <div className="phase-panels">
         <ChartFrame
-          title={state.pdiff ? 'Trained vs theory: disagreements' : 'Trained models'}
+          title={state.showDisagreement ? 'Trained vs theory: disagreements' : 'Trained models'}
           exportName={`phase-${experiment}-trained`}
           exportMeta={exportMeta}
           exportJson={exportGridJson}
@@ -136,7 +136,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             rValues={grid.rValues}
             densityValues={grid.densityValues}
             phases={trained}
-            mode={state.pdiff ? 'disagreement' : 'phases'}
+            mode={state.showDisagreement ? 'disagreement' : 'phases'}
             reference={theory}
             boundaries={boundaries}
             selected={selected}
@@ -145,7 +145,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title={`Trained phase diagram, ${expLabel}`}
           />
         </ChartFrame>
-        {state.ptheory ? (
+        {state.showTheory ? (
           <ChartFrame
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
@@ -197,8 +197,8 @@ function PhaseIntro({ label: expLabel, models }: { label: string; models: number
       <Tex>r</Tex>, relative to the others) and how often features are active (density <Tex>1 - S</Tex>). Whether the
       extra feature is dropped, gets a dimension of its own, or shares one in superposition changes abruptly across
       lines the paper derives in closed form — a phase change. Below, every cell is a real model ({expLabel}), all{' '}
-      {models.toLocaleString('en-US')} of them training together; the lines are the theory. With <Tex>d = 1 - S</Tex>,
-      dropping the extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs{' '}
+      {fmtCount(models)} of them training together; the lines are the theory. With <Tex>d = 1 - S</Tex>, dropping the
+      extra feature costs <Tex>{'r\\,(d/3 - d^2/4)'}</Tex>, giving it the dimension instead costs{' '}
       <Tex>{'d/3 - d^2/4'}</Tex>, and storing both as an antipodal pair costs <Tex>{'(1 + r)\\,d^2/6'}</Tex>: the
       cheapest wins, and the lines are where two of them tie — the superposition region opens below the triple point{' '}
       <Tex>{'r = 1,\\ d = 4/7'}</Tex>.
@@ -230,9 +230,8 @@ function PhaseStatus({
       <span data-testid="phase-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
         {statusText(snap, userPaused)}
       </span>{' '}
-      · step <strong data-testid="phase-step">{(snap?.step ?? 0).toLocaleString('en-US')}</strong> /{' '}
-      {steps.toLocaleString('en-US')} · converged <strong data-testid="phase-converged">{convergedCount}</strong> /{' '}
-      {models} models
+      · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} · converged{' '}
+      <strong data-testid="phase-converged">{convergedCount}</strong> / {models} models
       {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
       {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
       {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · backend{' '}

@@ -30,10 +30,10 @@ export const QUICK_PHASE = Object.freeze({ grid: 6, seeds: 1, steps: 1500 });
 
 async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
   const state = presetValues(PHASE_PARAMS, p);
-  const experiment = state.pexp;
-  const resolution = quick ? Math.min(state.pgrid, QUICK_PHASE.grid) : state.pgrid;
-  const seeds = quick ? Math.min(state.pseeds, QUICK_PHASE.seeds) : state.pseeds;
-  const maxSteps = quick ? Math.min(state.psteps, QUICK_PHASE.steps) : state.psteps;
+  const experiment = state.diagram;
+  const resolution = quick ? Math.min(state.grid, QUICK_PHASE.grid) : state.grid;
+  const seeds = quick ? Math.min(state.seeds, QUICK_PHASE.seeds) : state.seeds;
+  const maxSteps = quick ? Math.min(state.steps, QUICK_PHASE.steps) : state.steps;
   const grid = phaseGrid(experiment, resolution, seeds);
   let lastLog = performance.now();
   const res = await runPhaseSweep(grid, {
@@ -53,7 +53,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
   const trained = res.cells.map((c) => c.phase);
   const theory = res.cells.map((c) => c.theory);
   const boundaries = phaseBoundaries(experiment);
-  const selected = state.pcell >= 0 && state.pcell < cells ? state.pcell : null;
+  const selected = state.cell >= 0 && state.cell < cells ? state.cell : null;
   const expLabel = experimentLabel(experiment);
   const a = res.agreement;
   const meta: ExportMeta = {
@@ -63,9 +63,9 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     config: {
       preset: p.id,
       ...state,
-      pgrid: resolution,
-      pseeds: seeds,
-      psteps: maxSteps,
+      grid: resolution,
+      seeds,
+      steps: maxSteps,
       quick,
       step: res.run.stepsRun,
     },
@@ -79,7 +79,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
         {
           ...common,
           phases: trained,
-          mode: state.pdiff ? 'disagreement' : 'phases',
+          mode: state.showDisagreement ? 'disagreement' : 'phases',
           reference: theory,
           title: `Trained phase diagram, ${expLabel}`,
         },
@@ -87,7 +87,7 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
       ),
     },
   ];
-  if (state.ptheory)
+  if (state.showTheory)
     figures.push({
       name: 'theory',
       svg: svgOf(PhaseDiagramChart, { ...common, phases: theory, title: `Analytic phase diagram, ${expLabel}` }, meta),

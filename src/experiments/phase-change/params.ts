@@ -1,31 +1,32 @@
 /** "Superposition as a phase change": its URL keys, limits and defaults, and its paper presets. */
 import type { PresetSpec } from '../../state/presets';
-import type { ParamTable, ParamValues } from '../../state/url-params';
+import { linkParams, type ParamTable, type ParamValues } from '../../state/url-params';
 
 export const PHASE_PARAMS = {
   /** phase-2-1: n = 2, m = 1; phase-3-2: n = 3, m = 2 (the last feature is the "extra" one). */
-  pexp: { kind: 'enum', values: ['phase-2-1', 'phase-3-2'], default: 'phase-2-1' },
+  diagram: { key: 'pexp', kind: 'enum', values: ['phase-2-1', 'phase-3-2'], default: 'phase-2-1' },
   /** Cells per axis. */
-  pgrid: { kind: 'int', min: 4, max: 40, default: 24 },
+  grid: { key: 'pgrid', kind: 'int', min: 4, max: 40, default: 24 },
   /** Seeds per cell; the lowest-loss one is shown, as the paper does. */
-  pseeds: { kind: 'int', min: 1, max: 5, default: 3 },
+  seeds: { key: 'pseeds', kind: 'int', min: 1, max: 5, default: 3 },
   /** Step limit; instances stop earlier once converged. */
-  psteps: { kind: 'int', min: 500, max: 50_000, default: 10_000 },
+  steps: { key: 'psteps', kind: 'int', min: 500, max: 50_000, default: 10_000 },
   /** Show the analytic diagram beside the trained one. */
-  ptheory: { kind: 'bool', default: true },
+  showTheory: { key: 'ptheory', kind: 'bool', default: true },
   /** Colour the trained diagram by agreement with the theory instead of by phase. */
-  pdiff: { kind: 'bool', default: false },
+  showDisagreement: { key: 'pdiff', kind: 'bool', default: false },
   /** Selected cell (row-major index), −1 for none. */
-  pcell: { kind: 'int', min: -1, max: 40 * 40 - 1, default: -1 },
+  cell: { key: 'pcell', kind: 'int', min: -1, max: 40 * 40 - 1, default: -1 },
 } as const satisfies ParamTable;
 
 export type PhaseState = ParamValues<typeof PHASE_PARAMS>;
 
-/** The keys the grid's run trains (its run key, state/run-key.ts): not the view's toggles or the selected cell. */
-export const PHASE_RUN_KEYS = ['pexp', 'pgrid', 'pseeds', 'psteps'] as const;
+/** The fields the grid's run trains (its run key, state/run-key.ts): not the view's toggles or the selected cell. */
+export const PHASE_RUN_KEYS = ['diagram', 'grid', 'seeds', 'steps'] as const;
 
-/** Phase diagrams (§5.4, §5.5): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
-const phase = (pexp: PhaseState['pexp']) => ({ pexp, pgrid: '24', pseeds: '3', psteps: '10000' });
+/** Phase diagrams ("Superposition as a Phase Change"): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
+const phase = (diagram: PhaseState['diagram']) =>
+  linkParams(PHASE_PARAMS, { diagram, grid: 24, seeds: 3, steps: 10_000 });
 
 export const PHASE_PRESETS: readonly PresetSpec[] = [
   {

@@ -10,6 +10,7 @@ import { standaloneSvg, type ExportMeta } from '../../charts/export';
 import { presetSearch, type Preset } from '../../state/presets';
 import { parseParams, type ParamTable, type ParamValues } from '../../state/url-params';
 import type { BatchedTrainer, TrainerState } from '../../train/trainer';
+import type { Progress, TaskContext } from '../../worker/tasks';
 
 /** One chart of a preset: written as `${preset.id}-${name}.svg`. */
 export type Figure = { name: string; svg: string };
@@ -21,7 +22,10 @@ export interface PresetFigures {
   steps: number;
 }
 
-/** How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker threads. */
+/**
+ * How a renderer trains: `quick` shortens every run (CI); `threads` > 1 splits big batched runs over Node worker
+ * threads.
+ */
 export interface RenderOptions {
   quick: boolean;
   threads: number;
@@ -74,4 +78,50 @@ export async function trainLogged(
     }
   }
   return trainer.read();
+}
+
+/**
+ * A task's context when a renderer calls an experiment's task (its run.ts function) directly, as the CLI runs one
+ * request at a time: nothing supersedes it (check and breathe do nothing), progress goes to the log (when the label
+ * changes, at the end, and at most every 5 s between), intermediate results are dropped (the renderer draws the end).
+ */
+export function headlessContext<P = never>(label: string, log: (s: string) => void): TaskContext<P> {
+  let last: Progress | null = null;
+  let lastLog = performance.now();
+  return {
+    check: () => undefined,
+    breathe: async () => undefined,
+    progress: (p) => {
+      const now = performance.now();
+      if (last?.label !== p.label || p.done === p.total || now - lastLog > LOG_EVERY_MS) {
+        lastLog = now;
+        log(`  ${label}${p.label} (${p.done}/${p.total})`);
+      }
+      last = p;
+    },
+    partial: () => undefined,
+  };
+}
+
+/** A value as plainJson writes it: typed arrays as number arrays, everything else as it is. */
+export type Plain<T> = T extends ArrayBufferView
+  ? number[]
+  : T extends readonly (infer U)[]
+    ? Plain<U>[]
+    : T extends object
+      ? { [K in keyof T]: Plain<T[K]> }
+      : T;
+
+/** A task's result as JSON: typed arrays as plain arrays (JSON.stringify would write them as objects by index). */
+export function plainJson<T>(value: T): Plain<T> {
+  return plain(value) as Plain<T>;
+}
+
+function plain(value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
 }

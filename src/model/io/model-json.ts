@@ -127,7 +127,7 @@ export function parseModelJson(text: string): ModelsJson {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new Error(`not JSON: ${(e as Error).message}`);
+    throw new Error(`not JSON: ${(e as Error).message}`, { cause: e });
   }
   const o = v as Partial<ModelsJson>;
   if (!o || o.format !== MODEL_FORMAT) throw new Error(`not a ${MODEL_FORMAT} file`);

@@ -1,8 +1,8 @@
 /**
- * Adversarial vulnerability of the variant models (paper-spec §6.6): the analytic attack (to first
- * order the worst small perturbation for feature i is along row i of the end-to-end map) and the
- * loss it costs, compared with a model that stores m features on orthogonal axes and drops the rest.
- * Weights are feature-major [n, m], as in ./analysis.ts.
+ * Adversarial vulnerability of the variant models (the paper's "Relationship to Adversarial Robustness"): the analytic
+ * attack (to first order the worst small perturbation for feature i is along row i of the end-to-end map) and the loss
+ * it costs, compared with a model that stores m features on orthogonal axes and drops the rest. Weights are
+ * feature-major [n, m], as in ./analysis.ts.
  */
 import type { FeatureSet, ModelKind } from '../config';
 import { Rng, deriveSeed } from '../rng';
@@ -127,9 +127,9 @@ export interface Vulnerability {
 }
 
 /**
- * Adversarial vulnerability of one trained instance (§6.6): budget = budgetFraction (0.1) × the
- * mean input L2 norm, the analytic attack on the model and on noSuperpositionBaseline, both on
- * the same `samples` inputs of the run's distribution.
+ * Adversarial vulnerability of one trained instance ("Relationship to Adversarial Robustness"): budget = budgetFraction
+ * (0.1) × the mean input L2 norm, the analytic attack on the model and on noSuperpositionBaseline, both on the same
+ * `samples` inputs of the run's distribution.
  */
 export function adversarialVulnerability(
   config: { n: number; m: number; kind: ModelKind; untied?: boolean; featureSets?: FeatureSet[] },

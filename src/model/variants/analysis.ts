@@ -1,8 +1,8 @@
 /**
- * Analyses of the variant models (paper-spec §6.4, §6.6–6.8): neuron-level mono/polysemanticity
- * and neuron stack plots for the privileged-basis models, the asymmetric-superposition motif of
- * the abs model and within-set geometry of correlated features (the adversarial attack is in
- * ./adversarial.ts).
+ * Analyses of the variant models (the paper's "Non-Uniform Superposition", "Relationship to Adversarial Robustness",
+ * "Superposition in a Privileged Basis" and "Computation in Superposition"): neuron-level mono/polysemanticity and
+ * neuron stack plots for the privileged-basis models, the asymmetric-superposition motif of the abs model and
+ * within-set geometry of correlated features (the adversarial attack is in ./adversarial.ts).
  *
  * Weights are feature-major [n, m] as everywhere in the project: neuron k's input weights are the
  * column W1[i·m + k] over features i, its output weights the column W2[i·m + k]. Tied models pass
@@ -168,7 +168,7 @@ export interface NeuronStack extends NeuronClass {
 export interface NeuronStackOptions extends NeuronClassOptions {
   /**
    * Rescale each neuron so that its largest |input weight| is 1 and divide its output weights by
-   * the same factor (the paper's display for the untied abs model, §2.5). Default: true when W2
+   * the same factor (the paper's display for the untied abs model). Default: true when W2
    * is given (untied), false for tied models, whose scale is not a free symmetry.
    */
   rescale?: boolean;
@@ -226,7 +226,7 @@ export function neuronStacks(W1: Weights, n: number, m: number, opts: NeuronStac
 }
 
 // ---------------------------------------------------------------------------------------------
-// Asymmetric superposition (abs model, §6.8)
+// Asymmetric superposition (abs model, "Computation in Superposition")
 
 export interface AsymmetricMotif {
   /** The shared neuron. */
@@ -245,7 +245,9 @@ export interface AsymmetricMotif {
   oppositeSigns: boolean;
   /** The neuron that inhibits the victim when the strong feature fires it (−1: none). */
   inhibitor: number;
-  /** Inhibition per unit of the strong feature, |W1[strong, inhibitor]|·(−W2[victim, inhibitor]), over `interference`. */
+  /**
+   * Inhibition per unit of the strong feature, |W1[strong, inhibitor]|·(−W2[victim, inhibitor]), over `interference`.
+   */
   inhibitionCover: number;
 }
 
@@ -328,7 +330,7 @@ export function findAsymmetricMotifs(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Correlated / anticorrelated sets (§6.4)
+// Correlated / anticorrelated sets ("Correlated and Anticorrelated Features")
 
 export interface SetGeometry {
   set: number;
@@ -338,7 +340,9 @@ export interface SetGeometry {
   norms: number[];
 }
 
-/** Within-set angles: ≈ 90° for correlated sets given room (local orthogonal bases), ≈ 180° for anticorrelated pairs. */
+/**
+ * Within-set angles: ≈ 90° for correlated sets given room (local orthogonal bases), ≈ 180° for anticorrelated pairs.
+ */
 export function setGeometry(W: Float32Array, m: number, sets: readonly FeatureSet[], minNorm = 0.1): SetGeometry[] {
   return sets.map((s, set) => {
     const norms = s.features.map((f) => {

@@ -1,7 +1,7 @@
 /**
- * Synthetic data for the variants (paper-spec §1.2–1.4): correlated and anticorrelated feature
- * sets, and signed inputs for the absolute-value task. Seeded and reproducible: the same Rng
- * state gives the same batch.
+ * Synthetic data for the variants (the paper's "Correlated and Anticorrelated Features" and "Computation in
+ * Superposition"): correlated and anticorrelated feature sets, and signed inputs for the absolute-value task. Seeded
+ * and reproducible: the same Rng state gives the same batch.
  *
  * Conventions (p = the density a config gives every member of a set; see FeatureSet in config.ts):
  * - independent feature: non-zero with probability p, value U[0, 1) (exactly model/data.ts);

@@ -1,5 +1,6 @@
 /**
- * The model family of issue 5 on plain arrays, one instance (paper-spec §2.2, §2.4, §2.5):
+ * The model family of issue 5 on plain arrays, one instance (the paper's "Experiment Setup", "Superposition in a
+ * Privileged Basis" and "Computation in Superposition"):
  *
  *   pre = W1ᵀ-applied input:   pre_k = Σ_i W1[i, k] x_i          (k < m hidden units)
  *   h   = ReLU(pre) if hiddenRelu, else pre

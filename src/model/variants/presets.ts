@@ -1,7 +1,7 @@
 /**
- * The paper's variant experiments as ready-to-send worker configs (paper-spec §3.2, §6.4–6.8).
- * A preset trains `densities.length × seeds` instances, density-major: instance
- * j = densityIndex · seeds + seedIndex, so the best seed of each density is one group of
+ * The paper's variant experiments as ready-to-send worker configs (the settings of the paper's figures in "Non-Uniform
+ * Superposition" through "Computation in Superposition"). A preset trains `densities.length × seeds` instances,
+ * density-major: instance j = densityIndex · seeds + seedIndex, so the best seed of each density is one group of
  * `seeds` consecutive instances (see bestPerGroup).
  */
 import {

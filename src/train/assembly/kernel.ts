@@ -1,8 +1,8 @@
 /**
- * The 'simd' training path: one fused AdamW step of the basic toy model (paper-spec §2.2–2.3,
- * §3.1), in AssemblyScript compiled to WebAssembly with 128-bit SIMD (f32x4).
- * Built by scripts/build-wasm.mjs; tests/train/basic/simd-twin.ts is the same algorithm in plain
- * JavaScript (Math.fround at every operation) and must give bit-identical results.
+ * The 'simd' training path: one fused AdamW step of the basic toy model (the paper's "Experiment Setup" and its
+ * notebook), in AssemblyScript compiled to WebAssembly with 128-bit SIMD (f32x4). Built by
+ * scripts/build-wasm.mjs; tests/train/basic/simd-twin.ts is the same algorithm in plain JavaScript (Math.fround at
+ * every operation) and must give bit-identical results.
  *
  * Model, per instance, feature-major W [n, m] (row i = the paper's column W_i):
  *   h = Σ_i x_i W_i,  o_i = W_i·h + b_i,  y = ReLU(o) (or o for the linear model),

@@ -108,7 +108,9 @@ export function laneStep(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: 
     laneZeros = f32x4.add(laneZeros, v128.andnot(one, any));
     for (let k = 0; k < m; k++) {
       let h = zero;
-      for (let i = 0; i < n; i++) h = f32x4.add(h, f32x4.mul(v128.load(X + (<usize>i << 4)), v128.load(W + (<usize>(i * m + k) << 4))));
+      for (let i = 0; i < n; i++) {
+        h = f32x4.add(h, f32x4.mul(v128.load(X + (<usize>i << 4)), v128.load(W + (<usize>(i * m + k) << 4))));
+      }
       v128.store(hh + (<usize>k << 4), h);
       v128.store(gh + (<usize>k << 4), zero);
     }
@@ -116,7 +118,9 @@ export function laneStep(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: 
     for (let i = 0; i < n; i++) {
       const io = <usize>i << 4;
       let o = v128.load(bb + io);
-      for (let k = 0; k < m; k++) o = f32x4.add(o, f32x4.mul(v128.load(W + (<usize>(i * m + k) << 4)), v128.load(hh + (<usize>k << 4))));
+      for (let k = 0; k < m; k++) {
+        o = f32x4.add(o, f32x4.mul(v128.load(W + (<usize>(i * m + k) << 4)), v128.load(hh + (<usize>k << 4))));
+      }
       const y = relu ? f32x4.max(o, zero) : o;
       const e = f32x4.sub(y, v128.load(X + io));
       rowLoss = f32x4.add(rowLoss, f32x4.mul(v128.load(imp + io), f32x4.mul(e, e)));
@@ -155,7 +159,19 @@ export function laneStep(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: 
  * AdamW on the lanes that train (∂W at scr, then ∂b), and the loss bookkeeping. accLo/accHi hold
  * the non-zero rows' loss sums of lanes 0–1 and 2–3.
  */
-export function laneFinish(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B: i32, relu: i32, zeroRows: i32, laneZeros: v128, accLo: v128, accHi: v128): void {
+export function laneFinish(
+  grp: usize,
+  scr: usize,
+  opt: usize,
+  n: i32,
+  m: i32,
+  B: i32,
+  relu: i32,
+  zeroRows: i32,
+  laneZeros: v128,
+  accLo: v128,
+  accHi: v128,
+): void {
   const nm = n * m;
   const W = grp + <usize>laneField(L_W, n, m);
   const bb = grp + <usize>laneField(L_B, n, m);
@@ -178,7 +194,9 @@ export function laneFinish(grp: usize, scr: usize, opt: usize, n: i32, m: i32, B
       v128.store(gb + io, f32x4.add(v128.load(gb + io), f32x4.mul(zr, g)));
     }
     accLo = f64x2.add(accLo, f64x2.mul(f64x2.promote_low_f32x4(zr), f64x2.promote_low_f32x4(zl)));
-    accHi = f64x2.add(accHi, f64x2.mul(f64x2.promote_low_f32x4(i32x4.shuffle(zr, zr, 2, 3, 0, 1)), f64x2.promote_low_f32x4(i32x4.shuffle(zl, zl, 2, 3, 0, 1))));
+    const zrHi = f64x2.promote_low_f32x4(i32x4.shuffle(zr, zr, 2, 3, 0, 1));
+    const zlHi = f64x2.promote_low_f32x4(i32x4.shuffle(zl, zl, 2, 3, 0, 1));
+    accHi = f64x2.add(accHi, f64x2.mul(zrHi, zlHi));
   }
   const active = v128.load(grp + <usize>laneField(L_ACTIVE, n, m));
   laneAdamW(W, grp + <usize>laneField(L_MW, n, m), grp + <usize>laneField(L_VW, n, m), gW, nm, opt, active);

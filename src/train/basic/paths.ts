@@ -44,7 +44,7 @@ async function register(path: Exclude<TrainPath, 'js' | 'simd'>): Promise<void> 
 /** Activate a path; resolves false (never throws) when it is not available here. */
 export async function activatePath(path: TrainPath): Promise<boolean> {
   if (path === 'js') return true;
-  if (path === 'simd') return (await import('./simd-trainer')).simdSupported();
+  if (path === 'simd') return (await import('./simd-kernel')).simdSupported();
   try {
     const tf = await core();
     await register(path);

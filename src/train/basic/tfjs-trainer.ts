@@ -9,7 +9,14 @@ import type { TrainConfig } from '../../model/config';
 import { fillSparseUniform } from '../../model/data';
 import type { Rng } from '../../model/rng';
 import { deriveSeed } from '../../model/rng';
-import { STREAM, dataStreams, initialWeights, type BatchedTrainer, type TrainPath, type TrainerState } from '../trainer';
+import {
+  STREAM,
+  dataStreams,
+  initialWeights,
+  type BatchedTrainer,
+  type TrainPath,
+  type TrainerState,
+} from '../trainer';
 import type { WebglSampler } from './webgl-sampler';
 
 export class TfjsTrainer implements BatchedTrainer {

@@ -270,13 +270,6 @@ export class L1MarginTrainer {
   }
 }
 
-/** Log-spaced λ values from lo to hi (count of them), with 0 prepended as the control. */
-export function lambdaSweep(lo: number, hi: number, count: number): number[] {
-  const out = [0];
-  for (let i = 0; i < count; i++) out.push(count === 1 ? lo : lo * Math.pow(hi / lo, i / (count - 1)));
-  return out;
-}
-
 function evaluateOn(
   W: Float32Array,
   b: Float32Array,

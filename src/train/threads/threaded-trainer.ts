@@ -1,9 +1,9 @@
 /**
  * The 'js' or 'simd' path on several Node worker threads (CLI, sweeps, bench): instances are
  * independent, so each thread trains a share balanced by cost (train/shards.ts, the rule the
- * page's workers use too) with its own trainer and the results are joined. Same seeds, same data streams, same maths as one trainer of that path — the weights
- * are identical. Node only (node:worker_threads); the page does the same with several Web
- * Workers (worker/sharded-client.ts).
+ * page's workers use too) with its own trainer and the results are joined. Same seeds, same data streams, same maths as
+ * one trainer of that path — the weights are identical. Node only (node:worker_threads); the page does the same with
+ * several Web Workers (worker/sharded-client.ts).
  */
 import { Worker } from 'node:worker_threads';
 import { notebookInitStd, type TrainConfig } from '../../model/config';

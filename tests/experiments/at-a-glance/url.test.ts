@@ -2,8 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { readUrl, pageQuery } from '../../../src/app/page-url';
 import { densitiesOf, importancesOf, listMismatch } from '../../../src/experiments/at-a-glance/features';
-import { glanceTrainConfig } from '../../../src/experiments/at-a-glance/params';
+import { glanceTrainConfig, type GlanceState } from '../../../src/experiments/at-a-glance/params';
 import { encodePin } from '../../../src/experiments/at-a-glance/pin';
+import { atAGlance } from '../../../src/experiments/at-a-glance';
+import { valuesOf } from '../../../src/experiments';
+
+/** At a glance's values of a parsed link. */
+const glance = (r: ReturnType<typeof readUrl>): GlanceState => valuesOf(r.state, atAGlance);
 
 const pin = encodePin({
   n: 3,
@@ -21,8 +26,8 @@ describe('importances= and densities=', () => {
   it('a link sets every feature’s importance and density, which the trainer gets', () => {
     const r = readUrl('?n=4&importances=1,0.5,0.25,0.125&densities=0.1,0.05,0.01,0.001');
     expect(r.ignored).toEqual([]);
-    expect(r.state.importances).toEqual([1, 0.5, 0.25, 0.125]);
-    const config = glanceTrainConfig(r.state);
+    expect(glance(r).importances).toEqual([1, 0.5, 0.25, 0.125]);
+    const config = glanceTrainConfig(glance(r));
     expect(Array.from(config.instances[0].importance)).toEqual([1, 0.5, 0.25, 0.125]);
     expect(Array.from(config.instances[2].density)).toEqual(Array.from(Float32Array.from([0.1, 0.05, 0.01, 0.001])));
     expect(pageQuery(r.state)).toBe('n=4&importances=1,0.5,0.25,0.125&densities=0.1,0.05,0.01,0.001');
@@ -42,21 +47,21 @@ describe('importances= and densities=', () => {
   ])('%s is rejected with a message, and the shorthand stays', (_, search, message) => {
     const r = readUrl(search);
     expect(r.ignored).toEqual([message]);
-    expect(r.state.importances).toEqual([]);
-    expect(r.state.densities).toEqual([]);
-    expect(importancesOf(r.state)).toEqual(Array.from({ length: 5 }, (_, i) => 0.9 ** i));
-    expect(densitiesOf(r.state)).toEqual([0.1, 0.1, 0.1, 0.1, 0.1]);
+    expect(glance(r).importances).toEqual([]);
+    expect(glance(r).densities).toEqual([]);
+    expect(importancesOf(glance(r))).toEqual(Array.from({ length: 5 }, (_, i) => 0.9 ** i));
+    expect(densitiesOf(glance(r))).toEqual([0.1, 0.1, 0.1, 0.1, 0.1]);
   });
 
   it('decay and density stay shorthands when the lists are empty; a list that does not fit n is cut or padded, and said so', () => {
     const short = readUrl('?n=5&decay=0.5&density=0.2&importances=1,0.3');
     expect(short.ignored).toEqual([]);
-    expect(importancesOf(short.state)).toEqual([1, 0.3, 0.3, 0.3, 0.3]);
-    expect(densitiesOf(short.state)).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
-    expect(listMismatch(short.state)).toBe('importances has 2 values for n = 5: cut or padded with the last value.');
+    expect(importancesOf(glance(short))).toEqual([1, 0.3, 0.3, 0.3, 0.3]);
+    expect(densitiesOf(glance(short))).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+    expect(listMismatch(glance(short))).toBe('importances has 2 values for n = 5: cut or padded with the last value.');
     const long = readUrl('?n=2&densities=0.5,0.4,0.3');
-    expect(densitiesOf(long.state)).toEqual([0.5, 0.4]);
-    expect(listMismatch(readUrl('?n=2&densities=0.5,0.4').state)).toBeNull();
+    expect(densitiesOf(glance(long))).toEqual([0.5, 0.4]);
+    expect(listMismatch(glance(readUrl('?n=2&densities=0.5,0.4')))).toBeNull();
   });
 });
 
@@ -64,7 +69,7 @@ describe('pin=', () => {
   it('a valid pin is kept as it is and written back unchanged', () => {
     const r = readUrl(`?pin=${pin}`);
     expect(r.ignored).toEqual([]);
-    expect(r.state.pin).toBe(pin);
+    expect(glance(r).pin).toBe(pin);
     expect(pageQuery(r.state)).toBe(`pin=${pin}`);
   });
 
@@ -77,6 +82,6 @@ describe('pin=', () => {
     const r = readUrl(search);
     expect(r.ignored).toHaveLength(1);
     expect(r.ignored[0]).toMatch(message);
-    expect(r.state.pin).toBe('');
+    expect(glance(r).pin).toBe('');
   });
 });

@@ -1,4 +1,6 @@
-/** Headless figures of the "Beyond the basic model" presets: a quick run of all eight writes well-formed SVG and JSON. */
+/**
+ * Headless figures of the "Beyond the basic model" presets: a quick run of all eight writes well-formed SVG and JSON.
+ */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -24,81 +24,87 @@ import { PENTAGON_PARAMS } from '../../../src/experiments/perturbed-pentagon/par
 import { PHASE_PARAMS } from '../../../src/experiments/phase-change/params';
 import {
   defaults,
-  ownValues,
   parseParams,
   queryString,
   serializeParams,
   type ListSpec,
   type ParamValues,
+  urlKeys,
 } from '../../../src/state/url-params';
 import { encodePin } from '../../../src/experiments/at-a-glance/pin';
 
-/** The footnote experiments' keys together: the footnotes section's part of the URL. */
-const FOOTNOTE_PARAMS = { ...FORWARD_PARAMS, ...DICTIONARY_PARAMS, ...L1_PARAMS, ...GAUSSIAN_PARAMS, ...CS_PARAMS };
-type FootnoteState = ParamValues<typeof FOOTNOTE_PARAMS>;
-const TABLES = { GLANCE_PARAMS, PHASE_PARAMS, GEOMETRY_PARAMS, PENTAGON_PARAMS, BEYOND_PARAMS, FOOTNOTE_PARAMS };
-/** The footnote keys of a parsed page URL. */
-const footnotesOf = (r: ReturnType<typeof readUrl>) => ownValues(FOOTNOTE_PARAMS, r.state);
+/** The footnote experiments' tables, and their ids in the registry: the footnotes section's part of the URL. */
+const FOOTNOTES = {
+  forward: FORWARD_PARAMS,
+  dictionary: DICTIONARY_PARAMS,
+  l1: L1_PARAMS,
+  gaussian: GAUSSIAN_PARAMS,
+  cs: CS_PARAMS,
+} as const;
+const IDS = {
+  forward: 'forward-pass',
+  dictionary: 'dictionary-learning',
+  l1: 'l1-margin',
+  gaussian: 'gaussian-latents',
+  cs: 'compressed-sensing',
+} as const;
+type Part = keyof typeof FOOTNOTES;
+type Footnotes = { [K in Part]: ParamValues<(typeof FOOTNOTES)[K]> };
+const PARTS = Object.keys(FOOTNOTES) as Part[];
+const TABLES = [
+  GLANCE_PARAMS,
+  PHASE_PARAMS,
+  GEOMETRY_PARAMS,
+  PENTAGON_PARAMS,
+  BEYOND_PARAMS,
+  ...Object.values(FOOTNOTES),
+];
+const footnoteDefaults = (): Footnotes =>
+  Object.fromEntries(PARTS.map((p) => [p, defaults(FOOTNOTES[p])])) as unknown as Footnotes;
+/** The footnote experiments' values of a parsed page URL. */
+const footnotesOf = (r: ReturnType<typeof readUrl>): Footnotes =>
+  Object.fromEntries(PARTS.map((p) => [p, r.state[IDS[p]]])) as unknown as Footnotes;
+/** The footnotes' part of a link, in page order. */
+const footnoteQuery = (f: Footnotes): string =>
+  queryString(new URLSearchParams(PARTS.flatMap((p) => [...serializeParams(FOOTNOTES[p], f[p] as never)])));
 
 describe('footnote URL keys', () => {
   it('are short, prefixed f, and collide with no other section (nor with preset)', () => {
-    const keys = Object.keys(FOOTNOTE_PARAMS);
+    const keys = Object.values(FOOTNOTES).flatMap((t) => urlKeys(t));
     for (const k of keys) expect(k).toMatch(/^f[a-z0-9]{1,9}$/);
-    const all = Object.values(TABLES).flatMap((t) => Object.keys(t));
+    const all = TABLES.flatMap((t) => urlKeys(t));
     expect(new Set(all).size).toBe(all.length);
     expect(all).not.toContain('preset');
   });
 
   it('defaults serialise to nothing and parse back to the defaults', () => {
-    const d = defaults(FOOTNOTE_PARAMS);
-    expect(serializeParams(FOOTNOTE_PARAMS, d).toString()).toBe('');
+    const d = footnoteDefaults();
+    expect(footnoteQuery(d)).toBe('');
     expect(footnotesOf(readUrl(''))).toEqual(d);
     // defaults equal the section's initial values before they moved into the URL
     expect(d).toMatchObject({
-      fremove: 0,
-      fon: [0, 1],
-      fx: [],
-      fdraw: 1,
-      fdk: 2,
-      fdlambda: 0.05,
-      fddensity: 0,
-      fl1steps: 500,
-      fl1max: 0.01,
+      forward: { removed: 0, active: [0, 1], values: [], draw: 1 },
+      dictionary: { atomsPerFeature: 2, lambda: 0.05, density: 0 },
+      l1: { steps: 500, maxLambda: 0.01 },
+      gaussian: { source: 'random', featuresPerDimension: 8, density: 0.1, dimension: 0, logScale: false },
+      cs: { sizes: [25, 50, 100, 200], trialsScale: 1 },
     });
-    expect(d).toMatchObject({
-      fgsource: 'random',
-      fgratio: 8,
-      fgdensity: 0.1,
-      fgdim: 0,
-      fglog: false,
-      fcsn: [25, 50, 100, 200],
-      fcstrials: 1,
+    expect(forwardInputs(d.forward, 5)).toEqual({
+      active: [true, true, false, false, false],
+      values: [1, 0.7, 0.5, 0.5, 0.5],
     });
-    expect(forwardInputs(d, 5)).toEqual({ active: [true, true, false, false, false], values: [1, 0.7, 0.5, 0.5, 0.5] });
-    expect(dictionaryDensity(d)).toBeNull();
+    expect(dictionaryDensity(d.dictionary)).toBeNull();
   });
 
   it('every control round-trips through a readable link', () => {
-    const s: FootnoteState = {
-      ...defaults(FOOTNOTE_PARAMS),
-      fremove: 3,
-      fon: [0, 2, 4],
-      fx: [0.4, 0.7, 0.9],
-      fdraw: 12,
-      fdk: 4,
-      fdlambda: 0.0032,
-      fddensity: 0.02,
-      fl1steps: 2000,
-      fl1max: 0.003,
-      fgsource: 'model',
-      fgratio: 32,
-      fgdensity: 0.001,
-      fgdim: 9,
-      fglog: true,
-      fcsn: [],
-      fcstrials: 4,
+    const s: Footnotes = {
+      forward: { removed: 3, active: [0, 2, 4], values: [0.4, 0.7, 0.9], draw: 12 },
+      dictionary: { atomsPerFeature: 4, lambda: 0.0032, density: 0.02 },
+      l1: { steps: 2000, maxLambda: 0.003 },
+      gaussian: { source: 'model', featuresPerDimension: 32, density: 0.001, dimension: 9, logScale: true },
+      cs: { sizes: [], trialsScale: 4 },
     };
-    const query = queryString(serializeParams(FOOTNOTE_PARAMS, s));
+    const query = footnoteQuery(s);
     expect(query).toBe(
       'fremove=3&fon=0,2,4&fx=0.4,0.7,0.9&fdraw=12&fdk=4&fdlambda=0.0032&fddensity=0.02&fl1steps=2000&fl1max=0.003' +
         '&fgsource=model&fgratio=32&fgdensity=0.001&fgdim=9&fglog=1&fcsn=&fcstrials=4',
@@ -107,7 +113,7 @@ describe('footnote URL keys', () => {
     expect(back.ignored).toEqual([]);
     expect(footnotesOf(back)).toEqual(s);
     // the browser's own escaping of ',' parses the same
-    expect(readUrl('?fon=0%2C2%2C4').state.fon).toEqual([0, 2, 4]);
+    expect(footnotesOf(readUrl('?fon=0%2C2%2C4')).forward.active).toEqual([0, 2, 4]);
   });
 
   it.each([
@@ -149,7 +155,7 @@ describe('footnote URL keys', () => {
   ])('%s falls back with a message', (_, search, message) => {
     const r = readUrl(search);
     expect(r.ignored).toEqual([message]);
-    expect(footnotesOf(r)).toEqual(defaults(FOOTNOTE_PARAMS));
+    expect(footnotesOf(r)).toEqual(footnoteDefaults());
   });
 
   it('a page URL with every section’s keys parses with nothing ignored', () => {
@@ -173,22 +179,19 @@ describe('footnote URL keys', () => {
       '&fremove=6&fon=1,6&fx=0.2,0.3&fdraw=5&fdk=1&fdlambda=0.1&fddensity=0.5&fl1steps=250&fl1max=0.03' +
       '&fgsource=model&fgratio=2&fgdensity=0.3&fgdim=2&fglog=1&fcsn=400,50&fcstrials=2';
     const keys = [...new URLSearchParams(link).keys()];
-    for (const table of Object.values(TABLES)) for (const k of Object.keys(table)) expect(keys, k).toContain(k);
+    for (const table of TABLES) for (const k of urlKeys(table)) expect(keys, k).toContain(k);
     const r = readUrl(link);
     expect(r.ignored).toEqual([]);
-    expect(r.state).toMatchObject({ n: 7, kind: 'linear', warm: true });
-    expect(r.state).toMatchObject({ pexp: 'phase-3-2', pcell: 14 });
-    expect(r.state).toMatchObject({ gn: 6, gmodel: 2, gpseeds: 2, gpbase: 0.1 });
-    expect(r.state).toMatchObject({ vpreset: 'abs-dense' });
+    expect(r.state['at-a-glance']).toMatchObject({ n: 7, kind: 'linear', warm: true });
+    expect(r.state['phase-change']).toMatchObject({ diagram: 'phase-3-2', cell: 14 });
+    expect(r.state.geometry).toMatchObject({ n: 6, selected: 2 });
+    expect(r.state['perturbed-pentagon']).toMatchObject({ seeds: 2, baseDensity: 0.1 });
+    expect(r.state['beyond-basic']).toMatchObject({ variant: 'abs-dense' });
     // a set list comes back in ascending order, whatever order the link gave
     expect(footnotesOf(r)).toMatchObject({
-      fremove: 6,
-      fon: [1, 6],
-      fx: [0.2, 0.3],
-      fgsource: 'model',
-      fglog: true,
-      fcsn: [50, 400],
-      fcstrials: 2,
+      forward: { removed: 6, active: [1, 6], values: [0.2, 0.3] },
+      gaussian: { source: 'model', logScale: true },
+      cs: { sizes: [50, 400], trialsScale: 2 },
     });
     // and an unknown f-key is still reported, once
     expect(readUrl('?fbogus=1&fon=0').ignored).toEqual(['unknown setting "fbogus"']);
@@ -218,7 +221,7 @@ describe('list kind', () => {
 });
 
 describe('forward-pass inputs for any n', () => {
-  const state = (search: string) => footnotesOf(readUrl(search));
+  const state = (search: string) => footnotesOf(readUrl(search)).forward;
 
   it('drops features past n and fills missing values with their defaults', () => {
     const s = state('?fon=0,3,19&fx=0.2,0.3,0.4,0.6');
@@ -241,33 +244,36 @@ describe('forward-pass inputs for any n', () => {
   });
 
   it('encodes back to a link that parses, with trailing defaults dropped and values kept on the slider', () => {
-    expect(encodeForward([true, true, false, false, false], [1, 0.7, 0.5, 0.5, 0.5])).toEqual({ fon: [0, 1], fx: [] });
-    expect(encodeForward([false, true, true], [1, 0.3, 0.5])).toEqual({ fon: [1, 2], fx: [1, 0.3] });
+    expect(encodeForward([true, true, false, false, false], [1, 0.7, 0.5, 0.5, 0.5])).toEqual({
+      active: [0, 1],
+      values: [],
+    });
+    expect(encodeForward([false, true, true], [1, 0.3, 0.5])).toEqual({ active: [1, 2], values: [1, 0.3] });
     // a sampled 0.00 and float noise stay inside [0.01, 1] at 2 decimals
     const e = encodeForward([true, true, true], [0, 0.30000000000000004, 7]);
-    expect(e).toEqual({ fon: [0, 1, 2], fx: [0.01, 0.3, 1] });
+    expect(e).toEqual({ active: [0, 1, 2], values: [0.01, 0.3, 1] });
     // a different n: a model with 7 features, then the link opened where n = 3
     const seven = encodeForward([false, false, false, false, false, false, true], [1, 0.7, 0.5, 0.5, 0.5, 0.5, 0.9]);
-    const link = queryString(serializeParams(FOOTNOTE_PARAMS, { ...defaults(FOOTNOTE_PARAMS), ...seven }));
+    const link = queryString(serializeParams(FORWARD_PARAMS, { ...defaults(FORWARD_PARAMS), ...seven }));
     expect(link).toBe('fon=6&fx=1,0.7,0.5,0.5,0.5,0.5,0.9');
     const r = readUrl(`?${link}`);
     expect(r.ignored).toEqual([]);
-    expect(forwardInputs(r.state, 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
-    expect(forwardInputs(r.state, 7).values[6]).toBe(0.9);
+    expect(forwardInputs(footnotesOf(r).forward, 3)).toEqual({ active: [false, false, false], values: [1, 0.7, 0.5] });
+    expect(forwardInputs(footnotesOf(r).forward, 7).values[6]).toBe(0.9);
     // more than 20 features never reach the URL
     const wide = encodeForward(Array(30).fill(true), Array(30).fill(0.2));
-    expect(wide.fon.length).toBe(MAX_FEATURES);
+    expect(wide.active.length).toBe(MAX_FEATURES);
     expect(
-      parseParams(FOOTNOTE_PARAMS, serializeParams(FOOTNOTE_PARAMS, { ...defaults(FOOTNOTE_PARAMS), ...wide })).ignored,
+      parseParams(FORWARD_PARAMS, serializeParams(FORWARD_PARAMS, { ...defaults(FORWARD_PARAMS), ...wide })).ignored,
     ).toEqual([]);
   });
 
   it('default values per feature and the draw counter stay within their keys', () => {
     for (let i = 0; i < MAX_FEATURES; i++)
-      expect(forwardValueDefault(i)).toBeGreaterThanOrEqual(FOOTNOTE_PARAMS.fx.min);
+      expect(forwardValueDefault(i)).toBeGreaterThanOrEqual(FORWARD_PARAMS.values.min);
     expect(nextDraw(1)).toBe(2);
-    expect(nextDraw(FOOTNOTE_PARAMS.fdraw.max)).toBe(FOOTNOTE_PARAMS.fdraw.min);
-    expect(FOOTNOTE_PARAMS.fcsn.allowed).toEqual(CS_NS);
-    expect(dictionaryDensity({ fddensity: 0.0001 })).toBe(0.001);
+    expect(nextDraw(FORWARD_PARAMS.draw.max)).toBe(FORWARD_PARAMS.draw.min);
+    expect(CS_PARAMS.sizes.allowed).toEqual(CS_NS);
+    expect(dictionaryDensity({ density: 0.0001 })).toBe(0.001);
   });
 });

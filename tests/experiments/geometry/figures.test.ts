@@ -60,12 +60,12 @@ function expectedNames(p: Preset): string[] {
   if (isPentagonPreset(p)) return ['strip', 'loss'];
   const s = presetValues(GEOMETRY_PARAMS, p);
   const out = ['dims-per-feature', 'dimensionality'];
-  if (s.gmodel < 0 || s.gmodel >= s.gcount) return out;
-  const j = `model-${s.gmodel}`;
+  if (s.selected < 0 || s.selected >= s.sparsities) return out;
+  const j = `model-${s.selected}`;
   out.push(`${j}-graph`);
-  if (s.gn <= 100) out.push(`${j}-wtw`);
+  if (s.n <= 100) out.push(`${j}-wtw`);
   out.push(`${j}-polytopes`);
-  if (s.gm === 3) out.push(`${j}-3d`);
+  if (s.m === 3) out.push(`${j}-3d`);
   out.push(`${j}-dynamics`);
   return out;
 }
@@ -112,7 +112,7 @@ describe('geometry figures (quick): the files', () => {
       expect(
         names.some((n) => n.endsWith('-3d')),
         p.id,
-      ).toBe(s !== null && s.gm === 3 && s.gmodel >= 0);
+      ).toBe(s !== null && s.m === 3 && s.selected >= 0);
       expect(names.includes('strip'), p.id).toBe(p.id === 'perturbed-pentagon');
     }
   });
@@ -143,9 +143,9 @@ describe('geometry figures (quick): the files', () => {
     const paper = presetValues(GEOMETRY_PARAMS, preset('geometry-paper'));
     const steps = results.get('geometry-paper')!.steps;
     expect(steps).toBe(sweepSteps(paper, true));
-    expect(steps * paper.gcount * paper.gn * paper.gm).toBeLessThanOrEqual(QUICK_GEOMETRY.sweepWork);
+    expect(steps * paper.sparsities * paper.n * paper.m).toBeLessThanOrEqual(QUICK_GEOMETRY.sweepWork);
     expect(results.get('geometry-paper')!.figures[0].svg).toContain(
-      `step ${steps} (quick run: ${steps} of ${paper.gsteps} steps)`,
+      `step ${steps} (quick run: ${steps} of ${paper.steps} steps)`,
     );
     expect(results.get('geometry-octahedron')!.steps).toBe(QUICK_GEOMETRY.sweepSteps);
     expect(results.get('perturbed-pentagon')!.steps).toBe(QUICK_PENTAGON.steps);
@@ -159,7 +159,7 @@ describe('geometry figures (quick): the files', () => {
         const j = JSON.parse(text) as PentagonJson;
         const R = PENTAGON_RELATIVE_DENSITIES.length;
         expect(j.format).toBe(PENTAGON_FORMAT);
-        expect(j.instances).toHaveLength(R * s.gpseeds);
+        expect(j.instances).toHaveLength(R * s.seeds);
         for (const inst of j.instances) {
           expect(inst.W.flat()).toHaveLength(10);
           expect(inst.b).toHaveLength(5);
@@ -173,16 +173,16 @@ describe('geometry figures (quick): the files', () => {
       const s = presetValues(GEOMETRY_PARAMS, p);
       const j = JSON.parse(text) as SweepJson;
       expect(j.format, p.id).toBe(GEOMETRY_SWEEP_FORMAT);
-      expect(j.config, p.id).toMatchObject({ n: s.gn, m: s.gm, steps: results.get(p.id)!.steps });
-      expect(j.instances, p.id).toHaveLength(s.gcount);
+      expect(j.config, p.id).toMatchObject({ n: s.n, m: s.m, steps: results.get(p.id)!.steps });
+      expect(j.instances, p.id).toHaveLength(s.sparsities);
       for (const inst of j.instances) {
-        expect(inst.W).toHaveLength(s.gn);
-        expect(inst.W.flat()).toHaveLength(s.gn * s.gm);
-        expect(inst.b).toHaveLength(s.gn);
+        expect(inst.W).toHaveLength(s.n);
+        expect(inst.W.flat()).toHaveLength(s.n * s.m);
+        expect(inst.b).toHaveLength(s.n);
       }
-      expect(j.summary, p.id).toHaveLength(s.gcount);
-      expect(j.summary[0].dimensionalities, p.id).toHaveLength(s.gn);
-      expect(j.selected?.model ?? -1, p.id).toBe(s.gmodel);
+      expect(j.summary, p.id).toHaveLength(s.sparsities);
+      expect(j.summary[0].dimensionalities, p.id).toHaveLength(s.n);
+      expect(j.selected?.model ?? -1, p.id).toBe(s.selected);
     }
   });
 
@@ -222,7 +222,7 @@ describe('geometry figures (quick): what they show', () => {
     expect(sparse.dimensionsPerFeature).toBeLessThan(0.55);
   });
 
-  it('finds the pentagon/digons transition where the paper-spec measured it', () => {
+  it('finds the pentagon/digons transition between relative densities 0.2 and 0.3, where tests/model/uniform-sweep.test.ts measures it', () => {
     const j = JSON.parse(readFileSync(join(dir, 'perturbed-pentagon.json'), 'utf8')) as PentagonJson;
     // tests/model/uniform-sweep.test.ts measured the crossing between 0.2 and 0.3.
     expect(j.curves.crossing).toBeGreaterThan(0.2);

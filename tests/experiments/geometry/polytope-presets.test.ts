@@ -27,14 +27,14 @@ describe.each(FIDELITY_PATHS)(
     it.each(GEOMETRY_3D_PRESETS.map((p) => [p.id, p] as const))('%s', async (id, p) => {
       const values = { ...parseParams(GEOMETRY_PARAMS, '').values, ...p.values };
       const config = geometryTrainConfig(values);
-      const selected = { ...config, instances: [config.instances[values.gmodel]] };
+      const selected = { ...config, instances: [config.instances[values.selected]] };
       const trainer = await syncTrainer(selected, path);
       try {
-        trainer.stepSync(values.gsteps);
+        trainer.stepSync(values.steps);
         const { W } = await trainer.read();
-        const { factors } = polytopeCounts(instanceWeights(W, 0, values.gn, values.gm), values.gn, values.gm);
+        const { factors } = polytopeCounts(instanceWeights(W, 0, values.n, values.m), values.n, values.m);
         verbose(
-          `${path} ${id} (seed ${values.gseed}, model ${values.gmodel}, ${values.gsteps} steps): ${factors.map((f) => `${f.name}[${f.dimensionalities.map((d) => d.toFixed(2)).join(', ')}]`).join(' ⊕ ')}`,
+          `${path} ${id} (seed ${values.seed}, model ${values.selected}, ${values.steps} steps): ${factors.map((f) => `${f.name}[${f.dimensionalities.map((d) => d.toFixed(2)).join(', ')}]`).join(' ⊕ ')}`,
         );
         expect(factors.map((f) => f.name).sort()).toEqual(EXPECTED[id]);
       } finally {

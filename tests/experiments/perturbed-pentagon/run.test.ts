@@ -1,5 +1,5 @@
 /**
- * The perturbed-pentagon sub-section's model side (paper §6.4): the fixed-start run behind the two
+ * The perturbed-pentagon sub-section's model side ("Non-Uniform Superposition"): the fixed-start run behind the two
  * loss curves, the curves themselves and the best-of-seeds choice, on a real (small) training.
  */
 import { describe, expect, it } from 'vitest';

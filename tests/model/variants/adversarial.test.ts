@@ -1,8 +1,8 @@
 /**
- * Adversarial vulnerability (paper-spec §6.6): the analytic attack (budget 0.1 × mean input
- * norm) on ReLU output models trained at several sparsities, relative to the non-superposition
- * baseline. n = 50, m = 5, uniform importance, batch 1024, AdamW lr 1e-3, 3000 steps (the
- * features-per-dimension plateau is reached by then; 10k steps would not fit the test budget).
+ * Adversarial vulnerability (the paper's "Relationship to Adversarial Robustness"): the analytic attack (budget 0.1 ×
+ * mean input norm) on ReLU output models trained at several sparsities, relative to the non-superposition baseline. n =
+ * 50, m = 5, uniform importance, batch 1024, AdamW lr 1e-3, 3000 steps (the features-per-dimension plateau is reached
+ * by then; 10k steps would not fit the test budget).
  */
 import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER, constantVector, type TrainConfig } from '../../../src/model/config';

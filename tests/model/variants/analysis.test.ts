@@ -106,7 +106,7 @@ describe('neuronStacks', () => {
   });
 });
 
-describe('findAsymmetricMotifs (§6.8)', () => {
+describe('findAsymmetricMotifs ("Computation in Superposition")', () => {
   // The paper's example: neuron 0 reads feature a = 0 with weight 2 and v = 1 with −1/2, writes
   // 1/2 to a and 2 to v; neuron 1 fires on x_a > 0 and inhibits v.
   const W1 = fromColumns([
@@ -172,7 +172,7 @@ describe('setGeometry', () => {
   });
 });
 
-describe('analytic adversarial attack (§6.6)', () => {
+describe('analytic adversarial attack ("Relationship to Adversarial Robustness")', () => {
   it('attack directions are the normalised rows of WᵀW for a tied model', () => {
     const rng = new Rng(3);
     const W = Float32Array.from({ length: 12 }, () => rng.normal());

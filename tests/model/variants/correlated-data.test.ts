@@ -1,6 +1,6 @@
 /**
- * Correlated / anticorrelated / signed data (paper-spec §1.2–1.4, acceptance check §9.1), and the
- * config validation of feature sets.
+ * Correlated / anticorrelated / signed data (the paper's "Correlated and Anticorrelated Features" and "Computation in
+ * Superposition"), and the config validation of feature sets.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -5,7 +5,7 @@
  */
 import type { InstanceSpec } from '../../../src/model/config';
 import { Rng, deriveSeed } from '../../../src/model/rng';
-import { inverseLogComplement, SIMD_DENSE_SAMPLING_FROM, type SimdLayout } from '../../../src/train/basic/simd-trainer';
+import { inverseLogComplement, SIMD_DENSE_SAMPLING_FROM, type SimdLayout } from '../../../src/train/basic/simd-kernel';
 import type { TwinInstance } from './simd-twin';
 import { STREAM } from '../../../src/train/trainer';
 

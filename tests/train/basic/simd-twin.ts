@@ -6,7 +6,7 @@
  * the reference the tests hold the WebAssembly against. Slow; for tests on small shapes.
  */
 import type { TrainConfig } from '../../../src/model/config';
-import { chooseSimdLayout, inverseLogComplement, type SimdLayout } from '../../../src/train/basic/simd-trainer';
+import { chooseSimdLayout, inverseLogComplement, type SimdLayout } from '../../../src/train/basic/simd-kernel';
 import { CHUNK, RowSampler, TwinRng } from './simd-twin-data';
 import { LossLedger } from '../../../src/train/loss-ledger';
 import { adamCorrections, initialWeights, type BatchedTrainer, type TrainerState } from '../../../src/train/trainer';

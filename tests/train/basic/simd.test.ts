@@ -8,12 +8,8 @@ import { PAPER_OPTIMIZER, type TrainConfig } from '../../../src/model/config';
 import { SIMD_KERNEL_BASE64 } from '../../../src/train/generated/simd-kernel';
 import { JsTrainer } from '../../../src/train/basic/js-trainer';
 import { VariantTrainer } from '../../../src/train/variants/variant-trainer';
-import {
-  SimdTrainer,
-  chooseSimdLayout,
-  simdKernelModule,
-  type SimdLayout,
-} from '../../../src/train/basic/simd-trainer';
+import { chooseSimdLayout, simdKernelModule, type SimdLayout } from '../../../src/train/basic/simd-kernel';
+import { SimdTrainer } from '../../../src/train/basic/simd-trainer';
 import { SimdTwinTrainer } from './simd-twin';
 import { lnUnit, simdSampleBatches } from './simd-twin-data';
 import { ThreadedTrainer } from '../../../src/train/threads/threaded-trainer';

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { geometricImportance } from '../../../src/model/config';
-import { L1MarginTrainer, lambdaSweep, totalSuperposition } from '../../../src/train/solvers/l1-margin';
+import { lambdaSweep } from '../../../src/model/log-space';
+import { L1MarginTrainer, totalSuperposition } from '../../../src/train/solvers/l1-margin';
 import { superposition } from '../../../src/model/metrics';
 import { Rng } from '../../../src/model/rng';
 import { sparseBatch } from '../../../src/model/data';

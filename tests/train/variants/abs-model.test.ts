@@ -1,5 +1,5 @@
 /**
- * Computation in superposition (paper-spec §2.5, §6.8): the untied absolute-value model
+ * Computation in superposition (the paper's "Computation in Superposition"): the untied absolute-value model
  * y' = ReLU(W2 ReLU(W1 x) + b), inputs uniform on [−1, 1], target |x|. With n = 3 features,
  * m = 6 neurons and dense inputs there is room for no superposition: each feature gets a
  * ReLU(x) and a ReLU(−x) neuron, summed by W2 (|x| = ReLU(x) + ReLU(−x)).

@@ -1,7 +1,7 @@
 /**
- * Correlated and anticorrelated features (paper-spec §6.4), trained with the notebook recipe
- * (batch 1024, AdamW lr 1e-3, 10k steps, uniform importance) and judged on the lowest
- * evaluation loss of several seeds, as the paper does.
+ * Correlated and anticorrelated features (the paper's "Correlated and Anticorrelated Features"), trained with the
+ * notebook recipe (batch 1024, AdamW lr 1e-3, 10k steps, uniform importance) and judged on the lowest evaluation loss
+ * of several seeds, as the paper does.
  */
 import { describe, expect, it } from 'vitest';
 import { PAPER_OPTIMIZER, constantVector, type FeatureSet, type TrainConfig } from '../../../src/model/config';

@@ -49,9 +49,9 @@ const CASES: Case[] = [
     ],
   },
   { name: 'linear, tied, correlated sets', kind: 'linear', sets: [{ kind: 'correlated', features: [1, 2, 3] }] },
-  { name: 'ReLU hidden layer, tied (privileged basis, §2.4)', kind: 'relu-hidden' },
+  { name: 'ReLU hidden layer, tied (privileged basis, "Superposition in a Privileged Basis")', kind: 'relu-hidden' },
   { name: 'ReLU hidden layer, untied', kind: 'relu-hidden', untied: true },
-  { name: 'absolute value, untied (§2.5)', kind: 'abs' },
+  { name: 'absolute value, untied ("Computation in Superposition")', kind: 'abs' },
   { name: 'ReLU output, untied', kind: 'relu', untied: true },
 ];
 

@@ -1,5 +1,5 @@
 /**
- * The ReLU hidden-layer model h = ReLU(W x), x' = ReLU(Wᵀh + b) (paper-spec §2.4, §6.7):
+ * The ReLU hidden-layer model h = ReLU(W x), x' = ReLU(Wᵀh + b) (the paper's "Superposition in a Privileged Basis"):
  * n = 10, m = 5, importance 0.75^i, notebook recipe (10k steps), best of 3 seeds by stratified
  * expected loss. Dense enough data gives every neuron one feature; very sparse data packs
  * features into polysemantic neurons.

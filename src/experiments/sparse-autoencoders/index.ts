@@ -1,0 +1,11 @@
+import { lazy } from 'react';
+import type { Experiment } from '../experiment';
+import { SAE_PARAMS, SAE_PRESETS } from './params';
+
+export const sparseAutoencoders: Experiment<typeof SAE_PARAMS> = {
+  id: 'sparse-autoencoders',
+  title: 'Dictionary learning with sparse autoencoders',
+  params: SAE_PARAMS,
+  presets: SAE_PRESETS,
+  Section: lazy(() => import('./Section').then((m) => ({ default: m.SparseAutoencoders }))),
+};

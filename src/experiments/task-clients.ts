@@ -1,0 +1,31 @@
+/**
+ * The page's task workers: one shared client per worker, started on first use. The footnote
+ * experiments share one worker (their requests are short and run in turn).
+ */
+import { TaskClient } from '../worker/task-client';
+import type { Tasks } from './tasks';
+
+let footnotes: TaskClient<Tasks> | null = null;
+
+/** The footnote experiments' worker. */
+export function footnoteTasks(): TaskClient<Tasks> {
+  footnotes ??= new TaskClient<Tasks>(
+    () => new Worker(new URL('./tasks.worker.ts', import.meta.url), { type: 'module', name: 'footnotes' }),
+  );
+  return footnotes;
+}
+
+const saeClients: TaskClient<Tasks>[] = [];
+
+/**
+ * The sparse-autoencoder lab's workers (two: a run's instances are split between them, as the phase
+ * grid's are), apart from the footnotes' so a long SAE run never holds up a footnote.
+ */
+export function saeTasks(index: number): TaskClient<Tasks> {
+  saeClients[index] ??= new TaskClient<Tasks>(
+    () => new Worker(new URL('./tasks.worker.ts', import.meta.url), { type: 'module', name: `sae-${index}` }),
+  );
+  return saeClients[index];
+}
+
+export const SAE_WORKERS = 2;
