@@ -3,7 +3,7 @@
  * lazily so it stays out of the first render's bundle; until it arrives the TeX source shows as
  * plain monospace text. Strings are fixed in the source, so KaTeX's HTML output is trusted.
  */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 
 type Katex = typeof import('katex').default;
 let katexModule: Katex | null = null;
@@ -16,7 +16,26 @@ function loadKatex(): Promise<Katex> {
   return loading;
 }
 
-export function Tex({ children, display = false }: { children: string; display?: boolean }) {
+/**
+ * Typeset once per formula: sections re-render many times a second while they train, and KaTeX takes
+ * milliseconds per formula. The formulas are a fixed set from the source (a handful of them carry a
+ * number), so the cache stays small; it is bounded all the same.
+ */
+const typeset = new Map<string, string>();
+const TYPESET_MAX = 2000;
+
+function html(katex: Katex, tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let out = typeset.get(key);
+  if (out === undefined) {
+    out = katex.renderToString(tex, { displayMode: display, throwOnError: false, output: 'html' });
+    if (typeset.size >= TYPESET_MAX) typeset.clear();
+    typeset.set(key, out);
+  }
+  return out;
+}
+
+export const Tex = memo(function Tex({ children, display = false }: { children: string; display?: boolean }) {
   const [katex, setKatex] = useState<Katex | null>(katexModule);
   useEffect(() => {
     if (katex) return;
@@ -30,6 +49,5 @@ export function Tex({ children, display = false }: { children: string; display?:
   }, [katex]);
   const className = display ? 'tex tex-display' : 'tex';
   if (!katex) return <span className={`${className} tex-pending`}>{children}</span>;
-  const html = katex.renderToString(children, { displayMode: display, throwOnError: false, output: 'html' });
-  return <span className={className} dangerouslySetInnerHTML={{ __html: html }} />;
-}
+  return <span className={className} dangerouslySetInnerHTML={{ __html: html(katex, children, display) }} />;
+});

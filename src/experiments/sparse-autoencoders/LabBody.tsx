@@ -1,5 +1,6 @@
 /** A run of the lab on screen: its status and timeline, the shown SAE's pictures and tables, the run's summary. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fmtCount } from '../../model/format';
 import { downloadText } from '../../charts/export';
 import { NO_HOVER, type Hover } from './chart-props';
 import { labJson } from './exports';
@@ -42,6 +43,57 @@ function useThrottled<T>(value: T, ms: number, live: boolean): T {
   return live ? shown : value;
 }
 
+/** One sentence per state of the run, for screen readers. */
+function announcement(run: LabView): string {
+  if (run.status === 'training') return `Training ${run.instances.length} sparse autoencoders.`;
+  if (run.status === 'done') return `${run.instances.length} sparse autoencoders trained and scored.`;
+  if (run.status === 'error') return `The run failed: ${run.error}`;
+  return '';
+}
+
+type Shown = { inst: InstanceState | null; states: readonly (InstanceState | null)[]; step: number };
+
+/**
+ * What the charts draw — the shown SAE, every SAE and their step — at most once a second while the
+ * run trains, and exports that describe exactly that (memoised, so the charts redraw only when it
+ * changes: the n = 20 |cos| matrix alone is 800 cells).
+ */
+function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult | null, shown: Shown) {
+  const { inst, states, step } = shown;
+  const live = useMemo(() => ({ inst, states, step }), [inst, states, step]);
+  const chart = useThrottled(live, 1000, run.status === 'training');
+  const info = run.info;
+  const jsonOf = useCallback(
+    (at: { states: readonly (InstanceState | null)[]; step: number }) => {
+      if (!info) return null;
+      const whole = at.states.every((s) => s !== null) && at.states.length > 0;
+      const groups = whole
+        ? summariseGroups(run.instances, { step: at.step, instances: at.states as InstanceState[] })
+        : [];
+      return labJson({
+        label: info.label,
+        source: info.source,
+        settings,
+        step: at.step,
+        instances: run.instances,
+        states: at.states,
+        groups,
+        fista,
+      });
+    },
+    [info, run.instances, settings, fista],
+  );
+  const chartJson = useCallback(() => jsonOf(chart), [jsonOf, chart]);
+  const chartMeta = useMemo(
+    () => ({
+      description: `SAE lab on ${info?.label ?? '…'} at step ${chart.step}`,
+      config: { settings, step: chart.step },
+    }),
+    [info, settings, chart.step],
+  );
+  return { jsonOf, chart, chartJson, chartMeta };
+}
+
 export function LabBody(p: {
   run: LabView;
   runKey: string;
@@ -59,36 +111,27 @@ export function LabBody(p: {
   const picked = pick && pick.key === run.runKey && states[pick.index] ? pick.index : null;
   const selected = picked ?? bestOf(states);
   const inst = selected >= 0 ? states[selected] : null;
-  const training = run.status === 'training';
-  const chartInst = useThrottled(inst, 1000, training);
-  const chartStates = useThrottled(states, 1000, training);
   const info = run.info;
   const hierarchy = (info?.source.hierarchy.length ?? 0) > 0;
   const complete = states.every((s) => s !== null);
   const groups =
     complete && states.length ? summariseGroups(run.instances, { step, instances: states as InstanceState[] }) : [];
-  const json = () =>
-    info
-      ? labJson({
-          label: info.label,
-          source: info.source,
-          settings: p.settings,
-          step,
-          instances: run.instances,
-          states,
-          groups,
-          fista: p.fista,
-        })
-      : null;
-  const meta = {
-    description: `SAE lab on ${info?.label ?? '…'} at step ${step}`,
-    config: { settings: p.settings, step },
-  };
+  const { settings } = p;
+  const { jsonOf, chart, chartJson, chartMeta } = useChartView(run, p.settings, p.fista, { inst, states, step });
+  const chartInst = chart.inst;
+  const history = useMemo(
+    () => (run.status === 'done' ? run.timeline.slice(0, (at ?? run.timeline.length - 1) + 1) : []),
+    [run.status, run.timeline, at],
+  );
+  const chartIndex = chart.inst ? chart.states.indexOf(chart.inst) : selected;
+  const chartStates = chart.states;
+  const json = () => jsonOf({ states, step });
+  const meta = { description: `SAE lab on ${info?.label ?? '…'} at step ${step}`, config: { settings, step } };
   const status =
     run.status === 'training'
-      ? `Training ${run.instances.length} SAEs: step ${run.step.toLocaleString('en-US')} of ${p.settings.steps.toLocaleString('en-US')}`
+      ? `Training ${run.instances.length} SAEs: step ${fmtCount(run.step)} of ${fmtCount(settings.steps)}`
       : run.status === 'done'
-        ? `${run.instances.length} SAEs trained for ${p.settings.steps.toLocaleString('en-US')} steps in ${run.seconds.toFixed(1)} s${at !== null ? ` — showing step ${step.toLocaleString('en-US')}` : ''}`
+        ? `${run.instances.length} SAEs trained for ${fmtCount(settings.steps)} steps in ${run.seconds.toFixed(1)} s${at !== null ? ` — showing step ${fmtCount(step)}` : ''}`
         : run.status === 'error'
           ? `The run failed: ${run.error}`
           : 'The lab trains when this section is on screen.';
@@ -97,7 +140,6 @@ export function LabBody(p: {
     <div className="sae-lab">
       <p
         className="status"
-        aria-live="polite"
         data-testid="sae-status"
         data-status={run.status}
         data-run-key={run.runKey ?? ''}
@@ -105,9 +147,13 @@ export function LabBody(p: {
       >
         {status}
       </p>
+      {/* Announced when the run's state changes, not at every step the status line counts. */}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement(run)}
+      </p>
       {run.status === 'done' && run.timeline.length > 1 ? (
         <label className="control sae-timeline">
-          <span>Rewind: step {step.toLocaleString('en-US')}</span>
+          <span>Rewind: step {fmtCount(step)}</span>
           <input
             type="range"
             data-action="sae-rewind"
@@ -124,37 +170,37 @@ export function LabBody(p: {
             <GeometryPanel
               source={info.source}
               inst={chartInst}
-              index={selected}
+              index={chartIndex}
               hover={hover}
               onHover={setHover}
-              exportJson={json}
-              meta={meta}
+              exportJson={chartJson}
+              meta={chartMeta}
             />
             <CosPanel
               source={info.source}
               inst={chartInst}
-              index={selected}
+              index={chartIndex}
               hover={hover}
               onHover={setHover}
-              exportJson={json}
-              meta={meta}
+              exportJson={chartJson}
+              meta={chartMeta}
             />
             <FiringPanel
               source={info.source}
               inst={chartInst}
-              index={selected}
+              index={chartIndex}
               hover={hover}
               onHover={setHover}
-              exportJson={json}
-              meta={meta}
-              history={run.status === 'done' ? run.timeline.slice(0, (at ?? run.timeline.length - 1) + 1) : []}
+              exportJson={chartJson}
+              meta={chartMeta}
+              history={history}
             />
             <FrontierPanel
               instances={run.instances}
               states={chartStates}
               selected={selected}
-              exportJson={json}
-              meta={meta}
+              exportJson={chartJson}
+              meta={chartMeta}
             />
           </div>
           <FeatureTable inst={inst} hover={hover} onHover={setHover} />

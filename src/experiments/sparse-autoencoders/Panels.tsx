@@ -3,7 +3,7 @@
  * m = 3 rotatable), the features × latents |cos| matrix, the latents' firing frequencies and how they
  * moved, and the L0–FVU frontier across the run. A feature and its matched latent light up together.
  */
-import { useState, type PointerEvent, type ReactNode } from 'react';
+import { memo, useState, type PointerEvent, type ReactNode } from 'react';
 import { ChartFrame } from '../../charts/ChartFrame';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
@@ -66,7 +66,7 @@ function Hoverable({ inst, onHover, children }: { inst: InstanceState; onHover(h
   );
 }
 
-export function GeometryPanel(p: PanelProps) {
+export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
   const [view, setView] = useState<View3D>(DEFAULT_VIEW);
   const { source, inst } = p;
   if (source.m !== 2 && source.m !== 3) {
@@ -113,9 +113,9 @@ export function GeometryPanel(p: PanelProps) {
       </Hoverable>
     </ChartFrame>
   );
-}
+});
 
-export function CosPanel(p: PanelProps) {
+export const CosPanel = memo(function CosPanel(p: PanelProps) {
   return (
     <ChartFrame
       title={`SAE #${p.index}: features × latents |cos|`}
@@ -129,9 +129,9 @@ export function CosPanel(p: PanelProps) {
       </Hoverable>
     </ChartFrame>
   );
-}
+});
 
-export function FiringPanel(p: PanelProps & { history: LabSnapshot[] }) {
+export const FiringPanel = memo(function FiringPanel(p: PanelProps & { history: LabSnapshot[] }) {
   const hist = firingProps(p.inst.trainFrequency, 'Firing frequency of the latents (training batches)');
   const latent = p.hover.latent ?? latentOfFeature(p.inst.card, p.hover.feature);
   const history = p.history.slice(1).map((s) => ({ step: s.step, freq: s.instances[p.index]?.trainFrequency ?? [] }));
@@ -158,9 +158,9 @@ export function FiringPanel(p: PanelProps & { history: LabSnapshot[] }) {
       ) : null}
     </>
   );
-}
+});
 
-export function FrontierPanel(p: {
+export const FrontierPanel = memo(function FrontierPanel(p: {
   instances: LabInstance[];
   states: readonly (InstanceState | null)[];
   selected: number;
@@ -178,4 +178,4 @@ export function FrontierPanel(p: {
       <LineChart {...frontierProps(p.instances, p.states, p.selected)} />
     </ChartFrame>
   );
-}
+});

@@ -38,7 +38,7 @@ export function SparseAutoencoders({ state, onChange, model = null }: SectionPro
     : request && 'given' in request
       ? request.given.source.n
       : 0;
-  const settings = labSettings(state, Math.max(1, features));
+  const settings = useMemo(() => labSettings(state, Math.max(1, features)), [state, features]);
   const modelKey = isToyModel(choice) ? choice : choice === 'glance' ? modelFingerprint(model) : (file?.name ?? '');
   const runKey = [
     `model=${choice}`,
