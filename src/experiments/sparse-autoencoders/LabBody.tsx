@@ -1,13 +1,14 @@
 /** A run of the lab on screen: its status and timeline, the shown SAE's pictures and tables, the run's summary. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fmtCount } from '../../model/format';
+import type { ActivationSource } from '../../model/sae/activations';
 import { downloadText } from '../../charts/export';
 import { NO_HOVER, type Hover } from './chart-props';
 import { labJson } from './exports';
 import { FistaComparison } from './Fista';
 import type { LabSettings } from './lab';
 import { CosPanel, FiringPanel, FrontierPanel, GeometryPanel } from './Panels';
-import { summariseGroups, type InstanceState } from './run';
+import { summariseGroups, type InstanceState, type LabSnapshot } from './run';
 import { FeatureTable, GroupTable, RunTable } from './Tables';
 import type { SaeFistaResult } from './task';
 import type { LabView } from './use-lab-run';
@@ -21,16 +22,21 @@ function bestOf(states: readonly (InstanceState | null)[]): number {
 }
 
 /**
- * `value`, but while `live` at most once per `ms` (the latest one, trailing): the charts redraw once a
- * second while the workers stream, the tables follow every update (the n = 20 |cos| matrix alone is
- * 800 cells: redrawn five times a second it held the page's frames).
+ * `value`, but while `live` at most once per `ms` (the latest one, trailing), the first time `phase` ms
+ * after going live: the views redraw once a second while the workers stream, each group of them in its
+ * own frame (the n = 20 |cos| matrix alone is 800 cells; all redrawn together, they held the frames).
  */
-function useThrottled<T>(value: T, ms: number, live: boolean): T {
+function useThrottled<T>(value: T, ms: number, live: boolean, phase: number): T {
   const [shown, setShown] = useState(value);
-  const last = useRef(0);
+  const last = useRef<number | null>(null);
   useEffect(() => {
-    if (!live) return;
-    const wait = last.current + ms - performance.now();
+    if (!live) {
+      last.current = null;
+      return;
+    }
+    const now = performance.now();
+    last.current ??= now - ms + phase;
+    const wait = last.current + ms - now;
     const t = setTimeout(
       () => {
         last.current = performance.now();
@@ -39,7 +45,7 @@ function useThrottled<T>(value: T, ms: number, live: boolean): T {
       Math.max(0, wait),
     );
     return () => clearTimeout(t);
-  }, [value, ms, live]);
+  }, [value, ms, live, phase]);
   return live ? shown : value;
 }
 
@@ -58,10 +64,8 @@ type Shown = { inst: InstanceState | null; states: readonly (InstanceState | nul
  * run trains, and exports that describe exactly that (memoised, so the charts redraw only when it
  * changes: the n = 20 |cos| matrix alone is 800 cells).
  */
-function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult | null, shown: Shown) {
-  const { inst, states, step } = shown;
-  const live = useMemo(() => ({ inst, states, step }), [inst, states, step]);
-  const chart = useThrottled(live, 1000, run.status === 'training');
+function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult | null, live: Shown, phase: number) {
+  const chart = useThrottled(live, 1000, run.status === 'training', phase);
   const info = run.info;
   const jsonOf = useCallback(
     (at: { states: readonly (InstanceState | null)[]; step: number }) => {
@@ -91,8 +95,65 @@ function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult
     }),
     [info, settings, chart.step],
   );
-  return { jsonOf, chart, chartJson, chartMeta };
+  const index = chart.inst ? chart.states.indexOf(chart.inst) : -1;
+  return { jsonOf, chart, chartJson, chartMeta, index };
 }
+
+type ChartView = ReturnType<typeof useChartView> & { chart: { inst: InstanceState } };
+
+/** The run's pictures (decoder rows, |cos|) and curves (firing, frontier), each group from its own view. */
+function LabPanels(p: {
+  source: ActivationSource;
+  pics: ChartView;
+  curves: ChartView;
+  instances: LabView['instances'];
+  history: LabSnapshot[];
+  hover: Hover;
+  onHover(h: Hover): void;
+}) {
+  const { source, pics, curves, instances, history, hover, onHover: setHover } = p;
+  return (
+    <div className="sae-panels">
+      <GeometryPanel
+        source={source}
+        inst={pics.chart.inst}
+        index={pics.index}
+        hover={hover}
+        onHover={setHover}
+        exportJson={pics.chartJson}
+        meta={pics.chartMeta}
+      />
+      <CosPanel
+        source={source}
+        inst={pics.chart.inst}
+        index={pics.index}
+        hover={hover}
+        onHover={setHover}
+        exportJson={pics.chartJson}
+        meta={pics.chartMeta}
+      />
+      <FiringPanel
+        source={source}
+        inst={curves.chart.inst}
+        index={curves.index}
+        hover={hover}
+        onHover={setHover}
+        exportJson={curves.chartJson}
+        meta={curves.chartMeta}
+        history={history}
+      />
+      <FrontierPanel
+        instances={instances}
+        states={curves.chart.states}
+        selected={curves.index}
+        exportJson={curves.chartJson}
+        meta={curves.chartMeta}
+      />
+    </div>
+  );
+}
+
+const isShown = (v: ReturnType<typeof useChartView>): v is ChartView => v.chart.inst !== null;
 
 export function LabBody(p: {
   run: LabView;
@@ -113,18 +174,27 @@ export function LabBody(p: {
   const inst = selected >= 0 ? states[selected] : null;
   const info = run.info;
   const hierarchy = (info?.source.hierarchy.length ?? 0) > 0;
-  const complete = states.every((s) => s !== null);
-  const groups =
-    complete && states.length ? summariseGroups(run.instances, { step, instances: states as InstanceState[] }) : [];
   const { settings } = p;
-  const { jsonOf, chart, chartJson, chartMeta } = useChartView(run, p.settings, p.fista, { inst, states, step });
-  const chartInst = chart.inst;
+  const live = useMemo(() => ({ inst, states, step }), [inst, states, step]);
+  // Three views, each redrawn in its own frame while training: the tables, the two pictures, the two curves.
+  const tables = useChartView(run, p.settings, p.fista, live, 0);
+  const pics = useChartView(run, p.settings, p.fista, live, 333);
+  const curves = useChartView(run, p.settings, p.fista, live, 667);
+  const { jsonOf } = tables;
   const history = useMemo(
     () => (run.status === 'done' ? run.timeline.slice(0, (at ?? run.timeline.length - 1) + 1) : []),
     [run.status, run.timeline, at],
   );
-  const chartIndex = chart.inst ? chart.states.indexOf(chart.inst) : selected;
-  const chartStates = chart.states;
+  const groups = useMemo(
+    () =>
+      tables.chart.states.length && tables.chart.states.every((s) => s !== null)
+        ? summariseGroups(run.instances, {
+            step: tables.chart.step,
+            instances: tables.chart.states as InstanceState[],
+          })
+        : [],
+    [tables.chart, run.instances],
+  );
   const json = () => jsonOf({ states, step });
   const meta = { description: `SAE lab on ${info?.label ?? '…'} at step ${step}`, config: { settings, step } };
   const status =
@@ -164,50 +234,22 @@ export function LabBody(p: {
           />
         </label>
       ) : null}
-      {info && inst && chartInst ? (
+      {info && inst && tables.chart.inst && isShown(pics) && isShown(curves) ? (
         <>
-          <div className="sae-panels">
-            <GeometryPanel
-              source={info.source}
-              inst={chartInst}
-              index={chartIndex}
-              hover={hover}
-              onHover={setHover}
-              exportJson={chartJson}
-              meta={chartMeta}
-            />
-            <CosPanel
-              source={info.source}
-              inst={chartInst}
-              index={chartIndex}
-              hover={hover}
-              onHover={setHover}
-              exportJson={chartJson}
-              meta={chartMeta}
-            />
-            <FiringPanel
-              source={info.source}
-              inst={chartInst}
-              index={chartIndex}
-              hover={hover}
-              onHover={setHover}
-              exportJson={chartJson}
-              meta={chartMeta}
-              history={history}
-            />
-            <FrontierPanel
-              instances={run.instances}
-              states={chartStates}
-              selected={selected}
-              exportJson={chartJson}
-              meta={chartMeta}
-            />
-          </div>
-          <FeatureTable inst={inst} hover={hover} onHover={setHover} />
+          <LabPanels
+            source={info.source}
+            pics={pics}
+            curves={curves}
+            instances={run.instances}
+            history={history}
+            hover={hover}
+            onHover={setHover}
+          />
+          <FeatureTable inst={tables.chart.inst} hover={hover} onHover={setHover} />
           <RunTable
             instances={run.instances}
-            states={states}
-            selected={selected}
+            states={tables.chart.states}
+            selected={tables.index}
             onSelect={(index) => setPick({ key: run.runKey, index })}
             hierarchy={hierarchy}
           />
