@@ -111,37 +111,22 @@ function LabPanels(p: {
   hover: Hover;
   onHover(h: Hover): void;
 }) {
-  const { source, pics, curves, instances, history, hover, onHover: setHover } = p;
+  const { source, pics, curves, instances, history, hover, onHover } = p;
+  // A panel's props from the view it follows.
+  const panel = (v: ChartView) => ({
+    source,
+    inst: v.chart.inst,
+    index: v.index,
+    hover,
+    onHover,
+    exportJson: v.chartJson,
+    meta: v.chartMeta,
+  });
   return (
     <div className="sae-panels">
-      <GeometryPanel
-        source={source}
-        inst={pics.chart.inst}
-        index={pics.index}
-        hover={hover}
-        onHover={setHover}
-        exportJson={pics.chartJson}
-        meta={pics.chartMeta}
-      />
-      <CosPanel
-        source={source}
-        inst={pics.chart.inst}
-        index={pics.index}
-        hover={hover}
-        onHover={setHover}
-        exportJson={pics.chartJson}
-        meta={pics.chartMeta}
-      />
-      <FiringPanel
-        source={source}
-        inst={curves.chart.inst}
-        index={curves.index}
-        hover={hover}
-        onHover={setHover}
-        exportJson={curves.chartJson}
-        meta={curves.chartMeta}
-        history={history}
-      />
+      <GeometryPanel {...panel(pics)} />
+      <CosPanel {...panel(pics)} />
+      <FiringPanel {...panel(curves)} history={history} />
       <FrontierPanel
         instances={instances}
         states={curves.chart.states}
