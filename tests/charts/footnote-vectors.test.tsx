@@ -71,8 +71,22 @@ describe('CosineMatrix', () => {
     expectCleanSvg(svg);
     const cells = withAttr(svg, 'rect', 'data-cell');
     expect(cells).toHaveLength(6);
-    expect(cells.slice(0, 3).map((c) => c.getAttribute('data-cell'))).toEqual(['0,1', '0,0', '0,2']);
-    expect(withAttr(svg, 'rect', 'data-match').map((c) => c.getAttribute('data-cell'))).toEqual(['0,1', '1,0']);
+    // Each column is a group placed by its transform: row 0 read left to right follows colOrder.
+    const columnX = (c: Element) =>
+      Number(/translate\(([-\d.]+)/.exec(c.parentElement!.getAttribute('transform')!)![1]);
+    const row0 = cells.filter((c) => c.getAttribute('data-cell')!.startsWith('0,'));
+    expect(row0.sort((a, b) => columnX(a) - columnX(b)).map((c) => c.getAttribute('data-cell'))).toEqual([
+      '0,1',
+      '0,0',
+      '0,2',
+    ]);
+    const matches = withAttr(svg, 'rect', 'data-match').map((c) => c.getAttribute('data-cell'));
+    expect(matches.sort()).toEqual(['0,1', '1,0']);
+    // Another column order moves the column groups and nothing else (a live matrix restyles no cell).
+    const reordered = renderToStaticMarkup(
+      <CosineMatrix values={values} rows={2} cols={3} colOrder={[2, 1, 0]} rowLabels={['3', '7']} threshold={0.9} />,
+    );
+    expect(withAttr(reordered, 'rect', 'data-cell').map((c) => c.outerHTML)).toEqual(cells.map((c) => c.outerHTML));
     // |cos| drives the colour: −0.92 and 0.95 are both dark, 0.1 light.
     const fill = (id: string) => cells.find((c) => c.getAttribute('data-cell') === id)!.getAttribute('fill')!;
     const lum = (hex: string) => {

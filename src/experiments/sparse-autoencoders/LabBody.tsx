@@ -1,5 +1,5 @@
 /** A run of the lab on screen: its status and timeline, the shown SAE's pictures and tables, the run's summary. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fmtCount } from '../../model/format';
 import type { ActivationSource } from '../../model/sae/activations';
 import { downloadText } from '../../charts/export';
@@ -25,28 +25,29 @@ function bestOf(states: readonly (InstanceState | null)[]): number {
  * `value`, but while `live` at most once per `ms` (the latest one, trailing), the first time `phase` ms
  * after going live: the views redraw once a second while the workers stream, each group of them in its
  * own frame (the n = 20 |cos| matrix alone is 800 cells; all redrawn together, they held the frames).
+ * Out of training (the run done, a rewind) a view with a phase follows `phase / 4` ms late, so the
+ * groups still draw in separate frames.
  */
 function useThrottled<T>(value: T, ms: number, live: boolean, phase: number): T {
   const [shown, setShown] = useState(value);
   const last = useRef<number | null>(null);
   useEffect(() => {
-    if (!live) {
-      last.current = null;
-      return;
-    }
+    if (!live) last.current = null;
     const now = performance.now();
-    last.current ??= now - ms + phase;
-    const wait = last.current + ms - now;
+    const wait = live ? (last.current ??= now - ms + phase) + ms - now : phase / 4;
     const t = setTimeout(
       () => {
-        last.current = performance.now();
-        setShown(value);
+        if (live) last.current = performance.now();
+        // The pictures and curves as a transition: React renders them in slices between frames
+        // instead of in one task. The tables (phase 0) carry the scorecard: drawn at once.
+        if (phase === 0) setShown(value);
+        else startTransition(() => setShown(value));
       },
       Math.max(0, wait),
     );
     return () => clearTimeout(t);
   }, [value, ms, live, phase]);
-  return live ? shown : value;
+  return !live && phase === 0 ? value : shown;
 }
 
 /** One sentence per state of the run, for screen readers. */
@@ -57,7 +58,13 @@ function announcement(run: LabView): string {
   return '';
 }
 
-type Shown = { inst: InstanceState | null; states: readonly (InstanceState | null)[]; step: number };
+type Shown = {
+  /** The run these states belong to: a view still on an earlier run's states draws nothing. */
+  runKey: string | null;
+  inst: InstanceState | null;
+  states: readonly (InstanceState | null)[];
+  step: number;
+};
 
 /**
  * What the charts draw — the shown SAE, every SAE and their step — at most once a second while the
@@ -65,7 +72,11 @@ type Shown = { inst: InstanceState | null; states: readonly (InstanceState | nul
  * changes: the n = 20 |cos| matrix alone is 800 cells).
  */
 function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult | null, live: Shown, phase: number) {
-  const chart = useThrottled(live, 1000, run.status === 'training', phase);
+  const throttled = useThrottled(live, 1000, run.status === 'training', phase);
+  const chart = useMemo(
+    () => (throttled.runKey === live.runKey ? throttled : { ...throttled, inst: null }),
+    [throttled, live.runKey],
+  );
   const info = run.info;
   const jsonOf = useCallback(
     (at: { states: readonly (InstanceState | null)[]; step: number }) => {
@@ -101,11 +112,14 @@ function useChartView(run: LabView, settings: LabSettings, fista: SaeFistaResult
 
 type ChartView = ReturnType<typeof useChartView> & { chart: { inst: InstanceState } };
 
-/** The run's pictures (decoder rows, |cos|) and curves (firing, frontier), each group from its own view. */
+/**
+ * The run's pictures (decoder rows, |cos|) and curves (firing, frontier), each group from its own view
+ * and drawn once that view has a model (so a run's first drawing, too, spreads over three frames).
+ */
 function LabPanels(p: {
   source: ActivationSource;
-  pics: ChartView;
-  curves: ChartView;
+  pics: ChartView | null;
+  curves: ChartView | null;
   instances: LabView['instances'];
   history: LabSnapshot[];
   hover: Hover;
@@ -124,16 +138,18 @@ function LabPanels(p: {
   });
   return (
     <div className="sae-panels">
-      <GeometryPanel {...panel(pics)} />
-      <CosPanel {...panel(pics)} />
-      <FiringPanel {...panel(curves)} history={history} />
-      <FrontierPanel
-        instances={instances}
-        states={curves.chart.states}
-        selected={curves.index}
-        exportJson={curves.chartJson}
-        meta={curves.chartMeta}
-      />
+      {pics ? <GeometryPanel {...panel(pics)} /> : null}
+      {pics ? <CosPanel {...panel(pics)} /> : null}
+      {curves ? <FiringPanel {...panel(curves)} history={history} /> : null}
+      {curves ? (
+        <FrontierPanel
+          instances={instances}
+          states={curves.chart.states}
+          selected={curves.index}
+          exportJson={curves.chartJson}
+          meta={curves.chartMeta}
+        />
+      ) : null}
     </div>
   );
 }
@@ -160,7 +176,7 @@ export function LabBody(p: {
   const info = run.info;
   const hierarchy = (info?.source.hierarchy.length ?? 0) > 0;
   const { settings } = p;
-  const live = useMemo(() => ({ inst, states, step }), [inst, states, step]);
+  const live = useMemo(() => ({ runKey: run.runKey, inst, states, step }), [run.runKey, inst, states, step]);
   // Three views, each redrawn in its own frame while training: the tables, the two pictures, the two curves.
   const tables = useChartView(run, p.settings, p.fista, live, 0);
   const pics = useChartView(run, p.settings, p.fista, live, 333);
@@ -219,27 +235,31 @@ export function LabBody(p: {
           />
         </label>
       ) : null}
-      {info && inst && tables.chart.inst && isShown(pics) && isShown(curves) ? (
+      {info && inst ? (
         <>
           <LabPanels
             source={info.source}
-            pics={pics}
-            curves={curves}
+            pics={isShown(pics) ? pics : null}
+            curves={isShown(curves) ? curves : null}
             instances={run.instances}
             history={history}
             hover={hover}
             onHover={setHover}
           />
-          <FeatureTable inst={tables.chart.inst} hover={hover} onHover={setHover} />
-          <RunTable
-            instances={run.instances}
-            states={tables.chart.states}
-            selected={tables.index}
-            onSelect={(index) => setPick({ key: run.runKey, index })}
-            hierarchy={hierarchy}
-          />
-          {groups.length > 1 || p.settings.sweep === 'remedies' ? (
-            <GroupTable groups={groups} hierarchy={hierarchy} />
+          {isShown(tables) ? (
+            <>
+              <FeatureTable inst={tables.chart.inst} hover={hover} onHover={setHover} />
+              <RunTable
+                instances={run.instances}
+                states={tables.chart.states}
+                selected={tables.index}
+                onSelect={(index) => setPick({ key: run.runKey, index })}
+                hierarchy={hierarchy}
+              />
+              {groups.length > 1 || p.settings.sweep === 'remedies' ? (
+                <GroupTable groups={groups} hierarchy={hierarchy} />
+              ) : null}
+            </>
           ) : null}
           <button
             type="button"

@@ -54,7 +54,9 @@ export function matchLatents(F: ArrayLike<number>, D: ArrayLike<number>, m: numb
 
 /**
  * A display order for the latents: the matched ones in feature order (so the |cos| heatmap has its
- * matches on the diagonal), then the rest by their best |cos| with any feature, largest first.
+ * matches on the diagonal), then the rest by their best |cos| with any feature in steps of 0.1,
+ * largest first, then by index — steps, so that a live heatmap's unmatched columns do not trade
+ * places at every redraw over differences too small to see.
  */
 export function latentOrder(match: Pick<Matching, 'absCos' | 'latentOf' | 'featureOf'>): number[] {
   const nl = match.featureOf.length;
@@ -63,7 +65,7 @@ export function latentOrder(match: Pick<Matching, 'absCos' | 'latentOf' | 'featu
   const best = (j: number) => {
     let b = 0;
     for (let i = 0; i < nf; i++) b = Math.max(b, match.absCos[i * nl + j]);
-    return b;
+    return Math.round(b * 10);
   };
   const rest = Array.from({ length: nl }, (_, j) => j).filter((j) => match.featureOf[j] < 0);
   rest.sort((a, b) => best(b) - best(a) || a - b);

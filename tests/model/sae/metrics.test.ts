@@ -59,6 +59,15 @@ describe('the one-to-one matching', () => {
     expect(m.featureOf[1]).toBe(-1);
     expect(latentOrder(m)).toEqual([2, 0, 1]);
   });
+
+  it('orders the unmatched latents by their best |cos| in steps of 0.1, then by index', () => {
+    // One feature; latent 0 is its match, latents 1–3 have |cos| 0.3, 0.51 and 0.54 with it.
+    const m = { absCos: Float64Array.from([0.99, 0.3, 0.51, 0.54]), latentOf: Int32Array.from([0]) };
+    const featureOf = Int32Array.from([0, -1, -1, -1]);
+    expect(latentOrder({ ...m, featureOf })).toEqual([0, 2, 3, 1]);
+    expect(latentOrder({ ...m, absCos: Float64Array.from([0.99, 0.3, 0.56, 0.54]), featureOf })).toEqual([0, 2, 3, 1]);
+    expect(latentOrder({ ...m, absCos: Float64Array.from([0.99, 0.3, 0.44, 0.56]), featureOf })).toEqual([0, 3, 2, 1]);
+  });
 });
 
 describe('the scorecard', () => {
