@@ -1,9 +1,9 @@
 /**
- * Feature dimensionality D_i of every feature of every model in a sparsity sweep, each at its
- * model's 1/(1 − S) (log x), jittered sideways so the clusters read as clouds, translucent so
- * overlaps darken (paper §6.3, lower panel of its dimensionality figure). Labelled reference lines
- * mark the fractions the paper finds the features cluster at: 1, ¾, ⅔, ½, ⅖, ⅜ (dedicated,
- * tetrahedron, triangle, digon, pentagon, square antiprism). Click a point to select its model.
+ * Feature dimensionality D_i of every feature of every model in a sparsity sweep, each at its model's 1/(1 −
+ * S) (log x), jittered sideways so the clusters read as clouds, translucent so overlaps darken (the paper's
+ * "Uniform Superposition", lower panel of its dimensionality figure). Labelled reference lines mark the
+ * fractions the paper finds the features cluster at: 1, ¾, ⅔, ½, ⅖, ⅜ (dedicated, tetrahedron, triangle,
+ * digon, pentagon, square antiprism). Click a point to select its model.
  */
 import { fmt } from '../model/format';
 import { DIMENSIONALITY_LEVELS } from '../model/geometry';

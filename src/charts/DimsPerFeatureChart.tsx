@@ -1,6 +1,6 @@
 /**
  * Dimensions per feature m/‖W‖_F² against 1/(1 − S) on a log axis, one point per model of a
- * uniform-superposition sweep (paper §6.3, the upper panel of its dimensionality figure). The
+ * uniform-superposition sweep (the paper's "Uniform Superposition", the upper panel of its dimensionality figure). The
  * paper's "sticky" levels are drawn as labelled dashed lines: 1 (every represented feature has a
  * dimension of its own) and ½ (features stored as antipodal pairs). Click a point to select its
  * model; with focus, ←/→ move the selection.
@@ -32,7 +32,7 @@ export interface DimsPerFeatureChartProps {
   title?: string;
 }
 
-/** The sticky levels the paper reports (§6.3). */
+/** The sticky levels the paper reports ("Uniform Superposition"). */
 export const STICKY_LEVELS: readonly { value: number; label: string; meaning: string }[] = [
   { value: 1, label: '1', meaning: 'one dimension per feature' },
   { value: 0.5, label: '½', meaning: 'antipodal pairs' },

@@ -1,8 +1,8 @@
 /**
- * Learning dynamics of one model (paper §6.5): every feature's dimensionality D_i against training
- * step, above the model's loss on the same x-axis, so "energy level" jumps — a feature hopping
- * between ½, ⅖, ⅜ … — can be read against the loss drops they coincide with. Dashed lines mark
- * the paper's fractions; a vertical cursor marks the step the geometry panels show.
+ * Learning dynamics of one model (the paper's "Superposition and Learning Dynamics"): every feature's
+ * dimensionality D_i against training step, above the model's loss on the same x-axis, so "energy level"
+ * jumps — a feature hopping between ½, ⅖, ⅜ … — can be read against the loss drops they coincide with. Dashed
+ * lines mark the paper's fractions; a vertical cursor marks the step the geometry panels show.
  */
 import { ticks as d3ticks, schemeTableau10 } from 'd3';
 import type { ReactElement } from 'react';

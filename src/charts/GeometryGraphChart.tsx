@@ -1,5 +1,5 @@
 /**
- * A model's feature geometry graph (paper §6.3, spec §4): nodes are the learned features, edges
+ * A model's feature geometry graph (the paper's "Uniform Superposition"): nodes are the learned features, edges
  * join features whose embeddings overlap, drawn thicker and darker the larger |W_i · W_j|. The
  * connected components are the tegum factors; each is laid out on its own small circle, the
  * factors flowing left to right in rows (largest first), each labelled with the polytope it forms

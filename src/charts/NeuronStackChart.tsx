@@ -1,8 +1,8 @@
 /**
- * Neuron stack plot (paper §2.4–2.5): one column per hidden neuron, one stacked rectangle per
- * feature weight, positive weights stacked up from the axis and negative ones down, each
- * rectangle coloured by its feature. Neurons can be marked (the asymmetric-superposition motif)
- * and carry a short status label (mono / poly / dead).
+ * Neuron stack plot (the paper's "Superposition in a Privileged Basis" and "Computation in Superposition"):
+ * one column per hidden neuron, one stacked rectangle per feature weight, positive weights stacked up from
+ * the axis and negative ones down, each rectangle coloured by its feature. Neurons can be marked (the
+ * asymmetric-superposition motif) and carry a short status label (mono / poly / dead).
  */
 import { fmt } from '../model/format';
 import { ZeroLine } from './BarChart';

@@ -1,5 +1,5 @@
 /**
- * The perturbed pentagon (paper §6.4, spec §7.6): n = 5 features in m = 2 dimensions, four at a
+ * The perturbed pentagon (the paper's "Non-Uniform Superposition"): n = 5 features in m = 2 dimensions, four at a
  * fixed density and feature 4 at a varied relative density. PentagonStrip lays the canonicalised
  * solutions side by side along the relative density (one SVG, so Export SVG saves the whole strip);
  * PentagonLossChart draws the loss of the pentagon-type and the digon-type solution against the

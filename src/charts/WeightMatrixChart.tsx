@@ -1,8 +1,8 @@
 /**
- * A weight matrix drawn as the paper's "W as a matrix" (§6.7): one row per hidden neuron, one
- * column per feature, each cell coloured by W[k, i] on a diverging scale symmetric about 0
- * (blue negative, white 0, red positive: RdBu, colour-blind safe, the same palette as WᵀW).
- * The scale runs over ±maxAbs so that several panels can share it; a legend shows its range.
+ * A weight matrix drawn as the paper's "W as a matrix" ("Superposition in a Privileged Basis"): one row per
+ * hidden neuron, one column per feature, each cell coloured by W[k, i] on a diverging scale symmetric about 0
+ * (blue negative, white 0, red positive: RdBu, colour-blind safe, the same palette as WᵀW). The scale runs
+ * over ±maxAbs so that several panels can share it; a legend shows its range.
  */
 import { scaleBand, scaleLinear } from 'd3';
 import { fmt } from '../model/format';

@@ -1,5 +1,5 @@
 /**
- * The polytopes that tegum factors form (paper §6.3), as the charts show them: a colour and a
+ * The polytopes that tegum factors form (the paper's "Uniform Superposition"), as the charts show them: a colour and a
  * label per name, a one-line tally, and a colour per feature by its factor's polytope.
  */
 import { FACTOR_NAMES, type FactorName, type PolytopeCounts } from '../model/geometry';

@@ -1,9 +1,9 @@
 /**
- * "The geometry of superposition" (paper §6.3): a sweep of uniform-superposition models, one per
- * sparsity, trains as one batched run. Live: dimensions per feature m/‖W‖_F² against 1/(1 − S)
- * with the sticky levels 1 and ½, and every feature's dimensionality D_i with the paper's
- * reference fractions. Click a model for its feature geometry graph (tegum factors, each named by
- * the polytope it forms), its WᵀW, and a gallery of the polytopes it contains.
+ * "The geometry of superposition" (the paper's "Uniform Superposition"): a sweep of uniform-superposition
+ * models, one per sparsity, trains as one batched run. Live: dimensions per feature m/‖W‖_F² against 1/(1 −
+ * S) with the sticky levels 1 and ½, and every feature's dimensionality D_i with the paper's reference
+ * fractions. Click a model for its feature geometry graph (tegum factors, each named by the polytope it
+ * forms), its WᵀW, and a gallery of the polytopes it contains.
  */
 import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';

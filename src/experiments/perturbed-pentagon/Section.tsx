@@ -1,10 +1,10 @@
 /**
- * "Perturbing one feature" (paper §6.4): n = 5 features of equal importance in m = 2 dimensions,
- * four at a fixed density and feature 4 at a varied relative density. At the others' density the
- * five form a pentagon; made sparser, feature 4 is crowded, until below a critical relative
- * density the pentagon snaps to two digons with feature 4 dropped — a first-order transition
- * where the loss curves of the two solution types cross. Both trainings (the random fits and the
- * fixed starts behind the curves, see run.ts) run in workers, each paused with the section.
+ * "Perturbing one feature" (the paper's "Non-Uniform Superposition"): n = 5 features of equal importance in m
+ * = 2 dimensions, four at a fixed density and feature 4 at a varied relative density. At the others' density
+ * the five form a pentagon; made sparser, feature 4 is crowded, until below a critical relative density the
+ * pentagon snaps to two digons with feature 4 dropped — a first-order transition where the loss curves of the
+ * two solution types cross. Both trainings (the random fits and the fixed starts behind the curves, see
+ * run.ts) run in workers, each paused with the section.
  */
 import { fmtCount } from '../../model/format';
 import { useMemo, useRef } from 'react';

@@ -150,7 +150,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
-            caption="The lowest-loss hand-built solution at each cell (paper §5.4–5.5), same grid."
+            caption="The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid."
           >
             <PhaseDiagramChart
               rValues={grid.rValues}
