@@ -134,7 +134,7 @@ describe('every chart is drawn on the frame', () => {
   const dir = join(__dirname, '../../src/charts');
   const files = readdirSync(dir).filter((f) => f.endsWith('.tsx'));
 
-  it.each(files.filter((f) => !['frame.tsx', 'text.tsx', 'ChartFrame.tsx'].includes(f)))(
+  it.each(files.filter((f) => !['frame.tsx', 'text.tsx', 'ChartFigure.tsx'].includes(f)))(
     '%s: no root <svg>, no <text> and no inline font size of its own',
     (f) => {
       const src = readFileSync(join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');

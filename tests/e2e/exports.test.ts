@@ -68,7 +68,7 @@ describe('exports of the view on screen', () => {
     open = await openPage(baseUrl, '?steps=300');
     const { page } = open;
     await waitForRun(page, 'glance');
-    const svgWidth = Number(await page.locator('[data-chart-frame="wtw-bias"] svg').getAttribute('width'));
+    const svgWidth = Number(await page.locator('[data-figure="wtw-bias"] svg').getAttribute('width'));
     const png = await exportFile(page, 'wtw-bias', 'export-png');
     expect(png.suggestedFilename()).toBe('wtw-bias.png');
     const bytes = readFileSync((await png.path())!);
@@ -108,7 +108,7 @@ describe('exports of the view on screen', () => {
       for (const frame of ['wtw-bias', 'feature-geometry'])
         document
           .querySelector<HTMLButtonElement>(
-            `[data-chart-frame="${frame}"] [data-action="export-${frame === 'wtw-bias' ? 'json' : 'svg'}"]`,
+            `[data-figure="${frame}"] [data-action="export-${frame === 'wtw-bias' ? 'json' : 'svg'}"]`,
           )!
           .click();
       return seen;
@@ -143,7 +143,7 @@ describe('exports of the view on screen', () => {
     // Off screen, the sweep waits, paused at step 0 (it trains when scrolled into view).
     await waitForRun(page, 'geometry', { state: 'paused' });
     expect(await page.getByTestId('geometry-step').textContent()).toBe('0');
-    const json = page.locator('[data-chart-frame="geometry-dims-per-feature"] [data-action="export-json"]');
+    const json = page.locator('[data-figure="geometry-dims-per-feature"] [data-action="export-json"]');
     expect(await json.isDisabled()).toBe(true);
     expect(await json.getAttribute('title')).toMatch(/^No trained model to export yet/);
     // The SVG is of what is drawn (the empty sweep, or its first steps once on screen).

@@ -10,7 +10,7 @@ export type ExportAction = 'export-svg' | 'export-png' | 'export-json';
 export async function exportFile(page: Page, frame: string, action: ExportAction): Promise<Download> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator(`[data-chart-frame="${frame}"] [data-action="${action}"]`).click(),
+    page.locator(`[data-figure="${frame}"] [data-action="${action}"]`).click(),
   ]);
   return file;
 }

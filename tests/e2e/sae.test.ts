@@ -47,7 +47,7 @@ async function doneWith(page: Page, part: string): Promise<void> {
 async function download(page: Page, frame: string, action: string): Promise<Buffer> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator(`#sparse-autoencoders [data-chart-frame="${frame}"] [data-action="${action}"]`).click(),
+    page.locator(`#sparse-autoencoders [data-figure="${frame}"] [data-action="${action}"]`).click(),
   ]);
   return readFileSync((await file.path())!);
 }
@@ -69,12 +69,9 @@ describe('the sparse-autoencoder lab', () => {
     expect(Number(l0After)).toBeLessThan(Number(l0Before));
 
     // Hover feature 0's arrow: its row and its matched latent's column are outlined in the |cos| matrix.
-    await page
-      .locator('[data-chart-frame="sae-geometry"] [data-set="0"] [data-vector="0"]')
-      .first()
-      .hover({ force: true });
-    await page.locator('[data-chart-frame="sae-cos"] [data-layer="highlight"] [data-highlight-row="0"]').waitFor();
-    await expect(page.locator('[data-chart-frame="sae-cos"] [data-highlight-col]').count()).resolves.toBe(1);
+    await page.locator('[data-figure="sae-geometry"] [data-set="0"] [data-vector="0"]').first().hover({ force: true });
+    await page.locator('[data-figure="sae-cos"] [data-layer="highlight"] [data-highlight-row="0"]').waitFor();
+    await expect(page.locator('[data-figure="sae-cos"] [data-highlight-col]').count()).resolves.toBe(1);
 
     for (const frame of ['sae-geometry', 'sae-cos', 'sae-firing', 'sae-frontier']) {
       const svg = (await download(page, frame, 'export-svg')).toString('utf8');

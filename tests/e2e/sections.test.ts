@@ -22,10 +22,10 @@ describe('phase change', () => {
   it('the grid trains when scrolled into view, matches the theory mostly, and a clicked cell opens its model', async () => {
     open = await openPage(baseUrl, '?steps=200&pgrid=6&pseeds=2&psteps=1500');
     const { page } = open;
-    const trained = page.locator('[data-chart-frame="phase-phase-2-1-trained"]');
+    const trained = page.locator('[data-figure="phase-phase-2-1-trained"]');
     await sectionsLoaded(page);
     expect(await trained.locator('rect[data-cell]').count()).toBe(36);
-    expect(await page.locator('[data-chart-frame="phase-phase-2-1-theory"] rect[data-cell]').count()).toBe(36);
+    expect(await page.locator('[data-figure="phase-phase-2-1-theory"] rect[data-cell]').count()).toBe(36);
     expect(await trained.locator('[data-boundary]').count()).toBeGreaterThanOrEqual(2);
     await page.getByTestId('phase-status').scrollIntoViewIfNeeded();
     await waitForRun(page, 'phase');

@@ -5,7 +5,7 @@
  * and draw a pinned result dashed under the live one.
  */
 import { BarChart } from '../../charts/BarChart';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { FeatureGeometry2D } from '../../charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../../charts/FeatureNormBars';
@@ -62,7 +62,7 @@ export function GlancePanels({
   };
   return (
     <div className="panels" data-view={view?.source ?? 'none'} data-step={view?.step ?? -1}>
-      <ChartFrame
+      <ChartFigure
         title="WᵀW and bias"
         {...frame('wtw-bias')}
         caption={`Blue negative, red positive. Off-diagonal entries are interference between features.${editing ? ' The bias is the best response to your W.' : ''}`}
@@ -72,8 +72,8 @@ export function GlancePanels({
         ) : (
           <Waiting />
         )}
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Feature norms ‖Wᵢ‖"
         {...frame('feature-norms')}
         caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension)."
@@ -91,8 +91,8 @@ export function GlancePanels({
         ) : (
           <Waiting />
         )}
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Feature geometry"
         {...frame('feature-geometry')}
         caption={`Each feature's column Wᵢ as a vector in the hidden plane; colour = importance. Take it in hand: drag a tip, or focus a feature (Tab) and turn it with the arrow keys, scale it with + / −; training pauses meanwhile.${pin && pin.m === 2 ? ' Dashed: the pinned result.' : ''}`}
@@ -121,8 +121,8 @@ export function GlancePanels({
         ) : (
           <Waiting />
         )}
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Loss"
         {...frame('loss-curve')}
         caption="Importance-weighted squared error of the shown seed (mean over batch and features). Click to look back at that step."
@@ -134,8 +134,8 @@ export function GlancePanels({
           reference={pinned ? { value: pinned.loss, label: 'pinned (expected)' } : null}
           onSeek={checkpoints.length > 1 ? seek : undefined}
         />
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Loss by feature"
         {...frame('loss-shares')}
         caption={
@@ -175,7 +175,7 @@ export function GlancePanels({
         ) : (
           <Waiting />
         )}
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

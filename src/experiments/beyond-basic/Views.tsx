@@ -3,7 +3,7 @@
  * worker.
  */
 import { useEffect, useState } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LineChart } from '../../charts/LineChart';
 import { NeuronStackChart } from '../../charts/NeuronStackChart';
@@ -60,7 +60,7 @@ function SetsView(props: ViewProps) {
         const angles = setAngles(preset.config, snap, j);
         const d = preset.densities[g];
         return (
-          <ChartFrame
+          <ChartFigure
             key={g}
             title={`${anti ? 'Member' : 'Set'} density ${fmtDensity(d)}`}
             {...framing(props, `geometry-${g}`)}
@@ -71,7 +71,7 @@ function SetsView(props: ViewProps) {
             }
           >
             <SetGeometry2D {...setGeometryProps(preset, snap, j, g)} />
-          </ChartFrame>
+          </ChartFigure>
         );
       })}
     </div>
@@ -86,13 +86,13 @@ function LocalBasesView(props: ViewProps) {
   );
   return (
     <div className="beyond-grid">
-      <ChartFrame
+      <ChartFigure
         title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)"
         {...framing(props, 'wtw')}
         caption={summary.join('; ')}
       >
         <GramHeatmap {...a.chart} />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }
@@ -104,26 +104,26 @@ function PrivilegedView(props: ViewProps) {
     <>
       <div className="beyond-grid">
         {rows.map(({ stacks, counts }, g) => (
-          <ChartFrame
+          <ChartFigure
             key={g}
             title={densityLabel(preset.densities[g])}
             {...framing(props, `stacks-${g}`)}
             caption={`${countsCaption(counts)} · loss ${fmtLoss(snap.loss[best[g]], 2)}`}
           >
             <NeuronStackChart {...stacks} />
-          </ChartFrame>
+          </ChartFigure>
         ))}
       </div>
       <div className="beyond-grid" data-testid="beyond-weight-matrices">
         {rows.map(({ matrix }, g) => (
-          <ChartFrame
+          <ChartFigure
             key={g}
             title={`W as a matrix, ${densityLabel(preset.densities[g])}`}
             {...framing(props, `matrix-${g}`)}
             caption="Rows: neurons in the stack plot's order. Columns: features, most important first."
           >
             <WeightMatrixChart {...matrix} />
-          </ChartFrame>
+          </ChartFigure>
         ))}
       </div>
       <CountsTable densities={preset.densities} counts={rows.map((r) => r.counts)} />
@@ -159,7 +159,7 @@ function AbsView(props: ViewProps) {
   return (
     <div className={config.n > 10 ? 'beyond-grid beyond-grid-wide' : 'beyond-grid'}>
       {rows.map(({ g, j, stacks, motifs, counts, pairs }) => (
-        <ChartFrame
+        <ChartFigure
           key={g}
           title={densityLabel(preset.densities[g])}
           {...framing(props, `stacks-${g}`)}
@@ -170,7 +170,7 @@ function AbsView(props: ViewProps) {
           }
         >
           <NeuronStackChart {...stacks} />
-        </ChartFrame>
+        </ChartFigure>
       ))}
     </div>
   );
@@ -208,12 +208,12 @@ function AdversarialView(props: ViewProps) {
   const current = result && result.key === key ? result : null;
   return (
     <div className="beyond-grid beyond-grid-wide">
-      <ChartFrame title="Features per dimension ‖W‖_F² / m (live)" {...framing(props, 'perdim')}>
+      <ChartFigure title="Features per dimension ‖W‖_F² / m (live)" {...framing(props, 'perdim')}>
         <LineChart {...perDimensionChartProps(preset, snap, best)} />
-      </ChartFrame>
+      </ChartFigure>
       {current ? (
         <>
-          <ChartFrame
+          <ChartFigure
             title="Vulnerability ratio vs density"
             exportName={`beyond-${preset.id}-vs-density`}
             exportMeta={exportMeta}
@@ -221,15 +221,15 @@ function AdversarialView(props: ViewProps) {
             caption={`Loss increase under the analytic attack relative to the no-superposition baseline (1 = as robust). ${ADVERSARIAL_SAMPLES} inputs per model; computed in ${Math.round(current.ms)} ms.`}
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'density')} />
-          </ChartFrame>
-          <ChartFrame
+          </ChartFigure>
+          <ChartFigure
             title="Vulnerability ratio vs features per dimension"
             exportName={`beyond-${preset.id}-vs-perdim`}
             exportMeta={exportMeta}
             exportJson={() => ({ ...exportJson(), vulnerability: current.points })}
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'perdim')} />
-          </ChartFrame>
+          </ChartFigure>
         </>
       ) : (
         <p className="panel-note" data-testid="beyond-adversarial-pending">

@@ -4,7 +4,7 @@
  * random sparse vectors against k/m for several sizes, computed in the task worker.
  */
 import { useMemo, useState } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';
 import { fmtFixed } from '../../model/format';
@@ -113,14 +113,14 @@ function ScaleView({ model }: { model: FootnoteModel | null }) {
         model&apos;s own dimensions per feature, <Tex>{'m / \\lVert W \\rVert_F^2'}</Tex>.
       </p>
       <div className="fn-panels">
-        <ChartFrame
+        <ChartFigure
           title="Dimensions per feature: the compressed-sensing scale"
           exportName="footnote-cs-scale"
           exportMeta={scaleMeta(model, modelPoint)}
           caption="Line: (1 − S)·ln(1/(1 − S)) (constant set to 1). Dot: the model above."
         >
           <LineChart {...scaleChartProps(modelPoint)} />
-        </ChartFrame>
+        </ChartFigure>
       </div>
     </>
   );
@@ -178,14 +178,14 @@ function RecoveryTransition({
 }) {
   return (
     <div className="fn-panels">
-      <ChartFrame
+      <ChartFigure
         title="Probability of exact recovery against k/m"
         exportName="footnote-cs-transition"
         exportMeta={meta}
         caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured."
       >
         <LineChart {...transitionChartProps(curves)} />
-      </ChartFrame>
+      </ChartFigure>
       <div className="fn-table-wrap">
         <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
         <p className="fine">

@@ -1,7 +1,7 @@
 /**
  * What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k.
  */
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
@@ -44,23 +44,23 @@ export function DictionaryResultView({
       </p>
       <div className="fn-panels">
         {m === 2 ? (
-          <ChartFrame
+          <ChartFigure
             title="Learned atoms over the true feature directions"
             exportName="footnote-dictionary-atoms"
             exportMeta={meta(DICTIONARY_CHARTS.atoms)}
             caption="Solid: each represented feature's direction Ŵᵢ. Dashed: the learned atoms."
           >
             <DirectionArrows2D {...atomsChartProps(r)} />
-          </ChartFrame>
+          </ChartFigure>
         ) : null}
-        <ChartFrame
+        <ChartFigure
           title="|cos| between features and atoms"
           exportName="footnote-dictionary-cosines"
           exportMeta={meta(DICTIONARY_CHARTS.cosines)}
           caption="Rows: represented features. Columns: atoms, matched one-to-one first so recovered features sit on the diagonal. Outlined: |cos| ≥ 0.9."
         >
           <CosineMatrix {...cosineMatrixProps(r)} />
-        </ChartFrame>
+        </ChartFigure>
       </div>
     </>
   );
@@ -81,22 +81,22 @@ export function RecoveryCurves({
 }) {
   return (
     <div className="fn-panels" data-testid="dict-curves" data-state={status}>
-      <ChartFrame
+      <ChartFigure
         title="Recovery against data density"
         exportName="footnote-dictionary-by-density"
         exportMeta={meta(DICTIONARY_CHARTS.byDensity)}
         caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above."
       >
         <LineChart {...recoveryByDensityProps(curves, density)} />
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Recovery against atoms per feature"
         exportName="footnote-dictionary-by-k"
         exportMeta={meta(DICTIONARY_CHARTS.byRatio)}
         caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above."
       >
         <LineChart {...recoveryByRatioProps(curves, kFactor)} />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

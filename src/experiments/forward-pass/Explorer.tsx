@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { VectorSum2D } from '../../charts/VectorSum2D';
 import { fmt } from '../../model/format';
@@ -152,7 +152,7 @@ function ForwardPanels({ model, view }: { model: FootnoteModel; view: ForwardVie
   const plane = hidden.chart === 'vector-sum';
   return (
     <div className="fn-panels">
-      <ChartFrame
+      <ChartFigure
         title={plane ? 'h = Σ xᵢWᵢ, tip to tail' : 'h = Σ xᵢWᵢ over the hidden dimensions'}
         exportName="footnote-forward-hidden"
         exportMeta={meta}
@@ -163,15 +163,15 @@ function ForwardPanels({ model, view }: { model: FootnoteModel; view: ForwardVie
         }
       >
         {hidden.chart === 'vector-sum' ? <VectorSum2D {...hidden.props} /> : <StackedBarChart {...hidden.props} />}
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Input x and output x′"
         exportName="footnote-forward-output"
         exportMeta={meta}
         caption={`Grey: the input. Blue: the output ${model.kind === 'relu' ? 'ReLU(WᵀWx + b)' : 'WᵀWx + b'}; red where a feature that is off comes out above ${LEAK_THRESHOLD}. Dashed: the output before the ReLU, Wᵢ·h + bᵢ.`}
       >
         <BarChart {...forwardOutputProps(view)} />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

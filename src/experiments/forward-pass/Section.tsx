@@ -4,7 +4,7 @@
  * footnotes worker on the model shown at a glance).
  */
 import { BarChart } from '../../charts/BarChart';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { fmt } from '../../model/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
@@ -114,14 +114,14 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
           </>
         )}
       </p>
-      <ChartFrame
+      <ChartFigure
         title={`Change in each feature's expected loss after removing feature ${f}'s direction`}
         exportName={`footnote-remove-direction-${f}`}
         exportMeta={removalMeta(model, result, f)}
         caption="Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing directions."
       >
         <BarChart {...removalChartProps(result, f)} />
-      </ChartFrame>
+      </ChartFigure>
     </>
   );
 }

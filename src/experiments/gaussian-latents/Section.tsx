@@ -3,7 +3,7 @@
  * of random unit directions (or the model shown at a glance) in the task worker and compare
  * it with a normal: histogram, Q–Q plot, excess kurtosis against features per dimension.
  */
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
@@ -159,30 +159,30 @@ function GaussianResultView({
         feature alone at this density: {fmt(singleFeatureKurtosis(density))}) · {fmtCount(r.samples)} samples
       </p>
       <div className="fn-panels fn-panels-3">
-        <ChartFrame
+        <ChartFigure
           title={`Distribution of h${sub(r.dimension)}`}
           exportName="footnote-gaussian-histogram"
           exportMeta={meta(GAUSSIAN_CHARTS.histogram)}
           caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins."
         >
           <HistogramChart {...histogramProps(r, logY)} />
-        </ChartFrame>
-        <ChartFrame
+        </ChartFigure>
+        <ChartFigure
           title="Normal Q–Q plot"
           exportName="footnote-gaussian-qq"
           exportMeta={meta(GAUSSIAN_CHARTS.qq)}
           caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails."
         >
           <QQPlot {...qqProps(r)} />
-        </ChartFrame>
-        <ChartFrame
+        </ChartFigure>
+        <ChartFigure
           title="Excess kurtosis against features per dimension"
           exportName="footnote-gaussian-kurtosis"
           exportMeta={meta(GAUSSIAN_CHARTS.kurtosis)}
           caption={`Random unit directions in ${r.curveM} dimensions at this density. Dashed: a Gaussian (0). Ringed: the setting above.`}
         >
           <LineChart {...kurtosisCurveProps(r, useModel, ratio)} />
-        </ChartFrame>
+        </ChartFigure>
       </div>
     </>
   );

@@ -3,7 +3,7 @@
  * 3-D view (m = 3) and learning-dynamics timeline, at the live step or a step scrubbed back to.
  */
 import { useMemo, useState } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
@@ -87,7 +87,7 @@ export function Drilldown({
         analysis={analysis}
       />
       <div className="panels">
-        <ChartFrame
+        <ChartFigure
           title="Feature geometry graph"
           {...framing(selected, 'graph', exportMeta, exportJson)}
           caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
@@ -101,8 +101,8 @@ export function Drilldown({
             highlight={hovered}
             onHover={setHovered}
           />
-        </ChartFrame>
-        <ChartFrame title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
+        </ChartFigure>
+        <ChartFigure title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
           {selectedGram ? (
             <GramHeatmap
               gram={selectedGram}
@@ -118,8 +118,8 @@ export function Drilldown({
               JSON instead.
             </p>
           )}
-        </ChartFrame>
-        <ChartFrame
+        </ChartFigure>
+        <ChartFigure
           title="Polytope gallery"
           {...framing(selected, 'polytopes', exportMeta, exportJson)}
           caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference)."
@@ -129,9 +129,9 @@ export function Drilldown({
             features={features}
             title={`Polytopes in model ${selected}`}
           />
-        </ChartFrame>
+        </ChartFigure>
         {m === 3 ? (
-          <ChartFrame
+          <ChartFigure
             title="Its features in 3-D"
             exportName={`geometry-model-${selected}-3d`}
             exportMeta={{
@@ -151,7 +151,7 @@ export function Drilldown({
                 title={`Features of model ${selected} in its 3 hidden dimensions, step ${shownStep}`}
               />
             </div>
-          </ChartFrame>
+          </ChartFigure>
         ) : null}
       </div>
     </>
@@ -192,7 +192,7 @@ export function Timeline({
   const lastIndex = history ? history.steps.length - 1 : -1;
   return (
     <div className="geometry-timeline">
-      <ChartFrame
+      <ChartFigure
         title="Learning dynamics"
         {...framing(selected, 'dynamics', exportMeta, exportJson)}
         caption={
@@ -259,7 +259,7 @@ export function Timeline({
             </span>
           </div>
         ) : null}
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

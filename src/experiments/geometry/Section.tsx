@@ -7,7 +7,7 @@
  */
 import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
@@ -306,7 +306,7 @@ function SweepCharts({
 }) {
   return (
     <div className="geometry-panels">
-      <ChartFrame
+      <ChartFigure
         title="Dimensions per feature"
         exportName="geometry-dims-per-feature"
         exportMeta={exportMeta}
@@ -320,8 +320,8 @@ function SweepCharts({
           xDomain={xDomain}
           title={`Dimensions per feature m/‖W‖²_F, ${size}`}
         />
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Feature dimensionalities"
         exportName="geometry-dimensionality"
         exportMeta={exportMeta}
@@ -335,7 +335,7 @@ function SweepCharts({
           xDomain={xDomain}
           title={`Feature dimensionality D_i, ${size}`}
         />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * task worker), and compare loss against superposition relative to the unpenalised control.
  */
 import { useMemo } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { LineChart } from '../../charts/LineChart';
 import { fmt, fmtCount } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
@@ -108,14 +108,14 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                 ({fmtCount(r.steps)} steps per λ, {(r.ms / 1000).toFixed(1)} s)
               </p>
               <div className="fn-panels">
-                <ChartFrame
+                <ChartFigure
                   title="Loss against superposition, relative to λ = 0"
                   exportName="footnote-l1-margin"
                   exportMeta={meta}
                   caption="One point per λ, in order of strength (labels). Dashed: +1% loss."
                 >
                   <LineChart {...l1MarginChartProps(r)} />
-                </ChartFrame>
+                </ChartFigure>
                 <div className="fn-table-wrap">
                   <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />
                 </div>

@@ -8,7 +8,7 @@
  */
 import { fmtCount } from '../../model/format';
 import { useMemo, useRef } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
 import { crossing } from '../../model/uniform-sweep';
@@ -154,7 +154,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         measured 0.2–0.3; the paper ≈ 0.4)
       </p>
       <RunNotice run={run} />
-      <ChartFrame
+      <ChartFigure
         title="Lowest-loss solution at each relative density"
         exportName="perturbed-pentagon-strip"
         exportMeta={exportMeta}
@@ -169,8 +169,8 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
             sources={kept.map((k) => k?.source ?? null)}
           />
         </div>
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Pentagon or two digons: the loss curves cross"
         exportName="perturbed-pentagon-loss"
         exportMeta={exportMeta}
@@ -184,7 +184,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
           fits={fits ?? undefined}
           width={520}
         />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** The phase diagram's hover card and the selected cell's drill-down (its WᵀW, norms and weights). */
 import { useState } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { FeatureNormBars } from '../../charts/FeatureNormBars';
 import { GramHeatmap } from '../../charts/GramHeatmap';
@@ -83,15 +83,15 @@ export function CellDrilldown({
   const [hovered, setHovered] = useState<number | null>(null);
   return (
     <div className="panels drill-down" data-testid="phase-drilldown">
-      <ChartFrame
+      <ChartFigure
         title={`Cell r = ${fmtDensity(r)}, 1−S = ${fmtDensity(density)}: WᵀW and bias`}
         exportName="phase-cell-wtw"
         exportMeta={exportMeta}
         exportJson={exportJson}
       >
         <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} highlight={hovered} onHover={setHovered} />
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Its feature norms"
         exportName="phase-cell-norms"
         exportMeta={exportMeta}
@@ -105,8 +105,8 @@ export function CellDrilldown({
           highlight={hovered}
           onHover={setHovered}
         />
-      </ChartFrame>
-      <ChartFrame
+      </ChartFigure>
+      <ChartFigure
         title="Its weights"
         exportName="phase-cell-weights"
         exportMeta={exportMeta}
@@ -121,7 +121,7 @@ export function CellDrilldown({
           size={200}
           title="Weights of the selected cell's model"
         />
-      </ChartFrame>
+      </ChartFigure>
     </div>
   );
 }

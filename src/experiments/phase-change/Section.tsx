@@ -6,7 +6,7 @@
  */
 import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useMemo, useRef, useState, type MutableRefObject } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
 import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
@@ -125,7 +125,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       />
       <RunNotice run={run} />
       <div className="phase-panels">
-        <ChartFrame
+        <ChartFigure
           title={state.showDisagreement ? 'Trained vs theory: disagreements' : 'Trained models'}
           exportName={`phase-${experiment}-trained`}
           exportMeta={exportMeta}
@@ -144,9 +144,9 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             onSelect={onSelectCell}
             title={`Trained phase diagram, ${expLabel}`}
           />
-        </ChartFrame>
+        </ChartFigure>
         {state.showTheory ? (
-          <ChartFrame
+          <ChartFigure
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
@@ -160,7 +160,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
               selected={selected}
               title={`Analytic phase diagram, ${expLabel}`}
             />
-          </ChartFrame>
+          </ChartFigure>
         ) : null}
         <CellCard
           grid={grid}

@@ -3,7 +3,7 @@
  * amortises the sparse code) and FISTA + MOD (the code optimised per sample, the dictionary by least
  * squares), each matched to the features the same way.
  */
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ActivationSource } from '../../model/sae/activations';
@@ -63,7 +63,7 @@ export function FistaComparison(p: {
         </tbody>
       </table>
       {fistaInst ? (
-        <ChartFrame
+        <ChartFigure
           title="FISTA + MOD: atoms against the features"
           exportName="sae-fista"
           exportMeta={p.meta}
@@ -75,7 +75,7 @@ export function FistaComparison(p: {
           ) : (
             <CosineMatrix {...cosProps(fistaInst.card, p.hover, 'atoms')} />
           )}
-        </ChartFrame>
+        </ChartFigure>
       ) : (
         <p className="sae-note">
           {p.status === 'error' ? 'FISTA + MOD failed.' : 'FISTA + MOD runs once the SAEs are done…'}

@@ -4,7 +4,7 @@
  * moved, and the L0–FVU frontier across the run. A feature and its matched latent light up together.
  */
 import { memo, useState, type PointerEvent, type ReactNode } from 'react';
-import { ChartFrame } from '../../charts/ChartFrame';
+import { ChartFigure } from '../../charts/ChartFigure';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
@@ -84,7 +84,7 @@ export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
       ...Array.from({ length: inst.params.latents }, (_, j) => (j === latent ? HIGHLIGHT_COLOR : seriesColor(1))),
     ];
     return (
-      <ChartFrame
+      <ChartFigure
         title="Decoder rows and features in 3-D"
         exportName="sae-geometry-3d"
         exportMeta={p.meta}
@@ -97,11 +97,11 @@ export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
           onViewChange={setView}
           colors={colors}
         />
-      </ChartFrame>
+      </ChartFigure>
     );
   }
   return (
-    <ChartFrame
+    <ChartFigure
       title={`SAE #${p.index}: decoder rows over the features`}
       exportName="sae-geometry"
       exportMeta={p.meta}
@@ -111,13 +111,13 @@ export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
       <Hoverable inst={inst} onHover={p.onHover}>
         <DirectionArrows2D {...geometryProps(source, inst, p.hover)} />
       </Hoverable>
-    </ChartFrame>
+    </ChartFigure>
   );
 });
 
 export const CosPanel = memo(function CosPanel(p: PanelProps) {
   return (
-    <ChartFrame
+    <ChartFigure
       title={`SAE #${p.index}: features × latents |cos|`}
       exportName="sae-cos"
       exportMeta={p.meta}
@@ -127,7 +127,7 @@ export const CosPanel = memo(function CosPanel(p: PanelProps) {
       <Hoverable inst={p.inst} onHover={p.onHover}>
         <CosineMatrix {...cosProps(p.inst.card, p.hover)} />
       </Hoverable>
-    </ChartFrame>
+    </ChartFigure>
   );
 });
 
@@ -137,7 +137,7 @@ export const FiringPanel = memo(function FiringPanel(p: PanelProps & { history: 
   const history = p.history.slice(1).map((s) => ({ step: s.step, freq: s.instances[p.index]?.trainFrequency ?? [] }));
   return (
     <>
-      <ChartFrame
+      <ChartFigure
         title="Firing frequencies"
         exportName="sae-firing"
         exportMeta={p.meta}
@@ -145,16 +145,16 @@ export const FiringPanel = memo(function FiringPanel(p: PanelProps & { history: 
         caption={`${hist.dead} latent${hist.dead === 1 ? '' : 's'} did not fire since the last snapshot (not in the histogram).`}
       >
         <HistogramChart {...hist} />
-      </ChartFrame>
+      </ChartFigure>
       {history.length > 1 ? (
-        <ChartFrame
+        <ChartFigure
           title="Firing frequency over training"
           exportName="sae-firing-history"
           exportMeta={p.meta}
           exportJson={p.exportJson}
         >
           <LineChart {...firingHistoryProps(history, latent)} />
-        </ChartFrame>
+        </ChartFigure>
       ) : null}
     </>
   );
@@ -168,7 +168,7 @@ export const FrontierPanel = memo(function FrontierPanel(p: {
   meta: { description: string; config: unknown };
 }) {
   return (
-    <ChartFrame
+    <ChartFigure
       title="The L0–FVU frontier of the run"
       exportName="sae-frontier"
       exportMeta={p.meta}
@@ -176,6 +176,6 @@ export const FrontierPanel = memo(function FrontierPanel(p: {
       caption="Each SAE of the run; the ringed one is shown above. The dashed line is the true L0."
     >
       <LineChart {...frontierProps(p.instances, p.states, p.selected)} />
-    </ChartFrame>
+    </ChartFigure>
   );
 });

@@ -65,7 +65,7 @@ describe('Footnotes section (static render)', () => {
     // Default input: features 0 and 1 on → two terms in the sum.
     expect((html.match(/data-term="/g) ?? []).length).toBe(2);
     // Every rendered chart sits in a frame with an export name.
-    expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/data-chart-frame="footnote-/g) ?? []).length);
+    expect((html.match(/<svg /g) ?? []).length).toBe((html.match(/data-figure="footnote-/g) ?? []).length);
   });
 
   it('m ≠ 2 draws h as stacked bars over the hidden dimensions; no model shows the waiting notes', () => {

@@ -5,7 +5,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { downloadBlob, downloadText, safeFileName, standaloneSvg, svgToPng, type ExportMeta } from './export';
 
-export interface ChartFrameProps {
+export interface ChartFigureProps {
   title: string;
   caption?: ReactNode;
   /** File name stem of the exported SVG. */
@@ -23,7 +23,7 @@ export interface ChartFrameProps {
 
 const NOTHING_TRAINED = 'No trained model to export yet: training has not started.';
 
-export function ChartFrame({ title, caption, exportName, exportMeta, exportJson, children }: ChartFrameProps) {
+export function ChartFigure({ title, caption, exportName, exportMeta, exportJson, children }: ChartFigureProps) {
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -62,7 +62,7 @@ export function ChartFrame({ title, caption, exportName, exportMeta, exportJson,
   };
 
   return (
-    <figure className="chart-frame" data-chart-frame={exportName}>
+    <figure className="chart-figure" data-figure={exportName}>
       <figcaption className="chart-head">
         <span className="chart-title">{title}</span>
         <span className="export-group">
