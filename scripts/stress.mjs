@@ -94,6 +94,8 @@ try {
     const r = runSuite(k);
     results.push(r);
     print(`run ${k}/${runs}: ${r.ok ? 'pass' : 'FAIL'} (${r.passed}/${r.total} tests, ${r.seconds.toFixed(0)} s)`);
+    // At once, not only in the table at the end: a long stress run can be read (or stopped) as it goes.
+    for (const f of r.failed) print(`  failed: ${f.test}: ${f.why}`);
   }
 } finally {
   stopBusy();
