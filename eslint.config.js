@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-*/',
       'coverage/',
       'node_modules/',
       'src/train/generated/',

@@ -13,13 +13,15 @@ import { verbose } from '../helpers/log';
 /** gzip budget of the entry chunk (React, d3 scales, the first section; later sections load lazily). Measured 86 kB. */
 export const ENTRY_BUDGET_GZIP_KB = 110;
 
+const DIST = process.env.E2E_DIST ?? 'dist';
+
 describe('built bundle', () => {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const entry = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"><\/script>/.exec(html)?.[1];
 
   it(`the entry chunk is under ${ENTRY_BUDGET_GZIP_KB} kB gzipped and holds neither tfjs nor KaTeX`, () => {
     expect(entry).toBeDefined();
-    const code = readFileSync(join('dist', entry!));
+    const code = readFileSync(join(DIST, entry!));
     const kb = gzipSync(code).length / 1024;
     verbose(
       `entry chunk ${entry}: ${(code.length / 1024).toFixed(0)} kB, ${kb.toFixed(1)} kB gzipped (budget ${ENTRY_BUDGET_GZIP_KB})`,
@@ -32,7 +34,7 @@ describe('built bundle', () => {
   });
 
   it("the page's chunks (entry, sections and what they import) hold neither tfjs nor the solvers", () => {
-    const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+    const manifest = JSON.parse(readFileSync(`${DIST}/.vite/manifest.json`, 'utf8')) as Record<
       string,
       { file: string; imports?: string[]; dynamicImports?: string[] }
     >;
@@ -52,7 +54,7 @@ describe('built bundle', () => {
       'the L1-margin solver': 'L1MarginTrainer: W must be',
     };
     const found = files.flatMap((f) => {
-      const text = readFileSync(join('dist', f), 'utf8');
+      const text = readFileSync(join(DIST, f), 'utf8');
       return Object.entries(markers)
         .filter(([, marker]) => text.includes(marker))
         .map(([what]) => `${what} in ${f}`);
@@ -64,7 +66,7 @@ describe('built bundle', () => {
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(1);
     for (const r of refs) expect(r.startsWith('./')).toBe(true);
-    const assets = readdirSync('dist/assets');
+    const assets = readdirSync(`${DIST}/assets`);
     expect(assets.some((f) => f.endsWith('.wasm'))).toBe(true); // tfjs wasm binaries are bundled
     expect(assets.some((f) => f.endsWith('.woff2'))).toBe(true); // KaTeX fonts are bundled
   });
