@@ -71,20 +71,24 @@ function sweepConfig(w: Workload): TrainConfig {
   return geometryTrainConfig({ n: w.n, m: w.m, sparsities: w.sparsities, maxInvDensity: 20, seed: 1 });
 }
 
-async function makeTrainer(path: Path, c: TrainConfig): Promise<BatchedTrainer> {
+async function makeTrainer(path: Path, c: TrainConfig, workers = threads): Promise<BatchedTrainer> {
   if (path === 'js') return new JsTrainer(c);
-  if (path === 'js-threads') return new ThreadedTrainer(c, threads, 'js');
-  if (path === 'simd-threads') return new ThreadedTrainer(c, threads, 'simd');
+  if (path === 'js-threads') return new ThreadedTrainer(c, workers, 'js');
+  if (path === 'simd-threads') return new ThreadedTrainer(c, workers, 'simd');
   return createTrainer(c, path);
 }
+
+/** The workers column: the simd path on 1, 2, 4 and 8 threads (the page splits sweeps over workers the same way). */
+const WORKER_COUNTS = [1, 2, 4, 8];
 
 async function timePath(
   path: Path,
   w: Workload,
   maxStepSeconds = Infinity,
+  workers = threads,
 ): Promise<Omit<Row, 'workload' | 'path' | 'n' | 'm' | 'instances' | 'batch' | 'gmacPerSecond' | 'peakGmacPerSecond'>> {
   const c = sweepConfig(w);
-  const t = await makeTrainer(path, c);
+  const t = await makeTrainer(path, c, workers);
   try {
     const w0 = performance.now();
     await t.step(1);
@@ -158,6 +162,19 @@ for (const w of WORKLOADS) {
   }
 }
 
+// The workers column: the same sweep on the simd path over 1, 2, 4 and 8 threads.
+const byWorkers: { workload: string; workers: number; secondsPer1000: number }[] = [];
+if (await activatePath('simd')) {
+  for (const w of WORKLOADS) {
+    for (const k of WORKER_COUNTS) {
+      process.stderr.write(`${w.id} simd × ${k} … `);
+      const r = await timePath(k === 1 ? 'simd' : 'simd-threads', w, Infinity, k);
+      byWorkers.push({ workload: w.id, workers: k, secondsPer1000: r.secondsPer1000 });
+      process.stderr.write(`${r.secondsPer1000.toFixed(1)} s/1k\n`);
+    }
+  }
+}
+
 const fmt = (v: number) =>
   !Number.isFinite(v) ? '—' : v >= 100 ? fmtCount(Math.round(v)) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
 const cell = (w: Workload, p: Path) => {
@@ -179,6 +196,22 @@ console.log(
 console.log(`|---|---|---|---|${PATHS.map(() => '---').join('|')}|`);
 for (const w of WORKLOADS)
   console.log(`| ${w.label} | ${w.n} | ${w.m} | ${w.sparsities} | ${PATHS.map((p) => cell(w, p)).join(' | ')} |`);
+if (byWorkers.length) {
+  console.log(
+    `\nThe simd path on 1 to ${WORKER_COUNTS.at(-1)} worker threads, seconds per 1,000 steps (speed-up over one in brackets; ` +
+      `this machine has ${availableParallelism()} cores: more threads than cores shows what oversubscription costs):\n`,
+  );
+  console.log(`| workload | ${WORKER_COUNTS.map((k) => `${k} worker${k > 1 ? 's' : ''}`).join(' | ')} |`);
+  console.log(`|---|${WORKER_COUNTS.map(() => '---').join('|')}|`);
+  for (const w of WORKLOADS) {
+    const one = byWorkers.find((r) => r.workload === w.id && r.workers === 1)?.secondsPer1000 ?? NaN;
+    const cells = WORKER_COUNTS.map((k) => {
+      const v = byWorkers.find((r) => r.workload === w.id && r.workers === k)?.secondsPer1000 ?? NaN;
+      return `${fmt(v)} (${(one / v).toFixed(2)}×)`;
+    });
+    console.log(`| ${w.label} | ${cells.join(' | ')} |`);
+  }
+}
 console.log("\nWhole run at the section's step count, fastest Node path:");
 for (const w of WORKLOADS) {
   const best = rows
@@ -200,6 +233,6 @@ console.log(
   'Measured over a few steps after one warm-up step and extrapolated; the sparse end of the sweep is cheaper per step than the dense end on js.',
 );
 if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
+  writeFileSync(jsonOut, JSON.stringify({ rows, byWorkers }, null, 2));
   console.log(`wrote ${jsonOut}`);
 }

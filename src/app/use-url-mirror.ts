@@ -15,8 +15,11 @@ import { pageQuery } from './page-url';
 
 const HISTORY_SETTLE_MS = 1000;
 
-/** Returns `restored()`, for Back/forward: the entry shown is settled. */
-export function useUrlMirror(page: PageState): { restored(): void } {
+/**
+ * Returns `restored()`, for Back/forward: the entry shown is settled. `suffix`: query keys kept
+ * after the settings (an embed's).
+ */
+export function useUrlMirror(page: PageState, suffix = ''): { restored(): void } {
   const settled = useRef(true);
   const timer = useRef(0);
   const opened = useRef(false);
@@ -26,7 +29,7 @@ export function useUrlMirror(page: PageState): { restored(): void } {
   }, []);
 
   useEffect(() => {
-    const query = pageQuery(page);
+    const query = [pageQuery(page), suffix].filter(Boolean).join('&');
     const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
     const first = !opened.current;
     opened.current = true;
@@ -38,7 +41,7 @@ export function useUrlMirror(page: PageState): { restored(): void } {
     settle(false);
     clearTimeout(timer.current);
     timer.current = window.setTimeout(() => settle(true), HISTORY_SETTLE_MS);
-  }, [page, settle]);
+  }, [page, suffix, settle]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const restored = useCallback(() => {

@@ -107,6 +107,7 @@ export function BarEditor({
           role: 'slider',
           tabIndex: 0,
           'aria-label': `${name} of feature ${i}`,
+          'aria-orientation': 'vertical' as const,
           'aria-valuemin': range.min,
           'aria-valuemax': range.max,
           'aria-valuenow': v,
@@ -172,6 +173,8 @@ export function BarEditor({
       chart="bar-editor"
       title={title}
       label={editable ? `${title}. Drag a bar, or focus it and use the arrow keys (Shift: fine steps).` : title}
+      // Editable, the bars are sliders: a group of them (a picture's children are not reachable).
+      {...(editable ? { role: 'group' } : {})}
       data-editor={name}
       style={{ touchAction: 'none', userSelect: 'none' }}
       {...drag.root}

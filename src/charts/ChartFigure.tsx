@@ -9,7 +9,7 @@
  * between figures; the chart's body is a labelled group reachable by Tab. In embed mode the figure
  * asked for is drawn into the page's embed slot and every other figure draws nothing.
  */
-import { useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { downloadBlob, downloadText, safeFileName, standaloneSvg, svgToPng, type ExportMeta } from './export';
 import { figureId, useFigureContext } from './figure-context';
@@ -40,7 +40,7 @@ export interface ChartFigureProps {
    * drawn yet; absent: the caption says it all (the button is not shown).
    */
   table?: (() => ChartTable | null) | null;
-  /** The run's frames for a training movie (absent: the chart does not change with training). */
+  /** The run's frames for a training movie (absent: the chart does not change with training; null: not yet). */
   movie?: MovieSource | null;
   children: ReactNode;
 }
@@ -52,6 +52,8 @@ export function ChartFigure(props: ChartFigureProps) {
   const context = useFigureContext();
   const id = figureId(context.experiment, props.exportName);
   const embed = context.embed;
+  const seen = embed?.seen;
+  useEffect(() => seen?.(id), [seen, id]);
   if (!embed) return <Figure {...props} id={id} />;
   if (embed.figure !== id || !embed.slot) return null;
   return createPortal(<Figure {...props} id={id} embedded />, embed.slot);
@@ -103,7 +105,9 @@ function Figure({
             body={body}
             onError={setError}
           />
-          {movie ? <MovieButton source={movie} title={title} name={exportName} onError={setError} /> : null}
+          {movie !== undefined ? (
+            <MovieButton source={movie} title={title} name={exportName} onError={setError} />
+          ) : null}
           {table !== undefined ? (
             <button
               type="button"
@@ -282,8 +286,9 @@ function FigureTable({ title, data }: { title: string; data: ChartTable | null }
   );
 }
 
-/** Table numbers: integers as they are, others to 4 significant digits (what a reader compares). */
+/** Table numbers: integers as they are, others to 4 significant digits (what a reader compares); NaN: none, a dash. */
 export function formatCell(v: number): string {
+  if (Number.isNaN(v)) return '—';
   if (!Number.isFinite(v)) return String(v);
   if (Number.isInteger(v)) return String(v);
   return Number(v.toPrecision(4)).toString();

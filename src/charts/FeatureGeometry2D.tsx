@@ -148,6 +148,8 @@ export function FeatureGeometry2D({
       height={side}
       title={title}
       label={editable ? `${title}. ${how}` : undefined}
+      // Editable, each feature is a focusable control: a group of them (a picture's children are not reachable).
+      {...(editable ? { role: 'group' } : {})}
       data-extent={editable ? px(plane.extent) : undefined}
       style={onPlace ? { touchAction: 'none', userSelect: 'none' } : undefined}
       {...(onPlace ? drag.root : {})}

@@ -14,6 +14,8 @@ export interface FigureEmbed {
   caption: boolean;
   /** Where the figure is drawn: the page's visible embed slot (the section around it is hidden). */
   slot: HTMLElement | null;
+  /** Every figure of the section reports its id (so a link naming no figure can say which there are). */
+  seen(id: string): void;
 }
 
 export interface FigureContextValue {

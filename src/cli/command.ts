@@ -2,6 +2,7 @@
  * What the three commands (train, sweep, figures) share: bad arguments, the paths a CPU can train on, and how a command
  * exits.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { TrainPath } from '../train/trainer';
 
@@ -23,6 +24,19 @@ export function cliPath(raw: string | undefined): TrainPath | 'auto' {
       `--path must be ${CLI_PATHS.slice(0, -1).join(', ')} or ${CLI_PATHS[CLI_PATHS.length - 1]}, got "${raw}"`,
     );
   return path;
+}
+
+/**
+ * The --threads option: a whole number from 1 to 64, or `auto` (the default): every core, since a
+ * command has no page to keep smooth. Threads split a batched run's instances; the weights are the
+ * same on any number of them.
+ */
+export function cliThreads(raw: string | undefined, cores = availableParallelism()): number {
+  if (raw === undefined || raw === 'auto') return Math.max(1, Math.min(64, cores));
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(v) || v < 1 || v > 64)
+    throw new UsageError(`--threads must be auto or a whole number from 1 to 64, got "${raw}"`);
+  return v;
 }
 
 /** Parsed options: `--name value` strings and `--flag` switches. */

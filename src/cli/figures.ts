@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PRESETS, experimentById } from '../experiments';
 import type { FiguresModule, PresetFigures, RenderOptions } from '../experiments/shared/figures';
 import { presetSearch, type Preset } from '../state/presets';
-import { UsageError, parseOptions, print, runCommand } from './command';
+import { UsageError, cliThreads, parseOptions, print, runCommand } from './command';
 
 export const FIGURES_FORMAT = 'superposition-explorable/figures@1';
 
@@ -76,7 +76,8 @@ async function usage(): Promise<string> {
   --quick              short runs:
 ${quick.join('\n')}
   --only <id,id,…>     only these presets (default: all)
-  --threads <int>      worker threads for the big batched runs (phase grids, geometry sweeps); the same models (default 1)
+  --threads <int|auto> worker threads for the big batched runs (phase grids, geometry sweeps); the same models
+                       (default auto: every core)
   --help
 Presets:
 ${PRESETS.map((p) => `  ${p.id.padEnd(14)} ${p.title}`).join('\n')}`;
@@ -109,10 +110,7 @@ export function parseFiguresArgs(argv: string[]): FiguresArgs | null {
       );
     presets = PRESETS.filter((p) => ids.includes(p.id));
   }
-  const threads = values.threads === undefined ? 1 : /^\d+$/.test(values.threads) ? Number(values.threads) : NaN;
-  if (!(threads >= 1 && threads <= 64))
-    throw new UsageError(`--threads must be a whole number from 1 to 64, got ${JSON.stringify(values.threads)}`);
-  return { out, quick: opts.flag('quick'), threads, presets };
+  return { out, quick: opts.flag('quick'), threads: cliThreads(values.threads), presets };
 }
 
 export async function runFigures(argv: string[], log: (s: string) => void = print): Promise<FiguresIndex | null> {

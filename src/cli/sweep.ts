@@ -4,11 +4,10 @@
  * The sweep itself is src/experiments/phase-change/sweep.ts; this is its command line.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { asciiDiagram, runPhaseSweep, summarise } from '../experiments/phase-change/sweep';
 import { phaseGrid } from '../model/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
-import { UsageError, cliPath, parseOptions, print, runCommand } from './command';
+import { UsageError, cliPath, cliThreads, parseOptions, print, runCommand } from './command';
 
 const USAGE = `Usage: npm run sweep -- [options]
   --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default phase-2-1)
@@ -18,7 +17,7 @@ const USAGE = `Usage: npm run sweep -- [options]
   --steps <int>                        step limit (default 10000)
   --converge                           stop instances whose loss has plateaued (window 1000, 1%)
   --path <simd|js|wasm|cpu>            training path (default simd where WebAssembly SIMD runs, else js)
-  --threads <int>                      worker threads for the simd and js paths (default: the cores, at most 4)
+  --threads <int|auto>                 worker threads for the simd and js paths (default auto: every core)
   --out <file>                         write JSON here
   --help`;
 
@@ -29,7 +28,7 @@ export function parseSweepArgs(argv: string[]) {
     ['converge', 'help'],
   );
   if (opts.flag('help')) return null;
-  const int = (k: 'grid' | 'seeds' | 'seed' | 'steps' | 'threads', def: number, lo: number, hi: number) => {
+  const int = (k: 'grid' | 'seeds' | 'seed' | 'steps', def: number, lo: number, hi: number) => {
     const raw = opts.value(k);
     if (raw === undefined) return def;
     const v = Number(raw);
@@ -47,7 +46,7 @@ export function parseSweepArgs(argv: string[]) {
       maxSteps: int('steps', 10_000, 1, 1_000_000),
       path,
       convergence: opts.flag('converge') ? { ...DEFAULT_CONVERGENCE } : null,
-      threads: int('threads', Math.min(4, availableParallelism()), 1, 64),
+      threads: cliThreads(opts.value('threads')),
     },
     out: opts.value('out'),
   };

@@ -44,6 +44,11 @@ export interface Experiment<T extends ParamTable, S = ParamValues<T>> {
    * sweep's seed: `{ geometry: ['seed'] }`); a change the section makes to one goes to its owner.
    */
   alsoReads?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * It works on the model shown at a glance (SectionProps.model): an embed of one of its figures
+   * also trains that model, out of sight.
+   */
+  readsModel?: boolean;
   /** Its paper figures (each also a `?preset=<id>` link and a `npm run figures` preset). */
   presets: readonly PresetSpec[];
   /** Its section: loaded lazily except the first. */

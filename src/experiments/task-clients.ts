@@ -29,3 +29,13 @@ export function saeTasks(index: number): TaskClient<Tasks> {
 }
 
 export const SAE_WORKERS = 2;
+
+let movies: TaskClient<Tasks> | null = null;
+
+/** The movies' worker: re-trains a run for its frames, apart from live training and the other tasks. */
+export function movieTasks(): TaskClient<Tasks> {
+  movies ??= new TaskClient<Tasks>(
+    () => new Worker(new URL('./tasks.worker.ts', import.meta.url), { type: 'module', name: 'movies' }),
+  );
+  return movies;
+}

@@ -15,6 +15,8 @@ export const TASKS = {
   'compressed-sensing': () => import('./compressed-sensing/run').then((m) => m.compressedSensing),
   'sae-train': () => import('./sparse-autoencoders/task').then((m) => m.saeTrain),
   'sae-fista': () => import('./sparse-autoencoders/task').then((m) => m.saeFista),
+  'movie-train': () => import('./shared/movie-task').then((m) => m.movieTrain),
+  'sae-movie': () => import('./sparse-autoencoders/movie-task').then((m) => m.saeMovie),
 };
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every task to AnyTask.

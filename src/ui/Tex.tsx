@@ -1,9 +1,11 @@
 /**
  * Inline and display maths, typeset by KaTeX (bundled with its fonts: no CDN). KaTeX is loaded
  * lazily so it stays out of the first render's bundle; until it arrives the TeX source shows as
- * plain monospace text. Strings are fixed in the source, so KaTeX's HTML output is trusted.
+ * plain monospace text. Strings are fixed in the source, so KaTeX's HTML output is trusted. A
+ * formula out of sight for good (the prose of an embedded figure's section, `[hidden]`) never
+ * loads KaTeX: an embed loads only what it shows.
  */
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 
 type Katex = typeof import('katex').default;
 let katexModule: Katex | null = null;
@@ -37,8 +39,9 @@ function html(katex: Katex, tex: string, display: boolean): string {
 
 export const Tex = memo(function Tex({ children, display = false }: { children: string; display?: boolean }) {
   const [katex, setKatex] = useState<Katex | null>(katexModule);
+  const pending = useRef<HTMLSpanElement>(null);
   useEffect(() => {
-    if (katex) return;
+    if (katex || pending.current?.closest('[hidden]')) return;
     let live = true;
     loadKatex()
       .then((k) => live && setKatex(() => k))
@@ -48,6 +51,11 @@ export const Tex = memo(function Tex({ children, display = false }: { children: 
     };
   }, [katex]);
   const className = display ? 'tex tex-display' : 'tex';
-  if (!katex) return <span className={`${className} tex-pending`}>{children}</span>;
+  if (!katex)
+    return (
+      <span ref={pending} className={`${className} tex-pending`}>
+        {children}
+      </span>
+    );
   return <span className={className} dangerouslySetInnerHTML={{ __html: html(katex, children, display) }} />;
 });

@@ -91,3 +91,26 @@ export function RunNotice({ run, onReset }: { run: TrainingRun; onReset?: () => 
     </div>
   );
 }
+
+/**
+ * A run's state, said once to a screen reader (a polite live region, visually hidden): when it
+ * starts, pauses, ends or fails — not at every step the visible status line counts.
+ */
+export function RunAnnouncement({ snap, what, done }: { snap: Snapshot | null; what: string; done?: string }) {
+  const status = snap?.status;
+  const text =
+    status === 'running'
+      ? `${what}: training.`
+      : status === 'done'
+        ? (done ?? `${what}: trained.`)
+        : status === 'paused'
+          ? `${what}: paused.`
+          : status === 'error'
+            ? `${what}: training failed.`
+            : '';
+  return (
+    <p className="visually-hidden" role="status" data-testid="run-announcement">
+      {text}
+    </p>
+  );
+}

@@ -9,6 +9,7 @@ import type { ConvergenceOptions } from '../train/convergence';
 import type { PathChoice, PathReport, RunOptions, Snapshot } from '../worker/protocol';
 import { TrainerClient } from '../worker/client';
 import { ShardedTrainerClient, type TrainingClient } from '../worker/sharded-client';
+import { useEmbed } from './embed';
 
 export interface LossHistory {
   step: number[];
@@ -80,6 +81,8 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   const lastRender = useRef(0);
   const configured = useRef(false);
   const lastMessage = useRef<string | undefined>(undefined);
+  // An embed's `from`: a running run is drawn from that step on (its loss history from the start).
+  const drawFrom = useEmbed()?.from ?? 0;
 
   const onSnapshot = useCallback(
     (s: Snapshot) => {
@@ -101,6 +104,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
       latest.current = s;
       if (s.message && s.message !== lastMessage.current) setNotice(s.message);
       lastMessage.current = s.message;
+      if (s.status === 'running' && s.step < drawFrom) return;
       if (!frame.current) {
         // At most one render per frame, and at most maxHz per second: a big grid's charts cost
         // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
@@ -117,7 +121,7 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
         });
       }
     },
-    [keepHistory, maxHz],
+    [keepHistory, maxHz, drawFrom],
   );
 
   // One client (one worker) per mounted section.

@@ -1,8 +1,10 @@
 /**
  * Whether an element is on screen (IntersectionObserver with a margin; always true where
  * unsupported). Sections train, and footnote experiments compute, only while the reader can see them.
+ * In embed mode the section is hidden and only its figure shows: it counts as visible.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEmbed } from './embed';
 
 export function useVisible<T extends Element>(rootMargin = '100px'): { ref: (el: T | null) => void; visible: boolean } {
   const [visible, setVisible] = useState(false);
@@ -24,5 +26,6 @@ export function useVisible<T extends Element>(rootMargin = '100px'): { ref: (el:
     [rootMargin],
   );
   useEffect(() => () => observer.current?.disconnect(), []);
-  return { ref, visible };
+  const embedded = useEmbed() !== null;
+  return { ref, visible: visible || embedded };
 }

@@ -62,6 +62,21 @@ describe('bar editor', () => {
     expect(log[0] - log[1]).toBeCloseTo(log[1] - log[2], 0);
   });
 
+  it('editable, the root is a group of sliders (not a picture, whose children are unreachable); else a picture', () => {
+    const props = { values: [1, 0.5], range: { min: 0, max: 1 }, label: 'I_i', name: 'importance', title: 'I' };
+    const root = (markup: string) => /^<svg[^>]*>/.exec(markup)?.[0] ?? '';
+    expect(root(renderToStaticMarkup(<BarEditor {...props} onChange={noop} />))).toContain('role="group"');
+    expect(root(renderToStaticMarkup(<BarEditor {...props} />))).toContain('role="img"');
+    const geometry = (edit: boolean) =>
+      root(
+        renderToStaticMarkup(
+          <FeatureGeometry2D W={W5} n={5} importance={[1, 1, 1, 1, 1]} onKeyEdit={edit ? noop : undefined} />,
+        ),
+      );
+    expect(geometry(true)).toContain('role="group"');
+    expect(geometry(false)).toContain('role="img"');
+  });
+
   it('read-only without onChange; the highlighted bar shows its value', () => {
     const svg = renderToStaticMarkup(
       <BarEditor

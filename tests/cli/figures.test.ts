@@ -1,4 +1,5 @@
 /** The figures CLI: quick runs of one glance and one phase preset write well-formed SVG and JSON. */
+import { availableParallelism } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,9 @@ describe('figures CLI', () => {
     [['--only', ','], /--only needs at least one preset id/],
     [['--out', ''], /--out must name a folder/],
     [['--quick', 'extra'], /Unexpected argument|positional/i],
-    [['--threads', '0'], /--threads must be a whole number from 1 to 64/],
-    [['--threads', '2.5'], /--threads must be a whole number from 1 to 64/],
+    [['--threads', '0'], /--threads must be auto or a whole number from 1 to 64/],
+    [['--threads', '2.5'], /--threads must be auto or a whole number from 1 to 64/],
+    [['--threads', 'all'], /--threads must be auto or a whole number from 1 to 64, got "all"/],
   ])('rejects %j with a usage error', (argv, message) => {
     expect(() => parseFiguresArgs(argv)).toThrow(UsageError);
     expect(() => parseFiguresArgs(argv)).toThrow(message);
@@ -41,8 +43,9 @@ describe('figures CLI', () => {
   it('selects presets with --only, in preset order', () => {
     const args = parseFiguresArgs(['--only', 'phase-2-1,intro-dense', '--quick', '--out', 'x'])!;
     expect(args.presets.map((p) => p.id)).toEqual(['intro-dense', 'phase-2-1']);
-    expect(args).toMatchObject({ out: 'x', quick: true, threads: 1 });
+    expect(args).toMatchObject({ out: 'x', quick: true, threads: availableParallelism() });
     expect(parseFiguresArgs(['--threads', '2'])!.threads).toBe(2);
+    expect(parseFiguresArgs(['--threads', 'auto'])!.threads).toBe(availableParallelism());
     expect(parseFiguresArgs([])!.presets).toHaveLength(PRESETS.length);
     expect(parseFiguresArgs(['--help'])).toBeNull();
   });

@@ -219,7 +219,8 @@ function GlanceStatus({
 }: Pick<GlanceControlsProps, 'snap' | 'loss' | 'shownSeed' | 'instances' | 'report' | 'maxSteps' | 'showing'>) {
   return (
     <>
-      <p className="status" aria-live="polite">
+      {/* Not a live region: it changes with every snapshot. The end of a run is announced once (ArrangementStatus). */}
+      <p className="status">
         step <strong data-testid="step">{snap?.step ?? 0}</strong> / {fmtCount(maxSteps)} ·{' '}
         <span data-testid="status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey} data-seq={snap?.seq}>
           {snap?.status ?? 'starting'}

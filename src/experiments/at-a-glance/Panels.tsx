@@ -11,14 +11,14 @@ import { FeatureGeometry2D } from '../../charts/FeatureGeometry2D';
 import { FeatureNormBars } from '../../charts/FeatureNormBars';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LossCurve } from '../../charts/LossCurve';
-import { LINE_COLOR } from '../../charts/theme';
-import { PINNED_COLOR } from '../../charts/palette';
 import { fmtLoss } from '../../model/format';
 import { featureNorms } from '../../model/metrics';
 import type { LossHistory } from '../../ui/use-training';
 import type { Readout } from './arrangement';
 import type { PinnedModel } from './pin';
+import { glanceMovie, type GlanceMovieRun } from './movie';
 import { HandReadout } from './Readouts';
+import { glanceTables, lossSharesProps, type GlancePanel } from './tables';
 import type { HandsOn } from './use-hands-on';
 
 export interface PanelsProps {
@@ -34,6 +34,8 @@ export interface PanelsProps {
   checkpoints: readonly number[];
   exportMeta: ExportMeta;
   exportJson: (() => unknown) | null;
+  /** The run the panels' movies re-train (null: none drawn yet). */
+  movie: GlanceMovieRun | null;
   onSetM2(): void;
 }
 
@@ -49,13 +51,22 @@ export function GlancePanels({
   checkpoints,
   exportMeta,
   exportJson,
+  movie,
   onSetM2,
 }: PanelsProps) {
   const { view, hovered, setHovered: onHover } = hands;
-  const frame = (name: string) => ({ exportName: name, exportMeta, exportJson });
   const pinNorms = pin ? featureNorms(pin.W, pin.n, pin.m) : null;
   const editing = view?.source === 'hand-placed';
   const shares = hands.readout?.shares;
+  const sharesChart = shares ? lossSharesProps(shares, n, { editing, hovered, pin, pinned }) : null;
+  const tables = glanceTables({ view, n, m, importance, history, shown, pinNorms, shares: sharesChart });
+  const frame = (name: GlancePanel) => ({
+    exportName: name,
+    exportMeta,
+    exportJson,
+    table: tables[name],
+    movie: glanceMovie(name, movie, m),
+  });
   const seek = (step: number) => {
     const at = checkpoints.filter((c) => c <= step).at(-1);
     if (at !== undefined) hands.scrub(at);
@@ -149,32 +160,7 @@ export function GlancePanels({
           </>
         }
       >
-        {shares ? (
-          <BarChart
-            chart="loss-shares"
-            categories={Array.from({ length: n }, (_, i) => String(i))}
-            series={[
-              {
-                name: editing ? 'your arrangement' : 'shown model',
-                values: shares,
-                color: LINE_COLOR,
-                highlight: Array.from({ length: n }, (_, i) => i === hovered),
-              },
-              ...(pin && pinned && pin.n === n
-                ? [{ name: 'pinned', values: pinned.shares, color: PINNED_COLOR, style: 'outline' as const }]
-                : []),
-            ]}
-            highlightLabel={hovered !== null ? `feature ${hovered}` : 'highlighted'}
-            yLabel="expected loss"
-            xLabel="feature i"
-            title="Each feature's share of the expected loss"
-            width={360}
-            height={220}
-            onHover={onHover}
-          />
-        ) : (
-          <Waiting />
-        )}
+        {sharesChart ? <BarChart {...sharesChart} onHover={onHover} /> : <Waiting />}
       </ChartFigure>
     </div>
   );

@@ -1,8 +1,13 @@
 /**
- * The at-a-glance readouts: the hand-placed arrangement against the trained model, and the numbers of the feature under
- * the pointer.
+ * The at-a-glance readouts: the hand-placed arrangement against the trained model, the numbers of the feature under
+ * the pointer, and the sentence announced when a run has finished.
  */
+import { useMemo, useState } from 'react';
 import { fmt, fmtCount, fmtDensity, fmtLoss } from '../../model/format';
+import { runKey } from '../../state/run-key';
+import type { Snapshot } from '../../worker/protocol';
+import { arrangementSentence } from './announce';
+import { GLANCE_PARAMS, GLANCE_RUN_KEYS, type GlanceState } from './params';
 import type { HandsOn } from './use-hands-on';
 
 const sourceWords = {
@@ -86,6 +91,43 @@ export function FeatureReadout({ hands, importance, density }: FeatureReadoutPro
       {Number.isFinite(share) ? `${fmt((100 * share) / total)}% (${fmtLoss(share, 2)})` : '—'} · I<sub>{i}</sub> ={' '}
       {fmt(importance[i])} · 1−S
       <sub>{i}</sub> = {fmtDensity(density[i])}
+    </p>
+  );
+}
+
+export interface ArrangementStatusProps {
+  /** The section's snapshot (of the drawn settings' shape), or null. */
+  snap: Snapshot | null;
+  /** The shown seed's weights [n, m] in that snapshot, or null. */
+  W: Float32Array | null;
+  /** The settings on screen: only their run's end is announced. */
+  state: GlanceState;
+  n: number;
+  m: number;
+}
+
+/**
+ * What the model learned, in one polite live-region sentence ("5 of 5 features represented: a
+ * pentagon."), said when the run of the settings on screen has finished — after a slider is
+ * released and the new run is done, not on every snapshot. The sentence is replaced, never
+ * appended, and stays until the next run of new settings finishes.
+ */
+export function ArrangementStatus({ snap, W, state, n, m }: ArrangementStatusProps) {
+  const key = runKey(GLANCE_PARAMS, GLANCE_RUN_KEYS, state);
+  const finished = snap?.status === 'done' && snap.runKey === key;
+  const text = useMemo(() => (finished && W ? arrangementSentence(W, n, m) : null), [finished, W, n, m]);
+  const [said, setSaid] = useState<{ key: string; text: string } | null>(null);
+  if (text !== null && (said?.key !== key || said.text !== text)) setSaid({ key, text });
+  return (
+    <p
+      className="fine arrangement-status"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="arrangement-status"
+      data-run-key={said?.key}
+    >
+      {said?.text}
     </p>
   );
 }

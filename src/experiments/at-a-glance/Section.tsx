@@ -20,10 +20,11 @@ import { GlancePanels } from './Panels';
 import { GLANCE_PARAMS, GLANCE_RUN_KEYS, glanceTrainConfig, type GlanceState } from './params';
 import { decodePin, encodePin } from './pin';
 import { PinCard } from './PinCard';
-import { FeatureReadout } from './Readouts';
+import { ArrangementStatus, FeatureReadout } from './Readouts';
 import { SmoothedBest, footnoteModelOf, shownModel } from './run';
 import { Timeline } from './Timeline';
 import { useHandsOn } from './use-hands-on';
+import { EmbedControls } from '../../ui/embed';
 
 const WEBGL_LOST = { path: 'webgl' as const, afterSteps: 200 };
 /** Checkpoints to rewind to: every 100 steps, at most 200 (then every 200, 400, …). */
@@ -47,6 +48,9 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
   // change restarts the run, the panels (and their exports) go on showing the previous run, whole.
   const drawn = useDrawnSettings(GLANCE_PARAMS, GLANCE_RUN_KEYS, snap, state);
   const config = useMemo(() => glanceTrainConfig(drawn), [drawn]);
+  // A movie re-trains the drawn run on the path it trained on (the one 'auto' picked, or a fallback's).
+  const moviePath = snap?.path ?? (drawn.path !== 'auto' ? drawn.path : null);
+  const movie = useMemo(() => (moviePath ? { state: drawn, path: moviePath } : null), [drawn, moviePath]);
   const shape = snap && snap.W.length === config.n * config.m * config.instances.length ? snap : null;
   const best = useRef(new SmoothedBest());
   const shown = useMemo(() => best.current.update(shape?.loss ?? null, shape?.runId ?? -1), [shape]);
@@ -120,21 +124,26 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
       {presets}
       <GlanceIntro />
       <div className="glance">
-        <GlanceControls
-          state={state}
-          onChange={onChange}
-          run={run}
-          snap={snap}
-          loss={live && shape ? shape.loss[shown] : null}
-          shownSeed={drawn.seed + shown}
-          instances={config.instances.length}
-          report={run.report}
-          maxSteps={hands.cap ?? drawn.steps}
-          showing={view && view.source !== 'live' ? `step ${fmtCount(view.step)} (${view.source})` : null}
-        />
+        <EmbedControls>
+          <GlanceControls
+            state={state}
+            onChange={onChange}
+            run={run}
+            snap={snap}
+            loss={live && shape ? shape.loss[shown] : null}
+            shownSeed={drawn.seed + shown}
+            instances={config.instances.length}
+            report={run.report}
+            maxSteps={hands.cap ?? drawn.steps}
+            showing={view && view.source !== 'live' ? `step ${fmtCount(view.step)} (${view.source})` : null}
+          />
+        </EmbedControls>
         <RunNotice run={run} onReset={snap?.status === 'error' ? run.reset : undefined} />
         <div className="glance-main">
-          <FeatureEditors state={state} onChange={onChange} hovered={hands.hovered} onHover={hands.setHovered} />
+          <ArrangementStatus snap={shape} W={live?.W ?? null} state={state} n={n} m={m} />
+          <EmbedControls>
+            <FeatureEditors state={state} onChange={onChange} hovered={hands.hovered} onHover={hands.setHovered} />
+          </EmbedControls>
           <Timeline
             snap={shape}
             peekStep={hands.peekStep}
@@ -163,6 +172,7 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
             checkpoints={shape?.checkpoints ?? []}
             exportMeta={exportMeta}
             exportJson={exportJson}
+            movie={movie}
             onSetM2={() => onChange({ m: 2 })}
           />
         </div>

@@ -12,7 +12,13 @@ import type { VariantPreset } from '../../model/variants/presets';
 import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
 import { EnumSelect, Slider } from '../../ui/controls';
-import { RunNotice, TrainingPlaybar, statusText, useTrainWhileVisible } from '../../ui/training-controls';
+import {
+  RunAnnouncement,
+  RunNotice,
+  TrainingPlaybar,
+  statusText,
+  useTrainWhileVisible,
+} from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
@@ -30,6 +36,7 @@ import {
 import { PresetProse } from './Prose';
 import { beyondPreset, beyondSteps, pickBest } from './run';
 import { BeyondView } from './Views';
+import { EmbedControls } from '../../ui/embed';
 
 const VARIANT_OPTIONS = BEYOND_VARIANTS.map((value) => ({ value, label: BEYOND_LABELS[value] }));
 
@@ -45,47 +52,49 @@ export function BeyondBasic({ state, onChange }: SectionProps<BeyondState>) {
         trains live in its own worker (plain JavaScript on the CPU), several seeds per density, and every chart shows
         the lowest-loss seed of each density.
       </p>
-      <div className="beyond-controls" role="group" aria-label="Variant experiment settings">
-        <label className="control">
-          <span>experiment</span>
-          <EnumSelect
-            name="vpreset"
-            testId="beyond-preset"
-            value={id}
-            options={VARIANT_OPTIONS}
-            onChange={(variant) => onChange({ variant })}
+      <EmbedControls>
+        <div className="beyond-controls" role="group" aria-label="Variant experiment settings">
+          <label className="control">
+            <span>experiment</span>
+            <EnumSelect
+              name="vpreset"
+              testId="beyond-preset"
+              value={id}
+              options={VARIANT_OPTIONS}
+              onChange={(variant) => onChange({ variant })}
+            />
+          </label>
+          <Slider
+            label={
+              <>
+                step limit <output>{fmtCount(beyondSteps(id, state.steps))}</output>
+              </>
+            }
+            name="vsteps"
+            min={BEYOND_PARAMS.steps.min}
+            max={BEYOND_PARAMS.steps.max}
+            step={500}
+            value={state.steps}
+            onChange={(steps) => onChange({ steps })}
           />
-        </label>
-        <Slider
-          label={
-            <>
-              step limit <output>{fmtCount(beyondSteps(id, state.steps))}</output>
-            </>
-          }
-          name="vsteps"
-          min={BEYOND_PARAMS.steps.min}
-          max={BEYOND_PARAMS.steps.max}
-          step={500}
-          value={state.steps}
-          onChange={(steps) => onChange({ steps })}
-        />
-        <label className="control beyond-number">
-          <span>first seed</span>
-          <input
-            type="number"
-            name="vseed"
-            min={BEYOND_PARAMS.seed.min}
-            max={BEYOND_PARAMS.seed.max}
-            step={1}
-            value={state.seed}
-            onChange={(e) => {
-              const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v) && v >= BEYOND_PARAMS.seed.min && v <= BEYOND_PARAMS.seed.max)
-                onChange({ seed: v });
-            }}
-          />
-        </label>
-      </div>
+          <label className="control beyond-number">
+            <span>first seed</span>
+            <input
+              type="number"
+              name="vseed"
+              min={BEYOND_PARAMS.seed.min}
+              max={BEYOND_PARAMS.seed.max}
+              step={1}
+              value={state.seed}
+              onChange={(e) => {
+                const v = Math.round(Number(e.target.value));
+                if (Number.isFinite(v) && v >= BEYOND_PARAMS.seed.min && v <= BEYOND_PARAMS.seed.max)
+                  onChange({ seed: v });
+              }}
+            />
+          </label>
+        </div>
+      </EmbedControls>
       <PresetProse id={id} steps={beyondSteps(id, state.steps)} />
       {/* a fresh worker per experiment: no stale snapshot of another preset can reach its charts */}
       <BeyondRun key={`${id}:${state.seed}`} id={id} state={ownValues(BEYOND_PARAMS, state)} seen={visible.visible} />
@@ -153,10 +162,13 @@ function BeyondRun({ id, state, seen }: RunProps) {
 
   return (
     <>
-      <div className="beyond-controls beyond-playbar">
-        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="beyond" />
-      </div>
-      <p className="status beyond-status" aria-live="polite">
+      <EmbedControls>
+        <div className="beyond-controls beyond-playbar">
+          <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="beyond" />
+        </div>
+      </EmbedControls>
+      <RunAnnouncement snap={snap} what="The variant's models" />
+      <p className="status beyond-status">
         <span data-testid="beyond-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
           {statusText(snap, userPaused)}
         </span>{' '}

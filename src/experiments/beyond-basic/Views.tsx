@@ -6,8 +6,10 @@ import { useEffect, useState } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { LineChart } from '../../charts/LineChart';
+import { gramTable, neuronStackTable, vectorsTable, weightMatrixTable } from '../../charts/model-tables';
 import { NeuronStackChart } from '../../charts/NeuronStackChart';
-import { SetGeometry2D } from '../../charts/SetGeometry2D';
+import { SetGeometry2D, type SetGeometry2DProps } from '../../charts/SetGeometry2D';
+import { lineChartTable } from '../../charts/tables';
 import { WeightMatrixChart } from '../../charts/WeightMatrixChart';
 import { fmtDensity, fmtFixed, fmtLoss } from '../../model/format';
 import type { NeuronStatus } from '../../model/variants/analysis';
@@ -59,24 +61,32 @@ function SetsView(props: ViewProps) {
       {best.map((j, g) => {
         const angles = setAngles(preset.config, snap, j);
         const d = preset.densities[g];
+        const chart = setGeometryProps(preset, snap, j, g);
         return (
           <ChartFigure
             key={g}
             title={`${anti ? 'Member' : 'Set'} density ${fmtDensity(d)}`}
             {...framing(props, `geometry-${g}`)}
+            table={() => setsTable(chart)}
             caption={
               angles.length
                 ? `within-set angles: ${angles.map((a) => `${a}°`).join(', ')}`
                 : 'within-set angles: — (a member is dropped)'
             }
           >
-            <SetGeometry2D {...setGeometryProps(preset, snap, j, g)} />
+            <SetGeometry2D {...chart} />
           </ChartFigure>
         );
       })}
     </div>
   );
 }
+
+/** A set-geometry panel's table: each feature's vector and the set it belongs to (−1: independent). */
+const setsTable = (p: SetGeometry2DProps) =>
+  vectorsTable(p.W, p.n, 2, {
+    extra: [{ name: 'set', values: Array.from(p.setOf, (k) => (k < 0 ? 'independent' : k)) }],
+  });
 
 function LocalBasesView(props: ViewProps) {
   const { preset, snap, best } = props;
@@ -89,6 +99,7 @@ function LocalBasesView(props: ViewProps) {
       <ChartFigure
         title="WᵀW and bias (features 0–9: set 0, 10–19: set 1)"
         {...framing(props, 'wtw')}
+        table={() => gramTable(a.chart)}
         caption={summary.join('; ')}
       >
         <GramHeatmap {...a.chart} />
@@ -108,6 +119,7 @@ function PrivilegedView(props: ViewProps) {
             key={g}
             title={densityLabel(preset.densities[g])}
             {...framing(props, `stacks-${g}`)}
+            table={() => neuronStackTable(stacks)}
             caption={`${countsCaption(counts)} · loss ${fmtLoss(snap.loss[best[g]], 2)}`}
           >
             <NeuronStackChart {...stacks} />
@@ -120,6 +132,7 @@ function PrivilegedView(props: ViewProps) {
             key={g}
             title={`W as a matrix, ${densityLabel(preset.densities[g])}`}
             {...framing(props, `matrix-${g}`)}
+            table={() => weightMatrixTable(matrix)}
             caption="Rows: neurons in the stack plot's order. Columns: features, most important first."
           >
             <WeightMatrixChart {...matrix} />
@@ -163,6 +176,7 @@ function AbsView(props: ViewProps) {
           key={g}
           title={densityLabel(preset.densities[g])}
           {...framing(props, `stacks-${g}`)}
+          table={() => neuronStackTable(stacks)}
           caption={
             `${countsCaption(counts)} · ${pairs} / ${config.n} features with a ReLU(x)/ReLU(−x) pair` +
             ` · ${motifs.length ? `${motifs.length} asymmetric motif${motifs.length === 1 ? '' : 's'} (e.g. neuron ${motifs[0].neuron}: feature ${motifs[0].strong} strong, ${motifs[0].victim} victim)` : 'no asymmetric motif'}` +
@@ -208,7 +222,11 @@ function AdversarialView(props: ViewProps) {
   const current = result && result.key === key ? result : null;
   return (
     <div className="beyond-grid beyond-grid-wide">
-      <ChartFigure title="Features per dimension ‖W‖_F² / m (live)" {...framing(props, 'perdim')}>
+      <ChartFigure
+        title="Features per dimension ‖W‖_F² / m (live)"
+        {...framing(props, 'perdim')}
+        table={() => lineChartTable(perDimensionChartProps(preset, snap, best))}
+      >
         <LineChart {...perDimensionChartProps(preset, snap, best)} />
       </ChartFigure>
       {current ? (
@@ -218,6 +236,7 @@ function AdversarialView(props: ViewProps) {
             exportName={`beyond-${preset.id}-vs-density`}
             exportMeta={exportMeta}
             exportJson={() => ({ ...exportJson(), vulnerability: current.points })}
+            table={() => lineChartTable(vulnerabilityChartProps(current.points, 'density'))}
             caption={`Loss increase under the analytic attack relative to the no-superposition baseline (1 = as robust). ${ADVERSARIAL_SAMPLES} inputs per model; computed in ${Math.round(current.ms)} ms.`}
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'density')} />
@@ -227,6 +246,7 @@ function AdversarialView(props: ViewProps) {
             exportName={`beyond-${preset.id}-vs-perdim`}
             exportMeta={exportMeta}
             exportJson={() => ({ ...exportJson(), vulnerability: current.points })}
+            table={() => lineChartTable(vulnerabilityChartProps(current.points, 'perdim'))}
           >
             <LineChart {...vulnerabilityChartProps(current.points, 'perdim')} />
           </ChartFigure>

@@ -5,6 +5,7 @@
  */
 import { useMemo, useState } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { lineChartTable } from '../../charts/tables';
 import type { ExportMeta } from '../../charts/export';
 import { LineChart } from '../../charts/LineChart';
 import { fmtFixed } from '../../model/format';
@@ -20,6 +21,7 @@ import type { CompressedSensingCurve, CompressedSensingResult } from './run';
 import { scaleChartProps, scaleMeta, transitionChartProps, transitionMeta } from './charts';
 import { CS_NS, CS_SCALES, csRequest, type CsState } from './params';
 import { modelScalePoint } from './scale';
+import { EmbedControls } from '../../ui/embed';
 
 export function CompressedSensing({ model = null, state, onChange }: SectionProps<CsState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -117,6 +119,7 @@ function ScaleView({ model }: { model: FootnoteModel | null }) {
           title="Dimensions per feature: the compressed-sensing scale"
           exportName="footnote-cs-scale"
           exportMeta={scaleMeta(model, modelPoint)}
+          table={() => lineChartTable(scaleChartProps(modelPoint))}
           caption="Line: (1 − S)·ln(1/(1 − S)) (constant set to 1). Dot: the model above."
         >
           <LineChart {...scaleChartProps(modelPoint)} />
@@ -130,39 +133,41 @@ function ScaleView({ model }: { model: FootnoteModel | null }) {
 function SizeControls({ state, onChange }: Pick<SectionProps<CsState>, 'state' | 'onChange'>) {
   const ns = state.sizes;
   return (
-    <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
-      <fieldset className="control fn-checks">
-        <legend>signal sizes n</legend>
-        {CS_NS.map((v) => (
-          <label key={v} className="fn-check">
-            <input
-              type="checkbox"
-              data-action="cs-n"
-              data-n={v}
-              checked={ns.includes(v)}
-              onChange={(e) =>
-                onChange({
-                  sizes: e.target.checked
-                    ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
-                    : ns.filter((x) => x !== v),
-                })
-              }
-            />
-            {v}
-          </label>
-        ))}
-      </fieldset>
-      <label className="control">
-        <span>random problems</span>
-        <EnumSelect
-          name="cs-trials"
-          action="cs-trials"
-          value={state.trialsScale}
-          options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
-          onChange={(trialsScale) => onChange({ trialsScale })}
-        />
-      </label>
-    </div>
+    <EmbedControls>
+      <div className="fn-controls" role="group" aria-label="Compressed sensing settings">
+        <fieldset className="control fn-checks">
+          <legend>signal sizes n</legend>
+          {CS_NS.map((v) => (
+            <label key={v} className="fn-check">
+              <input
+                type="checkbox"
+                data-action="cs-n"
+                data-n={v}
+                checked={ns.includes(v)}
+                onChange={(e) =>
+                  onChange({
+                    sizes: e.target.checked
+                      ? [...ns.filter((x) => x !== v), v].sort((a, b) => a - b)
+                      : ns.filter((x) => x !== v),
+                  })
+                }
+              />
+              {v}
+            </label>
+          ))}
+        </fieldset>
+        <label className="control">
+          <span>random problems</span>
+          <EnumSelect
+            name="cs-trials"
+            action="cs-trials"
+            value={state.trialsScale}
+            options={CS_SCALES.map((v) => ({ value: v, label: v === 1 ? 'quick' : `×${v} (smoother, slower)` }))}
+            onChange={(trialsScale) => onChange({ trialsScale })}
+          />
+        </label>
+      </div>
+    </EmbedControls>
   );
 }
 
@@ -182,11 +187,17 @@ function RecoveryTransition({
         title="Probability of exact recovery against k/m"
         exportName="footnote-cs-transition"
         exportMeta={meta}
+        table={() => lineChartTable(transitionChartProps(curves))}
         caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured."
       >
         <LineChart {...transitionChartProps(curves)} />
       </ChartFigure>
-      <div className="fn-table-wrap">
+      <div
+        className="fn-table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label="Transition widths per signal size (scrolls sideways)"
+      >
         <DataTable className="fn-table" testId="cs-widths" head={CS_TABLE_HEAD} rows={curves.map(widthRow)} />
         <p className="fine">
           Widths from a monotone fit of each curve; with few problems per point they are noisy — pick more problems for

@@ -2,6 +2,7 @@
  * What dictionary learning found: the recovered fraction, atoms against features, and recovery against density and k.
  */
 import { ChartFigure } from '../../charts/ChartFigure';
+import { arrowsTable, cosineTable, lineChartTable } from '../../charts/tables';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import type { ExportMeta } from '../../charts/export';
@@ -48,6 +49,7 @@ export function DictionaryResultView({
             title="Learned atoms over the true feature directions"
             exportName="footnote-dictionary-atoms"
             exportMeta={meta(DICTIONARY_CHARTS.atoms)}
+            table={() => arrowsTable(atomsChartProps(r))}
             caption="Solid: each represented feature's direction Ŵᵢ. Dashed: the learned atoms."
           >
             <DirectionArrows2D {...atomsChartProps(r)} />
@@ -57,6 +59,7 @@ export function DictionaryResultView({
           title="|cos| between features and atoms"
           exportName="footnote-dictionary-cosines"
           exportMeta={meta(DICTIONARY_CHARTS.cosines)}
+          table={() => cosineTable(cosineMatrixProps(r))}
           caption="Rows: represented features. Columns: atoms, matched one-to-one first so recovered features sit on the diagonal. Outlined: |cos| ≥ 0.9."
         >
           <CosineMatrix {...cosineMatrixProps(r)} />
@@ -85,6 +88,7 @@ export function RecoveryCurves({
         title="Recovery against data density"
         exportName="footnote-dictionary-by-density"
         exportMeta={meta(DICTIONARY_CHARTS.byDensity)}
+        table={() => lineChartTable(recoveryByDensityProps(curves, density))}
         caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above."
       >
         <LineChart {...recoveryByDensityProps(curves, density)} />
@@ -93,6 +97,7 @@ export function RecoveryCurves({
         title="Recovery against atoms per feature"
         exportName="footnote-dictionary-by-k"
         exportMeta={meta(DICTIONARY_CHARTS.byRatio)}
+        table={() => lineChartTable(recoveryByRatioProps(curves, kFactor))}
         caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above."
       >
         <LineChart {...recoveryByRatioProps(curves, kFactor)} />

@@ -15,6 +15,7 @@ import type { DictionaryCurvesResult, DictionaryResult } from './run';
 import { DICT_K_FACTORS, curvesRequest, dictionaryRequest, dictionarySettings, type DictionaryState } from './params';
 import { dictionaryMeta } from './charts';
 import { DictionaryResultView, RecoveryCurves } from './Results';
+import { EmbedControls } from '../../ui/embed';
 
 export function DictionaryLearning({ model = null, state, onChange }: SectionProps<DictionaryState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -120,47 +121,49 @@ function DictionaryControls({
   onChange(patch: Partial<DictionaryState>): void;
 }) {
   return (
-    <div className="fn-controls" role="group" aria-label="Dictionary learning settings">
-      <label className="control">
-        <span>atoms k</span>
-        <EnumSelect
-          name="dict-k"
-          action="dict-k"
-          value={kFactor}
-          options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))}
-          onChange={(atomsPerFeature) => onChange({ atomsPerFeature })}
+    <EmbedControls>
+      <div className="fn-controls" role="group" aria-label="Dictionary learning settings">
+        <label className="control">
+          <span>atoms k</span>
+          <EnumSelect
+            name="dict-k"
+            action="dict-k"
+            value={kFactor}
+            options={DICT_K_FACTORS.map((kf) => ({ value: kf, label: `${kf === 1 ? 'n' : `${kf}n`} = ${kf * n}` }))}
+            onChange={(atomsPerFeature) => onChange({ atomsPerFeature })}
+          />
+        </label>
+        <label className="control">
+          <span>
+            L1 strength <output>{lambda.toPrecision(2)}</output> <small>× RMS ‖h‖</small>
+          </span>
+          <input
+            type="range"
+            name="dict-lambda"
+            data-action="dict-lambda"
+            aria-label="L1 strength, logarithmic"
+            min={-2.5}
+            max={-0.5}
+            step={0.05}
+            value={Math.log10(lambda)}
+            onChange={(e) => onChange({ lambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
+          />
+        </label>
+        <LogDensitySlider
+          caption="data density 1−S"
+          note={modelsOwn ? <small>(the model&apos;s)</small> : null}
+          name="dict-density"
+          action="dict-density"
+          ariaLabel="density of the sampled inputs, logarithmic"
+          value={density}
+          onChange={(density) => onChange({ density })}
         />
-      </label>
-      <label className="control">
-        <span>
-          L1 strength <output>{lambda.toPrecision(2)}</output> <small>× RMS ‖h‖</small>
-        </span>
-        <input
-          type="range"
-          name="dict-lambda"
-          data-action="dict-lambda"
-          aria-label="L1 strength, logarithmic"
-          min={-2.5}
-          max={-0.5}
-          step={0.05}
-          value={Math.log10(lambda)}
-          onChange={(e) => onChange({ lambda: Number(Math.pow(10, Number(e.target.value)).toPrecision(2)) })}
-        />
-      </label>
-      <LogDensitySlider
-        caption="data density 1−S"
-        note={modelsOwn ? <small>(the model&apos;s)</small> : null}
-        name="dict-density"
-        action="dict-density"
-        ariaLabel="density of the sampled inputs, logarithmic"
-        value={density}
-        onChange={(density) => onChange({ density })}
-      />
-      {!modelsOwn ? (
-        <button type="button" data-action="dict-density-reset" onClick={() => onChange({ density: 0 })}>
-          Use the model&apos;s density
-        </button>
-      ) : null}
-    </div>
+        {!modelsOwn ? (
+          <button type="button" data-action="dict-density-reset" onClick={() => onChange({ density: 0 })}>
+            Use the model&apos;s density
+          </button>
+        ) : null}
+      </div>
+    </EmbedControls>
   );
 }

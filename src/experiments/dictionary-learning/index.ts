@@ -6,6 +6,7 @@ export const dictionaryLearning: Experiment<typeof DICTIONARY_PARAMS> = {
   id: 'dictionary-learning',
   title: 'Dictionary learning finds the features again',
   parent: 'footnotes',
+  readsModel: true,
   params: DICTIONARY_PARAMS,
   presets: DICTIONARY_PRESETS,
   Section: lazy(() => import('./Section').then((m) => ({ default: m.DictionaryLearning }))),

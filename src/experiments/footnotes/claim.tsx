@@ -51,7 +51,7 @@ export function TaskStatusLine({ task, testId, idle }: { task: TaskState<unknown
   if (task.status === 'computing') {
     const p = task.progress;
     return (
-      <p className="fn-status" aria-live="polite" data-testid={`${testId}-status`}>
+      <p className="fn-status" data-testid={`${testId}-status`}>
         <span className="fn-spinner" aria-hidden="true" /> computing…
         {p && p.total > 0 ? (
           <>

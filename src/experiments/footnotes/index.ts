@@ -7,6 +7,7 @@ import type { Experiment } from '../experiment';
 export const footnotes: Experiment<Record<never, never>> = {
   id: 'footnotes',
   title: 'What the footnotes claim',
+  readsModel: true,
   params: {},
   presets: [],
   Section: lazy(() => import('./Section').then((m) => ({ default: m.Footnotes }))),

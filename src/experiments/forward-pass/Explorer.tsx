@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { BarChart } from '../../charts/BarChart';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { barChartTable, stackedBarTable, vectorSumTable } from '../../charts/tables';
 import { StackedBarChart } from '../../charts/StackedBarChart';
 import { VectorSum2D } from '../../charts/VectorSum2D';
 import { fmt } from '../../model/format';
@@ -156,6 +157,7 @@ function ForwardPanels({ model, view }: { model: FootnoteModel; view: ForwardVie
         title={plane ? 'h = Σ xᵢWᵢ, tip to tail' : 'h = Σ xᵢWᵢ over the hidden dimensions'}
         exportName="footnote-forward-hidden"
         exportMeta={meta}
+        table={() => (hidden.chart === 'vector-sum' ? vectorSumTable(hidden.props) : stackedBarTable(hidden.props))}
         caption={
           plane
             ? 'Each active feature adds its vector xᵢWᵢ where the previous one ended; the dashed arrow is h. Grey: every feature’s direction Wᵢ.'
@@ -168,6 +170,7 @@ function ForwardPanels({ model, view }: { model: FootnoteModel; view: ForwardVie
         title="Input x and output x′"
         exportName="footnote-forward-output"
         exportMeta={meta}
+        table={() => barChartTable(forwardOutputProps(view))}
         caption={`Grey: the input. Blue: the output ${model.kind === 'relu' ? 'ReLU(WᵀWx + b)' : 'WᵀWx + b'}; red where a feature that is off comes out above ${LEAK_THRESHOLD}. Dashed: the output before the ReLU, Wᵢ·h + bᵢ.`}
       >
         <BarChart {...forwardOutputProps(view)} />

@@ -5,6 +5,7 @@
  */
 import { BarChart } from '../../charts/BarChart';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { barChartTable } from '../../charts/tables';
 import { fmt } from '../../model/format';
 import { Tex } from '../../ui/Tex';
 import { useVisible } from '../../ui/use-visible';
@@ -17,6 +18,7 @@ import type { RemoveDirectionResult } from './run';
 import { removal, removalChartProps, removalMeta, removedFeature } from './charts';
 import { ForwardPassExplorer } from './Explorer';
 import { removeDirectionRequest, type ForwardState } from './params';
+import { EmbedControls } from '../../ui/embed';
 
 export function ForwardPass({ model = null, state, onChange }: SectionProps<ForwardState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -68,24 +70,26 @@ export function ForwardPass({ model = null, state, onChange }: SectionProps<Forw
       </p>
       {model ? (
         <>
-          <div className="fn-controls" role="group" aria-label="Remove a direction">
-            <label className="control">
-              <span>remove the direction of feature</span>
-              <select
-                name="fn-remove"
-                data-action="fn-remove-feature"
-                value={f}
-                onChange={(e) => onChange({ removed: Number(e.target.value) })}
-              >
-                {Array.from({ length: n }, (_, i) => (
-                  <option key={i} value={i}>
-                    {i}
-                    {result ? ` (‖W‖ = ${fmt(result.norms[i])})` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+          <EmbedControls>
+            <div className="fn-controls" role="group" aria-label="Remove a direction">
+              <label className="control">
+                <span>remove the direction of feature</span>
+                <select
+                  name="fn-remove"
+                  data-action="fn-remove-feature"
+                  value={f}
+                  onChange={(e) => onChange({ removed: Number(e.target.value) })}
+                >
+                  {Array.from({ length: n }, (_, i) => (
+                    <option key={i} value={i}>
+                      {i}
+                      {result ? ` (‖W‖ = ${fmt(result.norms[i])})` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </EmbedControls>
           <TaskStatusLine task={task} testId="fn-remove" />
           {result ? <RemovalView model={model} result={result} f={f} /> : null}
         </>
@@ -118,6 +122,7 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
         title={`Change in each feature's expected loss after removing feature ${f}'s direction`}
         exportName={`footnote-remove-direction-${f}`}
         exportMeta={removalMeta(model, result, f)}
+        table={() => barChartTable(removalChartProps(result, f))}
         caption="Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing directions."
       >
         <BarChart {...removalChartProps(result, f)} />

@@ -4,6 +4,7 @@
  * it with a normal: histogram, Q–Q plot, excess kurtosis against features per dimension.
  */
 import { ChartFigure } from '../../charts/ChartFigure';
+import { histogramTable, lineChartTable, qqTable } from '../../charts/tables';
 import type { ExportMeta } from '../../charts/export';
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
@@ -21,6 +22,7 @@ import type { GaussianResult } from './run';
 import { GAUSSIAN_CHARTS, gaussianMeta, histogramProps, kurtosisCurveProps, meanKurtosis, qqProps } from './charts';
 import { GAUSS_RANDOM_M, GAUSS_RATIOS, gaussianRequest, gaussianSetting, type GaussianState } from './params';
 import { singleFeatureKurtosis } from '../../model/footnotes/gaussian';
+import { EmbedControls } from '../../ui/embed';
 
 export function GaussianLatents({ model = null, state, onChange }: SectionProps<GaussianState>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -60,69 +62,71 @@ export function GaussianLatents({ model = null, state, onChange }: SectionProps<
         for a Gaussian and large for a spiky variable. Turned around: a generative model that insists on Gaussian
         latents may be pushing them into superposition.
       </p>
-      <div className="fn-controls" role="group" aria-label="Gaussian latents settings">
-        <label className="control">
-          <span>features</span>
-          <EnumSelect
-            name="gauss-source"
-            action="gauss-source"
-            value={source}
-            options={[
-              { value: 'random', label: 'random unit directions in 8 dimensions' },
-              {
-                value: 'model',
-                label: `the trained model${model ? ` (${model.n} features in ${model.m} dims)` : ''}`,
-                disabled: !model,
-              },
-            ]}
-            onChange={(source) => onChange({ source })}
+      <EmbedControls>
+        <div className="fn-controls" role="group" aria-label="Gaussian latents settings">
+          <label className="control">
+            <span>features</span>
+            <EnumSelect
+              name="gauss-source"
+              action="gauss-source"
+              value={source}
+              options={[
+                { value: 'random', label: 'random unit directions in 8 dimensions' },
+                {
+                  value: 'model',
+                  label: `the trained model${model ? ` (${model.n} features in ${model.m} dims)` : ''}`,
+                  disabled: !model,
+                },
+              ]}
+              onChange={(source) => onChange({ source })}
+            />
+          </label>
+          <label className="control">
+            <span>features per dimension</span>
+            <EnumSelect
+              name="gauss-ratio"
+              action="gauss-ratio"
+              value={ratio}
+              disabled={useModel}
+              options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))}
+              onChange={(featuresPerDimension) => onChange({ featuresPerDimension })}
+            />
+          </label>
+          <LogDensitySlider
+            caption="density 1−S"
+            name="gauss-density"
+            action="gauss-density"
+            ariaLabel="feature density, logarithmic"
+            value={density}
+            onChange={(density) => onChange({ density })}
           />
-        </label>
-        <label className="control">
-          <span>features per dimension</span>
-          <EnumSelect
-            name="gauss-ratio"
-            action="gauss-ratio"
-            value={ratio}
-            disabled={useModel}
-            options={GAUSS_RATIOS.map((v) => ({ value: v, label: `${v} (n = ${v * GAUSS_RANDOM_M})` }))}
-            onChange={(featuresPerDimension) => onChange({ featuresPerDimension })}
-          />
-        </label>
-        <LogDensitySlider
-          caption="density 1−S"
-          name="gauss-density"
-          action="gauss-density"
-          ariaLabel="feature density, logarithmic"
-          value={density}
-          onChange={(density) => onChange({ density })}
-        />
-        <label className="control">
-          <span>hidden dimension</span>
-          <select
-            name="gauss-dim"
-            data-action="gauss-dim"
-            value={dim}
-            onChange={(e) => onChange({ dimension: Number(e.target.value) })}
-          >
-            {Array.from({ length: m }, (_, k) => (
-              <option key={k} value={k}>
-                h{sub(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="control checkbox">
-          <input
-            type="checkbox"
-            name="gauss-logy"
-            data-action="gauss-logy"
-            checked={logY}
-            onChange={(e) => onChange({ logScale: e.target.checked })}
-          />
-          <span>log density axis</span>
-        </label>
-      </div>
+          <label className="control">
+            <span>hidden dimension</span>
+            <select
+              name="gauss-dim"
+              data-action="gauss-dim"
+              value={dim}
+              onChange={(e) => onChange({ dimension: Number(e.target.value) })}
+            >
+              {Array.from({ length: m }, (_, k) => (
+                <option key={k} value={k}>
+                  h{sub(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="control checkbox">
+            <input
+              type="checkbox"
+              name="gauss-logy"
+              data-action="gauss-logy"
+              checked={logY}
+              onChange={(e) => onChange({ logScale: e.target.checked })}
+            />
+            <span>log density axis</span>
+          </label>
+        </div>
+      </EmbedControls>
       <TaskStatusLine task={task} testId="fn-gaussian" />
       {r ? (
         <GaussianResultView r={r} density={density} logY={logY} useModel={useModel} ratio={ratio} meta={meta} />
@@ -163,6 +167,7 @@ function GaussianResultView({
           title={`Distribution of h${sub(r.dimension)}`}
           exportName="footnote-gaussian-histogram"
           exportMeta={meta(GAUSSIAN_CHARTS.histogram)}
+          table={() => histogramTable(histogramProps(r, logY))}
           caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins."
         >
           <HistogramChart {...histogramProps(r, logY)} />
@@ -171,6 +176,7 @@ function GaussianResultView({
           title="Normal Q–Q plot"
           exportName="footnote-gaussian-qq"
           exportMeta={meta(GAUSSIAN_CHARTS.qq)}
+          table={() => qqTable(qqProps(r))}
           caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails."
         >
           <QQPlot {...qqProps(r)} />
@@ -179,6 +185,7 @@ function GaussianResultView({
           title="Excess kurtosis against features per dimension"
           exportName="footnote-gaussian-kurtosis"
           exportMeta={meta(GAUSSIAN_CHARTS.kurtosis)}
+          table={() => lineChartTable(kurtosisCurveProps(r, useModel, ratio))}
           caption={`Random unit directions in ${r.curveM} dimensions at this density. Dashed: a Gaussian (0). Ringed: the setting above.`}
         >
           <LineChart {...kurtosisCurveProps(r, useModel, ratio)} />

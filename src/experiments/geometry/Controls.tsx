@@ -1,4 +1,5 @@
 /** The settings bar of "The geometry of superposition": size, sweep, seed, the 3-D presets and the play bar. */
+import { EmbedControls } from '../../ui/embed';
 import type { MutableRefObject } from 'react';
 import { fmtCount } from '../../model/format';
 import { EnumSelect, NumberField, Slider } from '../../ui/controls';
@@ -25,101 +26,103 @@ export function GeometryControls({
   const size = GEOMETRY_SIZES.find((p) => matchesSetting(state, p.values));
   const preset3d = GEOMETRY_3D_PRESETS.find((p) => p.values && matchesSetting(state, p.values));
   return (
-    <div className="geometry-controls" role="group" aria-label="Sweep settings">
-      <label className="control">
-        <span>size</span>
-        <EnumSelect
-          name="gpreset"
-          value={size?.id ?? ''}
-          options={[
-            ...(size ? [] : [{ value: '', label: 'custom' }]),
-            ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: p.label })),
-          ]}
-          onChange={(id) => {
-            const p = GEOMETRY_SIZES.find((q) => q.id === id);
-            if (p) onChange({ ...p.values, selected: -1 });
-          }}
+    <EmbedControls>
+      <div className="geometry-controls" role="group" aria-label="Sweep settings">
+        <label className="control">
+          <span>size</span>
+          <EnumSelect
+            name="gpreset"
+            value={size?.id ?? ''}
+            options={[
+              ...(size ? [] : [{ value: '', label: 'custom' }]),
+              ...GEOMETRY_SIZES.map((p) => ({ value: p.id, label: p.label })),
+            ]}
+            onChange={(id) => {
+              const p = GEOMETRY_SIZES.find((q) => q.id === id);
+              if (p) onChange({ ...p.values, selected: -1 });
+            }}
+          />
+        </label>
+        <NumberField
+          className="geometry-number"
+          label="features n"
+          name="gn"
+          spec={GEOMETRY_PARAMS.n}
+          value={n}
+          onCommit={(n) => onChange({ n, selected: -1 })}
         />
-      </label>
-      <NumberField
-        className="geometry-number"
-        label="features n"
-        name="gn"
-        spec={GEOMETRY_PARAMS.n}
-        value={n}
-        onCommit={(n) => onChange({ n, selected: -1 })}
-      />
-      <NumberField
-        className="geometry-number"
-        label="dimensions m"
-        name="gm"
-        spec={GEOMETRY_PARAMS.m}
-        value={m}
-        onCommit={(m) => onChange({ m, selected: -1 })}
-      />
-      <Slider
-        label={
-          <>
-            sparsities <output>{count}</output>
-          </>
-        }
-        name="gcount"
-        min={GEOMETRY_PARAMS.sparsities.min}
-        max={GEOMETRY_PARAMS.sparsities.max}
-        value={count}
-        onChange={(sparsities) => onChange({ sparsities, selected: -1 })}
-      />
-      <Slider
-        label={
-          <>
-            up to 1/(1 − S) = <output>{maxInvDensity}</output>
-          </>
-        }
-        name="maxInvDensity"
-        min={GEOMETRY_PARAMS.maxInvDensity.min}
-        max={GEOMETRY_PARAMS.maxInvDensity.max}
-        value={Math.round(maxInvDensity)}
-        onChange={(maxInvDensity) => onChange({ maxInvDensity })}
-      />
-      <Slider
-        label={
-          <>
-            steps <output>{fmtCount(steps)}</output>
-          </>
-        }
-        name="steps"
-        min={GEOMETRY_PARAMS.steps.min}
-        max={GEOMETRY_PARAMS.steps.max}
-        step={500}
-        value={steps}
-        onChange={(steps) => onChange({ steps })}
-      />
-      <NumberField
-        className="geometry-number"
-        label="seed"
-        name="seed"
-        spec={GEOMETRY_PARAMS.seed}
-        value={seed}
-        onCommit={(seed) => onChange({ seed })}
-      />
-      <label className="control">
-        <span>3-D presets (m = 3)</span>
-        <EnumSelect
-          name="g3d"
-          testId="geometry-3d-preset"
-          value={preset3d?.id ?? ''}
-          options={[
-            { value: '', label: preset3d ? '—' : 'choose a polytope…' },
-            ...GEOMETRY_3D_PRESETS.map((p) => ({ value: p.id, label: p.label, disabled: !p.values })),
-          ]}
-          onChange={(id) => {
-            const p = GEOMETRY_3D_PRESETS.find((q) => q.id === id);
-            if (p?.values) onChange(p.values);
-          }}
+        <NumberField
+          className="geometry-number"
+          label="dimensions m"
+          name="gm"
+          spec={GEOMETRY_PARAMS.m}
+          value={m}
+          onCommit={(m) => onChange({ m, selected: -1 })}
         />
-      </label>
-      <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="geometry" />
-    </div>
+        <Slider
+          label={
+            <>
+              sparsities <output>{count}</output>
+            </>
+          }
+          name="gcount"
+          min={GEOMETRY_PARAMS.sparsities.min}
+          max={GEOMETRY_PARAMS.sparsities.max}
+          value={count}
+          onChange={(sparsities) => onChange({ sparsities, selected: -1 })}
+        />
+        <Slider
+          label={
+            <>
+              up to 1/(1 − S) = <output>{maxInvDensity}</output>
+            </>
+          }
+          name="maxInvDensity"
+          min={GEOMETRY_PARAMS.maxInvDensity.min}
+          max={GEOMETRY_PARAMS.maxInvDensity.max}
+          value={Math.round(maxInvDensity)}
+          onChange={(maxInvDensity) => onChange({ maxInvDensity })}
+        />
+        <Slider
+          label={
+            <>
+              steps <output>{fmtCount(steps)}</output>
+            </>
+          }
+          name="steps"
+          min={GEOMETRY_PARAMS.steps.min}
+          max={GEOMETRY_PARAMS.steps.max}
+          step={500}
+          value={steps}
+          onChange={(steps) => onChange({ steps })}
+        />
+        <NumberField
+          className="geometry-number"
+          label="seed"
+          name="seed"
+          spec={GEOMETRY_PARAMS.seed}
+          value={seed}
+          onCommit={(seed) => onChange({ seed })}
+        />
+        <label className="control">
+          <span>3-D presets (m = 3)</span>
+          <EnumSelect
+            name="g3d"
+            testId="geometry-3d-preset"
+            value={preset3d?.id ?? ''}
+            options={[
+              { value: '', label: preset3d ? '—' : 'choose a polytope…' },
+              ...GEOMETRY_3D_PRESETS.map((p) => ({ value: p.id, label: p.label, disabled: !p.values })),
+            ]}
+            onChange={(id) => {
+              const p = GEOMETRY_3D_PRESETS.find((q) => q.id === id);
+              if (p?.values) onChange(p.values);
+            }}
+          />
+        </label>
+        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="geometry" />
+      </div>
+    </EmbedControls>
   );
 }
 

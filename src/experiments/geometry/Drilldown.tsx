@@ -9,12 +9,15 @@ import { DynamicsChart } from '../../charts/DynamicsChart';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
 import { GeometryGraphChart } from '../../charts/GeometryGraphChart';
 import { GramHeatmap } from '../../charts/GramHeatmap';
+import { geometryGraphTable, gramTable, polytopeTable, vectorsTable } from '../../charts/model-tables';
 import { PolytopeGallery } from '../../charts/PolytopeGallery';
 import { POLYTOPE_LABELS, featureColorsByPolytope, polytopeSummary } from '../../charts/polytopes';
+import { dynamicsTable } from '../../charts/tables';
 import { fmt, fmtCount } from '../../model/format';
 import { featuresByFactor, geometryAnalysis } from '../../model/geometry';
 import { featureDimensionality, gram, superposition } from '../../model/metrics';
 import type { SweepPoint } from '../../model/uniform-sweep';
+import type { MovieSource } from '../../charts/movie/source';
 import type { ModelHistory } from './dynamics-recorder';
 import { MAX_GRAM_FEATURES } from './params';
 
@@ -90,6 +93,7 @@ export function Drilldown({
         <ChartFigure
           title="Feature geometry graph"
           {...framing(selected, 'graph', exportMeta, exportJson)}
+          table={() => geometryGraphTable({ W, n, m, analysis })}
           caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
         >
           <GeometryGraphChart
@@ -102,7 +106,11 @@ export function Drilldown({
             onHover={setHovered}
           />
         </ChartFigure>
-        <ChartFigure title="Its WᵀW and bias" {...framing(selected, 'wtw', exportMeta, exportJson)}>
+        <ChartFigure
+          title="Its WᵀW and bias"
+          {...framing(selected, 'wtw', exportMeta, exportJson)}
+          table={selectedGram ? () => gramTable({ gram: selectedGram, bias: b, n }) : null}
+        >
           {selectedGram ? (
             <GramHeatmap
               gram={selectedGram}
@@ -122,6 +130,7 @@ export function Drilldown({
         <ChartFigure
           title="Polytope gallery"
           {...framing(selected, 'polytopes', exportMeta, exportJson)}
+          table={() => polytopeTable({ counts: analysis.polytopes.counts, features })}
           caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference)."
         >
           <PolytopeGallery
@@ -139,6 +148,7 @@ export function Drilldown({
               config: { ...exportMeta.config, shownStep, yaw: view.yaw, pitch: view.pitch },
             }}
             exportJson={exportJson}
+            table={() => vectorsTable(W, n, 3, { extra: [{ name: 'polytope', values: polytopeOf(analysis, n) }] })}
             caption="Drag to rotate, or focus the picture and use the arrow keys (Home resets). Farther vectors are lighter and thinner; dashed lines join neighbouring tips to show the solid. Colours as in the graph. Export SVG saves this view."
           >
             <div className="geometry-3d-view" data-testid="geometry-3d">
@@ -173,6 +183,8 @@ export interface TimelineProps {
   done: boolean;
   exportMeta: ExportMeta;
   exportJson: (() => unknown) | null;
+  /** The model's training movie (null: nothing trained yet). */
+  movie?: MovieSource | null;
 }
 
 export function Timeline({
@@ -188,6 +200,7 @@ export function Timeline({
   done,
   exportMeta,
   exportJson,
+  movie,
 }: TimelineProps) {
   const lastIndex = history ? history.steps.length - 1 : -1;
   return (
@@ -195,6 +208,12 @@ export function Timeline({
       <ChartFigure
         title="Learning dynamics"
         {...framing(selected, 'dynamics', exportMeta, exportJson)}
+        movie={movie}
+        table={
+          history
+            ? () => dynamicsTable({ steps: history.steps, dimensionalities: history.D, losses: history.loss, n })
+            : null
+        }
         caption={
           <>
             Each feature&apos;s <i>D</i>
@@ -307,4 +326,11 @@ function FeatureReadout({
       {factor ? `its factor: ${POLYTOPE_LABELS[factor.name]}` : 'not learned (‖W_i‖ ≤ 0.5)'}
     </p>
   );
+}
+
+/** The polytope each feature's tegum factor forms ('—' for a feature that is not learned). */
+function polytopeOf(analysis: ReturnType<typeof geometryAnalysis>, n: number): string[] {
+  const out = new Array<string>(n).fill('—');
+  analysis.polytopes.factors.forEach((f) => f.features.forEach((i) => (out[i] = POLYTOPE_LABELS[f.name])));
+  return out;
 }

@@ -8,6 +8,7 @@
 import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { dimensionalityTable, dimsPerFeatureTable } from '../../charts/model-tables';
 import type { ExportMeta } from '../../charts/export';
 import { DimensionalityScatter as DimensionalityScatterPlain } from '../../charts/DimensionalityScatter';
 import { DimsPerFeatureChart as DimsPerFeatureChartPlain } from '../../charts/DimsPerFeatureChart';
@@ -18,7 +19,7 @@ import { instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
-import { RunNotice, useTrainWhileVisible } from '../../ui/training-controls';
+import { RunAnnouncement, RunNotice, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
@@ -26,6 +27,7 @@ import type { SectionProps } from '../experiment';
 import { useDrawnSettings } from '../shared/drawn-settings';
 import { GeometryControls, ThreeDNote } from './Controls';
 import { GeometryIntro, SizeNotes } from './Notes';
+import { dynamicsMovie } from './movie';
 import { Drilldown, Timeline } from './Drilldown';
 import { DynamicsRecorder } from './dynamics-recorder';
 import './geometry.css';
@@ -40,10 +42,10 @@ import {
 } from './params';
 import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepCounts, sweepModelsJson } from './run';
 import { useSizeProbe } from './size-probe';
+import { pageWorkers } from '../../worker/cores';
 
 const DimsPerFeatureChart = memo(DimsPerFeatureChartPlain);
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
-const CORES = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function Geometry({ state, onChange, children }: SectionProps<GeometryState>) {
   const requested = useMemo(
@@ -53,8 +55,8 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     [state.n, state.m, state.sparsities, state.maxInvDensity, state.seed],
   );
   const big = state.n * state.m >= GPU_SIZE_NM;
-  // One worker per core: instances are independent, split by cost (train/shards.ts).
-  const shards = Math.min(CORES, state.sparsities);
+  // Every core but the page's: instances are independent, split by cost (train/shards.ts).
+  const shards = pageWorkers(state.sparsities);
   const visible = useVisible<HTMLElement>();
   // Sweeps train on the 'simd' path, the one the Node tests and `npm run figures` use, so a 3-D
   // preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big
@@ -88,7 +90,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     selected: -1,
   });
   const [probing, setProbing] = useState(atDefault);
-  const probe = useSizeProbe(probing && visible.visible, CORES);
+  const probe = useSizeProbe(probing && visible.visible);
   useEffect(() => {
     if (!probing || !probe) return;
     setProbing(false);
@@ -138,7 +140,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
         state={state}
         size={size}
         path={run.report?.path ?? null}
-        cores={CORES}
+        cores={shards}
       />
       <GeometryStatus snap={snap} steps={gsteps} count={count} size={size} summary={summary} />
       <RunNotice run={run} />
@@ -179,6 +181,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
             done={snap?.status === 'done'}
             exportMeta={exportMeta}
             exportJson={exportModelJson}
+            movie={dynamicsMovie(trained, { config, selected, steps: gsteps, settings: exportMeta.config })}
           />
         </div>
       ) : (
@@ -270,19 +273,30 @@ function GeometryStatus({
   const eta =
     snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (gsteps - snap.step) / snap.stepsPerSecond : null;
   return (
-    <p className="status geometry-status" aria-live="polite">
-      <span data-testid="geometry-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
-        {snap ? snap.status : 'starting'}
-      </span>{' '}
-      · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
-      models of {size}
-      {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-      {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · path {snap?.path ?? '…'}
-      <br />
-      models at one dimension per feature (0.9–1.1):{' '}
-      <strong data-testid="geometry-dedicated">{counts ? counts.dedicated : '—'}</strong> · on the ½ plateau
-      (0.45–0.55): <strong data-testid="geometry-plateau">{counts ? counts.plateau : '—'}</strong>
-    </p>
+    <>
+      <RunAnnouncement
+        snap={snap}
+        what={`The sweep of ${count} models`}
+        done={
+          counts
+            ? `The sweep of ${count} models has trained: ${counts.dedicated} at one dimension per feature, ${counts.plateau} on the ½ plateau.`
+            : undefined
+        }
+      />
+      <p className="status geometry-status">
+        <span data-testid="geometry-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+          {snap ? snap.status : 'starting'}
+        </span>{' '}
+        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
+        models of {size}
+        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+        {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · path {snap?.path ?? '…'}
+        <br />
+        models at one dimension per feature (0.9–1.1):{' '}
+        <strong data-testid="geometry-dedicated">{counts ? counts.dedicated : '—'}</strong> · on the ½ plateau
+        (0.45–0.55): <strong data-testid="geometry-plateau">{counts ? counts.plateau : '—'}</strong>
+      </p>
+    </>
   );
 }
 
@@ -311,6 +325,7 @@ function SweepCharts({
         exportName="geometry-dims-per-feature"
         exportMeta={exportMeta}
         exportJson={exportJson}
+        table={() => dimsPerFeatureTable({ points })}
         caption="One point per model. Dashed: the sticky levels 1 and ½. Click a point (or focus the chart and use ←/→) to inspect that model below."
       >
         <DimsPerFeatureChart
@@ -326,6 +341,7 @@ function SweepCharts({
         exportName="geometry-dimensionality"
         exportMeta={exportMeta}
         exportJson={exportJson}
+        table={() => dimensionalityTable({ models: points })}
         caption="Every feature of every model at its model's sparsity, jittered sideways. Dashed: the fractions of the paper's polytopes. Hover a point for its model and feature; click to inspect the model."
       >
         <DimensionalityScatter

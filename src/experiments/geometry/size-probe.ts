@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { instanceCosts } from '../../train/shards';
+import { pageWorkers } from '../../worker/cores';
 import { ShardedTrainerClient } from '../../worker/sharded-client';
 import { GEOMETRY_SIZES, geometryTrainConfig } from './params';
 import { sizeForSpeed } from './run';
@@ -21,8 +22,13 @@ const sweepOf = (id: 'notebook' | 'paper') =>
   geometryTrainConfig({ ...GEOMETRY_SIZES.find((s) => s.id === id)!.values, seed: 1 });
 const work = (id: 'notebook' | 'paper') => instanceCosts(sweepOf(id)).reduce((a, v) => a + v, 0);
 
-/** Runs the probe once `enabled` turns true; resolves to the size to open at (null until measured). */
-export function useSizeProbe(enabled: boolean, workers: number): SizeProbe | null {
+/**
+ * Runs the probe once `enabled` turns true, on as many workers as the notebook's and the paper's
+ * sweeps (20 models each) would get here, so the estimate counts the cores they will use;
+ * resolves to the size to open at (null until measured).
+ */
+export function useSizeProbe(enabled: boolean): SizeProbe | null {
+  const workers = pageWorkers(sweepOf('notebook').instances.length);
   const [result, setResult] = useState<SizeProbe | null>(null);
   useEffect(() => {
     if (!enabled || result) return;

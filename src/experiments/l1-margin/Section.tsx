@@ -5,6 +5,7 @@
  */
 import { useMemo } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { lineChartTable } from '../../charts/tables';
 import { LineChart } from '../../charts/LineChart';
 import { fmt, fmtCount } from '../../model/format';
 import { DataTable, EnumSelect, type TableRow } from '../../ui/controls';
@@ -18,6 +19,7 @@ import { footnoteTasks } from '../task-clients';
 import type { L1MarginResult } from './run';
 import { l1MarginChartProps, l1Meta } from './charts';
 import { L1_MAX, L1_STEPS, l1Lambdas, l1Request, type L1State } from './params';
+import { EmbedControls } from '../../ui/embed';
 
 export function L1Margin({ model = null, state, onChange }: SectionProps<L1State>) {
   const screen = useVisible<HTMLElement>('200px');
@@ -67,31 +69,33 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
       </p>
       {model ? (
         <>
-          <div className="fn-controls" role="group" aria-label="L1 margin settings">
-            <label className="control">
-              <span>continued training</span>
-              <EnumSelect
-                name="l1-steps"
-                action="l1-steps"
-                value={steps}
-                options={L1_STEPS.map((v) => ({ value: v, label: `${fmtCount(v)} steps` }))}
-                onChange={(steps) => onChange({ steps })}
-              />
-            </label>
-            <label className="control">
-              <span>strongest λ</span>
-              <EnumSelect
-                name="l1-lambda-max"
-                action="l1-lambda-max"
-                value={lambdaMax}
-                options={L1_MAX.map((l) => ({
-                  value: l,
-                  label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})`,
-                }))}
-                onChange={(maxLambda) => onChange({ maxLambda })}
-              />
-            </label>
-          </div>
+          <EmbedControls>
+            <div className="fn-controls" role="group" aria-label="L1 margin settings">
+              <label className="control">
+                <span>continued training</span>
+                <EnumSelect
+                  name="l1-steps"
+                  action="l1-steps"
+                  value={steps}
+                  options={L1_STEPS.map((v) => ({ value: v, label: `${fmtCount(v)} steps` }))}
+                  onChange={(steps) => onChange({ steps })}
+                />
+              </label>
+              <label className="control">
+                <span>strongest λ</span>
+                <EnumSelect
+                  name="l1-lambda-max"
+                  action="l1-lambda-max"
+                  value={lambdaMax}
+                  options={L1_MAX.map((l) => ({
+                    value: l,
+                    label: `${l.toExponential(0)} (sweep ${(l / 100).toExponential(0)} … ${l.toExponential(0)})`,
+                  }))}
+                  onChange={(maxLambda) => onChange({ maxLambda })}
+                />
+              </label>
+            </div>
+          </EmbedControls>
           <TaskStatusLine task={task} testId="fn-l1" />
           {r ? (
             <>
@@ -112,11 +116,17 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
                   title="Loss against superposition, relative to λ = 0"
                   exportName="footnote-l1-margin"
                   exportMeta={meta}
+                  table={() => lineChartTable(l1MarginChartProps(r))}
                   caption="One point per λ, in order of strength (labels). Dashed: +1% loss."
                 >
                   <LineChart {...l1MarginChartProps(r)} />
                 </ChartFigure>
-                <div className="fn-table-wrap">
+                <div
+                  className="fn-table-wrap"
+                  tabIndex={0}
+                  role="region"
+                  aria-label="The L1 sweep, one row per λ (scrolls sideways)"
+                >
                   <DataTable className="fn-table" testId="l1-table" head={L1_TABLE_HEAD} rows={l1TableRows(r)} />
                 </div>
               </div>

@@ -9,12 +9,19 @@
 import { fmtCount } from '../../model/format';
 import { useMemo, useRef } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { PentagonLossChart, PentagonStrip, relLabel } from '../../charts/PentagonCharts';
+import { pentagonLossTable, pentagonStripTable } from '../../charts/model-tables';
+import {
+  PentagonLossChart,
+  PentagonStrip,
+  relLabel,
+  type PentagonLossChartProps,
+  type PentagonStripProps,
+} from '../../charts/PentagonCharts';
 import type { TrainConfig } from '../../model/config';
 import { crossing } from '../../model/uniform-sweep';
 import { runKey } from '../../state/run-key';
 import { Slider } from '../../ui/controls';
-import { RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
+import { RunAnnouncement, RunNotice, TrainingPlaybar, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
@@ -44,6 +51,7 @@ import {
   type PentagonCurves,
   type PentagonFit,
 } from './run';
+import { EmbedControls } from '../../ui/embed';
 
 /** Re-choose the best random fits at most this often while they train. */
 const FITS_EVERY_MS = 1500;
@@ -80,6 +88,7 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
   const cross = curves ? crossing(rel, curves.pentagon, curves.digons) : null;
   // Where the kept solutions switch from digons (sparse side) to pentagon.
   const { lastDigons, firstPentagon } = transition(kept);
+  const charts = chartProps(kept, curves, fits);
   const exportMeta = {
     description: `Perturbed pentagon: n = 5, m = 2, features 0–3 at density ${drawn.baseDensity}, feature 4 at ${rel.length} relative densities from ${relLabel(rel[0])} to ${relLabel(rel[rel.length - 1])}; best of ${drawn.seeds} seeds by stratified expected loss, step ${snap?.step ?? 0}`,
     config: {
@@ -132,11 +141,14 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         cross. Below, {seeds} random initialisations per density train in a worker and the lowest expected loss is kept
         (top); beside them, one model per density started as a pentagon and one as two digons give the two loss curves.
       </p>
-      <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
-        <PentagonSettings state={state} onChange={onChange} />
-        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
-      </div>
-      <p className="status geometry-status" aria-live="polite">
+      <EmbedControls>
+        <div className="geometry-controls" role="group" aria-label="Perturbed pentagon settings">
+          <PentagonSettings state={state} onChange={onChange} />
+          <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="pentagon" />
+        </div>
+      </EmbedControls>
+      <RunAnnouncement snap={snap} what="The perturbed pentagon's random fits" />
+      <p className="status geometry-status">
         random fits:{' '}
         <span data-testid="pentagon-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
           {snap ? snap.status : 'starting'}
@@ -159,15 +171,17 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         exportName="perturbed-pentagon-strip"
         exportMeta={exportMeta}
         exportJson={exportFitsJson}
+        table={() => pentagonStripTable(charts.strip)}
         caption="Each panel: the lowest-loss solution found at that density of feature 4 relative to the others (the best random fit, or a fixed-start model where that is lower), rotated so the first learned feature points right and reflected so the next lies counter-clockwise. Feature 4, the varied one, is drawn in the light colour."
       >
-        <div className="pentagon-strip">
-          <PentagonStrip
-            relativeDensities={rel}
-            solutions={kept.map((k) => k?.W ?? null)}
-            types={kept.map((k) => k?.type ?? null)}
-            sources={kept.map((k) => k?.source ?? null)}
-          />
+        {/* It scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too. */}
+        <div
+          className="pentagon-strip"
+          tabIndex={0}
+          role="region"
+          aria-label="Lowest-loss solutions, one panel per relative density (scrolls sideways)"
+        >
+          <PentagonStrip {...charts.strip} />
         </div>
       </ChartFigure>
       <ChartFigure
@@ -175,18 +189,35 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         exportName="perturbed-pentagon-loss"
         exportMeta={exportMeta}
         exportJson={exportFitsJson}
+        table={curves || fits ? () => pentagonLossTable(charts.loss) : null}
         caption="Expected loss (exact over which features are on) of the model started as a pentagon and of the one started as two digons, at each relative density, each drawn only where it kept its type. Rings: the lowest-loss random fit, coloured by what it found."
       >
-        <PentagonLossChart
-          relativeDensities={rel}
-          pentagon={curves?.pentagon ?? rel.map(() => null)}
-          digons={curves?.digons ?? rel.map(() => null)}
-          fits={fits ?? undefined}
-          width={520}
-        />
+        <PentagonLossChart {...charts.loss} width={520} />
       </ChartFigure>
     </div>
   );
+}
+
+/** What the strip and the loss chart draw (and their tables show). */
+function chartProps(
+  kept: ReturnType<typeof keptSolutions>,
+  curves: PentagonCurves | null,
+  fits: PentagonFit[] | null,
+): { strip: PentagonStripProps; loss: PentagonLossChartProps } {
+  return {
+    strip: {
+      relativeDensities: rel,
+      solutions: kept.map((k) => k?.W ?? null),
+      types: kept.map((k) => k?.type ?? null),
+      sources: kept.map((k) => k?.source ?? null),
+    },
+    loss: {
+      relativeDensities: rel,
+      pentagon: curves?.pentagon ?? rel.map(() => null),
+      digons: curves?.digons ?? rel.map(() => null),
+      fits: fits ?? undefined,
+    },
+  };
 }
 
 /**

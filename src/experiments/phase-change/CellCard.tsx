@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
 import type { ExportMeta } from '../../charts/export';
 import { FeatureNormBars } from '../../charts/FeatureNormBars';
+import { featureNormsTable, gramTable, vectorsTable } from '../../charts/model-tables';
 import { GramHeatmap } from '../../charts/GramHeatmap';
 import { PHASE_LABELS } from '../../charts/theme';
 import { WeightGlyph } from '../../charts/WeightGlyph';
@@ -88,6 +89,7 @@ export function CellDrilldown({
         exportName="phase-cell-wtw"
         exportMeta={exportMeta}
         exportJson={exportJson}
+        table={() => gramTable({ gram: metrics.gram, bias: model.b, n })}
       >
         <GramHeatmap gram={metrics.gram} bias={model.b} n={n} size={180} highlight={hovered} onHover={setHovered} />
       </ChartFigure>
@@ -96,6 +98,7 @@ export function CellDrilldown({
         exportName="phase-cell-norms"
         exportMeta={exportMeta}
         exportJson={exportJson}
+        table={() => featureNormsTable({ norms: metrics.norms, superposition: metrics.superposition, n })}
       >
         <FeatureNormBars
           norms={metrics.norms}
@@ -111,6 +114,7 @@ export function CellDrilldown({
         exportName="phase-cell-weights"
         exportMeta={exportMeta}
         exportJson={exportJson}
+        table={() => vectorsTable(model.W, n, m, { extra: [{ name: 'importance Iᵢ', values: importance }] })}
         caption="The last feature is the extra one."
       >
         <WeightGlyph

@@ -7,21 +7,24 @@
 import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
+import { phaseDiagramTable } from '../../charts/model-tables';
 import { PhaseDiagramChart as PhaseDiagramChartPlain } from '../../charts/PhaseDiagramChart';
-import { cellAt, cellCount, phaseGrid, phaseTrainConfig } from '../../model/phase';
+import { cellAt, cellCount, phaseGrid, phaseTrainConfig, type PhaseGrid } from '../../model/phase';
 import { experimentShape, theoryPhase, type Phase } from '../../model/theory';
 import { DEFAULT_CONVERGENCE } from '../../train/convergence';
 import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
 import { Tex } from '../../ui/Tex';
-import { RunNotice, statusText, useTrainWhileVisible } from '../../ui/training-controls';
+import { RunAnnouncement, RunNotice, statusText, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
 import type { SectionProps } from '../experiment';
 import { useDrawnSettings } from '../shared/drawn-settings';
+import { pageWorkers } from '../../worker/cores';
 import { CellCard, CellDrilldown } from './CellCard';
 import { PhaseControls } from './Controls';
+import { phaseMovie } from './movie';
 import { PHASE_PARAMS, PHASE_RUN_KEYS, type PhaseState } from './params';
 import {
   CellEma,
@@ -34,12 +37,12 @@ import {
   phaseBoundaries,
   type SeedChoiceCache,
 } from './run';
+import { EmbedControls } from '../../ui/embed';
 
 const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
 /** Hundreds of cells: redraw a diagram only when its own props change. */
 const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
 /** One worker per core (at most 4) for a big grid: its instances are independent. */
-const GRID_SHARDS = Math.max(1, Math.min(4, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2));
 
 export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
   const requested = useMemo(
@@ -58,7 +61,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
     autoStart: false,
     keepHistory: false,
     maxHz: 6,
-    shards: requested.instances.length >= 64 ? GRID_SHARDS : 1,
+    shards: requested.instances.length >= 64 ? pageWorkers(requested.instances.length) : 1,
   });
   // What is drawn and exported: the snapshot with the settings it was trained with (while a change
   // restarts the grid, the diagram goes on showing the previous one, whole).
@@ -83,14 +86,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
     if (!snap || snap.step === 0) return { bestSeeds: emaBest, trained: phases };
     return chooseSeeds(snap, config, grid.seeds, emaBest, seedChoiceCache.current);
   }, [snap, emaBest, config, grid.seeds, cells]);
-  const theory = useMemo(
-    () =>
-      Array.from(
-        { length: cells },
-        (_, c) => theoryPhase(experiment, cellAt(grid, c).r, cellAt(grid, c).density).phase,
-      ),
-    [grid, cells, experiment],
-  );
+  const theory = useMemo(() => theoryPhases(grid), [grid]);
   const boundaries = useMemo(() => phaseBoundaries(experiment), [experiment]);
 
   const agree = snap && snap.step > 0 ? trained.filter((p, c) => p === theory[c]).length : 0;
@@ -114,7 +110,9 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
       <h2 id="phase-change-title">Superposition as a phase change</h2>
       {presets}
       <PhaseIntro label={expLabel} models={config.instances.length} />
-      <PhaseControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
+      <EmbedControls>
+        <PhaseControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
+      </EmbedControls>
       <PhaseStatus
         snap={snap}
         userPaused={userPaused}
@@ -130,6 +128,8 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
           exportName={`phase-${experiment}-trained`}
           exportMeta={exportMeta}
           exportJson={exportGridJson}
+          movie={phaseMovie({ snap, grid, trained, theory, boundaries, expLabel, drawn })}
+          table={snap ? diagramTable(grid, trained, theory) : null}
           caption="Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, click to inspect (arrow keys move the selection)."
         >
           <PhaseDiagramChart
@@ -150,6 +150,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             title="Analytic theory"
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
+            table={diagramTable(grid, theory)}
             caption="The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid."
           >
             <PhaseDiagramChart
@@ -189,6 +190,19 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
   );
 }
 
+/** The analytic theory's phase at every cell of the grid. */
+function theoryPhases(grid: PhaseGrid): Phase[] {
+  return Array.from({ length: cellCount(grid) }, (_, c) => {
+    const { r, density } = cellAt(grid, c);
+    return theoryPhase(grid.experiment, r, density).phase;
+  });
+}
+
+/** A diagram's table (its cells' parameters and phases, and the reference's where given), built when opened. */
+const diagramTable =
+  (grid: PhaseGrid, phases: readonly (Phase | null)[], reference?: readonly (Phase | null)[]) => () =>
+    phaseDiagramTable({ rValues: grid.rValues, densityValues: grid.densityValues, phases, reference });
+
 /** The section's opening: the experiment, and the three costs whose ties are the theory's lines. */
 function PhaseIntro({ label: expLabel, models }: { label: string; models: number }) {
   return (
@@ -226,20 +240,27 @@ function PhaseStatus({
   const eta =
     snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (steps - snap.step) / snap.stepsPerSecond : null;
   return (
-    <p className="status phase-status" aria-live="polite">
-      <span data-testid="phase-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
-        {statusText(snap, userPaused)}
-      </span>{' '}
-      · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} · converged{' '}
-      <strong data-testid="phase-converged">{convergedCount}</strong> / {models} models
-      {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-      {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
-      {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · path{' '}
-      {snap?.path ?? '…'}
-      <br />
-      agreement with theory:{' '}
-      <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
-      {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
-    </p>
+    <>
+      <RunAnnouncement
+        snap={snap}
+        what="The phase diagram"
+        done={`The phase diagram has trained: ${agree} of ${cells} cells agree with the theory.`}
+      />
+      <p className="status phase-status">
+        <span data-testid="phase-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
+          {statusText(snap, userPaused)}
+        </span>{' '}
+        · step <strong data-testid="phase-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(steps)} · converged{' '}
+        <strong data-testid="phase-converged">{convergedCount}</strong> / {models} models
+        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
+        {eta !== null ? ` · at most ${formatDuration(eta)} left` : ''}
+        {snap?.status === 'done' ? ` · finished in ${(snap.trainingMs / 1000).toFixed(1)} s` : ''} · path{' '}
+        {snap?.path ?? '…'}
+        <br />
+        agreement with theory:{' '}
+        <strong data-testid="phase-agreement">{snap && snap.step > 0 ? `${agree} / ${cells}` : '—'}</strong> cells
+        {snap && snap.step > 0 ? ` (${((100 * agree) / cells).toFixed(0)}%)` : ''}
+      </p>
+    </>
   );
 }

@@ -6,6 +6,7 @@
 import { ChartFigure } from '../../charts/ChartFigure';
 import { CosineMatrix } from '../../charts/CosineMatrix';
 import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
+import { arrowsTable, cosineTable } from '../../charts/tables';
 import type { ActivationSource } from '../../model/sae/activations';
 import { cosProps, dictionaryCard, geometryProps, type Hover } from './chart-props';
 import type { InstanceState } from './run';
@@ -47,7 +48,9 @@ export function FistaComparison(p: {
         <caption>SAE #{p.index} beside FISTA + MOD with as many atoms, on the same activations</caption>
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">
+              <span className="visually-hidden">Measure</span>
+            </th>
             <th scope="col">SAE (amortised encoder)</th>
             <th scope="col">FISTA + MOD (code optimised per sample)</th>
           </tr>
@@ -68,6 +71,11 @@ export function FistaComparison(p: {
           exportName="sae-fista"
           exportMeta={p.meta}
           exportJson={p.exportJson}
+          table={() =>
+            source.m === 2
+              ? arrowsTable(geometryProps(source, fistaInst, p.hover, 'FISTA + MOD atoms'))
+              : cosineTable(cosProps(fistaInst.card, p.hover, 'atoms'))
+          }
           caption={`${fista!.score.samples} activations, k = ${fista!.score.k} atoms, λ = 0.05 · RMS‖h‖; ${fista!.seconds.toFixed(1)} s.`}
         >
           {source.m === 2 ? (

@@ -7,10 +7,11 @@ import { NO_HOVER, type Hover } from './chart-props';
 import { labJson } from './exports';
 import { FistaComparison } from './Fista';
 import type { LabSettings } from './lab';
-import { CosPanel, FiringPanel, FrontierPanel, GeometryPanel } from './Panels';
+import { saeMovies } from './movie';
+import { CosPanel, FiringPanel, FrontierPanel, GeometryPanel, type PanelProps } from './Panels';
 import { summariseGroups, type InstanceState, type LabSnapshot } from './run';
 import { FeatureTable, GroupTable, RunTable } from './Tables';
-import type { SaeFistaResult } from './task';
+import type { ModelRequest, SaeFistaResult } from './task';
 import type { LabView } from './use-lab-run';
 
 function bestOf(states: readonly (InstanceState | null)[]): number {
@@ -124,8 +125,9 @@ function LabPanels(p: {
   history: LabSnapshot[];
   hover: Hover;
   onHover(h: Hover): void;
+  movie: PanelProps['movie'];
 }) {
-  const { source, pics, curves, instances, history, hover, onHover } = p;
+  const { source, pics, curves, instances, history, hover, onHover, movie } = p;
   // A panel's props from the view it follows.
   const panel = (v: ChartView) => ({
     source,
@@ -135,6 +137,7 @@ function LabPanels(p: {
     onHover,
     exportJson: v.chartJson,
     meta: v.chartMeta,
+    movie,
   });
   return (
     <div className="sae-panels">
@@ -162,6 +165,8 @@ export function LabBody(p: {
   settings: LabSettings;
   fista: SaeFistaResult | null;
   fistaStatus: string;
+  /** The run's model, for the panels' movies. */
+  model?: ModelRequest | null;
 }) {
   const { run } = p;
   const [pick, setPick] = useState<{ key: string | null; index: number } | null>(null);
@@ -197,6 +202,10 @@ export function LabBody(p: {
     [tables.chart, run.instances],
   );
   const json = () => jsonOf({ states, step });
+  const movies = useMemo(
+    () => saeMovies(run.status === 'done', p.model ?? null, settings, selected),
+    [run.status, p.model, settings, selected],
+  );
   const meta = { description: `SAE lab on ${info?.label ?? '…'} at step ${step}`, config: { settings, step } };
   const status =
     run.status === 'training'
@@ -245,6 +254,7 @@ export function LabBody(p: {
             history={history}
             hover={hover}
             onHover={setHover}
+            movie={movies}
           />
           {isShown(tables) ? (
             <>

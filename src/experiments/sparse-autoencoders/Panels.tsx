@@ -10,9 +10,11 @@ import { DirectionArrows2D } from '../../charts/DirectionArrows2D';
 import { DEFAULT_VIEW, FeatureGeometry3D, type View3D } from '../../charts/FeatureGeometry3D';
 import { HistogramChart } from '../../charts/HistogramChart';
 import { LineChart } from '../../charts/LineChart';
+import { vectorsTable } from '../../charts/model-tables';
 import { HIGHLIGHT_COLOR, seriesColor } from '../../charts/palette';
 import { LINE_COLOR } from '../../charts/theme';
 import { indexAt } from '../../charts/pointer';
+import { arrowsTable, cosineTable, histogramTable, lineChartTable } from '../../charts/tables';
 import type { ActivationSource } from '../../model/sae/activations';
 import {
   cosProps,
@@ -23,7 +25,9 @@ import {
   latentOfFeature,
   type Hover,
 } from './chart-props';
+import type { MovieSource } from '../../charts/movie/source';
 import type { LabInstance } from './lab';
+import type { SaeMovieFigure } from './movie';
 import type { InstanceState, LabSnapshot } from './run';
 
 export interface PanelProps {
@@ -34,6 +38,8 @@ export interface PanelProps {
   onHover(h: Hover): void;
   exportJson(): unknown;
   meta: { description: string; config: unknown };
+  /** The shown SAE's training movie for a panel (null: its run is not done). */
+  movie?: (figure: SaeMovieFigure, title: string) => MovieSource | null;
 }
 
 /** Pointer over a chart → the hovered feature/latent, from the marks' data attributes. */
@@ -89,6 +95,14 @@ export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
         exportName="sae-geometry-3d"
         exportMeta={p.meta}
         exportJson={p.exportJson}
+        table={() =>
+          vectorsTable(W, source.n + inst.params.latents, 3, {
+            labels: [
+              ...Array.from({ length: source.n }, (_, i) => `feature ${i}`),
+              ...Array.from({ length: inst.params.latents }, (_, j) => `decoder row ${j}`),
+            ],
+          })
+        }
       >
         <FeatureGeometry3D
           W={W}
@@ -104,8 +118,10 @@ export const GeometryPanel = memo(function GeometryPanel(p: PanelProps) {
     <ChartFigure
       title={`SAE #${p.index}: decoder rows over the features`}
       exportName="sae-geometry"
+      movie={p.movie?.('geometry', `SAE #${p.index}: decoder rows over the features`)}
       exportMeta={p.meta}
       exportJson={p.exportJson}
+      table={() => arrowsTable(geometryProps(source, inst, p.hover))}
       caption="Solid: the toy model's feature directions W_i. Dashed: the SAE's unit decoder rows."
     >
       <Hoverable inst={inst} onHover={p.onHover}>
@@ -120,8 +136,10 @@ export const CosPanel = memo(function CosPanel(p: PanelProps) {
     <ChartFigure
       title={`SAE #${p.index}: features × latents |cos|`}
       exportName="sae-cos"
+      movie={p.movie?.('cos', `SAE #${p.index}: features × latents |cos|`)}
       exportMeta={p.meta}
       exportJson={p.exportJson}
+      table={() => cosineTable(cosProps(p.inst.card, p.hover))}
       caption="Latents in matched order (Hungarian); outlined: |cos| ≥ 0.99."
     >
       <Hoverable inst={p.inst} onHover={p.onHover}>
@@ -142,6 +160,7 @@ export const FiringPanel = memo(function FiringPanel(p: PanelProps & { history: 
         exportName="sae-firing"
         exportMeta={p.meta}
         exportJson={p.exportJson}
+        table={() => histogramTable(hist)}
         caption={`${hist.dead} latent${hist.dead === 1 ? '' : 's'} did not fire since the last snapshot (not in the histogram).`}
       >
         <HistogramChart {...hist} />
@@ -152,6 +171,7 @@ export const FiringPanel = memo(function FiringPanel(p: PanelProps & { history: 
           exportName="sae-firing-history"
           exportMeta={p.meta}
           exportJson={p.exportJson}
+          table={() => lineChartTable(firingHistoryProps(history, latent))}
         >
           <LineChart {...firingHistoryProps(history, latent)} />
         </ChartFigure>
@@ -173,6 +193,7 @@ export const FrontierPanel = memo(function FrontierPanel(p: {
       exportName="sae-frontier"
       exportMeta={p.meta}
       exportJson={p.exportJson}
+      table={() => lineChartTable(frontierProps(p.instances, p.states, p.selected))}
       caption="Each SAE of the run; the ringed one is shown above. The dashed line is the true L0."
     >
       <LineChart {...frontierProps(p.instances, p.states, p.selected)} />

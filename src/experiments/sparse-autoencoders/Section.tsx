@@ -16,6 +16,7 @@ import { isToyModel, labSettings, type SaeState } from './params';
 import type { ModelRequest, SaeFistaResult } from './task';
 import { useLabRun } from './use-lab-run';
 import './sae.css';
+import { EmbedControls } from '../../ui/embed';
 
 interface FileModel {
   name: string;
@@ -89,7 +90,9 @@ export function SparseAutoencoders({ state, onChange, model = null }: SectionPro
     <section id="sparse-autoencoders" aria-labelledby="sparse-autoencoders-title" className="section" ref={screen.ref}>
       <h2 id="sparse-autoencoders-title">Dictionary learning with sparse autoencoders</h2>
       <Intro />
-      <LabControls state={state} onChange={onChange} features={features} onFile={loadFile} />
+      <EmbedControls>
+        <LabControls state={state} onChange={onChange} features={features} onFile={loadFile} />
+      </EmbedControls>
       {choice === 'file' && file?.error ? (
         <p className="notice" role="alert" data-testid="sae-file-error">
           {file.error}
@@ -107,6 +110,7 @@ export function SparseAutoencoders({ state, onChange, model = null }: SectionPro
         settings={settings}
         fista={fista.result && !fista.stale ? fista.result : null}
         fistaStatus={fista.status}
+        model={request}
       />
     </section>
   );
