@@ -181,7 +181,8 @@ function FigureScope({
 }) {
   const outer = useFigureContext();
   const value = useMemo(
-    () => ({ ...outer, experiment, headingLevel: level === 'part' ? (4 as const) : (3 as const) }),
+    // In an embed the one figure sits under the page's h1 (outer level 2); on the page, under its section or part.
+    () => ({ ...outer, experiment, headingLevel: outer.embed ? outer.headingLevel : level === 'part' ? 4 : 3 }),
     [outer, experiment, level],
   );
   return <FigureContext.Provider value={value}>{children}</FigureContext.Provider>;

@@ -31,7 +31,7 @@ export function EmbedPage({ embed, notice, children }: EmbedPageProps) {
 
   const figures = useMemo<FigureContextValue>(
     () => ({
-      headingLevel: 3,
+      headingLevel: 2,
       experiment: '',
       embed: {
         figure: embed.figure,
@@ -52,7 +52,8 @@ export function EmbedPage({ embed, notice, children }: EmbedPageProps) {
   const fullPage = `${window.location.pathname}?${withoutEmbed(window.location.search)}#${embed.experiment.id}`;
 
   return (
-    <div className="embed-page" ref={root} data-embed={embed.figure} data-embed-state={found ? 'found' : 'looking'}>
+    <main className="embed-page" ref={root} data-embed={embed.figure} data-embed-state={found ? 'found' : 'looking'}>
+      <h1 className="visually-hidden">{embed.experiment.title}: one figure of Toy Models of Superposition</h1>
       {notice}
       {embed.controls ? <div className="embed-controls-slot" ref={setControlsSlot} /> : null}
       <div className="embed-figure-slot" ref={setFigureSlot} />
@@ -73,7 +74,7 @@ export function EmbedPage({ embed, notice, children }: EmbedPageProps) {
           <EmbedContext.Provider value={sections}>{children}</EmbedContext.Provider>
         </FigureContext.Provider>
       </div>
-    </div>
+    </main>
   );
 }
 

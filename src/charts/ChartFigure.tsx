@@ -78,7 +78,7 @@ function Figure({
   const [code, setCode] = useState<string | null>(null);
   const titleId = useId();
   const captionId = useId();
-  const Heading = headingLevel === 4 ? 'h4' : 'h3';
+  const Heading = headingLevel === 4 ? 'h4' : headingLevel === 2 ? 'h2' : 'h3';
   const showCaption = caption && (!embedded || embed?.caption !== false);
 
   const toggleEmbedCode = () => {

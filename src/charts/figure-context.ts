@@ -19,7 +19,8 @@ export interface FigureEmbed {
 }
 
 export interface FigureContextValue {
-  headingLevel: 3 | 4;
+  /** 2 in an embed (under its one h1), 3 in a section, 4 in a part of one. */
+  headingLevel: 2 | 3 | 4;
   /** The experiment the figure belongs to ('' outside one: the tests' bare charts). */
   experiment: string;
   embed: FigureEmbed | null;

@@ -5,12 +5,11 @@
  * polite sentence; and with reduced motion asked for, nothing moves by itself. Every wait is for a
  * state (a run's key and status, a task's result), never for time.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { arrangementSentence } from '../../src/experiments/at-a-glance/announce';
 import { verbose } from '../helpers/log';
+import { axeViolations, describeViolations } from './axe';
 import { openPage, type OpenPage } from './browser';
 import { exportJson, representedFeatures, sectionsLoaded } from './page-tools';
 import { waitForRun, waitForTask } from './runs';
@@ -22,8 +21,6 @@ afterEach(async () => {
   await open?.close();
   open = null;
 });
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Every section small and quick, with the drill-downs open (a phase cell, a geometry model) so
@@ -64,37 +61,6 @@ async function drawEverything(page: Page): Promise<void> {
     );
   await expect.poll(blank, { timeout: 30_000, message: 'figures with nothing drawn' }).toEqual([]);
 }
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's violations on the page, or within the element `selector` names. */
-async function axeViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (within) => {
-    type Axe = { run(c: Document | string, o: object): Promise<{ violations: AxeViolation[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const { violations } = await axe.run(within ?? document, { resultTypes: ['violations'] });
-    return violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String) })),
-    }));
-  }, selector);
-}
-
-const describeViolations = (vs: AxeViolation[]) =>
-  vs
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-    )
-    .join('\n');
 
 /**
  * Press Tab from the top of the page until focus comes round again; returns the targets (every chart

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { embedSnippet, HEIGHT_MESSAGE } from '../../src/app/embed';
 import { EXPERIMENTS } from '../../src/experiments';
 import { verbose } from '../helpers/log';
+import { axeViolations, describeViolations, severe } from './axe';
 import { openPage, type OpenPage } from './browser';
 import { waitForRun } from './runs';
 
@@ -67,38 +68,55 @@ function scriptsOf(urls: readonly string[]): string[] {
 
 const gzipKb = (path: string) => gzipSync(readFileSync(join(DIST, path))).length / 1024;
 
-describe('embed mode', () => {
-  it('every figure of every experiment embeds alone, with no console error and ≤ 150 kB of page script beyond the entry', async () => {
-    open = await openPage(baseUrl, '');
-    const { page, problems } = open;
-    const entry = /src="\.\/(assets\/index-[\w-]+\.js)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))![1];
-    const sections = EXPERIMENTS.filter((e) => e.id !== 'footnotes'); // the footnotes' heading has no figure of its own
-    const sizes: string[] = [];
-    let embedded = 0;
-    for (const e of sections) {
-      const figures = await figuresOf(page, e.id);
-      expect(figures.length, e.id).toBeGreaterThan(0);
-      for (const figure of figures) {
-        await page.goto(`${baseUrl}?embed=${figure}&${SMALL}`);
-        await page.locator(FIGURE_DRAWN).first().waitFor({ timeout: 60_000 });
-        // One figure, titled by a heading, and nothing of the article around it.
-        await expect.poll(() => page.locator('.embed-figure-slot .chart-figure').count()).toBe(1);
-        expect(await page.locator('.embed-figure-slot .chart-title').evaluate((h) => h.localName)).toMatch(/^h[34]$/);
-        expect(await page.locator('.masthead, nav.toc').count()).toBe(0);
-        expect(await page.locator('.embed-hidden').isVisible()).toBe(false);
-        // The page's own script (its performance timeline; the workers' script is in theirs).
-        const pageUrls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
-        const pageScripts = scriptsOf(pageUrls).filter((p) => p !== entry);
-        const kb = pageScripts.reduce((sum, p) => sum + gzipKb(p), 0);
-        sizes.push(`${figure}: ${kb.toFixed(1)} kB (${pageScripts.length} files)`);
-        expect(kb, `${figure}: ${pageScripts.join(', ')}`).toBeLessThanOrEqual(EMBED_BUDGET_GZIP_KB);
-        embedded++;
-      }
+/**
+ * Every figure of every experiment (as each section lists them) embedded alone: one figure titled by
+ * an h2 under the page's h1, nothing of the article, no console error, no serious or critical axe
+ * violation, and at most EMBED_BUDGET_GZIP_KB of page script beyond the entry chunk.
+ */
+async function embedEveryFigure(): Promise<void> {
+  open = await openPage(baseUrl, '');
+  const { page, problems } = open;
+  const entry = /src="\.\/(assets\/index-[\w-]+\.js)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))![1];
+  const sections = EXPERIMENTS.filter((e) => e.id !== 'footnotes'); // the footnotes' heading has no figure of its own
+  const sizes: string[] = [];
+  let embedded = 0;
+  for (const e of sections) {
+    const figures = await figuresOf(page, e.id);
+    expect(figures.length, e.id).toBeGreaterThan(0);
+    for (const figure of figures) {
+      await page.goto(`${baseUrl}?embed=${figure}&${SMALL}`);
+      await page.locator(FIGURE_DRAWN).first().waitFor({ timeout: 60_000 });
+      // One figure, titled by a heading, and nothing of the article around it.
+      await expect.poll(() => page.locator('.embed-figure-slot .chart-figure').count()).toBe(1);
+      expect(await page.locator('.embed-figure-slot .chart-title').evaluate((h) => h.localName)).toBe('h2');
+      expect(await page.locator('.masthead, nav.toc').count()).toBe(0);
+      expect(await page.locator('.embed-hidden').isVisible()).toBe(false);
+      // Every reader can operate it: no serious or critical axe violation in the embed.
+      const all = await axeViolations(page);
+      const violations = severe(all);
+      expect(violations, `${figure}:\n${describeViolations(violations)}`).toEqual([]);
+      // The page's own script (its performance timeline; the workers' script is in theirs).
+      const pageUrls = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+      const pageScripts = scriptsOf(pageUrls).filter((p) => p !== entry);
+      const kb = pageScripts.reduce((sum, p) => sum + gzipKb(p), 0);
+      sizes.push(
+        `${figure}: ${kb.toFixed(1)} kB (${pageScripts.length} files); axe: ${all.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`,
+      );
+      expect(kb, `${figure}: ${pageScripts.join(', ')}`).toBeLessThanOrEqual(EMBED_BUDGET_GZIP_KB);
+      embedded++;
     }
-    verbose(`script beyond the entry chunk, gzipped:\n  ${sizes.join('\n  ')}`);
-    expect(embedded).toBeGreaterThanOrEqual(40);
-    expect(problems).toEqual([]);
-  }, 600_000);
+  }
+  verbose(`script beyond the entry chunk, gzipped:\n  ${sizes.join('\n  ')}`);
+  expect(embedded).toBeGreaterThanOrEqual(40);
+  expect(problems).toEqual([]);
+}
+
+describe('embed mode', () => {
+  it(
+    'every figure of every experiment embeds alone: no console error, no serious axe violation, ≤ 150 kB of page script beyond the entry',
+    () => embedEveryFigure(),
+    600_000,
+  );
 
   it('an iframe in another page sizes itself from the height messages the embed posts', async () => {
     open = await openPage(baseUrl, '');
