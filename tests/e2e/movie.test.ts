@@ -17,7 +17,7 @@ const baseUrl = inject('baseUrl');
 const DIST = process.env.E2E_DIST ?? 'dist';
 /** A pinned link: path, seed and length fixed (3,000 steps: 300 frames, one every 10 steps). */
 const LINK = '?backend=simd&seed=1&steps=3000';
-/** The same, shorter (100 steps: 100 frames, one a step), where the test is of the format, not of the 300 frames. */
+/** The same, short (100 steps: 100 frames, one a step), where the test is of the format, not of 300 frames. */
 const SHORT = '?backend=simd&seed=1&steps=100';
 const FIGURE = 'at-a-glance.feature-geometry';
 
