@@ -129,7 +129,8 @@ export function embedSnippet(pageUrl: string, query: string, figure: string, tit
   const src = `${pageUrl}?${params.toString().replace(/%2C/gi, ',')}`;
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return [
-    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="560" style="border:0" loading="lazy" data-superposition-embed></iframe>`,
+    `<iframe src="${attr(src)}" title="${attr(title)}" width="100%" height="560" style="border:0" loading="lazy" ` +
+      'data-superposition-embed></iframe>',
     `<script>addEventListener('message',(e)=>{if(e.data&&e.data.type==='${HEIGHT_MESSAGE}')` +
       `for(const f of document.querySelectorAll('iframe[data-superposition-embed]'))` +
       `if(f.contentWindow===e.source)f.height=String(e.data.height)})</script>`,

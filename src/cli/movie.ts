@@ -29,7 +29,8 @@ export const MOVIE_FIGURES: Readonly<Record<string, string>> = {
 
 export function usage(): string {
   return `Usage: npm run movie -- --link '<query>' --figure <id> [--format webm|mp4|gif] [--out <file>] [--manifest]
-  --link <query>    the page's settings, as in its address ('?backend=simd&seed=1&steps=3000'; default: the page's defaults)
+  --link <query>    the page's settings, as in its address ('?backend=simd&seed=1&steps=3000';
+                    default: the page's defaults)
   --figure <id>     the figure, by its embed id (default at-a-glance.feature-geometry):
 ${Object.entries(MOVIE_FIGURES)
   .map(([id, what]) => `                      ${id.padEnd(40)} ${what}`)

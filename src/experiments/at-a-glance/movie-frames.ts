@@ -73,7 +73,9 @@ export function glanceFrames({ figure, title, state, config, result }: GlanceFra
     fps: MOVIE_FPS,
     svg,
     about: {
-      description: `${title}: ${describeSetting(state, seed)} (best of ${I}), steps 0–${fmtCount(state.steps)} on the ${result.path} path`,
+      description:
+        `${title}: ${describeSetting(state, seed)} (best of ${I}), ` +
+        `steps 0–${fmtCount(state.steps)} on the ${result.path} path`,
       settings: { ...settings, path: result.path, shownSeed: seed },
       steps,
     },

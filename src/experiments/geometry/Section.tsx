@@ -279,7 +279,8 @@ function GeometryStatus({
         what={`The sweep of ${count} models`}
         done={
           counts
-            ? `The sweep of ${count} models has trained: ${counts.dedicated} at one dimension per feature, ${counts.plateau} on the ½ plateau.`
+            ? `The sweep of ${count} models has trained: ${counts.dedicated} at one dimension per feature, ` +
+              `${counts.plateau} on the ½ plateau.`
             : undefined
         }
       />

@@ -57,7 +57,9 @@ export function dynamicsFrames(input: DynamicsMovieInput, result: MovieTrainResu
         line: `step ${fmtCount(steps[f])} · loss ${fmt(losses[f])} · seed ${seed} · ${result.path}`,
       }),
     about: {
-      description: `Learning dynamics of model ${input.selected} of the sweep (n=${n}, m=${m}), steps 0–${fmtCount(input.steps)} on the ${result.path} path`,
+      description:
+        `Learning dynamics of model ${input.selected} of the sweep (n=${n}, m=${m}), ` +
+        `steps 0–${fmtCount(input.steps)} on the ${result.path} path`,
       settings: input.settings,
       steps,
     },

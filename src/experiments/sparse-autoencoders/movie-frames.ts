@@ -43,7 +43,9 @@ export function saeFrames(input: SaeMovieInput, result: SaeMovieResult): MovieFr
       });
     },
     about: {
-      description: `${input.title}: SAE #${input.index} (${result.instance.group}) on ${result.label}, steps 0–${fmtCount(input.settings.steps)}`,
+      description:
+        `${input.title}: SAE #${input.index} (${result.instance.group}) on ${result.label}, ` +
+        `steps 0–${fmtCount(input.settings.steps)}`,
       settings: { ...input.settings, index: input.index, model: result.label },
       steps,
     },
