@@ -10,6 +10,9 @@
  * three significant digits, plenty to redraw the picture and recompute the loss; n = 5, m = 2 is
  * 58 bytes, 78 characters. Decoding checks every field and says what is wrong.
  */
+import { fromHalf, toHalf } from '../../model/io/half';
+
+export { fromHalf, toHalf };
 
 export interface PinnedModel {
   n: number;
@@ -100,7 +103,7 @@ export function pinProblem(raw: string): string | null {
   return r.ok ? null : r.reason;
 }
 
-// --- base64url and half floats -------------------------------------------------------------
+// --- base64url -------------------------------------------------------------
 
 function base64url(bytes: Uint8Array): string {
   let s = '';
@@ -116,43 +119,4 @@ function fromBase64url(text: string): Uint8Array | null {
   } catch {
     return null;
   }
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** IEEE half precision, round to nearest even (from the float32 bits). */
-export function toHalf(v: number): number {
-  f32[0] = v;
-  const x = u32[0];
-  const sign = (x >>> 16) & 0x8000;
-  const exp = (x >>> 23) & 0xff;
-  let mant = x & 0x7fffff;
-  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
-  const e = exp - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
-  if (e <= 0) {
-    if (e < -10) return sign;
-    mant |= 0x800000;
-    const shift = 14 - e;
-    let h = mant >>> shift;
-    const rem = mant & ((1 << shift) - 1);
-    const half = 1 << (shift - 1);
-    if (rem > half || (rem === half && h & 1)) h++;
-    return sign | h;
-  }
-  let h = (e << 10) | (mant >>> 13);
-  const rem = mant & 0x1fff;
-  // A carry out of the mantissa rolls into the exponent, which is the correctly rounded result.
-  if (rem > 0x1000 || (rem === 0x1000 && h & 1)) h++;
-  return sign | h;
-}
-
-export function fromHalf(h: number): number {
-  const s = h & 0x8000 ? -1 : 1;
-  const e = (h >>> 10) & 0x1f;
-  const f = h & 0x3ff;
-  if (e === 0) return s * f * 2 ** -24;
-  if (e === 31) return f ? NaN : s * Infinity;
-  return s * (1 + f / 1024) * 2 ** (e - 15);
 }

@@ -15,12 +15,15 @@ export function GeometryControls({
   run,
   snap,
   userPaused,
+  shipped,
 }: {
   state: GeometryState;
   onChange(patch: Partial<GeometryState>): void;
   run: TrainingRun;
   snap: Snapshot | null;
   userPaused: MutableRefObject<boolean>;
+  /** The sweep shown is the shipped one: a button to train it here replaces the play bar. */
+  shipped: boolean;
 }) {
   const { n, m, sparsities: count, maxInvDensity, steps, seed } = state;
   const size = GEOMETRY_SIZES.find((p) => matchesSetting(state, p.values));
@@ -39,7 +42,7 @@ export function GeometryControls({
             ]}
             onChange={(id) => {
               const p = GEOMETRY_SIZES.find((q) => q.id === id);
-              if (p) onChange({ ...p.values, selected: -1 });
+              if (p) onChange({ ...p.values, selected: -1, live: false });
             }}
           />
         </label>
@@ -120,7 +123,15 @@ export function GeometryControls({
             }}
           />
         </label>
-        <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="geometry" />
+        {shipped ? (
+          <div className="playbar">
+            <button type="button" data-action="geometry-train-live" onClick={() => onChange({ live: true })}>
+              Train it live here
+            </button>
+          </div>
+        ) : (
+          <TrainingPlaybar run={run} snap={snap} userPaused={userPaused} prefix="geometry" />
+        )}
       </div>
     </EmbedControls>
   );

@@ -5,7 +5,6 @@
  * fractions. Click a model for its feature geometry graph (tegum factors, each named by the polytope it
  * forms), its WᵀW, and a gallery of the polytopes it contains.
  */
-import { fmtCount, formatDuration } from '../../model/format';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { dimensionalityTable, dimsPerFeatureTable } from '../../charts/model-tables';
@@ -19,14 +18,16 @@ import { instanceWeights } from '../../model/metrics';
 import { sweepSummary, type SweepPoint } from '../../model/uniform-sweep';
 import { runKey } from '../../state/run-key';
 import { ownValues } from '../../state/url-params';
-import { RunAnnouncement, RunNotice, useTrainWhileVisible } from '../../ui/training-controls';
+import { RunNotice, useTrainWhileVisible } from '../../ui/training-controls';
 import { useTrainingRun } from '../../ui/use-training';
 import { useVisible } from '../../ui/use-visible';
 import type { Snapshot } from '../../worker/protocol';
+import { isShippedRun, shippedSizeOf, useShippedSnapshot, useShippedSweep } from './shipped';
 import type { SectionProps } from '../experiment';
 import { useDrawnSettings } from '../shared/drawn-settings';
 import { GeometryControls, ThreeDNote } from './Controls';
-import { GeometryIntro, SizeNotes } from './Notes';
+import { GeometryIntro, ShippedDynamicsNote, SizeNotes } from './Notes';
+import { FormingNote, GeometryStatus } from './Status';
 import { dynamicsMovie } from './movie';
 import { Drilldown, Timeline } from './Drilldown';
 import { DynamicsRecorder } from './dynamics-recorder';
@@ -35,71 +36,46 @@ import {
   GEOMETRY_3D_PRESETS,
   GEOMETRY_PARAMS,
   GEOMETRY_RUN_KEYS,
-  GEOMETRY_SIZES,
   GPU_SIZE_NM,
   geometryTrainConfig,
   type GeometryState,
 } from './params';
-import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepCounts, sweepModelsJson } from './run';
-import { useSizeProbe } from './size-probe';
+import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepModelsJson } from './run';
+import { useOpening } from './size-probe';
 import { pageWorkers } from '../../worker/cores';
 
 const DimsPerFeatureChart = memo(DimsPerFeatureChartPlain);
 const DimensionalityScatter = memo(DimensionalityScatterPlain);
 
 export function Geometry({ state, onChange, children }: SectionProps<GeometryState>) {
-  const requested = useMemo(
-    () => geometryTrainConfig(state),
-    // the config reads these keys only
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state.n, state.m, state.sparsities, state.maxInvDensity, state.seed],
-  );
   const big = state.n * state.m >= GPU_SIZE_NM;
   // Every core but the page's: instances are independent, split by cost (train/shards.ts).
   const shards = pageWorkers(state.sparsities);
   const visible = useVisible<HTMLElement>();
-  // Sweeps train on the 'simd' path, the one the Node tests and `npm run figures` use, so a 3-D
-  // preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big
-  // ones let a measured trial pick (WebGL where a real GPU is faster).
-  const run = useTrainingRun(requested, {
-    runKey: runKey(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, state),
-    maxSteps: state.steps,
-    warmStart: false,
-    path: big ? 'auto' : 'simd',
-    convergence: null,
-    autoStart: false,
-    keepHistory: false,
-    maxHz: big ? 2 : 5,
-    shards,
-  });
+  const key = runKey(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, state);
+  // The paper's and the notebook's sweeps ship trained: shown at once, unless the reader trains them here.
+  const shippedSize = shippedSizeOf(state);
+  const shipped = useShippedSweep(shippedSize, visible.visible);
+  const shippedSnap = useShippedSnapshot(shipped, key);
+  const run = useSweepRun(state, key, shippedSize !== null, shards);
   // What is drawn and exported: the snapshot with the settings it was trained with (while a change
   // restarts the sweep, the charts go on showing the previous one, whole).
-  const drawn = useDrawnSettings(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, run.snapshot, state);
+  const source = shippedSnap ?? run.snapshot;
+  const drawn = useDrawnSettings(GEOMETRY_PARAMS, GEOMETRY_RUN_KEYS, source, state);
   const { n, m, sparsities: count, maxInvDensity: gmax, steps: gsteps, seed: gseed } = drawn;
   const config = useMemo(
     () => geometryTrainConfig({ n, m, sparsities: count, maxInvDensity: gmax, seed: gseed }),
     [n, m, count, gmax, gseed],
   );
-  const snap = run.snapshot && run.snapshot.W.length === count * n * m ? run.snapshot : null;
+  const snap = source && source.W.length === count * n * m ? source : null;
+  const showsShipped = snap !== null && isShippedRun(snap.runId);
 
-  // Defaults follow the speed: at the URL's default size, first time how fast this machine trains
-  // the notebook's sweep, and open at the biggest size that finishes in a few minutes.
-  const atDefault = matchesSetting(state, {
-    ...GEOMETRY_SIZES[0].values,
-    seed: GEOMETRY_PARAMS.seed.default,
-    selected: -1,
-  });
-  const [probing, setProbing] = useState(atDefault);
-  const probe = useSizeProbe(probing && visible.visible);
-  useEffect(() => {
-    if (!probing || !probe) return;
-    setProbing(false);
-    const size = GEOMETRY_SIZES.find((s) => s.id === probe.id);
-    if (size && probe.id !== 'small') onChange({ ...size.values, selected: -1 });
-  }, [probing, probe, onChange]);
+  // An untouched section opens on the paper's shipped sweep (live where this machine is fast enough).
+  const { probe, opening, openedLive } = useOpening(state, onChange, visible.visible, shippedSize !== null);
 
-  // Train only while the reader can see the section (and not after they paused it themselves).
-  const userPaused = useTrainWhileVisible(run, snap, visible.visible && !probing);
+  // Train only while the reader can see the section (and not after they paused it themselves), and
+  // never while a shipped sweep stands in for the run.
+  const userPaused = useTrainWhileVisible(run, run.snapshot, visible.visible && !opening && shippedSize === null);
 
   const trained = snap && snap.step > 0 ? snap : null;
   const summary = useMemo(() => (trained ? sweepSummary(trained.W, config) : null), [trained, config]);
@@ -131,19 +107,30 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
     <section id="geometry" aria-labelledby="geometry-title" className="section" ref={visible.ref}>
       <h2 id="geometry-title">The geometry of superposition</h2>
       <GeometryIntro />
-      <GeometryControls state={state} onChange={onChange} run={run} snap={snap} userPaused={userPaused} />
+      <GeometryControls
+        state={state}
+        onChange={onChange}
+        run={run}
+        snap={run.snapshot}
+        userPaused={userPaused}
+        shipped={shippedSize !== null}
+      />
       <SizeNotes
         probe={probe}
-        probing={probing && visible.visible}
-        atDefault={atDefault}
+        openedLive={openedLive && state.live}
+        shipped={shipped}
+        shippedShown={showsShipped}
+        trainsShipped={state.live && shippedSizeOf({ ...state, live: false }) !== null}
+        onChange={onChange}
         big={big}
         state={state}
         size={size}
         path={run.report?.path ?? null}
         cores={shards}
       />
-      <GeometryStatus snap={snap} steps={gsteps} count={count} size={size} summary={summary} />
+      <GeometryStatus snap={snap} steps={gsteps} count={count} size={size} summary={summary} shipped={showsShipped} />
       <RunNotice run={run} />
+      <FormingNote snap={snap} steps={gsteps} />
       <SweepCharts
         points={dimsPoints}
         selected={selected}
@@ -168,21 +155,25 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
             exportJson={exportModelJson}
             onClose={() => onChange({ selected: -1 })}
           />
-          <Timeline
-            n={n}
-            selected={selected}
-            history={shown.history}
-            colors={shown.dynamicsColors}
-            shownIndex={shown.shownIndex}
-            shownStep={shownStep}
-            scrubbed={scrubbed}
-            onScrub={shown.setScrubStep}
-            recordsAll={shown.recordsAll}
-            done={snap?.status === 'done'}
-            exportMeta={exportMeta}
-            exportJson={exportModelJson}
-            movie={dynamicsMovie(trained, { config, selected, steps: gsteps, settings: exportMeta.config })}
-          />
+          {showsShipped ? (
+            <ShippedDynamicsNote onTrainLive={() => onChange({ live: true })} />
+          ) : (
+            <Timeline
+              n={n}
+              selected={selected}
+              history={shown.history}
+              colors={shown.dynamicsColors}
+              shownIndex={shown.shownIndex}
+              shownStep={shownStep}
+              scrubbed={scrubbed}
+              onScrub={shown.setScrubStep}
+              recordsAll={shown.recordsAll}
+              done={snap?.status === 'done'}
+              exportMeta={exportMeta}
+              exportJson={exportModelJson}
+              movie={dynamicsMovie(trained, { config, selected, steps: gsteps, settings: exportMeta.config })}
+            />
+          )}
         </div>
       ) : (
         <p className="panel-note geometry-hint">
@@ -196,6 +187,33 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
       {children}
     </section>
   );
+}
+
+/**
+ * The sweep's live run. Sweeps train on the 'simd' path, the one the Node tests and `npm run figures` use, so a 3-D
+ * preset forms exactly the polytope measured there (js where WebAssembly SIMD is missing); big ones let a measured
+ * trial pick (WebGL where a real GPU is faster), but not while a shipped sweep stands in for the run (no trial to pay
+ * for a run nobody asked to train).
+ */
+function useSweepRun(state: GeometryState, key: string, shipped: boolean, shards: number) {
+  const requested = useMemo(
+    () => geometryTrainConfig(state),
+    // the config reads these keys only
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state.n, state.m, state.sparsities, state.maxInvDensity, state.seed],
+  );
+  const big = state.n * state.m >= GPU_SIZE_NM;
+  return useTrainingRun(requested, {
+    runKey: key,
+    maxSteps: state.steps,
+    warmStart: false,
+    path: big && !shipped ? 'auto' : 'simd',
+    convergence: null,
+    autoStart: false,
+    keepHistory: false,
+    maxHz: big ? 2 : 5,
+    shards,
+  });
 }
 
 /**
@@ -253,52 +271,6 @@ function useShownModel(
     dynamicsColors,
     recordsAll: recorder.current.recordsAll,
   };
-}
-
-/** The run's status line: what it trains, how far it is, and how many models sit on the sticky levels. */
-function GeometryStatus({
-  snap,
-  steps: gsteps,
-  count,
-  size,
-  summary,
-}: {
-  snap: Snapshot | null;
-  steps: number;
-  count: number;
-  size: string;
-  summary: SweepPoint[] | null;
-}) {
-  const counts = summary ? sweepCounts(summary) : null;
-  const eta =
-    snap && snap.status === 'running' && snap.stepsPerSecond > 0 ? (gsteps - snap.step) / snap.stepsPerSecond : null;
-  return (
-    <>
-      <RunAnnouncement
-        snap={snap}
-        what={`The sweep of ${count} models`}
-        done={
-          counts
-            ? `The sweep of ${count} models has trained: ${counts.dedicated} at one dimension per feature, ` +
-              `${counts.plateau} on the ½ plateau.`
-            : undefined
-        }
-      />
-      <p className="status geometry-status">
-        <span data-testid="geometry-status" data-run={snap?.runId ?? -1} data-run-key={snap?.runKey}>
-          {snap ? snap.status : 'starting'}
-        </span>{' '}
-        · step <strong data-testid="geometry-step">{fmtCount(snap?.step ?? 0)}</strong> / {fmtCount(gsteps)} · {count}{' '}
-        models of {size}
-        {snap ? ` · ${(snap.trainingMs / 1000).toFixed(1)} s of training` : ''}
-        {eta !== null ? ` · about ${formatDuration(eta)} left` : ''} · path {snap?.path ?? '…'}
-        <br />
-        models at one dimension per feature (0.9–1.1):{' '}
-        <strong data-testid="geometry-dedicated">{counts ? counts.dedicated : '—'}</strong> · on the ½ plateau
-        (0.45–0.55): <strong data-testid="geometry-plateau">{counts ? counts.plateau : '—'}</strong>
-      </p>
-    </>
-  );
 }
 
 /** The sweep's two charts: dimensions per feature, and every feature's dimensionality. */

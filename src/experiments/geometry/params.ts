@@ -31,11 +31,13 @@ export const GEOMETRY_PARAMS = {
   seed: { key: 'gseed', kind: 'int', min: 1, max: 999_999, default: 1 },
   /** Selected model (sparsity index, dense first), −1 for none. */
   selected: { key: 'gmodel', kind: 'int', min: -1, max: MAX_SPARSITIES - 1, default: -1 },
+  /** Train here even where the section ships this sweep already trained (shipped.ts). */
+  live: { key: 'glive', kind: 'bool', default: false },
 } as const satisfies ParamTable;
 
 export type GeometryState = ParamValues<typeof GEOMETRY_PARAMS>;
 
-/** The fields the sweep's run trains (its run key, state/run-key.ts): all but the selected model. */
+/** The fields the sweep's run trains (its run key, state/run-key.ts): all but the selected model and `live`. */
 export const GEOMETRY_RUN_KEYS = ['n', 'm', 'sparsities', 'maxInvDensity', 'steps', 'seed'] as const;
 
 /** Named sizes the section offers as one-click settings. */
@@ -169,14 +171,14 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     id: 'geometry-paper',
     title: 'Uniform superposition: n = 400, m = 30, 20 sparsities',
     description:
-      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. About 16 minutes on two CPU cores (simd path), less with more cores.",
+      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. Opens on the sweep shipped with the page (trained by the same kernel, seed 1); training it live takes 16 to 25 minutes on two CPU cores (simd path), less with more cores.",
     params: sweepSize('paper'),
   },
   {
     id: 'geometry-notebook',
     title: "Uniform superposition: the notebook's n = 200, m = 20",
     description:
-      "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. About 5 minutes on two CPU cores (simd path).",
+      "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. Opens on the shipped sweep; training it live takes 5 to 8 minutes on two CPU cores (simd path).",
     params: sweepSize('notebook'),
   },
   {

@@ -1,10 +1,13 @@
 /**
- * "Defaults follow the speed": when the reader has not chosen a size, time a few steps of the
- * notebook's sweep on the page's own workers (simd path, split as the section splits it) and
- * open at the biggest size whose whole run fits in a few minutes on this machine (run.ts:
- * sizeForSpeed). The probe trains nothing the page keeps; it costs a fraction of a second.
+ * How long the big sweeps take here: time a few steps of the notebook's sweep on the page's own
+ * workers (simd path, split as the section splits it). An untouched section opens live where the
+ * paper's whole run fits in a few minutes (run.ts: sizeForSpeed), and the shipped sweeps' "train
+ * it live here" shows the time. The probe trains nothing the page keeps; it costs a fraction of a
+ * second.
  */
 import { useEffect, useState } from 'react';
+import { GEOMETRY_PARAMS, type GeometryState } from './params';
+import { matchesSetting } from './run';
 import { instanceCosts } from '../../train/shards';
 import { pageWorkers } from '../../worker/cores';
 import { ShardedTrainerClient } from '../../worker/sharded-client';
@@ -15,6 +18,10 @@ export interface SizeProbe {
   id: 'small' | 'notebook' | 'paper';
   /** Estimated seconds for the chosen size's whole run (or the notebook's, when staying small). */
   seconds: number;
+  /** Estimated seconds for each big size's whole run (10,000 steps) on `workers` workers. */
+  notebook: number;
+  paper: number;
+  workers: number;
   path: string;
 }
 
@@ -41,9 +48,18 @@ export function useSizeProbe(enabled: boolean): SizeProbe | null {
         const t0 = performance.now();
         await client.stepN(4);
         const perStep = (performance.now() - t0) / 4 / 1000;
-        if (!cancelled) setResult({ ...sizeForSpeed(perStep, work('paper') / work('notebook')), path: report.path });
+        const ratio = work('paper') / work('notebook');
+        if (!cancelled)
+          setResult({
+            ...sizeForSpeed(perStep, ratio),
+            notebook: perStep * 10_000,
+            paper: perStep * 10_000 * ratio,
+            workers,
+            path: report.path,
+          });
       } catch {
-        if (!cancelled) setResult({ id: 'small', seconds: Infinity, path: 'unknown' });
+        if (!cancelled)
+          setResult({ id: 'small', seconds: Infinity, notebook: Infinity, paper: Infinity, workers, path: 'unknown' });
       } finally {
         client.dispose();
       }
@@ -54,4 +70,42 @@ export function useSizeProbe(enabled: boolean): SizeProbe | null {
     };
   }, [enabled, result, workers]);
   return result;
+}
+
+/** What an untouched section does once the probe has timed this machine: train the paper's sweep live, or not. */
+export const opensLive = (probe: SizeProbe) => probe.id === 'paper';
+
+/**
+ * An untouched section (the URL's default size) opens on the paper's shipped sweep at every machine, once it comes
+ * into view; it opens live where this machine trains the paper's sweep in a few minutes (timed on the page's own
+ * workers). The probe also times "train it live here" wherever a shipped sweep is shown (`shipped`).
+ */
+export function useOpening(
+  state: GeometryState,
+  onChange: (patch: Partial<GeometryState>) => void,
+  visible: boolean,
+  shipped: boolean,
+): { probe: SizeProbe | null; opening: boolean; openedLive: boolean } {
+  const atDefault = matchesSetting(state, {
+    ...GEOMETRY_SIZES[0].values,
+    seed: GEOMETRY_PARAMS.seed.default,
+    selected: -1,
+    live: false,
+  });
+  const [opening, setOpening] = useState(atDefault);
+  useEffect(() => {
+    if (opening && visible && atDefault)
+      onChange({ ...GEOMETRY_SIZES.find((s) => s.id === 'paper')!.values, selected: -1 });
+  }, [opening, visible, atDefault, onChange]);
+  const probe = useSizeProbe((opening || shipped) && visible);
+  const [openedLive, setOpenedLive] = useState(false);
+  useEffect(() => {
+    if (!opening || !probe) return;
+    setOpening(false);
+    if (opensLive(probe)) {
+      setOpenedLive(true);
+      onChange({ live: true });
+    }
+  }, [opening, probe, onChange]);
+  return { probe, opening, openedLive };
 }

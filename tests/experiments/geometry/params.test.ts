@@ -15,6 +15,7 @@ describe('geometry URL state', () => {
       steps: 4000,
       seed: 1,
       selected: -1,
+      live: false,
     });
     expect(defaults(PENTAGON_PARAMS)).toEqual({ seeds: 4, steps: 6000, baseDensity: 0.05 });
     expect(parseParams(GEOMETRY_PARAMS, '?gn=400&gm=30&gcount=20&gsteps=10000').ignored).toEqual([]);
