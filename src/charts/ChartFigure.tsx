@@ -32,7 +32,8 @@ export interface ChartFigureProps {
    * The model(s) behind the chart as JSON (e.g. the models@1 format the CLI writes). It must build
    * the file from what the chart draws (the snapshot shown, with the settings it was trained with),
    * so a click always gets the state on screen. null: nothing drawn yet (the button is disabled and
-   * says so); absent: the chart has no JSON export.
+   * says so); absent: the chart has no JSON export. It may return a promise (a big file built in
+   * steps): the button says "JSON…" until it settles.
    */
   exportJson?: (() => unknown) | null;
   /**
@@ -210,14 +211,24 @@ function ExportButtons({ title, exportName, exportMeta, exportJson, body, onErro
       .then((blob) => downloadBlob(safeFileName(exportName, 'png'), blob))
       .catch((e: unknown) => setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
-  const exportModels = () => {
-    const data = exportJson?.();
+  // A big sweep's file is built a model at a time between frames (a promise), so the page never freezes for it.
+  const [preparing, setPreparing] = useState(false);
+  const save = (data: unknown) => {
     if (data == null) {
       setError(NOTHING_TRAINED);
       return;
     }
     setError(null);
     downloadText(safeFileName(exportName, 'json'), JSON.stringify(data), 'application/json');
+  };
+  const exportModels = () => {
+    if (preparing) return;
+    const data = exportJson?.();
+    if (!(data instanceof Promise)) return save(data);
+    setPreparing(true);
+    data
+      .then(save, (e: unknown) => setError(`JSON export failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => setPreparing(false));
   };
   return (
     <>
@@ -248,10 +259,11 @@ function ExportButtons({ title, exportName, exportMeta, exportJson, body, onErro
           data-action="export-json"
           onClick={exportModels}
           disabled={exportJson === null}
+          aria-busy={preparing || undefined}
           aria-label={`Export the model behind “${title}” as JSON`}
           title={exportJson ? 'Weights, biases, metrics and loss history as JSON' : NOTHING_TRAINED}
         >
-          JSON
+          {preparing ? 'JSON…' : 'JSON'}
         </button>
       ) : null}
     </>

@@ -40,7 +40,7 @@ import {
   geometryTrainConfig,
   type GeometryState,
 } from './params';
-import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepModelsJson } from './run';
+import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepModelsJsonPaced } from './run';
 import { useOpening } from './size-probe';
 import { pageWorkers } from '../../worker/cores';
 
@@ -93,7 +93,7 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   };
   // The JSON of what the charts draw; none before the sweep has trained a step (the buttons say so).
   const runInfo = trained ? { path: trained.path, seconds: trained.trainingMs / 1000 } : null;
-  const exportSweepJson = trained && runInfo ? () => sweepModelsJson(config, trained, runInfo) : null;
+  const exportSweepJson = trained && runInfo ? () => sweepModelsJsonPaced(config, trained, runInfo) : null;
   const exportModelJson =
     runInfo && selected !== null && selectedW && selectedB
       ? () => {

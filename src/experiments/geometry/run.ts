@@ -6,6 +6,7 @@
 import type { TrainConfig } from '../../model/config';
 import { buildModelJson, instancesModelJson, type ModelsJson, type ModelsState } from '../../model/io/model-json';
 import type { SweepPoint } from '../../model/uniform-sweep';
+import { argminFinite } from '../../model/evaluate';
 import type { GeometryState } from './params';
 
 /** "n = 40 features, m = 4 dimensions". */
@@ -35,6 +36,31 @@ export function sweepModelsJson(
   model: number | null = null,
 ): ModelsJson {
   return model === null ? buildModelJson(config, state, [], run) : instancesModelJson(config, state, model, 1, run);
+}
+
+/**
+ * The whole sweep as sweepModelsJson builds it, a model at a time with `pause` between (each model's evaluation loss
+ * samples 20,000 inputs: for the paper's sweep that is ≈ 0.5 s a model, 10 s in all, too long to freeze the page).
+ */
+export async function sweepModelsJsonPaced(
+  config: TrainConfig,
+  state: ModelsState,
+  run: { path: string; seconds: number },
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<ModelsJson> {
+  const parts: ModelsJson[] = [];
+  for (let j = 0; j < config.instances.length; j++) {
+    await pause();
+    parts.push(instancesModelJson(config, state, j, 1, run));
+  }
+  const instances = parts.map((p) => p.instances[0]);
+  const none = buildModelJson({ ...config, instances: [] }, { ...state, W: new Float32Array(0) }, [], run);
+  return {
+    ...none,
+    instances,
+    best: argminFinite(instances.map((i) => i.evalLoss)),
+    lossHistory: { step: [], loss: instances.map(() => []) },
+  };
 }
 
 /**
