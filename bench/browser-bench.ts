@@ -1,12 +1,15 @@
 /**
- * npm run bench:browser [-- --grid] [--json FILE] [--quick] [--sae]
+ * npm run bench:browser [-- --grid] [--json FILE] [--quick] [--sae] [--settle] [--dist DIR] [--releases N]
  * Builds bench/browser (the real trainer worker), runs it in headless Chromium and prints
  * instance-steps/s (and useful GMAC/s) per path for n = 20, m = 5, batch 1024, I ∈ {1, 64, 1024},
- * and the paper's geometry sweep on two workers. Then, on the real page (dist/), how long the
+ * and the paper's geometry sweep on two workers. Then, on the real page (--dist), how long the
  * at-a-glance model takes to settle after a density-slider release, and the page's frames while
  * it trains (frames in 3 s, longest frame, longest task: the main thread stays free because
  * training is in a worker). With --grid also the seconds to the converged default phase grid
  * (simd with 3 and 5 seeds, js with 3), and the page's frame times while that grid trains.
+ * With --settle only the settle after slider releases (--releases N, default 5), phase by phase
+ * (bench/glance-settle.ts). --dist DIR (or BENCH_DIST) names the built page (default dist/); with
+ * --settle, --dist A,B measures builds side by side, their releases taking turns.
  * Timings are measured, never asserted.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { fmtCount } from '../src/model/format';
 import type { BrowserRow } from './browser/main';
+import { measureGlanceSettle, settleTable } from './glance-settle';
 import { measurePeakGmacPerSecond } from './useful-work';
 
 const args = process.argv.slice(2);
@@ -23,10 +27,33 @@ const withGrid = args.includes('--grid');
 /** Only the sparse-autoencoder lab on the real page (bench/sae-browser.ts). */
 const onlySae = args.includes('--sae');
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+/** Only the at-a-glance settle after slider releases, on the page in `dist`. */
+const onlySettle = args.includes('--settle');
+/** Built pages to measure (comma-separated: their releases alternate, under the same load); the first is "the" page. */
+const dists = (args.includes('--dist') ? args[args.indexOf('--dist') + 1] : (process.env.BENCH_DIST ?? 'dist')).split(
+  ',',
+);
+const dist = dists[0];
+const releases = args.includes('--releases') ? Number(args[args.indexOf('--releases') + 1]) : 5;
 const budget = args.includes('--quick') ? 600 : 1500;
 const root = resolve('bench/browser');
 const outDir = mkdtempSync(join(tmpdir(), 'bench-browser-'));
 const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+
+if (onlySettle) {
+  const context = await chromium.launchPersistentContext(profile, chromiumOptions());
+  try {
+    const settle = await measureGlanceSettle(context, dists, releases);
+    console.log('at a glance, density-slider release → done (releases alternate between the pages):\n');
+    settle.forEach((r, i) => console.log(`${settleTable(r, dists[i])}\n`));
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ glanceSettle: settle }, null, 2));
+  } finally {
+    await context.close();
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 await build({
   root,
@@ -44,11 +71,7 @@ const server = await preview({
   preview: { host: '127.0.0.1', port: 0 },
 });
 const url = server.resolvedUrls!.local[0];
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
-});
+const context = await chromium.launchPersistentContext(profile, chromiumOptions());
 try {
   if (onlySae) {
     const { measureSaeOnPage } = await import('./sae-browser');
@@ -62,7 +85,7 @@ try {
   const result = (await page.evaluate(() => window.__bench))!;
   if (result.error) throw new Error(result.error);
   const peak = await measurePeakGmacPerSecond();
-  const settle = await measureGlanceSettle(context);
+  const [settle] = await measureGlanceSettle(context, [dist], releases);
   const glanceFrames = await measurePageFrames(context, '?steps=100000', 'status', 3);
   let frames: Frames | null = null;
   if (withGrid) frames = await measurePageFrames(context, '?steps=100', 'phase-status', 10);
@@ -90,9 +113,7 @@ try {
   }
   for (const r of result.rows.filter((x: BrowserRow) => x.workload.startsWith('phase')))
     console.log(`\n${r.workload} on ${r.path}: ${r.seconds.toFixed(1)} s (${r.note})`);
-  console.log(
-    `\nat a glance, settled after a density-slider release (real page, ${settle.path} path): ${settle.seconds.map((v) => v.toFixed(2)).join(', ')} s (median ${settle.median.toFixed(2)} s)`,
-  );
+  console.log(`\nat a glance, density-slider release → done (real page):\n\n${settleTable(settle, dist)}\n`);
   process.stdout.write(
     `page frames while at a glance trains (${glanceFrames.seconds} s): ${glanceFrames.frames} frames, longest ${glanceFrames.longestFrameMs.toFixed(0)} ms, 95th percentile ${glanceFrames.p95FrameMs.toFixed(0)} ms, ${glanceFrames.longTasks} long tasks, longest task ${glanceFrames.longestTaskMs.toFixed(0)} ms\n`,
   );
@@ -125,47 +146,6 @@ try {
   rmSync(profile, { recursive: true, force: true });
 }
 
-/**
- * The real page (dist/), default settings: after the first run is done, release the density
- * slider at a new value and time until the at-a-glance status reads "done" for the new run
- * (the worker's debounce, the retraining of 3 seeds and the snapshot to the page), five times.
- */
-async function measureGlanceSettle(ctx: typeof context): Promise<{ seconds: number[]; median: number; path: string }> {
-  const site = await preview({
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: resolve('dist') },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  try {
-    const page = await ctx.newPage();
-    await page.goto(site.resolvedUrls!.local[0]);
-    const status = page.getByTestId('status');
-    await status.filter({ hasText: 'done' }).waitFor({ timeout: 120_000 });
-    const seconds: number[] = [];
-    for (const value of ['1.3', '0.6', '1.8', '1.0', '1.5']) {
-      const run = await status.getAttribute('data-run');
-      const t0 = Date.now();
-      await page.locator('input[name="density"]').fill(value);
-      await page.waitForFunction(
-        (prev) => {
-          const el = document.querySelector('[data-testid="status"]');
-          return !!el && el.getAttribute('data-run') !== prev && /done/.test(el.textContent ?? '');
-        },
-        run,
-        { timeout: 120_000, polling: 'raf' },
-      );
-      seconds.push((Date.now() - t0) / 1000);
-    }
-    const path = (await page.getByTestId('path').textContent()) ?? '?';
-    await page.close();
-    const sorted = [...seconds].sort((a, b) => a - b);
-    return { seconds, median: sorted[2], path };
-  } finally {
-    await site.close();
-  }
-}
-
 interface Frames {
   frames: number;
   longestFrameMs: number;
@@ -176,7 +156,7 @@ interface Frames {
 }
 
 /**
- * Frame times of the real page (dist/) at `search` for `seconds` while the section whose status
+ * Frame times of the real page (`dist`) at `search` for `seconds` while the section whose status
  * line is `status` trains (scrolled into view).
  */
 async function measurePageFrames(
@@ -185,11 +165,10 @@ async function measurePageFrames(
   status: string,
   seconds: number,
 ): Promise<Frames> {
-  const dist = resolve('dist');
   const site = await preview({
     configFile: false,
     logLevel: 'warn',
-    build: { outDir: dist },
+    build: { outDir: resolve(dist) },
     preview: { host: '127.0.0.1', port: 0 },
   });
   try {
@@ -229,4 +208,12 @@ async function measurePageFrames(
   } finally {
     await site.close();
   }
+}
+
+function chromiumOptions() {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
+  };
 }

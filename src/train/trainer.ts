@@ -1,14 +1,14 @@
 /**
  * The trainer interface every training path implements, and the pieces they share
  * (initialisation, AdamW bookkeeping). Paths: a fused step in plain JavaScript ('js'), the same
- * step as a SIMD WebAssembly kernel ('simd', basic model only), and tfjs on its wasm, webgl or
- * cpu backend.
+ * step as a SIMD WebAssembly kernel ('simd', basic model only), and tfjs on its wasm, webgl, webgpu
+ * or cpu backend.
  */
 import { notebookInitStd, type TrainConfig } from '../model/config';
 import { initWeights } from '../model/data';
 import { Rng, deriveSeed } from '../model/rng';
 
-export type TrainPath = 'js' | 'simd' | 'wasm' | 'webgl' | 'cpu';
+export type TrainPath = 'js' | 'simd' | 'wasm' | 'webgl' | 'webgpu' | 'cpu';
 
 /** Parameters and progress of all instances, as plain arrays (feature-major W, see config.ts). */
 export interface TrainerState {

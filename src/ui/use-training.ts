@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../model/config';
 import type { ConvergenceOptions } from '../train/convergence';
-import type { PathChoice, PathReport, RunOptions, Snapshot } from '../worker/protocol';
+import type { PathChoice, PathReport, RunOptions, RunStatus, Snapshot } from '../worker/protocol';
 import { TrainerClient } from '../worker/client';
 import { ShardedTrainerClient, type TrainingClient } from '../worker/sharded-client';
+import { pointerHeld, useReleaseGate } from './change-gate';
 import { useEmbed } from './embed';
 
 export interface LossHistory {
@@ -65,6 +66,12 @@ export interface TrainingRunOptions {
   initial?: RunOptions['initial'];
   /** Keep checkpoints to rewind to (RunOptions.history). */
   history?: RunOptions['history'];
+  /**
+   * Restart as soon as the reader lets go of a change (a slider released, a key, a click), and
+   * hold back changes while a pointer is down or in a quick burst (ui/change-gate.ts), instead of
+   * the worker's fixed debounce after every change (default false).
+   */
+  restartOnRelease?: boolean;
 }
 
 export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): TrainingRun {
@@ -74,11 +81,10 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
   const [notice, setNotice] = useState<string | null>(null);
   const history = useRef<LossHistory>({ step: [], loss: [] });
   const latest = useRef<Snapshot | null>(null);
-  const frame = useRef(0);
   const clientRef = useRef<TrainingClient | null>(null);
   const shards = opts.shards ?? 1;
   const maxHz = opts.maxHz ?? 60;
-  const lastRender = useRef(0);
+  const pacer = useMemo(() => new RenderPacer(() => setSnapshot(latest.current), maxHz), [maxHz]);
   const configured = useRef(false);
   const lastMessage = useRef<string | undefined>(undefined);
   // An embed's `from`: a running run is drawn from that step on (its loss history from the start).
@@ -105,23 +111,9 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
       if (s.message && s.message !== lastMessage.current) setNotice(s.message);
       lastMessage.current = s.message;
       if (s.status === 'running' && s.step < drawFrom) return;
-      if (!frame.current) {
-        // At most one render per frame, and at most maxHz per second: a big grid's charts cost
-        // more to redraw than the eye gains at 30 Hz, and the main thread shares the cores with
-        // the workers. A run's final snapshot always renders at once.
-        const wait = s.status === 'running' ? Math.max(0, lastRender.current + 1000 / maxHz - performance.now()) : 0;
-        frame.current = requestAnimationFrame(() => {
-          const render = () => {
-            frame.current = 0;
-            lastRender.current = performance.now();
-            setSnapshot(latest.current);
-          };
-          if (wait > 16) frame.current = window.setTimeout(() => requestAnimationFrame(render), wait - 16);
-          else render();
-        });
-      }
+      pacer.schedule(s.status);
     },
-    [keepHistory, maxHz, drawFrom],
+    [keepHistory, pacer, drawFrom],
   );
 
   // One client (one worker) per mounted section.
@@ -130,13 +122,15 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     const client: TrainingClient = shards > 1 ? new ShardedTrainerClient(events, shards) : new TrainerClient(events);
     clientRef.current = client;
     return () => {
-      cancelAnimationFrame(frame.current);
-      clearTimeout(frame.current);
+      pacer.cancel();
       client.dispose();
       clientRef.current = null;
       configured.current = false;
     };
-  }, [onSnapshot, shards]);
+  }, [onSnapshot, shards, pacer]);
+
+  // With restartOnRelease, changes wait here for the reader to let go, then restart with no further debounce.
+  const gate = useReleaseGate(opts.restartOnRelease ?? false);
 
   // Memoised: for a phase grid the key covers thousands of instances.
   const key = useMemo(
@@ -162,17 +156,23 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
         })
         .catch(fail);
     } else {
-      client
-        .changeParams(config, {
-          path: opts.path,
-          maxSteps: opts.maxSteps,
-          warmStart: opts.warmStart,
-          convergence: opts.convergence ?? null,
-          initial: opts.initial ?? null,
-          history: opts.history ?? null,
-          runKey: opts.runKey,
-        })
-        .catch(fail);
+      const change = {
+        path: opts.path,
+        maxSteps: opts.maxSteps,
+        warmStart: opts.warmStart,
+        convergence: opts.convergence ?? null,
+        initial: opts.initial ?? null,
+        history: opts.history ?? null,
+        runKey: opts.runKey,
+      };
+      const g = gate.current;
+      // The client of the moment when the change goes out (it may wait for the reader to let go).
+      if (g)
+        g.submit(
+          () => clientRef.current?.changeParams(config, { ...change, debounceMs: 0 }).catch(fail),
+          pointerHeld(),
+        );
+      else client.changeParams(config, change).catch(fail);
     }
     // config is described completely by key
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -208,6 +208,56 @@ export function useTrainingRun(config: TrainConfig, opts: TrainingRunOptions): T
     rewind: (step: number) => ask((c) => c.rewind(step)),
     setWeights: (W: Float32Array, b: Float32Array) => ask((c) => c.setWeights(W, b)),
   };
+}
+
+/**
+ * When snapshots are handed to React: at most one render per frame, and at most maxHz per second
+ * while running (a big grid's charts cost more to redraw than the eye gains at 30 Hz, and the main
+ * thread shares the cores with the workers); a run's last snapshot at once.
+ */
+class RenderPacer {
+  private frame = 0;
+  private timer: number | undefined;
+  private last = 0;
+
+  constructor(
+    private readonly render: () => void,
+    private readonly maxHz: number,
+  ) {}
+
+  /** A snapshot with this status arrived. */
+  schedule(status: RunStatus): void {
+    if (status === 'done' || status === 'error') {
+      // Ahead of any render waiting for a frame or the throttle: it is what the reader waits for,
+      // and no more follow.
+      this.cancel();
+      this.draw();
+      return;
+    }
+    if (this.frame || this.timer !== undefined) return;
+    const wait = status === 'running' ? Math.max(0, this.last + 1000 / this.maxHz - performance.now()) : 0;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (wait <= 16) return this.draw();
+      this.timer = window.setTimeout(() => {
+        this.timer = undefined;
+        this.frame = requestAnimationFrame(() => this.draw());
+      }, wait - 16);
+    });
+  }
+
+  cancel(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    this.frame = 0;
+    this.timer = undefined;
+  }
+
+  private draw(): void {
+    this.frame = 0;
+    this.last = performance.now();
+    this.render();
+  }
 }
 
 /** Keep every other point: the curve keeps its shape at half the memory. */

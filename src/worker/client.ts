@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { TrainConfig } from '../model/config';
-import type { PathReport, RunOptions, Snapshot, TrainerApi } from './protocol';
+import type { ChangeOptions, PathReport, RunOptions, Snapshot, TrainerApi } from './protocol';
 
 export interface ClientEvents {
   onSnapshot(s: Snapshot): void;
@@ -56,8 +56,10 @@ export class TrainerClient {
     return report;
   }
 
-  async changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void> {
-    this.last = { config, options: { ...this.last?.options, ...options } };
+  async changeParams(config: TrainConfig, options: ChangeOptions): Promise<void> {
+    // What a restart after a crash configures again: the settings, not how this change was timed.
+    const { debounceMs: _, ...kept } = options;
+    this.last = { config, options: { ...this.last?.options, ...kept } };
     await (await this.ensure()).changeParams(config, options);
   }
 

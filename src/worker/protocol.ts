@@ -45,6 +45,17 @@ export interface RunOptions {
   runKey?: string;
 }
 
+/** A change of settings: the run's new options, and how it starts from the old run. */
+export type ChangeOptions = Partial<RunOptions> & {
+  /** Keep the current W, b when n, m and the instance count agree. */
+  warmStart?: boolean;
+  /**
+   * Wait this long for a further change before restarting (default CHANGE_DEBOUNCE_MS); 0 when the
+   * page has already waited for the reader to let go (ui/change-gate.ts).
+   */
+  debounceMs?: number;
+};
+
 export type RunStatus = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
 export interface Snapshot {
@@ -84,16 +95,22 @@ export interface PathReport {
   softwareRenderer: boolean;
   /** Whether the SIMD WebAssembly kernel runs here (where not, the js path trains and the page says so). */
   simd: boolean;
+  /**
+   * The WebGPU adapter navigator.gpu offers (null: none), and whether it is software (then not tried);
+   * absent where the run was pinned to another path (not asked).
+   */
+  webgpuAdapter?: string | null;
+  softwareWebgpu?: boolean;
 }
 
 export interface TrainerApi {
   /** Build a new run (new weights from the instance seeds). Resolves once the path is chosen. */
   configure(config: TrainConfig, options: RunOptions): Promise<PathReport>;
   /**
-   * Change the parameters of the current run. Debounced: a burst of calls (a dragged slider)
-   * restarts once. warmStart keeps the current W, b when n, m and the instance count agree.
+   * Change the parameters of the current run. Debounced (options.debounceMs): a burst of calls (a
+   * dragged slider) restarts once. warmStart keeps the current W, b when n, m and the instance count agree.
    */
-  changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void>;
+  changeParams(config: TrainConfig, options: ChangeOptions): Promise<void>;
   /**
    * Start (or resume) training. `maxSteps` raises the run's cap first (never lowers it), so a run
    * that is done can go on from where it is (hand-set weights let go after the last step).

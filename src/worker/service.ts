@@ -4,14 +4,16 @@
  * NaN/Inf and falls back to another path when one fails mid-run. Knows nothing of the page.
  */
 import { validateTrainConfig, type TrainConfig } from '../model/config';
-import { activatePath, createTrainer } from '../train/basic/paths';
+import { activatePath, createTrainer, unavailableReason } from '../train/basic/paths';
 import { ConvergenceTracker } from '../train/convergence';
 import type { BatchedTrainer, TrainPath, TrainerState } from '../train/trainer';
 import { CheckpointHistory } from './checkpoints';
 import { PathChooser } from './path-choice';
+import { PathMemo } from './path-memo';
 import {
   CHANGE_DEBOUNCE_MS,
   SNAPSHOT_HZ,
+  type ChangeOptions,
   type PathReport,
   type RunOptions,
   type RunStatus,
@@ -37,7 +39,7 @@ export class TrainerService implements TrainerApi {
   /** Copy of the last finite parameters: what a fallback path resumes from. */
   private lastGood: TrainerState | null = null;
   private message: string | undefined;
-  private readonly paths = new PathChooser();
+  private readonly paths = new PathMemo(new PathChooser());
   private pending: { timer: ReturnType<typeof setTimeout>; resolvers: (() => void)[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   /** Steps taken before a fallback trainer took over (its own count starts at 0). */
@@ -67,7 +69,7 @@ export class TrainerService implements TrainerApi {
     });
   }
 
-  changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean } = {}): Promise<void> {
+  changeParams(config: TrainConfig, options: ChangeOptions = {}): Promise<void> {
     validateTrainConfig(config);
     return new Promise((resolve) => {
       const resolvers = this.pending ? [...this.pending.resolvers, resolve] : [resolve];
@@ -77,7 +79,7 @@ export class TrainerService implements TrainerApi {
         void this.exclusive(async () => {
           const wasRunning = this.status === 'running' || this.options.autoStart;
           await this.stopLoop();
-          const { warmStart, ...rest } = options;
+          const { warmStart, debounceMs: _, ...rest } = options;
           this.options = { ...this.options, ...rest };
           const old = this.config;
           const sameShape =
@@ -86,12 +88,12 @@ export class TrainerService implements TrainerApi {
             old.m === config.m &&
             old.instances.length === config.instances.length;
           const keep = warmStart && sameShape && this.trainer ? await this.trainer.read() : null;
-          const { path } = await this.paths.choose(config, this.options.path);
+          const path = await this.paths.path(config, this.options.path);
           await this.replaceTrainer(config, path, keep);
           if (wasRunning && this.status !== 'error') this.startLoop();
           else await this.emit();
         }).finally(() => resolvers.forEach((r) => r()));
-      }, CHANGE_DEBOUNCE_MS);
+      }, options.debounceMs ?? CHANGE_DEBOUNCE_MS);
       this.pending = { timer, resolvers };
     });
   }
@@ -224,7 +226,9 @@ export class TrainerService implements TrainerApi {
     this.runId++;
     this.message = undefined;
     if (!(await activatePath(path))) {
-      this.message = `The ${path} path could not start; training on the JavaScript path instead.`;
+      const why = unavailableReason(path);
+      const because = why ? ` (${why})` : '';
+      this.message = `The ${path} path could not start${because}; training on the JavaScript path instead.`;
       path = 'js';
     }
     this.trainer = await createTrainer(config, path);
@@ -287,19 +291,19 @@ export class TrainerService implements TrainerApi {
           throw new Error('simulated loss of the WebGL context');
         }
         await this.advance(trainer, k);
+        const t1 = performance.now();
+        this.trainingMs += t1 - t0;
+        if (t1 - lastEmit >= 1000 / SNAPSHOT_HZ) {
+          const steps = trainer.stepCount - stepsAtEmit;
+          const rate = (steps * 1000) / Math.max(1e-3, t1 - timeAtEmit);
+          await this.emit(rate); // inside the try: a GPU path may fail only when read (a lost WebGPU device)
+          lastEmit = performance.now();
+          stepsAtEmit = trainer.stepCount;
+          timeAtEmit = lastEmit;
+        }
       } catch (err) {
         if (!(await this.fallBack(err))) break;
         continue;
-      }
-      const t1 = performance.now();
-      this.trainingMs += t1 - t0;
-      if (t1 - lastEmit >= 1000 / SNAPSHOT_HZ) {
-        const steps = trainer.stepCount - stepsAtEmit;
-        const rate = (steps * 1000) / Math.max(1e-3, t1 - timeAtEmit);
-        await this.emit(rate);
-        lastEmit = performance.now();
-        stepsAtEmit = trainer.stepCount;
-        timeAtEmit = lastEmit;
       }
       // Grow or shrink the chunk toward the target compute time (GPU paths: time incl. readback).
       const spent = Math.max(0.05, performance.now() - t0);
@@ -309,8 +313,8 @@ export class TrainerService implements TrainerApi {
   }
 
   /**
-   * A path failed mid-run (e.g. WebGL context lost): resume from the last good weights elsewhere,
-   * trying the CPU paths fastest first (webgl → simd → tfjs wasm → tfjs cpu → js).
+   * A path failed mid-run (e.g. WebGL context or WebGPU device lost): resume from the last good weights
+   * elsewhere, trying the CPU paths fastest first (webgl/webgpu → simd → tfjs wasm → tfjs cpu → js).
    */
   private async fallBack(err: unknown): Promise<boolean> {
     if (!this.trainer || !this.config) return false;

@@ -6,12 +6,12 @@
  */
 import { notebookInitStd, type TrainConfig } from '../model/config';
 import { balancedShards, shardConfig, shardSlice, unshard } from '../train/shards';
-import type { PathReport, RunOptions, RunStatus, Snapshot } from './protocol';
+import type { ChangeOptions, PathReport, RunOptions, RunStatus, Snapshot } from './protocol';
 import { TrainerClient, type ClientEvents } from './client';
 
 export interface TrainingClient {
   configure(config: TrainConfig, options: Partial<RunOptions>): Promise<PathReport>;
-  changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void>;
+  changeParams(config: TrainConfig, options: ChangeOptions): Promise<void>;
   start(options?: { maxSteps?: number }): Promise<void>;
   pause(): Promise<Snapshot | null>;
   stepN(k: number): Promise<Snapshot | null>;
@@ -159,7 +159,7 @@ export class ShardedTrainerClient implements TrainingClient {
     return reports[0];
   }
 
-  async changeParams(config: TrainConfig, options: Partial<RunOptions> & { warmStart?: boolean }): Promise<void> {
+  async changeParams(config: TrainConfig, options: ChangeOptions): Promise<void> {
     if (balancedShards(config, this.workers).length !== this.clients.length) {
       await this.configure(config, options);
       return;

@@ -19,7 +19,8 @@ export interface OpenPage {
 export async function openPage(
   baseUrl: string,
   search = '',
-  opts: { width?: number; height?: number } = {},
+  /** args: extra Chromium flags for this browser only (e.g. a software WebGPU adapter). */
+  opts: { width?: number; height?: number; args?: readonly string[] } = {},
 ): Promise<OpenPage> {
   const profile = mkdtempSync(join(tmpdir(), 'superposition-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -35,6 +36,7 @@ export async function openPage(
       '--disable-component-update',
       '--disable-sync',
       '--disable-default-apps',
+      ...(opts.args ?? []),
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -30,6 +30,7 @@ describe('built bundle', () => {
     const text = code.toString('utf8');
     // booleans, not toContain: a failure must not print a 340 kB file
     expect(text.includes('WEBGL_VERSION'), 'tfjs-backend-webgl in the entry chunk').toBe(false);
+    expect(text.includes('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE'), 'tfjs-backend-webgpu in the entry chunk').toBe(false);
     expect(text.includes('KaTeX parse error'), 'KaTeX in the entry chunk').toBe(false);
   });
 
@@ -51,6 +52,7 @@ describe('built bundle', () => {
     const markers = {
       'tfjs-core': 'Cannot evaluate flag',
       'tfjs-backend-webgl': 'WEBGL_VERSION',
+      'tfjs-backend-webgpu': 'WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE',
       'the L1-margin solver': 'L1MarginTrainer: W must be',
     };
     const found = files.flatMap((f) => {
@@ -60,6 +62,14 @@ describe('built bundle', () => {
         .map(([what]) => `${what} in ${f}`);
     });
     expect(found).toEqual([]);
+  });
+
+  it("the training worker's own chunk holds no GPU backend: tfjs WebGL and WebGPU load when their path starts", () => {
+    const workers = readdirSync(`${DIST}/assets`).filter((f) => /^trainer\.worker-[\w-]+\.js$/.test(f));
+    expect(workers.length).toBe(1);
+    const text = readFileSync(join(DIST, 'assets', workers[0]), 'utf8');
+    expect(text.includes('WEBGL_VERSION'), 'tfjs-backend-webgl in the worker chunk').toBe(false);
+    expect(text.includes('WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE'), 'tfjs-backend-webgpu in the worker chunk').toBe(false);
   });
 
   it('index.html loads only same-folder assets (relative URLs, no CDN)', () => {

@@ -27,7 +27,7 @@ describe('URL parsing', () => {
       'very long value',
       `?backend=${'x'.repeat(500)}`,
       'backend',
-      `backend="${'x'.repeat(40)}…": not one of auto, simd, js, wasm, webgl, cpu; using auto`,
+      `backend="${'x'.repeat(40)}…": not one of auto, simd, js, wasm, webgl, webgpu, cpu; using auto`,
     ],
     ['phase grid too big', '?pgrid=1000', 'pgrid', 'pgrid="1000": outside [4, 40]; using 24'],
   ])('%s', (_, search, key, message) => {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
 import type { TrainConfig } from '../../src/model/config';
 import { CHANGE_DEBOUNCE_MS, type Snapshot, type TrainerApi } from '../../src/worker/protocol';
+import { PathChooser } from '../../src/worker/path-choice';
 import { TrainerService } from '../../src/worker/service';
 import { SnapshotLog } from '../helpers/snapshots';
 import { seedsConfig } from '../train/basic/helpers';
@@ -137,6 +138,56 @@ describe('worker protocol: changes of settings', () => {
     await service.reset();
     expect(log.latest).toMatchObject({ runId: trained.runId + 2, runKey: 'd=0.5' });
     expect(Array.from(log.latest!.W)).toEqual(Array.from(initial.W));
+  });
+});
+
+describe('worker protocol: a change the page has already waited for', () => {
+  it('with debounceMs 0 restarts on the next turn, with the same weights as a debounced change of the same settings', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const runs: Snapshot[] = [];
+    for (const debounceMs of [0, undefined]) {
+      const service = new TrainerService();
+      cleanups.push(() => void service.dispose());
+      const log = new SnapshotLog();
+      await service.subscribe(log.push);
+      await service.configure(small(), { path: 'js', maxSteps: 1e6, autoStart: false, runKey: 'd=0.1' });
+      const first = await service.stepN(50);
+      const c = small();
+      c.instances.forEach((inst) => inst.density.fill(0.3));
+      const change = service.changeParams(c, { runKey: 'd=0.3', debounceMs });
+      await vi.advanceTimersByTimeAsync(0);
+      if (debounceMs === undefined) {
+        expect(log.latest).toMatchObject({ runId: first.runId, step: 50 }); // still waiting
+        await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS);
+      }
+      await change;
+      expect(log.latest).toMatchObject({ runId: first.runId + 1, runKey: 'd=0.3', step: 0 });
+      runs.push(await service.stepN(50));
+    }
+    // The timing of a restart changes nothing of the run: same seeds, same data, same weights.
+    expect(Array.from(runs[0].W)).toEqual(Array.from(runs[1].W));
+  });
+
+  it('a change of densities keeps the chosen path without asking the chooser again; a change of shape asks', async () => {
+    const choose = vi.spyOn(PathChooser.prototype, 'choose');
+    cleanups.push(() => choose.mockRestore());
+    const service = new TrainerService();
+    cleanups.push(() => void service.dispose());
+    const log = new SnapshotLog();
+    await service.subscribe(log.push);
+    await service.configure(small(), { path: 'simd', maxSteps: 1e6, autoStart: false, runKey: 'a' });
+    expect(choose).toHaveBeenCalledTimes(1);
+    const denser = small();
+    denser.instances.forEach((inst) => inst.density.fill(0.5));
+    await service.changeParams(denser, { runKey: 'b', debounceMs: 0 });
+    expect(choose).toHaveBeenCalledTimes(1);
+    expect(log.latest).toMatchObject({ runKey: 'b', path: 'simd' });
+    const wider = seedsConfig({ n: 6, m: 2, density: 0.1, decay: 0.9, seeds: [1, 2], batchSize: 256 });
+    await service.changeParams(wider, { runKey: 'c', debounceMs: 0 });
+    expect(choose).toHaveBeenCalledTimes(2);
+    await service.changeParams(small(), { runKey: 'd', path: 'js', debounceMs: 0 });
+    expect(choose).toHaveBeenCalledTimes(3);
+    expect(log.latest).toMatchObject({ runKey: 'd', path: 'js' });
   });
 });
 

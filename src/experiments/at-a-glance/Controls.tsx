@@ -33,6 +33,7 @@ const BACKEND_OPTIONS = [
   { value: 'js', label: 'JavaScript (fused step)' },
   { value: 'wasm', label: 'tfjs WASM' },
   { value: 'webgl', label: 'tfjs WebGL' },
+  { value: 'webgpu', label: 'tfjs WebGPU' },
   { value: 'cpu', label: 'tfjs CPU' },
 ] as const;
 
@@ -241,6 +242,7 @@ function GlanceStatus({
         <p className="fine">
           measured: {report.timings.map((t) => `${t.path} ${Math.round(t.stepsPerSecond)}/s`).join(', ')}
           {report.softwareRenderer ? ' · WebGL is software-rendered here, so it is not tried' : ''}
+          {report.softwareWebgpu ? ' · WebGPU is a software adapter here, so it is not tried' : ''}
         </p>
       ) : null}
       {report && !report.simd ? (

@@ -42,6 +42,8 @@ export function AtAGlance({ state, onChange, presets, onModel }: SectionProps<Gl
     path: state.path,
     simulateFailure: state.fault === 'webgl-lost' ? WEBGL_LOST : null,
     history: HISTORY,
+    // A released slider retrains at once; a drag waits until it ends or rests.
+    restartOnRelease: true,
   });
   const snap = run.snapshot;
   // Everything drawn and exported is the snapshot with the settings it was trained with: while a

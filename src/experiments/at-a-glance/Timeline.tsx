@@ -32,7 +32,7 @@ export function Timeline({ snap, peekStep, onScrub, onResume, disabled = false }
         <span className="fine">
           {snap && !snap.checkpoints
             ? 'This run keeps no checkpoints.'
-            : snap && ['wasm', 'webgl', 'cpu'].includes(snap.path)
+            : snap && ['wasm', 'webgl', 'webgpu', 'cpu'].includes(snap.path)
               ? `The ${snap.path} path keeps no checkpoints: choose the SIMD or JavaScript path to rewind.`
               : 'Checkpoints appear every 100 steps as the model trains.'}
         </span>

@@ -25,7 +25,12 @@ export const GLANCE_PARAMS = {
   steps: { kind: 'int', min: 100, max: 100_000, default: 10_000 },
   warm: { kind: 'bool', default: false },
   /** Training path: 'auto' measures the candidates and picks the fastest. */
-  path: { key: 'backend', kind: 'enum', values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'cpu'], default: 'auto' },
+  path: {
+    key: 'backend',
+    kind: 'enum',
+    values: ['auto', 'simd', 'js', 'wasm', 'webgl', 'webgpu', 'cpu'],
+    default: 'auto',
+  },
   /** Test hook (not a control): 'webgl-lost' makes the WebGL path fail after 200 steps. */
   fault: { kind: 'enum', values: ['none', 'webgl-lost'], default: 'none' },
   /** A pinned result to compare with (see pin.ts for the encoding); survives picking a preset. */

@@ -90,8 +90,8 @@ export function SizeNotes({
           {size} × {state.sparsities} models: about {formatDuration(estimatedCpuSeconds(state, cores))} on {cores} CPU
           cores of the simd path
           {path
-            ? path === 'webgl'
-              ? '; this page is training on WebGL.'
+            ? path === 'webgl' || path === 'webgpu'
+              ? `; this page is training on ${path === 'webgl' ? 'WebGL' : 'WebGPU'}.`
               : ` (this page trains on the ${path} path)`
             : ''}
           . The status line below shows the time left as it trains.

@@ -2,19 +2,23 @@
  * Choosing and activating a training path. tfjs backends and the SIMD kernel are imported
  * lazily, so a page that trains on the 'js' path downloads neither. In the browser the tfjs wasm
  * binaries' URLs must be set (setWasmBinaryUrls) before the wasm path is activated; in Node the
- * backend finds its own. The 'simd' kernel travels inside its module (no URL to set).
+ * backend finds its own. The 'simd' kernel travels inside its module (no URL to set). 'webgpu'
+ * is tried only where navigator.gpu offers an adapter and its device has not failed (webgpu.ts).
  */
 import type { TrainConfig } from '../../model/config';
 import { needsVariantTrainer } from '../../model/variants/model';
 import { JsTrainer } from './js-trainer';
 import type { BatchedTrainer, TrainPath } from '../trainer';
 import { VariantTrainer } from '../variants/variant-trainer';
+import { watchDevice, webgpuAdapter, webgpuFailure, type GpuDeviceLike } from './webgpu';
 
 type TfCore = typeof import('@tensorflow/tfjs-core');
 
 let tfCore: TfCore | null = null;
 let wasmUrls: Record<string, string> | null = null;
 const registered = new Set<TrainPath>();
+/** Why each path last failed to activate (for the message that names the path used instead). */
+const unavailable = new Map<TrainPath, string>();
 
 /** Browser only: where the bundler put the three tfjs wasm binaries (file name → URL). */
 export function setWasmBinaryUrls(urls: Record<string, string>): void {
@@ -34,6 +38,7 @@ async function register(path: Exclude<TrainPath, 'js' | 'simd'>): Promise<void> 
   if (registered.has(path)) return;
   if (path === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
   if (path === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (path === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (path === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (wasmUrls) wasm.setWasmPaths(wasmUrls);
@@ -43,19 +48,32 @@ async function register(path: Exclude<TrainPath, 'js' | 'simd'>): Promise<void> 
 
 /** Activate a path; resolves false (never throws) when it is not available here. */
 export async function activatePath(path: TrainPath): Promise<boolean> {
+  unavailable.delete(path);
+  const ok = await tryActivate(path).catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
+  if (ok !== true) unavailable.set(path, ok || `the ${path} backend did not start`);
+  return ok === true;
+}
+
+/** Why `path` last failed to activate here (undefined if it did not fail). */
+export function unavailableReason(path: TrainPath): string | undefined {
+  return unavailable.get(path);
+}
+
+/** true, or why not ('' when tfjs gives no reason). */
+async function tryActivate(path: TrainPath): Promise<true | string> {
   if (path === 'js') return true;
-  if (path === 'simd') return (await import('./simd-kernel')).simdSupported();
-  try {
-    const tf = await core();
-    await register(path);
-    if (path === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
-    const ok = await withTimeout(tf.setBackend(path), 10_000, false);
-    if (!ok) return false;
-    await tf.ready();
-    return tf.getBackend() === path;
-  } catch {
-    return false;
-  }
+  if (path === 'simd') return (await (await import('./simd-kernel')).simdSupported()) || 'no WebAssembly SIMD here';
+  // Ask first: tfjs would log a failed backend start as a console warning.
+  if (path === 'webgpu' && webgpuFailure()) return webgpuFailure()!;
+  if (path === 'webgpu' && !(await webgpuAdapter())) return 'this browser offers no WebGPU adapter';
+  const tf = await core();
+  await register(path);
+  if (path === 'webgl') tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  if (!(await withTimeout(tf.setBackend(path), 10_000, false))) return '';
+  await tf.ready();
+  if (tf.getBackend() !== path) return '';
+  if (path === 'webgpu') watchDevice((tf.backend() as unknown as { device: GpuDeviceLike }).device);
+  return true;
 }
 
 /** A trainer on an already activated path. */
@@ -71,8 +89,8 @@ export async function createTrainer(config: TrainConfig, path: TrainPath): Promi
   if (path === 'simd') return (await import('./simd-trainer')).SimdTrainer.create(config);
   const { TfjsTrainer } = await import('./tfjs-trainer');
   const trainer = new TfjsTrainer(config, path);
-  // On WebGL the data is made on the GPU (no per-step upload); elsewhere it comes from JS.
-  if (path === 'webgl') await trainer.useGpuData();
+  // On WebGL and WebGPU the data is made on the GPU (no per-step upload); elsewhere it comes from JS.
+  if (path === 'webgl' || path === 'webgpu') await trainer.useGpuData();
   return trainer;
 }
 

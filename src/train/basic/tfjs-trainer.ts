@@ -1,5 +1,5 @@
 /**
- * The tfjs path (wasm, webgl or cpu backend): all instances as one batched tensor program,
+ * The tfjs path (wasm, webgl, webgpu or cpu backend): all instances as one batched tensor program,
  * W [I, n, m], b [I, 1, n], data [I, B, n]. The gradient is written out by hand (the same
  * formulas as js-trainer.ts) — five batched matMuls per step and no autodiff tape — and the
  * AdamW update is explicit because tf.train.adam has no decoupled weight decay and another eps.
@@ -17,7 +17,13 @@ import {
   type TrainPath,
   type TrainerState,
 } from '../trainer';
-import type { WebglSampler } from './webgl-sampler';
+import { assertWebgpuAlive, raceWebgpuFailure } from './webgpu';
+
+/** Makes each step's [I, B, n] batch on the GPU (webgl-sampler.ts, webgpu-sampler.ts). */
+interface GpuSampler {
+  sample(step: number): tf.Tensor3D;
+  dispose(): void;
+}
 
 export class TfjsTrainer implements BatchedTrainer {
   private W: tf.Tensor3D;
@@ -30,8 +36,8 @@ export class TfjsTrainer implements BatchedTrainer {
   private readonly importance: tf.Tensor3D;
   private readonly rngs: Rng[];
   private readonly hostX: Float32Array;
-  /** WebGL: batches made on the GPU from a counter hash (null: generated in JS and uploaded). */
-  private sampler: WebglSampler | null = null;
+  /** WebGL, WebGPU: batches made on the GPU from a counter hash (null: generated in JS and uploaded). */
+  private sampler: GpuSampler | null = null;
   private steps = 0;
   private adamT = 0;
   private disposed = false;
@@ -66,17 +72,20 @@ export class TfjsTrainer implements BatchedTrainer {
   }
 
   /**
-   * On WebGL2, make the batches on the GPU (same distribution, another random stream than the
-   * js/wasm paths: model/counter-hash.ts). Returns false where the kernel cannot run.
+   * On WebGL2 or WebGPU, make the batches on the GPU (same distribution, another random stream
+   * than the js/wasm paths: model/counter-hash.ts). Returns false where the kernel cannot run.
    */
   async useGpuData(): Promise<boolean> {
-    const { WebglSampler } = await import('./webgl-sampler');
-    if (!WebglSampler.available()) return false;
+    const Sampler =
+      this.path === 'webgpu'
+        ? (await import('./webgpu-sampler')).WebgpuSampler
+        : (await import('./webgl-sampler')).WebglSampler;
+    if (!Sampler.available()) return false;
     const { n, batchSize, instances } = this.config;
     const density = new Float32Array(instances.length * n);
     instances.forEach((inst, j) => density.set(inst.density, j * n));
     this.sampler?.dispose();
-    this.sampler = new WebglSampler(
+    this.sampler = new Sampler(
       instances.map((inst) => deriveSeed(inst.seed, STREAM.data)),
       density,
       batchSize,
@@ -99,6 +108,7 @@ export class TfjsTrainer implements BatchedTrainer {
 
   private stepOnce(): void {
     if (this.disposed) throw new Error('trainer disposed');
+    if (this.path === 'webgpu') assertWebgpuAlive();
     const { n, batchSize: B, kind, optimizer: opt } = this.config;
     this.adamT++;
     const t = this.adamT;
@@ -135,11 +145,16 @@ export class TfjsTrainer implements BatchedTrainer {
 
   async read(): Promise<TrainerState> {
     const I = this.config.instances.length;
-    const [W, b, loss] = await Promise.all([
-      this.W.data() as Promise<Float32Array>,
-      this.b.data() as Promise<Float32Array>,
-      this.lastLoss ? (this.lastLoss.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(I).fill(NaN)),
-    ]);
+    const all = this.path === 'webgpu' ? raceWebgpuFailure : <T>(p: Promise<T>) => p;
+    const [W, b, loss] = await all(
+      Promise.all([
+        this.W.data() as Promise<Float32Array>,
+        this.b.data() as Promise<Float32Array>,
+        this.lastLoss
+          ? (this.lastLoss.data() as Promise<Float32Array>)
+          : Promise.resolve(new Float32Array(I).fill(NaN)),
+      ]),
+    );
     return { W: Float32Array.from(W), b: Float32Array.from(b), loss: Float32Array.from(loss), step: this.steps };
   }
 
