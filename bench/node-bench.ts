@@ -40,7 +40,7 @@ interface Row {
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const quick = args.includes('--quick');
-/** Also train the default phase grid (24×24 cells × 3 seeds, n=2, m=1) to convergence: minutes. */
+/** Also train the default phase grid (24×24 cells, n=2, m=1) to convergence, 3 and 5 seeds (5: the default). */
 const withGrid = args.includes('--grid');
 /** Also time the footnote experiments' batched tfjs workloads (dictionary learning, compressed sensing). */
 const withFootnotes = args.includes('--footnotes');

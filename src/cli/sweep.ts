@@ -1,20 +1,24 @@
 /**
  * Headless phase-diagram sweeps on the same trainer as the page:
- *   npm run sweep -- --experiment phase-2-1 --grid 24 --seeds 3 --steps 10000 --out phase.json
- * The sweep itself is src/experiments/phase-change/sweep.ts; this is its command line.
+ *   npm run sweep -- --experiment phase-2-1 --grid 24 --seeds 5 --steps 10000 --out phase.json
+ * The sweep itself is src/experiments/phase-change/sweep.ts; this is its command line. The grid's defaults
+ * are the page's (PHASE_PARAMS): with --converge, a bare sweep trains the models a bare link does.
  */
 import { writeFileSync } from 'node:fs';
+import { PHASE_PARAMS } from '../experiments/phase-change/params';
 import { asciiDiagram, runPhaseSweep, summarise } from '../experiments/phase-change/sweep';
 import { phaseGrid } from '../model/phase';
 import { DEFAULT_CONVERGENCE } from '../train/convergence';
 import { UsageError, cliPath, cliThreads, parseOptions, print, runCommand } from './command';
 
+const P = PHASE_PARAMS;
 const USAGE = `Usage: npm run sweep -- [options]
-  --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default phase-2-1)
-  --grid <int>                         cells per axis, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01] log-spaced (default 24)
-  --seeds <int>                        seeds per cell; the lowest-loss one is kept (default 3)
+  --experiment <phase-2-1|phase-3-2>   n=2,m=1 or n=3,m=2 (default ${P.diagram.default})
+  --grid <int>                         cells per axis, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01] log-spaced
+                                       (default ${P.grid.default})
+  --seeds <int>                        seeds per cell; the lowest-loss one is kept (default ${P.seeds.default})
   --seed <int>                         base seed (default 1)
-  --steps <int>                        step limit (default 10000)
+  --steps <int>                        step limit (default ${P.steps.default})
   --converge                           stop instances whose loss has plateaued (window 1000, 1%)
   --path <simd|js|wasm|cpu>            training path (default simd where WebAssembly SIMD runs, else js)
   --threads <int|auto>                 worker threads for the simd and js paths (default auto: every core)
@@ -36,14 +40,19 @@ export function parseSweepArgs(argv: string[]) {
       throw new UsageError(`--${k} must be an integer in [${lo}, ${hi}], got "${raw}"`);
     return v;
   };
-  const experiment = opts.value('experiment') ?? 'phase-2-1';
+  const experiment = opts.value('experiment') ?? P.diagram.default;
   if (experiment !== 'phase-2-1' && experiment !== 'phase-3-2')
     throw new UsageError(`--experiment must be phase-2-1 or phase-3-2, got "${experiment}"`);
   const path = cliPath(opts.value('path'));
   return {
-    grid: phaseGrid(experiment, int('grid', 24, 2, 64), int('seeds', 3, 1, 16), int('seed', 1, 1, 2 ** 31 - 1)),
+    grid: phaseGrid(
+      experiment,
+      int('grid', P.grid.default, 2, 64),
+      int('seeds', P.seeds.default, 1, 16),
+      int('seed', 1, 1, 2 ** 31 - 1),
+    ),
     options: {
-      maxSteps: int('steps', 10_000, 1, 1_000_000),
+      maxSteps: int('steps', P.steps.default, 1, 1_000_000),
       path,
       convergence: opts.flag('converge') ? { ...DEFAULT_CONVERGENCE } : null,
       threads: cliThreads(opts.value('threads')),

@@ -14,7 +14,7 @@ export interface PhaseMovieInput {
   chart: Pick<PhaseDiagramChartProps, 'rValues' | 'densityValues' | 'phases' | 'mode' | 'reference' | 'boundaries'> & {
     title: string;
   };
-  /** "best of 3 seeds, step 10,000": after the cell count in each frame's header line. */
+  /** "best of 5 seeds, step 10,000": after the cell count in each frame's header line. */
   label: string;
   settings: unknown;
 }

@@ -7,8 +7,12 @@ export const PHASE_PARAMS = {
   diagram: { key: 'pexp', kind: 'enum', values: ['phase-2-1', 'phase-3-2'], default: 'phase-2-1' },
   /** Cells per axis. */
   grid: { key: 'pgrid', kind: 'int', min: 4, max: 40, default: 24 },
-  /** Seeds per cell; the lowest-loss one is shown, as the paper does. */
-  seeds: { key: 'pseeds', kind: 'int', min: 1, max: 5, default: 3 },
+  /**
+   * Seeds per cell; the lowest-loss one is shown, as the paper does. 5 on every machine, so a link
+   * trains the same grid everywhere: the default grid then agrees with the theory in 558 of 576 cells
+   * (3 seeds: 530), and still converges within a minute on a 2-core CPU (README, "Phase-diagram sweeps").
+   */
+  seeds: { key: 'pseeds', kind: 'int', min: 1, max: 5, default: 5 },
   /** Step limit; instances stop earlier once converged. */
   steps: { key: 'psteps', kind: 'int', min: 500, max: 50_000, default: 10_000 },
   /** Show the analytic diagram beside the trained one. */
@@ -26,7 +30,12 @@ export const PHASE_RUN_KEYS = ['diagram', 'grid', 'seeds', 'steps'] as const;
 
 /** Phase diagrams ("Superposition as a Phase Change"): the page's default grid, r ∈ [0.1, 10] × 1−S ∈ [1, 0.01]. */
 const phase = (diagram: PhaseState['diagram']) =>
-  linkParams(PHASE_PARAMS, { diagram, grid: 24, seeds: 3, steps: 10_000 });
+  linkParams(PHASE_PARAMS, {
+    diagram,
+    grid: PHASE_PARAMS.grid.default,
+    seeds: PHASE_PARAMS.seeds.default,
+    steps: PHASE_PARAMS.steps.default,
+  });
 
 export const PHASE_PRESETS: readonly PresetSpec[] = [
   {

@@ -174,7 +174,7 @@ describe('footnote URL keys', () => {
       '?preset=intro-s99&n=7&m=3&density=0.05&decay=0.8&kind=linear&seed=4&seeds=2&steps=400&warm=1&backend=js&fault=none' +
       `&importances=1,0.5&densities=0.1,0.2&pin=${PIN}` +
       '&pexp=phase-3-2&pgrid=8&pseeds=2&psteps=1500&ptheory=0&pdiff=1&pcell=14' +
-      '&gn=6&gm=3&gcount=6&gmax=10&gsteps=800&gseed=2&gmodel=2&gpseeds=2&gpsteps=2000&gpbase=0.1' +
+      '&gn=6&gm=3&gcount=6&gmax=10&gsteps=800&gseed=2&gmodel=2&glive=1&gpseeds=2&gpsteps=2000&gpbase=0.1' +
       '&vpreset=abs-dense&vsteps=800&vseed=3' +
       '&fremove=6&fon=1,6&fx=0.2,0.3&fdraw=5&fdk=1&fdlambda=0.1&fddensity=0.5&fl1steps=250&fl1max=0.03' +
       '&fgsource=model&fgratio=2&fgdensity=0.3&fgdim=2&fglog=1&fcsn=400,50&fcstrials=2';
