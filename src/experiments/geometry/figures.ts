@@ -200,7 +200,8 @@ function selectedFigures(
 }
 
 async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: string) => void): Promise<PresetFigures> {
-  const state = presetValues(GEOMETRY_PARAMS, p);
+  // `live` chooses between the shipped and a live sweep on the page; headless always trains.
+  const { live: _live, ...state } = presetValues(GEOMETRY_PARAMS, p);
   const { n, m, sparsities: count, maxInvDensity, seed } = state;
   const config = geometryTrainConfig(state);
   const steps = sweepSteps(state, quick);
