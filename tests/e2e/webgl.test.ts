@@ -2,42 +2,21 @@
  * The WebGL path in headless Chromium (software WebGL2 here: correct, not fast). Builds a
  * small check page from tests/e2e/pages/webgl with the real trainer modules.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
-import { openPage, type OpenPage } from './browser';
+import type { OpenPage } from './browser';
+import { openCheckPage, type CheckPage } from './check-page';
 import type { WebglCheckResult } from './pages/webgl/main';
 
-const root = resolve('tests/e2e/pages/webgl');
-const outDir = mkdtempSync(join(tmpdir(), 'webgl-checks-'));
-let server: PreviewServer;
+let check: CheckPage;
 let open: OpenPage;
 
 beforeAll(async () => {
-  await build({
-    root,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-  server = await preview({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  open = await openPage(server.resolvedUrls!.local[0]);
+  check = await openCheckPage('webgl');
+  open = check.open;
 });
 
 afterAll(async () => {
-  await open?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await check?.close();
 });
 
 describe('WebGL path', () => {

@@ -5,44 +5,24 @@
  * which the measured trial judges on the reader's machine. Builds a small check page from
  * tests/e2e/pages/webgpu with the real trainer modules and pins the path and seed in its URL.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
 import { verbose } from '../helpers/log';
-import { openPage, type OpenPage } from './browser';
+import type { OpenPage } from './browser';
+import { openCheckPage, type CheckPage } from './check-page';
 import type { WebgpuCheckResult } from './pages/webgpu/main';
 
 const SOFTWARE_WEBGPU = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--enable-features=Vulkan'];
 const SEED = 7;
-const root = resolve('tests/e2e/pages/webgpu');
-const outDir = mkdtempSync(join(tmpdir(), 'webgpu-checks-'));
-let server: PreviewServer;
+let check: CheckPage;
 let open: OpenPage;
 
 beforeAll(async () => {
-  await build({
-    root,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022' },
-  });
-  server = await preview({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0 },
-  });
-  open = await openPage(server.resolvedUrls!.local[0], `?path=webgpu&seed=${SEED}`, { args: SOFTWARE_WEBGPU });
+  check = await openCheckPage('webgpu', `?path=webgpu&seed=${SEED}`, SOFTWARE_WEBGPU);
+  open = check.open;
 });
 
 afterAll(async () => {
-  await open?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await check?.close();
 });
 
 describe('WebGPU path (SwiftShader adapter)', () => {
