@@ -3,7 +3,7 @@
  * the trial exactly where an adapter is offered that is a real GPU and whose device has not failed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../../src/model/config';
+import { constantVector, geometricImportance, paperConfig, type TrainConfig } from '../../src/model/config';
 import type { GpuAdapterLike } from '../../src/train/basic/webgpu';
 import type { TrainPath } from '../../src/train/trainer';
 
@@ -21,12 +21,8 @@ vi.mock('../../src/train/basic/paths', async (importOriginal) => ({
 }));
 
 const config: TrainConfig = {
-  n: 5,
-  m: 2,
-  kind: 'relu',
+  ...paperConfig(5, 2, 'relu', [{ seed: 1, density: constantVector(5, 0.1), importance: geometricImportance(5, 0.9) }]),
   batchSize: 64,
-  optimizer: { ...PAPER_OPTIMIZER },
-  instances: [{ seed: 1, density: constantVector(5, 0.1), importance: geometricImportance(5, 0.9) }],
 };
 
 async function choose(adapter: GpuAdapterLike | null | 'no navigator.gpu') {

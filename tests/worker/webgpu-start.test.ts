@@ -3,7 +3,7 @@
  * trains on the JS path and says why.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { PAPER_OPTIMIZER, constantVector, geometricImportance, type TrainConfig } from '../../src/model/config';
+import { constantVector, geometricImportance, paperConfig, type TrainConfig } from '../../src/model/config';
 import { TrainerService } from '../../src/worker/service';
 
 afterAll(() => vi.unstubAllGlobals());
@@ -12,12 +12,10 @@ describe('a pinned WebGPU path that cannot start', () => {
   it('trains on the JS path and says why', async () => {
     vi.stubGlobal('navigator', { gpu: { requestAdapter: async () => null } });
     const config: TrainConfig = {
-      n: 5,
-      m: 2,
-      kind: 'relu',
+      ...paperConfig(5, 2, 'relu', [
+        { seed: 1, density: constantVector(5, 0.1), importance: geometricImportance(5, 0.9) },
+      ]),
       batchSize: 64,
-      optimizer: { ...PAPER_OPTIMIZER },
-      instances: [{ seed: 1, density: constantVector(5, 0.1), importance: geometricImportance(5, 0.9) }],
     };
     const service = new TrainerService();
     const report = await service.configure(config, { path: 'webgpu', maxSteps: 10, autoStart: false });
