@@ -211,7 +211,7 @@ function ExportButtons({ title, exportName, exportMeta, exportJson, body, onErro
       .then((blob) => downloadBlob(safeFileName(exportName, 'png'), blob))
       .catch((e: unknown) => setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`));
   };
-  // A big sweep's file is built a model at a time between frames (a promise), so the page never freezes for it.
+  // A big file may come as a promise (the geometry sweep's is built in a worker): the button says so meanwhile.
   const [preparing, setPreparing] = useState(false);
   const save = (data: unknown) => {
     if (data == null) {

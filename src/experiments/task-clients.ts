@@ -39,3 +39,13 @@ export function movieTasks(): TaskClient<Tasks> {
   );
   return movies;
 }
+
+let exports: TaskClient<Tasks> | null = null;
+
+/** The exports' worker: builds big JSON files (a paper-size sweep's takes seconds) away from the page's thread. */
+export function exportTasks(): TaskClient<Tasks> {
+  exports ??= new TaskClient<Tasks>(
+    () => new Worker(new URL('./tasks.worker.ts', import.meta.url), { type: 'module', name: 'exports' }),
+  );
+  return exports;
+}

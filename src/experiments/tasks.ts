@@ -17,6 +17,7 @@ export const TASKS = {
   'sae-fista': () => import('./sparse-autoencoders/task').then((m) => m.saeFista),
   'movie-train': () => import('./shared/movie-task').then((m) => m.movieTrain),
   'sae-movie': () => import('./sparse-autoencoders/movie-task').then((m) => m.saeMovie),
+  'sweep-json': () => import('./geometry/run').then((m) => m.sweepJsonTask),
 };
 
 // Checked here rather than with `satisfies`, whose contextual type would widen every task to AnyTask.

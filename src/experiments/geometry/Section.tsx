@@ -40,7 +40,8 @@ import {
   geometryTrainConfig,
   type GeometryState,
 } from './params';
-import { matchesSetting, selectedModel, shownModelJson, sizeLabel, sweepModelsJsonPaced } from './run';
+import { matchesSetting, selectedModel, shownModelJson, sizeLabel } from './run';
+import { exportTasks } from '../task-clients';
 import { useOpening } from './size-probe';
 import { pageWorkers } from '../../worker/cores';
 
@@ -93,7 +94,10 @@ export function Geometry({ state, onChange, children }: SectionProps<GeometrySta
   };
   // The JSON of what the charts draw; none before the sweep has trained a step (the buttons say so).
   const runInfo = trained ? { path: trained.path, seconds: trained.trainingMs / 1000 } : null;
-  const exportSweepJson = trained && runInfo ? () => sweepModelsJsonPaced(config, trained, runInfo) : null;
+  const exportSweepJson =
+    trained && runInfo
+      ? () => exportTasks().run('sweep-json', { config, state: trainedState(trained), run: runInfo })
+      : null;
   const exportModelJson =
     runInfo && selected !== null && selectedW && selectedB
       ? () => {
@@ -328,3 +332,6 @@ function SweepCharts({
     </div>
   );
 }
+
+/** A snapshot's weights as the sweep's JSON task takes them (plain arrays: the worker gets copies). */
+const trainedState = (s: Snapshot) => ({ W: s.W, b: s.b, loss: s.loss, step: s.step });

@@ -7,6 +7,7 @@ import type { TrainConfig } from '../../model/config';
 import { buildModelJson, instancesModelJson, type ModelsJson, type ModelsState } from '../../model/io/model-json';
 import type { SweepPoint } from '../../model/uniform-sweep';
 import { argminFinite } from '../../model/evaluate';
+import type { TaskContext } from '../../worker/tasks';
 import type { GeometryState } from './params';
 
 /** "n = 40 features, m = 4 dimensions". */
@@ -40,7 +41,7 @@ export function sweepModelsJson(
 
 /**
  * The whole sweep as sweepModelsJson builds it, a model at a time with `pause` between (each model's evaluation loss
- * samples 20,000 inputs: for the paper's sweep that is ≈ 0.5 s a model, 10 s in all, too long to freeze the page).
+ * samples 20,000 inputs: for the paper's sweep that is ≈ 0.5 s a model, 10 s in all, too long for the page's thread).
  */
 export async function sweepModelsJsonPaced(
   config: TrainConfig,
@@ -62,6 +63,16 @@ export async function sweepModelsJsonPaced(
     lossHistory: { step: [], loss: instances.map(() => []) },
   };
 }
+
+export interface SweepJsonRequest {
+  config: TrainConfig;
+  state: ModelsState;
+  run: { path: string; seconds: number };
+}
+
+/** The sweep's JSON export as a task (src/experiments/tasks.ts): built in a worker, superseded by a newer click. */
+export const sweepJsonTask = (req: SweepJsonRequest, ctx: TaskContext): Promise<ModelsJson> =>
+  sweepModelsJsonPaced(req.config, req.state, req.run, () => ctx.breathe());
 
 /**
  * One model of the sweep as the drill-down draws it: its weights at the step shown, the live one

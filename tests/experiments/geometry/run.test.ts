@@ -1,7 +1,7 @@
-/** The sweep's JSON export built a model at a time: the same file as built at once, with a pause between models. */
+/** The sweep's JSON export, built a model at a time in a worker: the same file as built at once. */
 import { describe, expect, it } from 'vitest';
 import { geometryTrainConfig } from '../../../src/experiments/geometry/params';
-import { sweepModelsJson, sweepModelsJsonPaced } from '../../../src/experiments/geometry/run';
+import { sweepJsonTask, sweepModelsJson, sweepModelsJsonPaced } from '../../../src/experiments/geometry/run';
 import { Rng } from '../../../src/model/rng';
 
 describe('the sweep JSON, paced', () => {
@@ -19,5 +19,10 @@ describe('the sweep JSON, paced', () => {
     const paced = await sweepModelsJsonPaced(config, state, run, async () => void pauses++);
     expect(pauses).toBe(4);
     expect(paced).toEqual(sweepModelsJson(config, state, run));
+    // The export worker's task is the same, letting a newer click in between models.
+    let breaths = 0;
+    const ctx = { check: () => undefined, breathe: async () => void breaths++, progress: () => undefined };
+    expect(await sweepJsonTask({ config, state, run }, { ...ctx, partial: () => undefined })).toEqual(paced);
+    expect(breaths).toBe(4);
   });
 });
