@@ -87,7 +87,10 @@ export function GlancePanels({
       <ChartFigure
         title="Feature norms ‖Wᵢ‖"
         {...frame('feature-norms')}
-        caption="Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = its own dimension)."
+        caption={
+          'Bar length: how strongly a feature is represented. Colour: its superposition with the others (dark = ' +
+          'its own dimension).'
+        }
       >
         {view ? (
           <FeatureNormBars
@@ -136,7 +139,10 @@ export function GlancePanels({
       <ChartFigure
         title="Loss"
         {...frame('loss-curve')}
-        caption="Importance-weighted squared error of the shown seed (mean over batch and features). Click to look back at that step."
+        caption={
+          'Importance-weighted squared error of the shown seed (mean over batch and features). Click to look ' +
+          'back at that step.'
+        }
       >
         <LossCurve
           steps={history.step}

@@ -17,7 +17,8 @@ import type { GlanceView } from './use-hands-on';
 const viewWords = { live: '', rewound: ' (rewound)', 'hand-placed': ' (hand-placed W, best-response bias)' } as const;
 
 export const BEST_RESPONSE_NOTE =
-  'b is the best response to the hand-set W: per feature the exact minimiser of the expected loss with W fixed (stratified samples)';
+  'b is the best response to the hand-set W: per feature the exact minimiser of the expected loss with W fixed ' +
+  '(stratified samples)';
 
 export function glanceExportMeta(
   state: GlanceState,

@@ -94,21 +94,24 @@ export const GLANCE_PRESETS: readonly PresetSpec[] = [
     id: 'intro-dense',
     title: 'Intro: 5 features in 2 dimensions, dense (S = 0)',
     description:
-      'Dense features: the two most important features get orthogonal dimensions and the other three are dropped (W_i ≈ 0, bias ≈ their mean 0.5).',
+      'Dense features: the two most important features get orthogonal dimensions and the other three are dropped ' +
+      '(W_i ≈ 0, bias ≈ their mean 0.5).',
     params: intro('1'),
   },
   {
     id: 'intro-s80',
     title: 'Intro: 5 features in 2 dimensions, S = 0.8',
     description:
-      "The paper's 80% sparsity panel: the four most important features are stored as two antipodal pairs (gaps of 90°, D_i ≈ 1/2) and the least important is dropped.",
+      "The paper's 80% sparsity panel: the four most important features are stored as two antipodal pairs (gaps " +
+      'of 90°, D_i ≈ 1/2) and the least important is dropped.',
     params: intro('0.2'),
   },
   {
     id: 'intro-s90',
     title: 'Intro: 5 features in 2 dimensions, S = 0.9',
     description:
-      "The paper's 90% sparsity panel: all five features are represented, as a pentagon (gaps of 72°), in superposition with positive interference cut off by negative biases.",
+      "The paper's 90% sparsity panel: all five features are represented, as a pentagon (gaps of 72°), in " +
+      'superposition with positive interference cut off by negative biases.',
     params: intro('0.1'),
   },
   {
@@ -121,7 +124,8 @@ export const GLANCE_PRESETS: readonly PresetSpec[] = [
     id: 'basic-linear',
     title: 'Basic results: linear model, n = 20, m = 5',
     description:
-      'The linear model WᵀWx + b at S = 0.9 keeps exactly the top m = 5 features (WᵀW is the identity on them, zero elsewhere) whatever the sparsity: no superposition.',
+      'The linear model WᵀWx + b at S = 0.9 keeps exactly the top m = 5 features (WᵀW is the identity on them, ' +
+      'zero elsewhere) whatever the sparsity: no superposition.',
     params: basic('0.1', 'linear'),
   },
   {
@@ -135,14 +139,16 @@ export const GLANCE_PRESETS: readonly PresetSpec[] = [
     id: 'basic-s90',
     title: 'Basic results: ReLU model, n = 20, m = 5, S = 0.9',
     description:
-      'At 90% sparsity the ReLU model adds features beyond the top 5, starting with less important ones as antipodal pairs (about 9 features, m/‖W‖_F² ≈ 0.56).',
+      'At 90% sparsity the ReLU model adds features beyond the top 5, starting with less important ones as ' +
+      'antipodal pairs (about 9 features, m/‖W‖_F² ≈ 0.56).',
     params: basic('0.1'),
   },
   {
     id: 'basic-s999',
     title: 'Basic results: ReLU model, n = 20, m = 5, S = 0.999',
     description:
-      'At 99.9% sparsity most features are in superposition (about 14 represented, m/‖W‖_F² ≈ 0.3), with positive interference and negative biases.',
+      'At 99.9% sparsity most features are in superposition (about 14 represented, m/‖W‖_F² ≈ 0.3), with ' +
+      'positive interference and negative biases.',
     params: basic('0.001'),
   },
 ];

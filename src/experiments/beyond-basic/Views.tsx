@@ -155,7 +155,10 @@ function CountsTable({
     <DataTable
       className="beyond-table"
       testId="beyond-neuron-counts"
-      caption="Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of its squared input weight."
+      caption={
+        'Neurons per density (best seed): a neuron is monosemantic when one represented feature holds ≥ 90% of ' +
+        'its squared input weight.'
+      }
       head={['1 − S', 'monosemantic', 'polysemantic', 'dead']}
       rows={densities.map((d, g) => ({
         key: g,

@@ -52,56 +52,66 @@ export const BEYOND_PRESETS: readonly PresetSpec[] = [
     id: 'correlated-pairs',
     title: 'Correlated features: 2 correlated pairs in m = 2',
     description:
-      'Features that always fire together: each pair is stored orthogonally, side by side, rather than in antipodal superposition.',
+      'Features that always fire together: each pair is stored orthogonally, side by side, rather than in ' +
+      'antipodal superposition.',
     params: beyond('correlated-pairs'),
   },
   {
     id: 'anticorrelated-pairs',
     title: 'Anticorrelated features: 2 anticorrelated pairs in m = 2',
     description:
-      'Features that never fire together (at most one of each pair is on): each pair shares one direction antipodally, since they cannot interfere.',
+      'Features that never fire together (at most one of each pair is on): each pair shares one direction ' +
+      'antipodally, since they cannot interfere.',
     params: beyond('anticorrelated-pairs'),
   },
   {
     id: 'three-correlated-pairs',
     title: 'Correlated features: 3 correlated pairs in m = 2',
     description:
-      'Three correlated pairs in two dimensions: as density rises, pairs collapse onto their principal component (one direction per pair) instead of staying orthogonal.',
+      'Three correlated pairs in two dimensions: as density rises, pairs collapse onto their principal component ' +
+      '(one direction per pair) instead of staying orthogonal.',
     params: beyond('three-correlated-pairs'),
   },
   {
     id: 'local-orthogonal-bases',
     title: 'Local orthogonal bases: 2 correlated sets of 10 in m = 10',
     description:
-      'n = 20 as two sets of 10 correlated features in m = 10: each set forms its own orthogonal basis of the hidden space (WᵀW ≈ identity inside a set), and the two sets overlap each other, since they rarely fire together.',
+      'n = 20 as two sets of 10 correlated features in m = 10: each set forms its own orthogonal basis of the ' +
+      'hidden space (WᵀW ≈ identity inside a set), and the two sets overlap each other, since they rarely fire ' +
+      'together.',
     params: beyond('local-orthogonal-bases'),
   },
   {
     id: 'privileged-basis',
     title: 'Privileged basis: ReLU hidden layer, n = 10, m = 5',
     description:
-      'h = ReLU(Wx), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become polysemantic, shown as neuron stack plots.',
+      'h = ReLU(Wx), I = 0.75^i: dense, each neuron is monosemantic; as sparsity grows neurons become ' +
+      'polysemantic, shown as neuron stack plots.',
     params: beyond('privileged-basis'),
   },
   {
     id: 'abs-dense',
     title: 'Computation: absolute value, n = 3, m = 6, dense',
     description:
-      'Computing |x| without superposition (the paper’s “Computation in Superposition”): one ReLU(x), ReLU(−x) neuron pair per feature.',
+      'Computing |x| without superposition (the paper’s “Computation in Superposition”): one ReLU(x), ReLU(−x) ' +
+      'neuron pair per feature.',
     params: beyond('abs-dense'),
   },
   {
     id: 'abs-sweep',
     title: 'Computation: absolute value, n = 100, m = 40, I = 0.8^i',
     description:
-      "Computing |x| in superposition over the paper's seven densities, 30,000 steps: neurons become polysemantic and the asymmetric-superposition motif appears. Slow on a CPU.",
+      "Computing |x| in superposition over the paper's seven densities, 30,000 steps: neurons become " +
+      'polysemantic and the asymmetric-superposition motif appears. Slow on a CPU.',
     params: beyond('abs-sweep', 30_000),
   },
   {
     id: 'adversarial',
     title: 'Adversarial vulnerability against sparsity, n = 50, m = 5',
     description:
-      'The analytic attack with an L2 budget of 0.1 × the mean input norm (the paper’s “Relationship to Adversarial Robustness”): models in superposition are more vulnerable than a baseline without it, increasingly so as sparsity grows.',
+      'The analytic attack with an L2 budget of 0.1 × the mean input norm (the paper’s “Relationship to ' +
+      'Adversarial Robustness”): models in superposition are more vulnerable than a baseline without it, ' +
+      'increasingly so as sparsity grows.',
     params: beyond('adversarial'),
   },
 ];

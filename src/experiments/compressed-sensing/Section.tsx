@@ -188,7 +188,10 @@ function RecoveryTransition({
         exportName="footnote-cs-transition"
         exportMeta={meta}
         table={() => lineChartTable(transitionChartProps(curves))}
-        caption="Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the transition width is measured."
+        caption={
+          'Each point: the fraction of random problems recovered exactly. Dashed: 90% and 10%, between which the ' +
+          'transition width is measured.'
+        }
       >
         <LineChart {...transitionChartProps(curves)} />
       </ChartFigure>

@@ -36,7 +36,9 @@ export const CS_PRESETS: readonly PresetSpec[] = [
     id: 'compressed-sensing',
     title: 'Footnotes 23, 24: the compressed-sensing view',
     description:
-      'The compressed-sensing scale (1 − S)·ln 1/(1 − S) of dimensions per feature with the model shown at a glance on it, and exact L1 recovery from m = n/2 measurements against k/m for n = 25 to 200: the transition steepens as n grows.',
+      'The compressed-sensing scale (1 − S)·ln 1/(1 − S) of dimensions per feature with the model shown at a ' +
+      'glance on it, and exact L1 recovery from m = n/2 measurements against k/m for n = 25 to 200: the ' +
+      'transition steepens as n grows.',
     params: linkParams(CS_PARAMS, { sizes: [25, 50, 100, 200], trialsScale: 1 }),
   },
 ];

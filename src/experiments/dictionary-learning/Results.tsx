@@ -60,7 +60,10 @@ export function DictionaryResultView({
           exportName="footnote-dictionary-cosines"
           exportMeta={meta(DICTIONARY_CHARTS.cosines)}
           table={() => cosineTable(cosineMatrixProps(r))}
-          caption="Rows: represented features. Columns: atoms, matched one-to-one first so recovered features sit on the diagonal. Outlined: |cos| ≥ 0.9."
+          caption={
+            'Rows: represented features. Columns: atoms, matched one-to-one first so recovered features sit on ' +
+            'the diagonal. Outlined: |cos| ≥ 0.9.'
+          }
         >
           <CosineMatrix {...cosineMatrixProps(r)} />
         </ChartFigure>
@@ -89,7 +92,10 @@ export function RecoveryCurves({
         exportName="footnote-dictionary-by-density"
         exportMeta={meta(DICTIONARY_CHARTS.byDensity)}
         table={() => lineChartTable(recoveryByDensityProps(curves, density))}
-        caption="The same model, activations sampled at other densities (k as chosen). Denser data mixes more features into every sample. Ringed: the run above."
+        caption={
+          'The same model, activations sampled at other densities (k as chosen). Denser data mixes more features ' +
+          'into every sample. Ringed: the run above.'
+        }
       >
         <LineChart {...recoveryByDensityProps(curves, density)} />
       </ChartFigure>
@@ -98,7 +104,10 @@ export function RecoveryCurves({
         exportName="footnote-dictionary-by-k"
         exportMeta={meta(DICTIONARY_CHARTS.byRatio)}
         table={() => lineChartTable(recoveryByRatioProps(curves, kFactor))}
-        caption="k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. Ringed: the run above."
+        caption={
+          'k/n atoms per feature, at the density above. Fewer atoms than features cannot recover them all. ' +
+          'Ringed: the run above.'
+        }
       >
         <LineChart {...recoveryByRatioProps(curves, kFactor)} />
       </ChartFigure>

@@ -62,9 +62,8 @@ export function DictionaryLearning({ model = null, state, onChange }: SectionPro
         the model (inputs with at least one active feature) and factor
       </p>
       <Tex display>
-        {
-          'H \\approx A B, \\qquad \\min_{A \\ge 0,\\ \\lVert B_j \\rVert = 1} \\tfrac12 \\lVert H - AB \\rVert^2 + \\lambda \\textstyle\\sum A,'
-        }
+        {'H \\approx A B, \\qquad \\min_{A \\ge 0,\\ \\lVert B_j \\rVert = 1} \\tfrac12 \\lVert H - AB ' +
+          '\\rVert^2 + \\lambda \\textstyle\\sum A,'}
       </Tex>
       <p>
         with a sparse code <Tex>{'A \\in \\mathbb{R}^{d \\times k}'}</Tex> and <Tex>k</Tex> unit-length atoms{' '}

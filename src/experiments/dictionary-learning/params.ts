@@ -64,14 +64,18 @@ export const DICTIONARY_PRESETS: readonly PresetSpec[] = [
     id: 'dictionary',
     title: 'Footnote 20: dictionary learning finds the features again (k = 2n)',
     description:
-      'On the model shown at a glance: a sparse dictionary of 2n atoms learned from its hidden vectors alone points at every represented feature, where the hidden axes themselves find only some; recovery against data density and against atoms per feature k/n.',
+      'On the model shown at a glance: a sparse dictionary of 2n atoms learned from its hidden vectors alone ' +
+      'points at every represented feature, where the hidden axes themselves find only some; recovery against ' +
+      'data density and against atoms per feature k/n.',
     params: linkParams(DICTIONARY_PARAMS, { atomsPerFeature: 2, lambda: 0.05, density: 0 }),
   },
   {
     id: 'dictionary-4n',
     title: 'Footnote 20: an overcomplete dictionary (k = 4n)',
     description:
-      'Four atoms per feature: every represented feature is still found by an atom (matched on the diagonal), and the spare atoms repeat found directions or fall between them; fewer atoms than features (k/n < 1 on the curve) cannot find them all.',
+      'Four atoms per feature: every represented feature is still found by an atom (matched on the diagonal), ' +
+      'and the spare atoms repeat found directions or fall between them; fewer atoms than features (k/n < 1 on ' +
+      'the curve) cannot find them all.',
     params: linkParams(DICTIONARY_PARAMS, { atomsPerFeature: 4, lambda: 0.05, density: 0 }),
   },
 ];

@@ -160,7 +160,8 @@ function ForwardPanels({ model, view }: { model: FootnoteModel; view: ForwardVie
         table={() => (hidden.chart === 'vector-sum' ? vectorSumTable(hidden.props) : stackedBarTable(hidden.props))}
         caption={
           plane
-            ? 'Each active feature adds its vector xᵢWᵢ where the previous one ended; the dashed arrow is h. Grey: every feature’s direction Wᵢ.'
+            ? 'Each active feature adds its vector xᵢWᵢ where the previous one ended; the dashed arrow is h. ' +
+              'Grey: every feature’s direction Wᵢ.'
             : 'Each bar stacks the active features’ contributions xᵢWᵢₖ to hidden dimension k; the black tick is hₖ.'
         }
       >

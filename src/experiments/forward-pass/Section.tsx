@@ -123,7 +123,9 @@ function RemovalView({ model, result, f }: { model: FootnoteModel; result: Remov
         exportName={`footnote-remove-direction-${f}`}
         exportMeta={removalMeta(model, result, f)}
         table={() => barChartTable(removalChartProps(result, f))}
-        caption="Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing directions."
+        caption={
+          'Red: the removed feature itself. Every other non-zero bar is collateral damage from sharing ' + 'directions.'
+        }
       >
         <BarChart {...removalChartProps(result, f)} />
       </ChartFigure>

@@ -100,7 +100,8 @@ export const FORWARD_PRESETS: readonly PresetSpec[] = [
     id: 'forward-pass',
     title: 'Footnotes 25, 27, 19: one forward pass, and removing a direction',
     description:
-      'On the model shown at a glance: features 0 and 1 on, h as the sum of their vectors, what reads back out, and what projecting out feature 0’s direction does to every feature’s loss.',
+      'On the model shown at a glance: features 0 and 1 on, h as the sum of their vectors, what reads back out, ' +
+      'and what projecting out feature 0’s direction does to every feature’s loss.',
     params: linkParams(FORWARD_PARAMS, { removed: 0, active: [0, 1], values: [], draw: 1 }),
   },
 ];

@@ -168,7 +168,10 @@ function GaussianResultView({
           exportName="footnote-gaussian-histogram"
           exportMeta={meta(GAUSSIAN_CHARTS.histogram)}
           table={() => histogramTable(histogramProps(r, logY))}
-          caption="Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ±4σ are gathered in the end bins."
+          caption={
+            'Bars: the samples (as a density). Red: the normal with the same mean and variance. Values beyond ' +
+            '±4σ are gathered in the end bins.'
+          }
         >
           <HistogramChart {...histogramProps(r, logY)} />
         </ChartFigure>
@@ -177,7 +180,10 @@ function GaussianResultView({
           exportName="footnote-gaussian-qq"
           exportMeta={meta(GAUSSIAN_CHARTS.qq)}
           table={() => qqTable(qqProps(r))}
-          caption="A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ends mean heavy tails."
+          caption={
+            'A Gaussian lies on the dashed diagonal; a flat run means many identical values (the zeros), steep ' +
+            'ends mean heavy tails.'
+          }
         >
           <QQPlot {...qqProps(r)} />
         </ChartFigure>

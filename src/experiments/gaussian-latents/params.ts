@@ -52,7 +52,9 @@ export const GAUSSIAN_PRESETS: readonly PresetSpec[] = [
     id: 'gaussian-latents',
     title: 'Footnote 22: many sparse features add up to something Gaussian',
     description:
-      '64 random unit directions in 8 dimensions (8 features per dimension) at density 0.1: one hidden activation against the normal with its mean and variance, and the excess kurtosis falling towards 0 as features per dimension grow.',
+      '64 random unit directions in 8 dimensions (8 features per dimension) at density 0.1: one hidden ' +
+      'activation against the normal with its mean and variance, and the excess kurtosis falling towards 0 as ' +
+      'features per dimension grow.',
     params: linkParams(GAUSSIAN_PARAMS, {
       source: 'random',
       featuresPerDimension: 8,

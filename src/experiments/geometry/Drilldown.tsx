@@ -94,7 +94,10 @@ export function Drilldown({
           title="Feature geometry graph"
           {...framing(selected, 'graph', exportMeta, exportJson)}
           table={() => geometryGraphTable({ W, n, m, analysis })}
-          caption="Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and darker when larger. Each connected component (tegum factor) has its own circle."
+          caption={
+            'Nodes: learned features, coloured by the polytope their factor forms. Edges: |W_i·W_j|, thicker and ' +
+            'darker when larger. Each connected component (tegum factor) has its own circle.'
+          }
         >
           <GeometryGraphChart
             W={W}
@@ -131,7 +134,10 @@ export function Drilldown({
           title="Polytope gallery"
           {...framing(selected, 'polytopes', exportMeta, exportJson)}
           table={() => polytopeTable({ counts: analysis.polytopes.counts, features })}
-          caption="How many of the model's tegum factors form each polytope (a factor matches when its size, span and every D_i fit the reference)."
+          caption={
+            "How many of the model's tegum factors form each polytope (a factor matches when its size, span and " +
+            'every D_i fit the reference).'
+          }
         >
           <PolytopeGallery
             counts={analysis.polytopes.counts}
@@ -149,7 +155,11 @@ export function Drilldown({
             }}
             exportJson={exportJson}
             table={() => vectorsTable(W, n, 3, { extra: [{ name: 'polytope', values: polytopeOf(analysis, n) }] })}
-            caption="Drag to rotate, or focus the picture and use the arrow keys (Home resets). Farther vectors are lighter and thinner; dashed lines join neighbouring tips to show the solid. Colours as in the graph. Export SVG saves this view."
+            caption={
+              'Drag to rotate, or focus the picture and use the arrow keys (Home resets). Farther vectors are ' +
+              'lighter and thinner; dashed lines join neighbouring tips to show the solid. Colours as in the ' +
+              'graph. Export SVG saves this view.'
+            }
           >
             <div className="geometry-3d-view" data-testid="geometry-3d">
               <FeatureGeometry3D

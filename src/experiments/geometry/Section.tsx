@@ -303,7 +303,10 @@ function SweepCharts({
         exportMeta={exportMeta}
         exportJson={exportJson}
         table={() => dimsPerFeatureTable({ points })}
-        caption="One point per model. Dashed: the sticky levels 1 and ½. Click a point (or focus the chart and use ←/→) to inspect that model below."
+        caption={
+          'One point per model. Dashed: the sticky levels 1 and ½. Click a point (or focus the chart and use ' +
+          '←/→) to inspect that model below.'
+        }
       >
         <DimsPerFeatureChart
           points={points}
@@ -319,7 +322,10 @@ function SweepCharts({
         exportMeta={exportMeta}
         exportJson={exportJson}
         table={() => dimensionalityTable({ models: points })}
-        caption="Every feature of every model at its model's sparsity, jittered sideways. Dashed: the fractions of the paper's polytopes. Hover a point for its model and feature; click to inspect the model."
+        caption={
+          "Every feature of every model at its model's sparsity, jittered sideways. Dashed: the fractions of the " +
+          "paper's polytopes. Hover a point for its model and feature; click to inspect the model."
+        }
       >
         <DimensionalityScatter
           models={points}

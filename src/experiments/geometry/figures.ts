@@ -267,7 +267,8 @@ async function render(p: Preset, { quick, threads }: RenderOptions, log: (s: str
     },
     run: { path, seconds: Number(seconds.toFixed(2)) },
     layout:
-      'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of feature i; instance j is summary[j]',
+      'instances[j].W[i][k] = component k (of m) of feature i (of n) embedding W_i; b[i] = output bias of ' +
+      'feature i; instance j is summary[j]',
     instances: config.instances.map((inst, j) => ({
       seed: inst.seed,
       density: inst.density[0],

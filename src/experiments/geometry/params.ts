@@ -129,25 +129,37 @@ export const GEOMETRY_3D_PRESETS: readonly Geometry3DPreset[] = [
     id: 'tetrahedron',
     label: 'tetrahedron (4 features, D = ¾)',
     values: { n: 5, m: 3, sparsities: 16, maxInvDensity: 4, steps: 10_000, seed: 4, selected: 2 },
-    note: 'n = 5 features, 16 sparsities with 1/(1 − S) from 1 to 4, 10,000 steps, seed 4; model 2 (1/(1 − S) = 1.20): four features at D = ¾, the fifth dropped. Model 2 formed it for 12 of 16 seeds at 10,000 steps and 16 of 16 at 12,000; seed 4’s from 6,000 steps on.',
+    note:
+      'n = 5 features, 16 sparsities with 1/(1 − S) from 1 to 4, 10,000 steps, seed 4; model 2 (1/(1 − S) = ' +
+      '1.20): four features at D = ¾, the fifth dropped. Model 2 formed it for 12 of 16 seeds at 10,000 steps ' +
+      'and 16 of 16 at 12,000; seed 4’s from 6,000 steps on.',
   },
   {
     id: 'octahedron',
     label: 'octahedron (3 digons, D = ½)',
     values: { n: 6, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 1, selected: 9 },
-    note: 'n = 6, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): three orthogonal antipodal pairs. Arose for 8 of 8 seeds at every model from 6 (1/(1 − S) ≈ 5) on, at 4,000 to 8,000 steps.',
+    note:
+      'n = 6, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): three ' +
+      'orthogonal antipodal pairs. Arose for 8 of 8 seeds at every model from 6 (1/(1 − S) ≈ 5) on, at 4,000 to ' +
+      '8,000 steps.',
   },
   {
     id: 'bipyramid',
     label: 'triangular bipyramid (triangle ⊕ digon, D = ⅔, ½)',
     values: { n: 5, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 9, selected: 12 },
-    note: 'n = 5, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps, seed 9; model 12 (1/(1 − S) = 22.9): a triangle (D ≈ 0.63–0.70) ⊕ a digon (D = ½), from 4,000 to 10,000 steps. A local minimum, rarer than the others: 6 of 20 seeds formed one somewhere in this sweep at 6,000 steps; the rest (and the neighbouring models) settle on two digons ⊕ a dedicated feature, which costs 3–8% less. Its triangle stays uneven.',
+    note:
+      'n = 5, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps, seed 9; model 12 (1/(1 − S) = 22.9): a ' +
+      'triangle (D ≈ 0.63–0.70) ⊕ a digon (D = ½), from 4,000 to 10,000 steps. A local minimum, rarer than the ' +
+      'others: 6 of 20 seeds formed one somewhere in this sweep at 6,000 steps; the rest (and the neighbouring ' +
+      'models) settle on two digons ⊕ a dedicated feature, which costs 3–8% less. Its triangle stays uneven.',
   },
   {
     id: 'antiprism',
     label: 'square antiprism (8 features, D = ⅜)',
     values: { n: 8, m: 3, sparsities: 16, maxInvDensity: 50, steps: 6000, seed: 1, selected: 9 },
-    note: 'n = 8, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): all eight features on the sphere, D = ⅜. Arose for 7 of 8 seeds at model 9, 8 of 8 at models 8 and 10–15.',
+    note:
+      'n = 8, 16 sparsities with 1/(1 − S) from 1 to 50, 6,000 steps; model 9 (1/(1 − S) = 10.5): all eight ' +
+      'features on the sphere, D = ⅜. Arose for 7 of 8 seeds at model 9, 8 of 8 at models 8 and 10–15.',
   },
 ];
 
@@ -171,21 +183,26 @@ export const GEOMETRY_PRESETS: readonly PresetSpec[] = [
     id: 'geometry-paper',
     title: 'Uniform superposition: n = 400, m = 30, 20 sparsities',
     description:
-      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature m/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. Opens on the sweep shipped with the page (trained by the same kernel, seed 1); training it live takes 16 to 25 minutes on two CPU cores (simd path), less with more cores.",
+      "The paper's dimensionality figures: equal importance, 1/(1 − S) from 1 to 20. Dimensions per feature " +
+      'm/‖W‖_F² fall from 1, stick at ½, and the feature dimensionalities D_i cluster at 1, ¾, ⅔, ½, ⅖, ⅜. Opens ' +
+      'on the sweep shipped with the page (trained by the same kernel, seed 1); training it live takes 16 to 25 ' +
+      'minutes on two CPU cores (simd path), less with more cores.',
     params: sweepSize('paper'),
   },
   {
     id: 'geometry-notebook',
     title: "Uniform superposition: the notebook's n = 200, m = 20",
     description:
-      "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. Opens on the shipped sweep; training it live takes 5 to 8 minutes on two CPU cores (simd path).",
+      "The same sweep at the paper notebook's size: 20 sparsities, 10,000 steps. Opens on the shipped sweep; " +
+      'training it live takes 5 to 8 minutes on two CPU cores (simd path).',
     params: sweepSize('notebook'),
   },
   {
     id: 'geometry-small',
     title: 'Uniform superposition: n = 40, m = 4 (CPU-sized)',
     description:
-      'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels already show.',
+      'A sweep small enough for a CPU (12 sparsities, 4,000 steps): the ½ plateau of m/‖W‖_F² and the D_i levels ' +
+      'already show.',
     params: sweepSize('small'),
   },
   ...GEOMETRY_3D_PRESETS.flatMap(polytope),

@@ -58,9 +58,8 @@ export function L1Margin({ model = null, state, onChange }: SectionProps<L1State
         the same batches; <Tex>{'\\lambda = 0'}</Tex> is the control):
       </p>
       <Tex display>
-        {
-          'L_\\lambda = L + \\lambda \\, \\mathbb{E}_x \\textstyle\\sum_j |h_j|, \\qquad \\text{superposition} = \\sum_i \\sum_{j \\neq i} (\\hat W_i \\cdot W_j)^2.'
-        }
+        {'L_\\lambda = L + \\lambda \\, \\mathbb{E}_x \\textstyle\\sum_j |h_j|, \\qquad \\text{superposition} = ' +
+          '\\sum_i \\sum_{j \\neq i} (\\hat W_i \\cdot W_j)^2.'}
       </Tex>
       <p>
         Each λ is then scored by its reconstruction loss without the penalty (on a fixed set of 100,000 inputs) and its

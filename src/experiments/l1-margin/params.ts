@@ -35,7 +35,9 @@ export const L1_PRESETS: readonly PresetSpec[] = [
     id: 'l1-margin',
     title: 'Footnote 21: a free margin of superposition',
     description:
-      'The model shown at a glance trained on under an L1 penalty on its hidden activations, λ from 10⁻⁴ to 10⁻² (500 steps each): at the weaker strengths superposition falls while the loss stays within 1% of the control’s.',
+      'The model shown at a glance trained on under an L1 penalty on its hidden activations, λ from 10⁻⁴ to 10⁻² ' +
+      '(500 steps each): at the weaker strengths superposition falls while the loss stays within 1% of the ' +
+      'control’s.',
     params: linkParams(L1_PARAMS, { steps: 500, maxLambda: 0.01 }),
   },
 ];

@@ -172,7 +172,12 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         exportMeta={exportMeta}
         exportJson={exportFitsJson}
         table={() => pentagonStripTable(charts.strip)}
-        caption="Each panel: the lowest-loss solution found at that density of feature 4 relative to the others (the best random fit, or a fixed-start model where that is lower), rotated so the first learned feature points right and reflected so the next lies counter-clockwise. Feature 4, the varied one, is drawn in the light colour."
+        caption={
+          'Each panel: the lowest-loss solution found at that density of feature 4 relative to the others (the ' +
+          'best random fit, or a fixed-start model where that is lower), rotated so the first learned feature ' +
+          'points right and reflected so the next lies counter-clockwise. Feature 4, the varied one, is drawn in ' +
+          'the light colour.'
+        }
       >
         {/* It scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it too. */}
         <div
@@ -190,7 +195,11 @@ export function PerturbedPentagon({ state, onChange }: SectionProps<PentagonStat
         exportMeta={exportMeta}
         exportJson={exportFitsJson}
         table={curves || fits ? () => pentagonLossTable(charts.loss) : null}
-        caption="Expected loss (exact over which features are on) of the model started as a pentagon and of the one started as two digons, at each relative density, each drawn only where it kept its type. Rings: the lowest-loss random fit, coloured by what it found."
+        caption={
+          'Expected loss (exact over which features are on) of the model started as a pentagon and of the one ' +
+          'started as two digons, at each relative density, each drawn only where it kept its type. Rings: the ' +
+          'lowest-loss random fit, coloured by what it found.'
+        }
       >
         <PentagonLossChart {...charts.loss} width={520} />
       </ChartFigure>

@@ -122,7 +122,8 @@ async function render(p: Preset, { quick }: RenderOptions, log: (s: string) => v
     step,
     run: { path: 'js', seconds: Number(seconds.toFixed(2)) },
     layout:
-      'W[i][k] = component k of feature i; feature 4 is the varied one; instances[r * seeds + k] is fit k at relativeDensities[r]',
+      'W[i][k] = component k of feature i; feature 4 is the varied one; instances[r * seeds + k] is fit k at ' +
+      'relativeDensities[r]',
     config: {
       n: 5,
       m: 2,

@@ -31,7 +31,9 @@ export const PENTAGON_PRESETS: readonly PresetSpec[] = [
     id: 'perturbed-pentagon',
     title: 'Non-uniform superposition: perturbing one feature of the pentagon',
     description:
-      'n = 5, m = 2, four features at density 0.05 and the fifth varied: the pentagon gives way to two digons with the fifth feature dropped as its relative density falls; the two solutions’ losses cross at the transition.',
+      'n = 5, m = 2, four features at density 0.05 and the fifth varied: the pentagon gives way to two digons ' +
+      'with the fifth feature dropped as its relative density falls; the two solutions’ losses cross at the ' +
+      'transition.',
     params: linkParams(PENTAGON_PARAMS, { baseDensity: 0.05, seeds: 4, steps: 6000 }),
   },
 ];

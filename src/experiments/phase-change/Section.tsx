@@ -130,7 +130,10 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
           exportJson={exportGridJson}
           movie={phaseMovie({ snap, grid, trained, theory, boundaries, expLabel, drawn })}
           table={snap ? diagramTable(grid, trained, theory) : null}
-          caption="Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, click to inspect (arrow keys move the selection)."
+          caption={
+            "Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for " +
+            'details, click to inspect (arrow keys move the selection).'
+          }
         >
           <PhaseDiagramChart
             rValues={grid.rValues}
@@ -151,7 +154,10 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
             table={diagramTable(grid, theory)}
-            caption="The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid."
+            caption={
+              'The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), ' +
+              'same grid.'
+            }
           >
             <PhaseDiagramChart
               rValues={grid.rValues}

@@ -42,14 +42,17 @@ export const PHASE_PRESETS: readonly PresetSpec[] = [
     id: 'phase-2-1',
     title: 'Phase diagram n = 2, m = 1',
     description:
-      'Two features, one dimension: the extra feature of relative importance r is dropped, gets the dimension, or shares it antipodally, with the boundaries r = 1, r = 2d/(4−5d) and its reciprocal meeting at 1−S = 4/7.',
+      'Two features, one dimension: the extra feature of relative importance r is dropped, gets the dimension, ' +
+      'or shares it antipodally, with the boundaries r = 1, r = 2d/(4−5d) and its reciprocal meeting at 1−S = ' +
+      '4/7.',
     params: phase('phase-2-1'),
   },
   {
     id: 'phase-3-2',
     title: 'Phase diagram n = 3, m = 2',
     description:
-      'Three features, two dimensions: below 1−S = 4/7 the extra feature goes from not learned through superposition (2d/(4−5d) < r < 1) to dedicated with the other two superposed.',
+      'Three features, two dimensions: below 1−S = 4/7 the extra feature goes from not learned through ' +
+      'superposition (2d/(4−5d) < r < 1) to dedicated with the other two superposed.',
     params: phase('phase-3-2'),
   },
 ];

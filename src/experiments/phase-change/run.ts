@@ -196,7 +196,8 @@ export function gridJson(
       densityValues: Array.from(grid.densityValues),
     },
     layout:
-      'cells[row * resolution + col]; row = density (descending), col = r (ascending); W[i][k] = component k of feature i',
+      'cells[row * resolution + col]; row = density (descending), col = r (ascending); W[i][k] = component k of ' +
+      'feature i',
     cells: trained.map((phase, c) => {
       const model = cellModel(snap, grid.seeds, bestSeeds, c, n, m);
       const { r, density } = cellAt(grid, c);

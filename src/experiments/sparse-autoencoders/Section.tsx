@@ -127,9 +127,9 @@ const Intro = memo(function Intro() {
         <Tex>{'W_i'}</Tex> — so every SAE below is scored exactly.
       </p>
       <Tex display>
-        {
-          'z = \\sigma\\big(W_{\\text{enc}}(h - b_{\\text{dec}}) + b_{\\text{enc}}\\big),\\quad \\hat h = W_{\\text{dec}}^{\\top} z + b_{\\text{dec}},\\quad \\lVert d_j \\rVert = 1,\\quad \\mathcal L = \\tfrac1m\\lVert \\hat h - h\\rVert^2 + \\lambda \\textstyle\\sum_j z_j'
-        }
+        {'z = \\sigma\\big(W_{\\text{enc}}(h - b_{\\text{dec}}) + b_{\\text{enc}}\\big),\\quad \\hat h = ' +
+          'W_{\\text{dec}}^{\\top} z + b_{\\text{dec}},\\quad \\lVert d_j \\rVert = 1,\\quad \\mathcal L = ' +
+          '\\tfrac1m\\lVert \\hat h - h\\rVert^2 + \\lambda \\textstyle\\sum_j z_j'}
       </Tex>
       <p>
         σ is a ReLU with the L1 penalty, TopK (the k largest, no penalty), or JumpReLU (a learned threshold, an L0

@@ -27,7 +27,8 @@ export function labJson(run: {
   return {
     format: SAE_FORMAT,
     layout:
-      'model.W[i][k] = component k of feature i; instances[j].W_enc[l][k], W_dec[l][k] = component k of latent l (decoder rows unit norm); z = σ(W_enc (h − b_dec) + b_enc), ĥ = W_decᵀ z + b_dec',
+      'model.W[i][k] = component k of feature i; instances[j].W_enc[l][k], W_dec[l][k] = component k of latent l ' +
+      '(decoder rows unit norm); z = σ(W_enc (h − b_dec) + b_enc), ĥ = W_decᵀ z + b_dec',
     model: {
       label: run.label,
       n: source.n,

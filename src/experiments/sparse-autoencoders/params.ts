@@ -61,7 +61,8 @@ export const SAE_PRESETS: readonly PresetSpec[] = [
     id: 'sae-pentagon',
     title: 'SAEs on ARENA’s pentagon: which remedy finds every feature',
     description:
-      'n = 5 features in m = 2 dimensions at density 0.025; 5 latents, L1 0.25, 10 seeds per remedy: how many seeds recover all 5 features at |cos| ≥ 0.99.',
+      'n = 5 features in m = 2 dimensions at density 0.025; 5 latents, L1 0.25, 10 seeds per remedy: how many ' +
+      'seeds recover all 5 features at |cos| ≥ 0.99.',
     params: {
       saemodel: 'pentagon',
       saesize: '1',
@@ -75,7 +76,8 @@ export const SAE_PRESETS: readonly PresetSpec[] = [
     id: 'sae-n20',
     title: 'SAEs on n = 20, m = 5: the L0–FVU frontier',
     description:
-      '40 latents on n = 20 features in m = 5 dimensions (density 0.05), 8 sparsity coefficients side by side, resampling dead latents by loss.',
+      '40 latents on n = 20 features in m = 5 dimensions (density 0.05), 8 sparsity coefficients side by side, ' +
+      'resampling dead latents by loss.',
     params: {
       saemodel: 'n20',
       saesize: '2',
@@ -90,7 +92,8 @@ export const SAE_PRESETS: readonly PresetSpec[] = [
     id: 'sae-absorption',
     title: 'Feature absorption: the parent’s latent stops firing with its child',
     description:
-      'A parent feature and its child (on only with the parent) in m = 4; plain, tied and Matryoshka SAEs over 4 seeds, with the absorption gap of each.',
+      'A parent feature and its child (on only with the parent) in m = 4; plain, tied and Matryoshka SAEs over 4 ' +
+      'seeds, with the absorption gap of each.',
     params: {
       saemodel: 'absorption',
       saesize: '1',
@@ -104,7 +107,8 @@ export const SAE_PRESETS: readonly PresetSpec[] = [
     id: 'sae-splitting',
     title: 'Dictionary size: merged features to split ones',
     description:
-      'n = 5, m = 2 at density 0.1, dictionaries from 2 to 20 latents: too few latents merge features, many more split them.',
+      'n = 5, m = 2 at density 0.1, dictionaries from 2 to 20 latents: too few latents merge features, many more ' +
+      'split them.',
     params: { saemodel: 'splitting', saelambda: '0.1', saesweep: 'latents', saeseeds: '2', saesteps: '6000' },
   },
 ];

@@ -21,10 +21,12 @@ import { SKIP_SAMPLING_BELOW, fillSparseUniform } from '../data';
 import type { Rng } from '../rng';
 
 export const ANTICORRELATED_CONVENTION =
-  'anticorrelated set of k features with density p: the set is on with probability min(1, k·p) and then exactly one member, chosen uniformly, is non-zero; each member keeps marginal density p (capped at 1/k)';
+  'anticorrelated set of k features with density p: the set is on with probability min(1, k·p) and then exactly ' +
+  'one member, chosen uniformly, is non-zero; each member keeps marginal density p (capped at 1/k)';
 
 export const CORRELATED_CONVENTION =
-  'correlated set with density p: one gate for the whole set, on with probability p; the members’ values are independent U[0, 1]';
+  'correlated set with density p: one gate for the whole set, on with probability p; the members’ values are ' +
+  'independent U[0, 1]';
 
 /** A data distribution ready to sample. */
 export interface VariantData {
