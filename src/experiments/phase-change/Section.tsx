@@ -44,6 +44,12 @@ const CONVERGENCE = { ...DEFAULT_CONVERGENCE };
 const PhaseDiagramChart = memo(PhaseDiagramChartPlain);
 /** One worker per core (at most 4) for a big grid: its instances are independent. */
 
+const DIAGRAM_CAPTION =
+  "Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for details, " +
+  'click to inspect (arrow keys move the selection).';
+const THEORY_CAPTION =
+  'The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), same grid.';
+
 export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseState>) {
   const requested = useMemo(
     () => phaseTrainConfig(phaseGrid(state.diagram, state.grid, state.seeds)),
@@ -130,10 +136,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
           exportJson={exportGridJson}
           movie={phaseMovie({ snap, grid, trained, theory, boundaries, expLabel, drawn })}
           table={snap ? diagramTable(grid, trained, theory) : null}
-          caption={
-            "Each cell: the lowest-loss seed's extra feature. Lines: the analytic phase boundaries. Hover for " +
-            'details, click to inspect (arrow keys move the selection).'
-          }
+          caption={DIAGRAM_CAPTION}
         >
           <PhaseDiagramChart
             rValues={grid.rValues}
@@ -154,10 +157,7 @@ export function PhaseChange({ state, onChange, presets }: SectionProps<PhaseStat
             exportName={`phase-${experiment}-theory`}
             exportMeta={exportMeta}
             table={diagramTable(grid, theory)}
-            caption={
-              'The lowest-loss hand-built solution at each cell (the paper’s “Superposition as a Phase Change”), ' +
-              'same grid.'
-            }
+            caption={THEORY_CAPTION}
           >
             <PhaseDiagramChart
               rValues={grid.rValues}
