@@ -41,10 +41,8 @@ export function loadShipped(size: ShippedSize): Promise<SweepAsset> {
     p = fetchSweep(URLS[size])
       .then((asset) => {
         // A file for other settings would draw another sweep under these labels.
-        const want = GEOMETRY_SIZES.find((s) => s.id === size)!.values;
         const got = asset.header.settings;
-        const differs = (['n', 'm', 'sparsities', 'maxInvDensity', 'steps'] as const).filter((k) => got[k] !== want[k]);
-        if (differs.length || got.seed !== GEOMETRY_PARAMS.seed.default)
+        if (shippedSizeOf({ ...got, live: false }) !== size)
           throw new SweepAssetError(`the file holds another sweep (n = ${got.n}, m = ${got.m}, seed ${got.seed})`);
         return asset;
       })
